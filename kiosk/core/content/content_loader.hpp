@@ -1,0 +1,21 @@
+// Loads and validates a whole content pack. Never throws; every problem is a diagnostic.
+#pragma once
+#include <filesystem>
+
+#include "kiosk/core/content/content_pack.hpp"
+#include "kiosk/core/diagnostics.hpp"
+
+namespace kiosk {
+
+struct ContentLoad {
+  ContentPack pack;
+  Diagnostics diags;
+  bool readable = true;  // false when the folder itself cannot be read (check-content exits 2)
+};
+
+ContentLoad load_content(const std::filesystem::path& dir);
+
+// Largest content text file we read; bigger files are reported, not parsed.
+constexpr std::uintmax_t kMaxContentFileBytes = 4u << 20;
+
+}  // namespace kiosk

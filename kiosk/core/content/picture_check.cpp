@@ -1,0 +1,35 @@
+#include "kiosk/core/content/picture_check.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <vector>
+
+#include <stb_image.h>
+
+namespace kiosk::content {
+
+std::string check_picture(const std::filesystem::path& file) {
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(file, ec);
+  if (ec) return "cannot be read";
+  if (bytes > kMaxPictureBytes) return "is " + std::to_string(bytes >> 20) + " MB; pictures must be at most 10 MB";
+  std::ifstream in(file, std::ios::binary);
+  std::vector<unsigned char> data(bytes);
+  if (!in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(bytes)))
+    return "cannot be read";
+  const bool png = bytes >= 8 && data[0] == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G';
+  const bool jpeg = bytes >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
+  if (!png && !jpeg) return "is not a PNG or JPEG file";
+  int w = 0, h = 0, n = 0;
+  // Header first: a picture claiming 60000x60000 is refused before any pixel is decoded.
+  if (!stbi_info_from_memory(data.data(), static_cast<int>(bytes), &w, &h, &n))
+    return std::string("is corrupt (") + stbi_failure_reason() + ")";
+  if (w > kMaxPictureSide || h > kMaxPictureSide)
+    return "is " + std::to_string(w) + "x" + std::to_string(h) + " pixels; pictures must be at most 4096x4096";
+  unsigned char* pixels = stbi_load_from_memory(data.data(), static_cast<int>(bytes), &w, &h, &n, 4);
+  if (!pixels) return std::string("is corrupt (") + stbi_failure_reason() + ")";
+  stbi_image_free(pixels);
+  return {};
+}
+
+}  // namespace kiosk::content

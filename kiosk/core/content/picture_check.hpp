@@ -1,0 +1,14 @@
+// Validates a picture file for the content pack: PNG or JPEG, not corrupt, within size limits.
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace kiosk::content {
+
+constexpr int kMaxPictureSide = 4096;
+constexpr std::uintmax_t kMaxPictureBytes = 10u << 20;
+
+// Empty when the picture is usable; otherwise what is wrong, phrased to follow "picture 'x' ".
+std::string check_picture(const std::filesystem::path& file);
+
+}  // namespace kiosk::content

@@ -1,0 +1,244 @@
+#include "kiosk/core/content/toml_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace kiosk::content {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "true/false";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    default: return "nothing";
+  }
+}
+
+}  // namespace
+
+void FileCtx::error(const toml::source_region& at, const std::string& message) {
+  diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
+}
+
+void FileCtx::warning(const toml::source_region& at, const std::string& message) {
+  diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
+}
+
+TableReader::TableReader(const toml::table& table, FileCtx& ctx, std::string what)
+    : table_(table), ctx_(ctx), what_(std::move(what)) {}
+
+TableReader::~TableReader() {
+  std::vector<std::string> known(used_.begin(), used_.end());
+  for (const auto& [key, node] : table_) {
+    std::string_view name = key.str();
+    if (used_.count(name)) continue;
+    std::string message = "unknown key '" + std::string(name) + "' in " + what_;
+    std::string best;
+    int best_distance = 3;
+    for (const auto& candidate : known) {
+      int d = edit_distance(name, candidate);
+      if (d < best_distance) {
+        best_distance = d;
+        best = candidate;
+      }
+    }
+    if (!best.empty()) message += "; did you mean '" + best + "'?";
+    const auto& where = key.source().begin.line ? key.source() : node.source();
+    ctx_.error(where, message);
+  }
+}
+
+const toml::node* TableReader::get(std::string_view key, Need need) {
+  used_.insert(std::string(key));
+  const toml::node* node = table_.get(key);
+  if (!node && need == Need::required)
+    ctx_.error(table_.source(), "missing required key '" + std::string(key) + "' in " + what_);
+  return node;
+}
+
+void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
+  ctx_.error(node.source(), "'" + std::string(key) + "' must be " + std::string(expected) + ", not " +
+                                type_name(node));
+}
+
+std::string TableReader::string(std::string_view key, Need need, std::string fallback) {
+  const toml::node* node = get(key, need);
+  if (!node) return fallback;
+  if (auto s = node->value<std::string>(); s && node->is_string()) {
+    if (s->empty() && need == Need::required)
+      ctx_.error(node->source(), "'" + std::string(key) + "' must not be empty");
+    return *s;
+  }
+  wrong_type(*node, key, "a string");
+  return fallback;
+}
+
+std::optional<double> TableReader::number(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (node->is_number()) {
+    double v = node->value<double>().value_or(0);
+    if (!std::isfinite(v)) {
+      ctx_.error(node->source(), "'" + std::string(key) + "' must be a finite number");
+      return std::nullopt;
+    }
+    return v;
+  }
+  wrong_type(*node, key, "a number");
+  return std::nullopt;
+}
+
+std::optional<long long> TableReader::integer(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (node->is_integer()) return node->value<long long>();
+  wrong_type(*node, key, "a whole number");
+  return std::nullopt;
+}
+
+bool TableReader::boolean(std::string_view key, bool fallback) {
+  const toml::node* node = get(key, Need::optional);
+  if (!node) return fallback;
+  if (node->is_boolean()) return *node->value<bool>();
+  wrong_type(*node, key, "true or false");
+  return fallback;
+}
+
+Text TableReader::text(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  Text out;
+  if (!node) return out;
+  const toml::table* t = node->as_table();
+  if (!t) {
+    wrong_type(*node, key, "a table like { zh = \"…\", en = \"…\" }");
+    return out;
+  }
+  TableReader inner(*t, ctx_, "'" + std::string(key) + "'");
+  out.zh = inner.string("zh");
+  out.en = inner.string("en");
+  if (out.zh.empty() && out.en.empty()) {
+    if (need == Need::required) ctx_.error(node->source(), "'" + std::string(key) + "' has no text");
+  } else if (out.zh.empty()) {
+    ctx_.warning(node->source(), "'" + std::string(key) + "' has no Chinese text (zh)");
+  } else if (out.en.empty()) {
+    ctx_.warning(node->source(), "'" + std::string(key) + "' has no English text (en)");
+  }
+  return out;
+}
+
+std::vector<std::string> TableReader::strings(std::string_view key) {
+  std::vector<std::string> out;
+  const toml::node* node = get(key, Need::optional);
+  if (!node) return out;
+  const toml::array* arr = node->as_array();
+  if (!arr) {
+    wrong_type(*node, key, "a list of strings");
+    return out;
+  }
+  for (const auto& element : *arr) {
+    if (auto s = element.value<std::string>(); s && element.is_string())
+      out.push_back(*s);
+    else
+      wrong_type(element, key, "a list of strings");
+  }
+  return out;
+}
+
+std::string TableReader::picture(std::string_view key, Need need) {
+  const toml::node* node = table_.get(key);
+  std::string rel = string(key, need);
+  if (rel.empty() || !node) return rel;
+  std::string problem = check_content_path(ctx_.root, rel);
+  if (!problem.empty()) {
+    ctx_.error(node->source(), "'" + std::string(key) + "': " + problem);
+    return {};
+  }
+  // Format and size are checked once per picture by the loader; remember where it was first named.
+  ctx_.pictures.emplace(rel, pos(key));
+  return rel;
+}
+
+const toml::table* TableReader::table(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return nullptr;
+  if (const toml::table* t = node->as_table()) return t;
+  wrong_type(*node, key, "a table");
+  return nullptr;
+}
+
+const toml::array* TableReader::array(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return nullptr;
+  if (const toml::array* a = node->as_array()) return a;
+  wrong_type(*node, key, "a list");
+  return nullptr;
+}
+
+void TableReader::one_of(std::string_view key, const std::string& value,
+                         std::initializer_list<std::string_view> allowed) {
+  if (value.empty()) return;
+  for (auto a : allowed)
+    if (a == value) return;
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  const toml::node* node = table_.get(key);
+  ctx_.error(node ? node->source() : table_.source(),
+             "'" + std::string(key) + "' is '" + value + "'; expected one of: " + list);
+}
+
+SourcePos TableReader::pos() const {
+  const auto& b = table_.source().begin;
+  return {ctx_.file, static_cast<int>(b.line), static_cast<int>(b.column)};
+}
+
+SourcePos TableReader::pos(std::string_view key) const {
+  const toml::node* node = table_.get(key);
+  if (!node) return pos();
+  const auto& b = node->source().begin;
+  return {ctx_.file, static_cast<int>(b.line), static_cast<int>(b.column)};
+}
+
+std::string check_content_path(const fs::path& root, const std::string& relative) {
+  fs::path p(relative);
+  if (relative.empty()) return "empty path";
+  if (p.is_absolute()) return "absolute path '" + relative + "' is not allowed; give a path inside the content folder";
+  for (const auto& part : p)
+    if (part == "..") return "path '" + relative + "' leaves the content folder ('..' is not allowed)";
+  std::error_code ec;
+  fs::path full = root / p;
+  if (!fs::exists(full, ec)) return "'" + relative + "' does not exist";
+  fs::path real_root = fs::canonical(root, ec);
+  fs::path real = fs::canonical(full, ec);
+  if (ec) return "'" + relative + "' cannot be resolved";
+  auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+  if (r != real_root.end()) return "'" + relative + "' is a link that leaves the content folder; it is not followed";
+  return {};
+}
+
+int edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: a transposition ("titel" for "title") counts as one edit.
+  const size_t n = a.size(), m = b.size();
+  std::vector<int> d((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> int& { return d[i * (m + 1) + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+    }
+  return at(n, m);
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,76 @@
+// Reads one TOML table of a content file the way an editor needs: every problem becomes a
+// diagnostic with file, line and column; nothing throws; unknown keys are reported with a
+// suggestion ("titel" -> "title"), so typos never pass silently.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "kiosk/core/content/content_pack.hpp"
+#include "kiosk/core/diagnostics.hpp"
+
+namespace kiosk::content {
+
+// The file being read: its name for messages and the pack's root for path checks.
+struct FileCtx {
+  std::string file;             // relative to the content folder, e.g. "waste.toml"
+  std::filesystem::path root;   // the content folder
+  Diagnostics& diags;
+  std::map<std::string, SourcePos> pictures;  // every picture named, with where; checked by the loader
+
+  void error(const toml::source_region& at, const std::string& message);
+  void warning(const toml::source_region& at, const std::string& message);
+};
+
+enum class Need { optional, required };
+
+class TableReader {
+ public:
+  TableReader(const toml::table& table, FileCtx& ctx, std::string what);
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
+  // Reports keys that were never asked for.
+  ~TableReader();
+
+  std::string string(std::string_view key, Need need = Need::optional, std::string fallback = {});
+  std::optional<double> number(std::string_view key, Need need = Need::optional);
+  std::optional<long long> integer(std::string_view key, Need need = Need::optional);
+  bool boolean(std::string_view key, bool fallback);
+  // {zh = "…", en = "…"}; a missing language is a warning, both missing (when required) an error.
+  Text text(std::string_view key, Need need = Need::optional);
+  std::vector<std::string> strings(std::string_view key);
+  // A file inside the content folder; "..", absolute paths and links leaving the folder are errors.
+  std::string picture(std::string_view key, Need need = Need::optional);
+  const toml::table* table(std::string_view key, Need need = Need::optional);
+  const toml::array* array(std::string_view key, Need need = Need::optional);
+  // A key whose value is checked by the caller (e.g. one of a fixed set of words).
+  void one_of(std::string_view key, const std::string& value, std::initializer_list<std::string_view> allowed);
+
+  SourcePos pos() const;
+  SourcePos pos(std::string_view key) const;
+  const toml::source_region& region() const { return table_.source(); }
+  FileCtx& ctx() { return ctx_; }
+
+ private:
+  const toml::node* get(std::string_view key, Need need);
+  void wrong_type(const toml::node& node, std::string_view key, std::string_view expected);
+
+  const toml::table& table_;
+  FileCtx& ctx_;
+  std::string what_;
+  std::set<std::string, std::less<>> used_;
+};
+
+// Checks a content-relative path; returns an error message, or empty when it is safe.
+std::string check_content_path(const std::filesystem::path& root, const std::string& relative);
+
+// Levenshtein distance, for "did you mean" suggestions.
+int edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kiosk::content

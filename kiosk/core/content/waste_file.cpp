@@ -1,0 +1,44 @@
+// waste.toml: the four sorting categories and the items residents search for.
+#include "kiosk/core/content/files.hpp"
+
+namespace kiosk::content {
+namespace {
+
+bool is_hex_colour(const std::string& s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (size_t i = 1; i < 7; ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+}  // namespace
+
+void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
+  TableReader file(root, ctx, "waste.toml");
+  each_table(file, "category", "[[category]]", [&](TableReader& r) {
+    WasteCategory c;
+    c.pos = r.pos();
+    c.id = r.string("id", Need::required);
+    r.one_of("id", c.id, {"recyclable", "hazardous", "kitchen", "other"});
+    c.name = r.text("name", Need::required);
+    c.description = r.text("description");
+    c.color = r.string("color", Need::required);
+    if (!c.color.empty() && !is_hex_colour(c.color))
+      ctx.error(r.region(), "'color' must look like \"#1F6FB5\", not '" + c.color + "'");
+    pack.waste_categories.push_back(std::move(c));
+  });
+  each_table(file, "item", "[[item]]", [&](TableReader& r) {
+    WasteItem item;
+    item.pos = r.pos();
+    item.name = r.text("name", Need::required);
+    // Editors may leave out ids; the Chinese name identifies the item then.
+    item.id = r.string("id", Need::optional, item.name.zh.empty() ? item.name.en : item.name.zh);
+    item.category = r.string("category", Need::required);
+    item.aliases = r.strings("aliases");
+    item.picture = r.picture("picture");
+    item.tip = r.text("tip");
+    pack.waste_items.push_back(std::move(item));
+  });
+}
+
+}  // namespace kiosk::content

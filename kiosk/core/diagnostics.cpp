@@ -1,0 +1,35 @@
+#include "kiosk/core/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace kiosk {
+
+std::string Diagnostic::format() const {
+  std::string out = file;
+  if (line > 0) {
+    out += ":" + std::to_string(line);
+    if (column > 0) out += ":" + std::to_string(column);
+  }
+  out += severity == Severity::error ? ": error: " : ": warning: ";
+  out += message;
+  return out;
+}
+
+void Diagnostics::error(std::string file, int line, int column, std::string message) {
+  items_.push_back({std::move(file), line, column, Severity::error, std::move(message)});
+}
+
+void Diagnostics::warning(std::string file, int line, int column, std::string message) {
+  items_.push_back({std::move(file), line, column, Severity::warning, std::move(message)});
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+int Diagnostics::error_count() const {
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+int Diagnostics::warning_count() const { return static_cast<int>(items_.size()) - error_count(); }
+
+}  // namespace kiosk
