@@ -1,20 +1,72 @@
-// One open-data source (sources.toml): where to fetch and how records map to readings.
+// One open-data source (sources.toml): where to fetch, how to ask, and how records map to readings.
+// content/README.md ("Sources") and the integrators' section of README.md document every key.
 #pragma once
+#include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "kiosk/core/text.hpp"
 
 namespace kiosk {
 
+// A header or query value: literal, or a secret read at fetch time from an environment variable or a
+// root-only file (owner root or the kiosk's own user, no group/other permission bits). Secret values
+// are never logged, printed or stored in the cache; URLs shown to people have them replaced by "***".
+struct SecretValue {
+  std::string literal;
+  std::string env;   // name of an environment variable
+  std::string file;  // absolute path of a file holding the value (trailing newline dropped)
+  bool secret() const { return !env.empty() || !file.empty(); }
+};
+
+struct NamedValue {
+  std::string name;
+  SecretValue value;
+};
+
+// How records map to readings. Paths are JSON-pointer-like, relative to one record, with "/" between
+// levels and numbers for array elements ("datetime/utc", "Observations/0/result"); "/" rather than "."
+// because real keys contain dots ("pm2.5" in Taiwan MOENV data).
+struct FieldMap {
+  std::string layout = "long";  // long: one record = one reading; wide: one column per metric
+  std::string records;          // path of the records array in the response; empty: the platform's default
+  std::string station;          // station id
+  std::string name_zh, name_en;
+  std::string lat, lon;
+  std::string metric;           // long layout: the metric name (mapped through `metrics`)
+  std::string value;            // long layout: the value
+  std::string unit;             // the unit, when records carry one
+  std::string observed_at;      // observation time (any form of time_parse.hpp)
+  std::vector<std::pair<std::string, std::string>> columns;  // wide: canonical metric → column path
+  std::map<std::string, std::string> metrics;  // long: the source's metric name → canonical metric
+  std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
+};
+
 struct SourceConfig {
   std::string id;
   std::string platform;  // kiosk-feed | ckan | socrata | opendatasoft | arcgis | sensorthings | openaq | gbfs
-  std::string url;
+  std::string url;       // http(s)://…, file://…, or a path inside the content folder (no scheme)
+  std::vector<NamedValue> query;    // appended to the URL (after what the URL already has)
+  std::vector<NamedValue> headers;  // e.g. X-App-Token from an environment variable
   double refresh_seconds = 600;
-  double stale_seconds = 0;  // 0: twice the refresh interval
-  std::string zone = "+08:00";  // offset for timestamps without one
-  bool demo = false;            // readings are demo data and are marked so on screen
+  double stale_seconds = 0;     // 0: twice the refresh interval
+  std::string zone = "+08:00";  // offset for timestamps without one ("+08:00", "Z"; no IANA names)
+  int zone_offset = 8 * 3600;   // `zone` in seconds east of UTC, checked by the reader
+  bool demo = false;            // readings are demo data and are marked so on screen (see the demo rule)
   Text name;
+  FieldMap fields;
+  std::map<std::string, std::string> station_ids;  // the source's station id → the kiosk's (optional)
+  std::string station_prefix;    // put before every station id the source reports (e.g. "bike:")
+  std::string language;          // GBFS 2.x: which language's feed list to use (default: the first)
+  std::string ca_file;           // extra CA bundle for TLS verification (never turns verification off)
+  std::uint64_t max_body_bytes = 0;  // 0: the fetcher's default (16 MB)
+  int page_size = 0;             // 0: the platform's sensible default
+  int max_pages = 200;           // a safety stop for paging loops
+  std::vector<std::string> missing_values;  // extra no-value markers besides "", "-", "—", "NA", "ND", …
+
+  double effective_stale_seconds() const { return stale_seconds > 0 ? stale_seconds : 2 * refresh_seconds; }
 };
 
 }  // namespace kiosk

@@ -1,7 +1,149 @@
-// sources.toml: where the kiosk fetches live data.
+// sources.toml: where the kiosk fetches live data and how each platform's records map to readings.
+// Every problem is reported with FILE:LINE:COL; secrets are only named here (environment variable or
+// file), never read: the fetcher reads them when it needs them.
+#include <cmath>
+#include <set>
+
 #include "kiosk/core/content/files.hpp"
+#include "kiosk/core/time_parse.hpp"
 
 namespace kiosk::content {
+namespace {
+
+constexpr std::string_view kMetrics[] = {
+    "pm25_1h", "pm25_24h", "pm10_1h", "pm10_24h", "so2_1h", "so2_24h", "no2_1h", "no2_24h", "o3_1h",
+    "o3_8h", "co_1h", "co_24h", "ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn", "din", "phosphate",
+    "oil", "bikes_available", "docks_available"};
+
+bool known_metric(std::string_view m) {
+  for (auto k : kMetrics)
+    if (k == m) return true;
+  return false;
+}
+
+std::string metric_list() {
+  std::string out;
+  for (auto k : kMetrics) out += (out.empty() ? "" : " ") + std::string(k);
+  return out;
+}
+
+// A value that is a string, a number, or { env = "NAME" } / { file = "/abs/path" }.
+bool read_value(const toml::node& node, const std::string& key, FileCtx& ctx, SecretValue& out) {
+  if (node.is_string()) {
+    out.literal = *node.value<std::string>();
+    return true;
+  }
+  if (node.is_integer()) {
+    out.literal = std::to_string(*node.value<long long>());
+    return true;
+  }
+  if (node.is_floating_point()) {
+    std::string s = std::to_string(*node.value<double>());
+    out.literal = s;
+    return true;
+  }
+  if (const toml::table* t = node.as_table()) {
+    TableReader r(*t, ctx, "'" + key + "'");
+    out.env = r.string("env");
+    out.file = r.string("file");
+    if (out.env.empty() == out.file.empty()) {
+      ctx.error(node.source(), "'" + key + "' needs exactly one of env = \"NAME\" or file = \"/path\"");
+      return false;
+    }
+    if (!out.file.empty() && out.file.front() != '/') {
+      ctx.error(node.source(), "'" + key + "': the secret file must be an absolute path (e.g. /etc/kiosk/" +
+                                   key + ".key)");
+      return false;
+    }
+    return true;
+  }
+  ctx.error(node.source(), "'" + key + "' must be a string, a number, or { env = \"NAME\" } / { file = \"/path\" }");
+  return false;
+}
+
+std::vector<NamedValue> read_named_values(TableReader& r, std::string_view key) {
+  std::vector<NamedValue> out;
+  const toml::table* t = r.table(key);
+  if (!t) return out;
+  for (const auto& [k, node] : *t) {
+    NamedValue nv;
+    nv.name = std::string(k.str());
+    if (read_value(node, nv.name, r.ctx(), nv.value)) out.push_back(std::move(nv));
+  }
+  return out;
+}
+
+std::map<std::string, std::string> read_string_map(TableReader& r, std::string_view key) {
+  std::map<std::string, std::string> out;
+  const toml::table* t = r.table(key);
+  if (!t) return out;
+  for (const auto& [k, node] : *t) {
+    if (node.is_string())
+      out[std::string(k.str())] = *node.value<std::string>();
+    else
+      r.ctx().error(node.source(), "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string");
+  }
+  return out;
+}
+
+void read_fields(TableReader& source, SourceConfig& s) {
+  FieldMap& f = s.fields;
+  if (const toml::table* t = source.table("fields")) {
+    TableReader r(*t, source.ctx(), "[source.fields]");
+    f.layout = r.string("layout", Need::optional, "long");
+    r.one_of("layout", f.layout, {"long", "wide"});
+    f.records = r.string("records");
+    f.station = r.string("station");
+    f.name_zh = r.string("name_zh");
+    f.name_en = r.string("name_en");
+    f.lat = r.string("lat");
+    f.lon = r.string("lon");
+    f.metric = r.string("metric");
+    f.value = r.string("value");
+    f.unit = r.string("unit");
+    f.observed_at = r.string("observed_at");
+  }
+  // Wide layout: canonical metric = column. Kept in file order so readings come out in a stable order.
+  if (const toml::table* t = source.table("columns")) {
+    for (const auto& [k, node] : *t) {
+      std::string metric(k.str());
+      if (!known_metric(metric))
+        source.ctx().error(k.source(), "'columns." + metric + "' is not a kiosk metric; expected one of: " +
+                                           metric_list());
+      else if (!node.is_string())
+        source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column");
+      else
+        f.columns.emplace_back(metric, *node.value<std::string>());
+    }
+  }
+  f.metrics = read_string_map(source, "metrics");
+  for (const auto& [from, to] : f.metrics)
+    if (!known_metric(to))
+      source.ctx().error(source.region(), "metrics: '" + from + "' maps to '" + to +
+                                              "', which is not a kiosk metric; expected one of: " + metric_list());
+  f.units = read_string_map(source, "units");
+}
+
+// The platforms whose records have no fixed shape need a mapping; say which keys are missing.
+void check_mapping(TableReader& r, const SourceConfig& s) {
+  static const std::set<std::string> kMapped = {"ckan", "socrata", "opendatasoft", "arcgis"};
+  if (!kMapped.count(s.platform)) return;
+  const FieldMap& f = s.fields;
+  std::string missing;
+  if (f.station.empty()) missing += " station";
+  if (f.observed_at.empty()) missing += " observed_at";
+  if (f.layout == "long") {
+    if (f.value.empty()) missing += " value";
+    if (f.metric.empty()) missing += " metric";
+  } else if (f.columns.empty()) {
+    missing += " [source.columns]";
+  }
+  if (!missing.empty())
+    r.ctx().error(r.region(), "source '" + s.id + "' (" + s.platform +
+                                  ") needs a field mapping; missing in [source.fields]:" + missing);
+}
+
+}  // namespace
 
 void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "sources.toml");
@@ -12,11 +154,59 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     r.one_of("platform", s.platform,
              {"kiosk-feed", "ckan", "socrata", "opendatasoft", "arcgis", "sensorthings", "openaq", "gbfs"});
     s.url = r.string("url", Need::required);
+    if (!s.url.empty()) {
+      auto scheme_end = s.url.find("://");
+      if (scheme_end == std::string::npos) {
+        // No scheme: a file inside the content folder, read through the same code path as live data.
+        std::string problem = check_content_path(ctx.root, s.url);
+        if (!problem.empty()) ctx.error(r.region(), "'url': " + problem);
+      } else {
+        std::string scheme = s.url.substr(0, scheme_end);
+        if (scheme == "file")
+          ctx.error(r.region(), "'url': file:// URLs are not allowed; give a path inside the content folder");
+        else if (scheme != "http" && scheme != "https")
+          ctx.error(r.region(), "'url': scheme '" + scheme + "' is not supported; use https://, http:// or a "
+                                "path inside the content folder");
+      }
+    }
+    s.query = read_named_values(r, "query");
+    s.headers = read_named_values(r, "headers");
     s.refresh_seconds = r.number("refresh_seconds").value_or(600);
+    if (s.refresh_seconds < 10) {
+      ctx.error(r.region(), "'refresh_seconds' must be at least 10");
+      s.refresh_seconds = 10;
+    }
     s.stale_seconds = r.number("stale_seconds").value_or(0);
+    if (s.stale_seconds < 0) ctx.error(r.region(), "'stale_seconds' must not be negative");
     s.zone = r.string("zone", Need::optional, "+08:00");
+    if (auto off = parse_utc_offset(s.zone))
+      s.zone_offset = *off;
+    else
+      ctx.error(r.region(), "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
     s.demo = r.boolean("demo", false);
     s.name = r.text("name");
+    read_fields(r, s);
+    s.station_ids = read_string_map(r, "stations");
+    s.station_prefix = r.string("station_prefix");
+    s.language = r.string("language");
+    s.ca_file = r.string("ca_file");
+    if (!s.ca_file.empty() && s.ca_file.front() != '/') ctx.error(r.region(), "'ca_file' must be an absolute path");
+    if (auto cap = r.integer("max_body_bytes")) {
+      if (*cap < 1024) ctx.error(r.region(), "'max_body_bytes' must be at least 1024");
+      else s.max_body_bytes = static_cast<std::uint64_t>(*cap);
+    }
+    if (auto n = r.integer("page_size")) {
+      if (*n < 1 || *n > 50000) ctx.error(r.region(), "'page_size' must be between 1 and 50000");
+      else s.page_size = static_cast<int>(*n);
+    }
+    if (auto n = r.integer("max_pages")) {
+      if (*n < 1) ctx.error(r.region(), "'max_pages' must be at least 1");
+      else s.max_pages = static_cast<int>(*n);
+    }
+    s.missing_values = r.strings("missing_values");
+    check_mapping(r, s);
+    for (const auto& other : pack.sources)
+      if (!s.id.empty() && other.id == s.id) ctx.error(r.region(), "duplicate source id '" + s.id + "'");
     pack.sources.push_back(std::move(s));
   });
 }

@@ -1,0 +1,249 @@
+// GBFS 2.3 and 3.0 bike share: gbfs.json discovery (2.x keyed by language, 3.0 flat), then
+// station_information (names: strings in 2.x, localized arrays in 3.0) and station_status
+// (num_bikes_available in 2.x, num_vehicles_available in 3.0; last_reported POSIX seconds or RFC 3339).
+// Feed URLs may be relative to the discovery file; content-folder feeds stay file:// inside the folder.
+// The smallest `ttl` of the three files becomes the source's "come back in" hint.
+#include <algorithm>
+#include <map>
+
+#include "kiosk/data/adapters/mapped.hpp"
+
+namespace kiosk::data {
+
+namespace {
+
+struct Envelope {
+  std::optional<double> ttl;
+  JValue last_updated;
+  std::string version;
+};
+
+void read_ttl(Batch& batch, const std::optional<double>& ttl) {
+  if (!ttl || *ttl <= 0) return;
+  batch.ttl_seconds = batch.ttl_seconds > 0 ? std::min(batch.ttl_seconds, *ttl) : *ttl;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+void fetch_gbfs(Session& s) {
+  const SourceConfig& cfg = s.cfg();
+  Normaliser& norm = s.norm();
+  std::string discovery_url = s.url();
+  std::string* body = s.get(discovery_url);
+
+  // 1. Discovery: feed name → URL.
+  std::map<std::string, std::string> feeds;
+  std::string version;
+  std::optional<double> ttl;
+  s.parse([&] {
+    od::document doc = thread_parser().iterate(pad(*body));
+    std::string scratch;
+    for (od::field top : doc.get_object()) {
+      std::string_view key = field_key(top, scratch);
+      if (key == "ttl") {
+        ttl = top.value().get_double();
+      } else if (key == "version") {
+        version = std::string(std::string_view(top.value().get_string()));
+      } else if (key == "data") {
+        auto read_feeds = [&](od::array list) {
+          for (od::value feed : list) {
+            std::string name, url;
+            for (od::field f : feed.get_object()) {
+              std::string_view k = field_key(f, scratch);
+              if (k == "name") name = std::string(std::string_view(f.value().get_string()));
+              else if (k == "url") url = std::string(std::string_view(f.value().get_string()));
+            }
+            if (!name.empty() && !url.empty()) feeds.emplace(name, url);
+          }
+        };
+        bool picked = false;
+        for (od::field d : top.value().get_object()) {
+          std::string k(field_key(d, scratch));
+          if (k == "feeds") {
+            read_feeds(d.value().get_array());  // 3.0: flat
+            picked = true;
+          } else if (!picked && (cfg.language.empty() || cfg.language == k)) {
+            // 2.x: keyed by language; the configured one, else the first.
+            for (od::field lf : d.value().get_object()) {
+              std::string_view lk = field_key(lf, scratch);
+              if (lk == "feeds") read_feeds(lf.value().get_array());
+            }
+            picked = true;
+          }
+        }
+      }
+    }
+  });
+  read_ttl(s.batch(), ttl);
+  if (feeds.empty())
+    throw SourceError("GET " + s.redact(discovery_url) + ": no feeds in 'data' (not a gbfs.json discovery file" +
+                      std::string(cfg.language.empty() ? "" : ", or no language '" + cfg.language + "'") + ")");
+  auto feed_url = [&](const char* name) {
+    auto it = feeds.find(name);
+    if (it == feeds.end())
+      throw SourceError("GET " + s.redact(discovery_url) + ": the discovery file lists no '" + std::string(name) +
+                        "' feed");
+    return s.resolve(discovery_url, it->second);
+  };
+  const std::string info_url = feed_url("station_information");
+  const std::string status_url = feed_url("station_status");
+  const bool v3 = starts_with(version, "3");
+
+  // 2. station_information → StationInfo. Names: 2.x strings; 3.0 [{text, language}].
+  std::string info_body = *s.get(info_url);
+  std::string lang_hint = cfg.language;
+  s.parse([&] {
+    od::document doc = thread_parser().iterate(pad(info_body));
+    std::string scratch;
+    std::optional<double> file_ttl;
+    bool found = false;
+    for (od::field top : doc.get_object()) {
+      std::string_view key = field_key(top, scratch);
+      if (key == "ttl") file_ttl = top.value().get_double();
+      if (key != "data") continue;
+      for (od::field d : top.value().get_object()) {
+        if (field_key(d, scratch) != "stations") continue;
+        found = true;
+        std::size_t index = 0;
+        for (od::value st : d.value().get_array()) {
+          norm.at("data/stations", index++);
+          StationInfo info;
+          JValue id, lat, lon;
+          for (od::field f : st.get_object()) {
+            std::string_view k = field_key(f, scratch);
+            od::value v = f.value();
+            if (k == "station_id") {
+              id.kind = v.type() == od::json_type::number ? JKind::number : JKind::string;
+              if (id.kind == JKind::number) id.num = v.get_double();
+              else id.str = v.get_string();
+            } else if (k == "lat") {
+              lat.kind = JKind::number;
+              lat.num = v.get_double();
+            } else if (k == "lon") {
+              lon.kind = JKind::number;
+              lon.num = v.get_double();
+            } else if (k == "name") {
+              if (v.type() == od::json_type::string) {
+                std::string name(std::string_view(v.get_string()));
+                bool zh = starts_with(lang_hint, "zh");
+                (zh ? info.name_zh : info.name_en) = name;
+              } else if (v.type() == od::json_type::array) {
+                for (od::value item : v.get_array()) {
+                  std::string text, language;
+                  for (od::field nf : item.get_object()) {
+                    std::string_view nk = field_key(nf, scratch);
+                    if (nk == "text") text = std::string(std::string_view(nf.value().get_string()));
+                    else if (nk == "language") language = std::string(std::string_view(nf.value().get_string()));
+                  }
+                  if (starts_with(language, "zh") && info.name_zh.empty()) info.name_zh = text;
+                  else if (starts_with(language, "en") && info.name_en.empty()) info.name_en = text;
+                  else if (info.name_en.empty() && info.name_zh.empty()) info.name_en = text;
+                }
+              }
+            }
+          }
+          std::string raw = id_text(id);
+          if (raw.empty()) {
+            norm.reject(norm.where("station_id") + ": station without a station_id");
+            continue;
+          }
+          info.id = norm.station_id(raw);
+          if (lat.kind == JKind::number && lon.kind == JKind::number) {
+            info.lat = lat.num;
+            info.lon = lon.num;
+            info.has_position = true;
+          }
+          norm.station(std::move(info));
+        }
+      }
+    }
+    read_ttl(s.batch(), file_ttl);
+    if (!found)
+      throw SourceError("GET " + s.redact(info_url) + ": no data.stations array: not a GBFS station_information file");
+  });
+
+  // 3. station_status → readings.
+  std::string* status_body = s.get(status_url);
+  PathSet paths;
+  const int sid = paths.add("station_id"), bikes = paths.add("num_bikes_available"),
+            vehicles = paths.add("num_vehicles_available"), docks = paths.add("num_docks_available"),
+            reported = paths.add("last_reported"), installed = paths.add("is_installed");
+  PathSet env;
+  const int updated = env.add("last_updated");
+  const int status_ttl = env.add("ttl");
+  std::vector<JValue> env_slots(env.slots()), slots;
+  // Readings wait until the file's last_updated is known (it may come after data), for stations that
+  // never report their own time.
+  struct Pending {
+    std::string station;
+    JValue bikes, docks, time;
+    std::size_t index;
+  };
+  std::vector<Pending> pending;
+  std::vector<RecordsTarget> targets(1);
+  targets[0].path = {"data", "stations"};
+  targets[0].on_record = [&](od::value record, std::size_t index) {
+    norm.at("data/stations", index);
+    slots.assign(paths.slots(), JValue{});
+    capture(record, paths, 0, slots);
+    std::string raw = id_text(slots[static_cast<std::size_t>(sid)]);
+    if (raw.empty()) {
+      norm.reject(norm.where("station_id") + ": status without a station_id");
+      return;
+    }
+    const JValue& inst = slots[static_cast<std::size_t>(installed)];
+    if (inst.kind == JKind::boolean && !inst.boolean) return;  // not on the street: nothing to show
+    Pending p;
+    p.station = norm.station_id(raw);
+    p.bikes = slots[static_cast<std::size_t>(v3 ? vehicles : bikes)];
+    if (!p.bikes.present()) p.bikes = slots[static_cast<std::size_t>(v3 ? bikes : vehicles)];
+    p.docks = slots[static_cast<std::size_t>(docks)];
+    p.time = slots[static_cast<std::size_t>(reported)];
+    p.index = index;
+    // Strings live in the parser until the next document; the ids and times are copied below.
+    pending.push_back(std::move(p));
+    Pending& last = pending.back();
+    if (last.time.kind == JKind::string) {
+      auto t = norm.time_of(last.time);
+      last.time = JValue{};
+      if (t) {
+        last.time.kind = JKind::number;
+        last.time.num = static_cast<double>(*t);
+      }
+    }
+    for (JValue* v : {&last.bikes, &last.docks})
+      if (v->kind == JKind::string) {
+        bool missing = false;
+        auto n = norm.number_of(*v, missing);
+        *v = JValue{};
+        if (n) {
+          v->kind = JKind::number;
+          v->num = *n;
+        }
+      }
+  };
+  s.parse([&] {
+    od::document doc = thread_parser().iterate(pad(*status_body));
+    walk_document(doc, env, env_slots, targets);
+  });
+  if (!targets[0].found)
+    throw SourceError("GET " + s.redact(status_url) + ": no data.stations array: not a GBFS station_status file");
+  read_ttl(s.batch(), env_number(env_slots[static_cast<std::size_t>(status_ttl)]));
+  JValue file_time;
+  if (auto t = norm.time_of(env_slots[static_cast<std::size_t>(updated)])) {
+    file_time.kind = JKind::number;
+    file_time.num = static_cast<double>(*t);
+  }
+  for (const Pending& p : pending) {
+    norm.at("data/stations", p.index);
+    const JValue& t = p.time.present() ? p.time : file_time;
+    norm.reading(p.station, "bikes_available", p.bikes, "count", t, v3 ? "num_vehicles_available" : "num_bikes_available",
+                 "last_reported");
+    if (p.docks.present())
+      norm.reading(p.station, "docks_available", p.docks, "count", t, "num_docks_available", "last_reported");
+  }
+}
+
+}  // namespace kiosk::data

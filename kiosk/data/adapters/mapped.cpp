@@ -1,0 +1,149 @@
+// Field-mapped record parsing shared by the table-like platforms (see mapped.hpp).
+#include "kiosk/data/adapters/mapped.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::data {
+
+RecordMapping compile_mapping(const FieldMap& fields, const std::function<std::string(const std::string&)>& rewrite) {
+  RecordMapping m;
+  m.fields = fields;
+  auto rw = [&](std::string& p) {
+    if (!p.empty() && rewrite) p = rewrite(p);
+  };
+  FieldMap& f = m.fields;
+  for (std::string* p : {&f.station, &f.name_zh, &f.name_en, &f.lat, &f.lon, &f.metric, &f.value, &f.unit,
+                         &f.observed_at})
+    rw(*p);
+  for (auto& c : f.columns) rw(c.second);
+  m.station = m.paths.add(f.station);
+  m.name_zh = m.paths.add(f.name_zh);
+  m.name_en = m.paths.add(f.name_en);
+  m.lat = m.paths.add(f.lat);
+  m.lon = m.paths.add(f.lon);
+  m.time = m.paths.add(f.observed_at);
+  m.unit = m.paths.add(f.unit);
+  if (f.layout == "wide") {
+    for (const auto& [metric, column] : f.columns) m.columns.emplace_back(metric, m.paths.add(column));
+  } else {
+    m.metric = m.paths.add(f.metric);
+    m.value = m.paths.add(f.value);
+  }
+  return m;
+}
+
+namespace {
+
+const JValue kAbsent{};
+
+const JValue& slot(const std::vector<JValue>& slots, int i) {
+  return i >= 0 ? slots[static_cast<std::size_t>(i)] : kAbsent;
+}
+
+void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) {
+  Normaliser& norm = s.norm();
+  std::string raw = id_text(slot(slots, m.station));
+  if (raw.empty()) {
+    norm.reject(norm.where(m.fields.station) + ": no station id (field '" + m.fields.station + "' is " +
+                (slot(slots, m.station).kind == JKind::absent ? "missing)" : "empty or null)"));
+    return;
+  }
+  std::string station = norm.station_id(raw);
+  norm.station(station, slot(slots, m.name_zh), slot(slots, m.name_en), slot(slots, m.lat), slot(slots, m.lon));
+  const JValue& time = slot(slots, m.time);
+  const JValue& unit_value = slot(slots, m.unit);
+  std::string_view record_unit = unit_value.kind == JKind::string ? unit_value.str : std::string_view{};
+  auto configured_unit = [&](const std::string& metric) -> std::string_view {
+    auto it = m.fields.units.find(metric);
+    return it != m.fields.units.end() ? std::string_view(it->second) : std::string_view{};
+  };
+  if (m.fields.layout == "wide") {
+    for (std::size_t i = 0; i < m.columns.size(); ++i) {
+      const auto& [metric, index] = m.columns[i];
+      norm.reading(station, metric, slot(slots, index), configured_unit(metric), time, m.fields.columns[i].second,
+                   m.fields.observed_at);
+    }
+    return;
+  }
+  const JValue& metric_value = slot(slots, m.metric);
+  std::string name = id_text(metric_value);
+  if (name.empty()) {
+    norm.reject(norm.where(m.fields.metric) + ": no metric name");
+    return;
+  }
+  std::string metric = norm.metric(name);
+  if (metric.empty()) {
+    ++s.batch().ignored_count;
+    return;
+  }
+  std::string_view unit = !record_unit.empty() ? record_unit : configured_unit(metric);
+  norm.reading(station, metric, slot(slots, m.value), unit, time, m.fields.value, m.fields.observed_at);
+}
+
+}  // namespace
+
+PageOutcome parse_mapped_page(Session& s, std::string& body, const std::vector<MappedTarget>& targets,
+                              const PathSet& env, std::vector<JValue>& env_slots) {
+  PageOutcome out;
+  env_slots.assign(env.slots(), JValue{});
+  std::vector<std::vector<JValue>> record_slots(targets.size());
+  std::vector<RecordsTarget> walk(targets.size());
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    walk[t].path = targets[t].path;
+    const RecordMapping* m = targets[t].mapping;
+    std::vector<JValue>* slots = &record_slots[t];
+    std::string label = targets[t].label;
+    walk[t].on_record = [&s, m, slots, label](od::value record, std::size_t index) {
+      s.norm().at(label, index);
+      slots->assign(m->paths.slots(), JValue{});
+      if (record.type() != od::json_type::object) {
+        s.norm().reject(s.norm().where() + ": record is not an object");
+        return;
+      }
+      capture(record, m->paths, 0, *slots);
+      emit(s, *m, *slots);
+    };
+  }
+  s.parse([&] {
+    od::document doc = thread_parser().iterate(pad(body));
+    walk_document(doc, env, env_slots, walk);
+  });
+  for (std::size_t t = 0; t < walk.size(); ++t)
+    if (walk[t].found) {
+      out.found = true;
+      out.records += walk[t].count;
+      out.label = targets[t].label;
+    }
+  return out;
+}
+
+std::optional<double> env_number(const JValue& v) {
+  if (v.kind == JKind::number) return v.num;
+  if (v.kind == JKind::string) {
+    double d = 0;
+    if (parse_number(v.str, d) == NumberParse::ok) return d;
+  }
+  return std::nullopt;
+}
+
+std::string error_summary(const JValue& v) {
+  if (v.kind == JKind::string) return std::string(v.str.substr(0, 200));
+  if (v.kind == JKind::other) {
+    nlohmann::json j = nlohmann::json::parse(v.str, nullptr, false);
+    if (j.is_object()) {
+      if (j.contains("message") && j["message"].is_string()) {
+        std::string text = j["message"].get<std::string>();
+        if (j.contains("__type") && j["__type"].is_string()) text = j["__type"].get<std::string>() + ": " + text;
+        return text.substr(0, 200);
+      }
+      return j.dump().substr(0, 200);
+    }
+    return std::string(v.str.substr(0, 200));
+  }
+  if (v.kind == JKind::boolean) return v.boolean ? "true" : "false";
+  return id_text(v);
+}
+
+}  // namespace kiosk::data

@@ -1,0 +1,252 @@
+// SQLite cache and history (see cache.hpp).
+#include "kiosk/data/cache.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace kiosk::data {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS source_state (
+  id TEXT PRIMARY KEY, url TEXT NOT NULL DEFAULT '', state INTEGER NOT NULL, last_success INTEGER NOT NULL,
+  last_attempt INTEGER NOT NULL, last_error TEXT NOT NULL, failures INTEGER NOT NULL,
+  etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS latest (
+  source TEXT NOT NULL, station TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
+  observed_at INTEGER NOT NULL, fetched_at INTEGER NOT NULL, PRIMARY KEY (source, station, metric));
+CREATE TABLE IF NOT EXISTS station (
+  source TEXT NOT NULL, id TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, lat REAL NOT NULL,
+  lon REAL NOT NULL, has_position INTEGER NOT NULL, PRIMARY KEY (source, id));
+CREATE TABLE IF NOT EXISTS history (
+  station TEXT NOT NULL, metric TEXT NOT NULL, hour INTEGER NOT NULL, value REAL NOT NULL,
+  PRIMARY KEY (station, metric, hour)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS history_by_hour ON history (hour);
+INSERT OR IGNORE INTO meta VALUES ('schema', '1');
+)sql";
+
+struct Statement {
+  sqlite3_stmt* s = nullptr;
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
+  ~Statement() { sqlite3_finalize(s); }
+  explicit operator bool() const { return s != nullptr; }
+  void text(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void integer(int i, long long v) { sqlite3_bind_int64(s, i, v); }
+  void real(int i, double v) { sqlite3_bind_double(s, i, v); }
+  bool run() {
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW;
+  }
+  bool row() { return sqlite3_step(s) == SQLITE_ROW; }
+  std::string col_text(int i) {
+    const unsigned char* t = sqlite3_column_text(s, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  long long col_int(int i) { return sqlite3_column_int64(s, i); }
+  double col_real(int i) { return sqlite3_column_double(s, i); }
+};
+
+sqlite3* open_db(const fs::path& path, std::string& error) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    error = db ? sqlite3_errmsg(db) : "cannot open";
+    sqlite3_close(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, 2000);
+  return db;
+}
+
+bool check_ok(sqlite3* db) {
+  Statement q(db, "PRAGMA quick_check");
+  return q && q.row() && q.col_text(0) == "ok";
+}
+
+}  // namespace
+
+bool Cache::exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    error_ = message ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<Cache> Cache::open(const fs::path& dir, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::unique_ptr<Cache> cache(new Cache());
+  cache->path_ = dir / "kiosk-cache.sqlite";
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    cache->db_ = open_db(cache->path_, error);
+    if (cache->db_ && cache->exec("PRAGMA journal_mode=WAL") && cache->exec("PRAGMA synchronous=FULL") &&
+        check_ok(cache->db_) && cache->exec(kSchema))
+      return cache;
+    if (cache->db_) {
+      error = cache->error_.empty() ? "the cache failed its integrity check" : cache->error_;
+      sqlite3_close(cache->db_);
+      cache->db_ = nullptr;
+    }
+    if (attempt == 0) {
+      // Keep the damaged file for a post-mortem and start empty: the cache only saves re-fetching.
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        fs::path p = cache->path_.string() + suffix;
+        if (fs::exists(p, ec)) fs::rename(p, p.string() + ".broken", ec);
+      }
+    }
+  }
+  return nullptr;
+}
+
+Cache::~Cache() {
+  if (db_) sqlite3_close(db_);
+}
+
+bool Cache::save_success(const std::string& source, const std::string& url, const std::vector<Reading>& latest,
+                         const std::vector<StationInfo>& stations, const std::vector<Reading>& history,
+                         const SourceStatus& status, const Validators& validators, UnixTime now) {
+  if (!exec("BEGIN IMMEDIATE")) return false;
+  bool ok = true;
+  {
+    Statement del(db_, "DELETE FROM latest WHERE source = ?1");
+    del.text(1, source);
+    ok = ok && del.run();
+    Statement ins(db_, "INSERT OR REPLACE INTO latest VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const auto& r : latest) {
+      ins.text(1, source);
+      ins.text(2, r.station);
+      ins.text(3, r.metric);
+      ins.real(4, r.value);
+      ins.text(5, r.unit);
+      ins.integer(6, r.observed_at);
+      ins.integer(7, r.fetched_at);
+      ok = ok && ins.run();
+    }
+    Statement del_st(db_, "DELETE FROM station WHERE source = ?1");
+    del_st.text(1, source);
+    ok = ok && del_st.run();
+    Statement st(db_, "INSERT OR REPLACE INTO station VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const auto& s : stations) {
+      st.text(1, source);
+      st.text(2, s.id);
+      st.text(3, s.name_zh);
+      st.text(4, s.name_en);
+      st.real(5, s.lat);
+      st.real(6, s.lon);
+      st.integer(7, s.has_position ? 1 : 0);
+      ok = ok && st.run();
+    }
+    const UnixTime oldest = now - static_cast<UnixTime>(history_days * 86400);
+    Statement h(db_, "INSERT OR REPLACE INTO history VALUES (?1, ?2, ?3, ?4)");
+    for (const auto& r : history) {
+      if (r.observed_at < oldest) continue;
+      h.text(1, r.station);
+      h.text(2, r.metric);
+      h.integer(3, r.observed_at - ((r.observed_at % 3600) + 3600) % 3600);
+      h.real(4, r.value);
+      ok = ok && h.run();
+    }
+    Statement prune(db_, "DELETE FROM history WHERE hour < ?1");
+    prune.integer(1, oldest);
+    ok = ok && prune.run();
+    Statement state(db_, "INSERT OR REPLACE INTO source_state VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    state.text(1, status.id);
+    state.text(2, url);
+    state.integer(3, static_cast<int>(status.state));
+    state.integer(4, status.last_success);
+    state.integer(5, status.last_attempt);
+    state.text(6, status.last_error);
+    state.integer(7, status.consecutive_failures);
+    state.text(8, validators.etag);
+    state.text(9, validators.last_modified);
+    ok = ok && state.run();
+  }
+  if (!ok) {
+    error_ = sqlite3_errmsg(db_);
+    exec("ROLLBACK");
+    return false;
+  }
+  return exec("COMMIT");
+}
+
+bool Cache::save_status(const SourceStatus& status) {
+  Statement up(db_,
+               "INSERT INTO source_state (id, state, last_success, last_attempt, last_error, failures) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET state = ?2, last_success = ?3, "
+               "last_attempt = ?4, last_error = ?5, failures = ?6");
+  up.text(1, status.id);
+  up.integer(2, static_cast<int>(status.state));
+  up.integer(3, status.last_success);
+  up.integer(4, status.last_attempt);
+  up.text(5, status.last_error);
+  up.integer(6, status.consecutive_failures);
+  if (!up.run()) {
+    error_ = sqlite3_errmsg(db_);
+    return false;
+  }
+  return true;
+}
+
+CacheContents Cache::load(UnixTime now) {
+  CacheContents out;
+  // One read transaction so the picture is consistent even if another process writes.
+  exec("BEGIN");
+  {
+    Statement st(db_, "SELECT id, url, state, last_success, last_attempt, last_error, failures, etag, last_modified "
+                      "FROM source_state");
+    while (st.row()) {
+      CachedSource& c = out.sources[st.col_text(0)];
+      c.status.id = st.col_text(0);
+      c.url = st.col_text(1);
+      int state = static_cast<int>(st.col_int(2));
+      c.status.state = state == 1 ? SourceState::ok : state == 2 ? SourceState::failing : SourceState::never_fetched;
+      c.status.last_success = st.col_int(3);
+      c.status.last_attempt = st.col_int(4);
+      c.status.last_error = st.col_text(5);
+      c.status.consecutive_failures = static_cast<int>(st.col_int(6));
+      c.validators = {st.col_text(7), st.col_text(8)};
+    }
+    Statement lt(db_, "SELECT source, station, metric, value, unit, observed_at, fetched_at FROM latest "
+                      "ORDER BY source, station, metric");
+    while (lt.row()) {
+      Reading r;
+      r.source = lt.col_text(0);
+      r.station = lt.col_text(1);
+      r.metric = lt.col_text(2);
+      r.value = lt.col_real(3);
+      r.unit = lt.col_text(4);
+      r.observed_at = lt.col_int(5);
+      r.fetched_at = lt.col_int(6);
+      out.sources[r.source].latest.push_back(std::move(r));
+    }
+    Statement sn(db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position FROM station ORDER BY source, id");
+    while (sn.row()) {
+      StationInfo s;
+      s.source = sn.col_text(0);
+      s.id = sn.col_text(1);
+      s.name_zh = sn.col_text(2);
+      s.name_en = sn.col_text(3);
+      s.lat = sn.col_real(4);
+      s.lon = sn.col_real(5);
+      s.has_position = sn.col_int(6) != 0;
+      out.sources[s.source].stations.push_back(std::move(s));
+    }
+    Statement h(db_, "SELECT station, metric, hour, value FROM history WHERE hour >= ?1");
+    h.integer(1, now - static_cast<UnixTime>(history_days * 86400));
+    while (h.row()) out.history[{h.col_text(0), h.col_text(1)}][h.col_int(2)] = h.col_real(3);
+  }
+  exec("COMMIT");
+  for (auto& [id, c] : out.sources)
+    if (c.status.id.empty()) c.status.id = id;
+  return out;
+}
+
+}  // namespace kiosk::data

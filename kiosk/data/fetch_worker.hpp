@@ -1,0 +1,126 @@
+// The data layer's face to the app: fetches every source on its schedule on a worker thread (never the
+// UI thread), keeps each source's last good readings when it fails, writes them and hourly history to
+// the SQLite cache, and publishes immutable snapshots the UI reads every frame.
+//
+// Scheduling: each source every refresh_seconds, or later when the server asks (Cache-Control max-age,
+// GBFS ttl); every delay gets ±10 % jitter so a fleet of kiosks never polls in lockstep. After a failure:
+// exponential backoff from min_backoff_seconds, doubled per failure up to max_backoff_seconds, randomised
+// down by up to half; a 429/503 Retry-After is honoured when it asks for longer.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/snapshot.hpp"
+#include "kiosk/core/source_config.hpp"
+#include "kiosk/data/http.hpp"
+#include "kiosk/data/source_fetch.hpp"
+
+namespace kiosk {
+
+namespace data {
+class Cache;
+}
+
+struct FetchOptions {
+  std::filesystem::path content_dir;          // where scheme-less source URLs live
+  std::filesystem::path cache_dir;            // empty: no cache (kiosk fetch, tests)
+  std::string ca_file;                        // extra CA bundle; TLS verification is always on
+  std::uint64_t max_body_bytes = 16u << 20;   // per response, enforced while receiving
+  double connect_timeout_seconds = 10;
+  double total_timeout_seconds = 60;          // per request
+  long low_speed_bytes = 64;                  // slower than this many bytes/s …
+  double low_speed_seconds = 20;              // … for this long: cut off
+  double history_days = 7;                    // history kept for trend charts
+  double min_backoff_seconds = 30;            // first retry after a failure
+  double max_backoff_seconds = 3600;          // retries never wait longer than this (unless Retry-After)
+  double jitter = 0.10;                       // ± fraction on every scheduled delay
+  std::uint64_t seed = 0;                     // jitter seed; 0: random
+  std::shared_ptr<data::Transport> transport; // null: libcurl; tests inject their own
+};
+
+// What the last fetch of a source found, for `kiosk fetch` and the admin view.
+struct FetchReport {
+  std::string source;
+  bool attempted = false;
+  bool ok = false;
+  bool not_modified = false;
+  std::string error;                  // one line, no secrets
+  std::vector<std::string> rejected;  // first rejected records, one line each (JSON path + index)
+  std::size_t rejected_count = 0;
+  std::vector<std::string> notes;
+  std::vector<Reading> readings;      // every normalised reading of that fetch (history included)
+};
+
+class FetchWorker {
+ public:
+  FetchWorker(std::vector<SourceConfig> sources, FetchOptions options, const Clock& clock);
+  ~FetchWorker();  // stops and joins
+  FetchWorker(const FetchWorker&) = delete;
+  FetchWorker& operator=(const FetchWorker&) = delete;
+
+  void load_cache();       // synchronous: publish a snapshot from the SQLite cache (before the first frame)
+  void start();            // background thread: fetch on schedule, publish snapshots
+  void stop();             // stops and joins (the destructor calls it)
+  void fetch_all_once();   // synchronous: fetch every source once (kiosk render, kiosk fetch, tests)
+  SnapshotPtr snapshot() const;  // thread-safe and cheap
+  bool alive(double max_silence_seconds) const;  // worker heartbeat, for the systemd watchdog
+  void set_sources(std::vector<SourceConfig> sources);  // content reload
+  void request_refresh();  // wake the worker now: every source is fetched again
+
+  std::vector<FetchReport> reports() const;  // the last fetch of each source, in source order
+  std::string cache_error() const;           // why the cache could not be used (empty: fine or none)
+  // Seconds until the source's next scheduled fetch (negative: due); for tests and the admin view.
+  double seconds_until_due(const std::string& source) const;
+
+ private:
+  struct Runtime {
+    SourceConfig cfg;
+    SourceStatus status;
+    std::vector<Reading> latest;
+    std::vector<StationInfo> stations;
+    data::Validators validators;
+    double next_due = 0;  // clock monotonic
+    FetchReport report;
+  };
+
+  void run();
+  void fetch_one(const std::string& id);
+  void publish();  // needs state_mu_ held
+  double jittered(double seconds);
+  static SourceStatus initial_status(const SourceConfig& cfg);
+
+  FetchOptions options_;
+  const Clock& clock_;
+  std::shared_ptr<data::Transport> transport_;
+  std::unique_ptr<data::Cache> cache_;
+  std::string cache_error_;
+
+  mutable std::mutex state_mu_;
+  std::vector<Runtime> runtimes_;
+  std::map<SeriesKey, std::map<UnixTime, double>> history_;  // hour → value
+  std::mt19937_64 rng_;
+  std::uint64_t generation_ = 0;
+
+  mutable std::mutex snap_mu_;
+  SnapshotPtr snap_;
+
+  std::mutex fetch_mu_;  // one fetch at a time (worker thread or fetch_all_once)
+  std::thread thread_;
+  std::atomic<bool> stop_{false};
+  std::mutex wake_mu_;
+  std::condition_variable wake_cv_;
+  bool wake_ = false;
+  std::atomic<double> heartbeat_{0};
+};
+
+}  // namespace kiosk

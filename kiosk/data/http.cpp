@@ -1,0 +1,206 @@
+// libcurl GET with the kiosk's limits (see http.hpp).
+#include "kiosk/data/http.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <mutex>
+
+namespace kiosk::data {
+namespace {
+
+struct Transfer {
+  const HttpRequest* request;
+  HttpResponse* response;
+  bool over_cap = false;
+};
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return s.substr(i);
+}
+
+bool iequals_prefix(const std::string& line, const char* name) {
+  std::size_t n = std::char_traits<char>::length(name);
+  if (line.size() < n) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (std::tolower(static_cast<unsigned char>(line[i])) != std::tolower(static_cast<unsigned char>(name[i])))
+      return false;
+  return true;
+}
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  if (t->response->body.size() + n > t->request->max_body_bytes) {
+    t->over_cap = true;
+    return 0;  // makes curl stop with CURLE_WRITE_ERROR
+  }
+  t->response->body.append(data, n);
+  return n;
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  std::string line(data, n);
+  HttpResponse& r = *t->response;
+  if (line.rfind("HTTP/", 0) == 0) {
+    // A new response (after a redirect or a 100 Continue): forget the previous one's headers.
+    r.etag.clear();
+    r.last_modified.clear();
+    r.content_type.clear();
+    r.max_age.reset();
+    r.retry_after.reset();
+    return n;
+  }
+  auto colon = line.find(':');
+  if (colon == std::string::npos) return n;
+  std::string value = trim(line.substr(colon + 1));
+  if (iequals_prefix(line, "etag:")) {
+    r.etag = value;
+  } else if (iequals_prefix(line, "last-modified:")) {
+    r.last_modified = value;
+  } else if (iequals_prefix(line, "content-type:")) {
+    r.content_type = value;
+  } else if (iequals_prefix(line, "cache-control:")) {
+    std::string lower;
+    for (char c : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto at = lower.find("max-age="); at != std::string::npos) {
+      char* end = nullptr;
+      double v = std::strtod(lower.c_str() + at + 8, &end);
+      if (end != lower.c_str() + at + 8 && v >= 0) r.max_age = v;
+    }
+    if (lower.find("no-store") != std::string::npos || lower.find("no-cache") != std::string::npos) r.max_age = 0;
+  } else if (iequals_prefix(line, "retry-after:")) {
+    char* end = nullptr;
+    double v = std::strtod(value.c_str(), &end);
+    if (end != value.c_str() && *end == '\0') {
+      r.retry_after = std::max(0.0, v);
+    } else {
+      time_t when = curl_getdate(value.c_str(), nullptr);
+      if (when > 0) r.retry_after = std::max(0.0, static_cast<double>(when - time(nullptr)));
+    }
+  }
+  return n;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  if (t->request->on_progress) t->request->on_progress();
+  return t->request->cancel && t->request->cancel->load() ? 1 : 0;
+}
+
+std::once_flag g_curl_init;
+
+}  // namespace
+
+CurlTransport::CurlTransport() {
+  std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  curl_ = curl_easy_init();
+}
+
+CurlTransport::~CurlTransport() {
+  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
+HttpResponse CurlTransport::get(const HttpRequest& request) {
+  HttpResponse response;
+  CURL* c = static_cast<CURL*>(curl_);
+  if (!c) {
+    response.error = "libcurl could not start";
+    return response;
+  }
+  curl_easy_reset(c);
+  Transfer transfer{&request, &response};
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, request.allow_file ? "file" : "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes (gzip, deflate, …)
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout_seconds * 1000));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout_seconds * 1000));
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.low_speed_bytes);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(request.low_speed_seconds)));
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!request.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.ca_file.c_str());
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body_bytes));
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk/" KIOSK_VERSION " (public environment kiosk)");
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+
+  curl_slist* headers = nullptr;
+  for (const auto& h : request.headers) headers = curl_slist_append(headers, h.c_str());
+  if (!request.if_none_match.empty())
+    headers = curl_slist_append(headers, ("If-None-Match: " + request.if_none_match).c_str());
+  if (!request.if_modified_since.empty())
+    headers = curl_slist_append(headers, ("If-Modified-Since: " + request.if_modified_since).c_str());
+  headers = curl_slist_append(headers, "Accept: application/json");
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+
+  CURLcode code = curl_easy_perform(c);
+  curl_slist_free_all(headers);
+  // The handle keeps pointers into this frame's slist and errbuf: clear them before returning.
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+
+  char* effective = nullptr;
+  curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
+  if (effective) response.effective_url = effective;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+
+  if (code == CURLE_OK) {
+    response.transport_ok = true;
+    return response;
+  }
+  std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(code));
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r')) detail.pop_back();
+  const double cap_mb = static_cast<double>(request.max_body_bytes) / (1 << 20);
+  char cap_text[64];
+  std::snprintf(cap_text, sizeof cap_text, "%.3g MB", cap_mb);
+  switch (code) {
+    case CURLE_WRITE_ERROR:
+    case CURLE_FILESIZE_EXCEEDED:
+      if (transfer.over_cap || code == CURLE_FILESIZE_EXCEEDED) {
+        response.too_large = true;
+        response.error = std::string("response larger than the ") + cap_text + " cap (max_body_bytes)";
+      } else {
+        response.error = "curl error " + std::to_string(code) + ": " + detail;
+      }
+      break;
+    case CURLE_ABORTED_BY_CALLBACK: response.error = "cancelled (the kiosk is stopping)"; break;
+    case CURLE_OPERATION_TIMEDOUT:
+      response.error = "timed out (curl error 28: " + detail + ")";
+      break;
+    case CURLE_COULDNT_RESOLVE_HOST: response.error = "DNS lookup failed (curl error 6: " + detail + ")"; break;
+    case CURLE_COULDNT_CONNECT: response.error = "connection failed (curl error 7: " + detail + ")"; break;
+    case CURLE_TOO_MANY_REDIRECTS:
+      response.error = "more than 5 redirects (curl error 47: " + detail + ")";
+      break;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+      response.error = "TLS failure (curl error " + std::to_string(code) + ": " + detail + ")";
+      break;
+    default: response.error = "curl error " + std::to_string(code) + ": " + detail; break;
+  }
+  response.transport_ok = false;
+  return response;
+}
+
+}  // namespace kiosk::data

@@ -1,0 +1,349 @@
+// One fetch of one source (see source_fetch.hpp).
+#include "kiosk/data/source_fetch.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::data {
+namespace fs = std::filesystem;
+
+std::string url_escape(std::string_view text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '$' || c == ',' || c == ':' ||
+        c == '(' || c == ')' || c == '*' || c == '\'' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string read_secret(const SecretValue& v, const std::string& what) {
+  if (!v.secret()) return v.literal;
+  if (!v.env.empty()) {
+    const char* value = std::getenv(v.env.c_str());
+    if (!value || !*value) throw SourceError(what + ": environment variable " + v.env + " is not set");
+    return value;
+  }
+  struct stat st {};
+  if (::stat(v.file.c_str(), &st) != 0) throw SourceError(what + ": secret file " + v.file + " cannot be read");
+  // Root-only: a secret readable by other users (or owned by someone else) is refused, so a misplaced
+  // copy is noticed rather than silently used.
+  if ((st.st_uid != 0 && st.st_uid != ::geteuid()) || (st.st_mode & 077) != 0)
+    throw SourceError(what + ": secret file " + v.file +
+                      " must be owned by root (or the kiosk user) with no group/other access (chmod 600)");
+  std::ifstream in(v.file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+  if (text.empty()) throw SourceError(what + ": secret file " + v.file + " is empty");
+  return text;
+}
+
+namespace {
+
+bool has_scheme(const std::string& url) { return url.find("://") != std::string::npos; }
+
+// The query parameter names whose values are secrets even when written literally into a URL.
+bool secret_param(std::string_view name) {
+  std::string k;
+  for (char c : name) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return k == "token" || k == "api_key" || k == "apikey" || k == "key" || k == "access_token" ||
+         k == "$$app_token" || k == "app_token" || k == "signature" || k == "sig" || k == "password" ||
+         k == "appkey" || k == "secret";
+}
+
+std::string file_url(const fs::path& p) {
+  std::string out = "file://";
+  out += url_escape(p.string());
+  return out;
+}
+
+// Pulls a readable message out of an error body: CKAN, Socrata, ODS, OpenAQ, FROST and ArcGIS shapes.
+std::string error_text(const std::string& body) {
+  if (body.empty()) return {};
+  std::size_t i = body.find_first_not_of(" \r\n\t");
+  if (i == std::string::npos) return {};
+  if (body[i] == '<') return " (an HTML page)";
+  if (body.size() > 65536) return {};
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded()) return {};
+  std::string text;
+  auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+  if (j.is_string()) text = j.get<std::string>();
+  else if (j.is_object()) {
+    if (j.contains("error") && j["error"].is_object()) {
+      const auto& e = j["error"];
+      if (e.contains("message")) text = str(e["message"]);
+      else text = e.dump();
+      if (e.contains("code")) text = "code " + str(e["code"]) + ": " + text;
+    } else if (j.contains("message")) {
+      text = str(j["message"]);
+      for (const char* k : {"errorCode", "code", "error_code"})
+        if (j.contains(k) && !j[k].is_boolean()) text = str(j[k]) + ": " + text;
+    } else if (j.contains("detail")) {
+      text = str(j["detail"]);
+    } else if (j.contains("error")) {
+      text = str(j["error"]);
+    }
+  }
+  if (text.size() > 200) text = text.substr(0, 200) + "…";
+  return text.empty() ? std::string{} : ": " + text;
+}
+
+}  // namespace
+
+Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings, Normaliser& norm,
+                 Batch& batch, SourceResult& result, const Validators& previous)
+    : cfg_(cfg), transport_(transport), settings_(settings), norm_(norm), batch_(batch), result_(result),
+      previous_(previous) {
+  if (!has_scheme(cfg.url)) {
+    // A file inside the content folder, fetched through libcurl like live data.
+    fs::path rel(cfg.url);
+    if (rel.is_absolute() || std::any_of(rel.begin(), rel.end(), [](const fs::path& p) { return p == ".."; }))
+      throw SourceError("url '" + cfg.url + "' must stay inside the content folder");
+    std::error_code ec;
+    fs::path root = fs::weakly_canonical(settings.content_dir, ec);
+    fs::path full = fs::weakly_canonical(settings.content_dir / rel, ec);
+    auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+    if (r != root.end()) throw SourceError("url '" + cfg.url + "' leaves the content folder");
+    base_url_ = file_url(full);
+    local_ = true;
+  } else {
+    base_url_ = cfg.url;
+    if (cfg.url.rfind("http://", 0) != 0 && cfg.url.rfind("https://", 0) != 0)
+      throw SourceError("url '" + redact(cfg.url) + "': only http:// and https:// are fetched");
+    std::vector<std::pair<std::string, std::string>> params;
+    for (const auto& q : cfg.query) {
+      std::string value = read_secret(q.value, "query parameter '" + q.name + "'");
+      if (q.value.secret()) {
+        secrets_.push_back(value);
+        secrets_.push_back(url_escape(value));
+      }
+      params.emplace_back(q.name, value);
+    }
+    base_url_ = with_params(base_url_, params);
+  }
+  for (const auto& h : cfg.headers) {
+    std::string value = read_secret(h.value, "header '" + h.name + "'");
+    if (h.value.secret()) secrets_.push_back(value);
+    headers_.push_back(h.name + ": " + value);
+  }
+  current_url_ = base_url_;
+}
+
+std::string Session::with_params(std::string url, const std::vector<std::pair<std::string, std::string>>& params) {
+  for (const auto& [name, value] : params) {
+    url += url.find('?') == std::string::npos ? '?' : '&';
+    url += url_escape(name) + "=" + url_escape(value);
+  }
+  return url;
+}
+
+bool Session::has_param(const std::string& name) const {
+  for (const auto& q : cfg_.query)
+    if (q.name == name) return true;
+  auto qm = cfg_.url.find('?');
+  if (qm == std::string::npos) return false;
+  std::string query = "&" + cfg_.url.substr(qm + 1);
+  return query.find("&" + name + "=") != std::string::npos || query.find("&" + url_escape(name) + "=") != std::string::npos;
+}
+
+std::string Session::url(const std::vector<std::pair<std::string, std::string>>& extra) const {
+  if (local_) return base_url_;
+  std::vector<std::pair<std::string, std::string>> add;
+  for (const auto& p : extra)
+    if (!has_param(p.first)) add.push_back(p);
+  return with_params(base_url_, add);
+}
+
+std::string Session::redact(const std::string& url) const {
+  std::string out = url;
+  // user:password@host
+  if (auto scheme = out.find("://"); scheme != std::string::npos) {
+    auto host_end = out.find_first_of("/?#", scheme + 3);
+    auto at = out.find('@', scheme + 3);
+    if (at != std::string::npos && (host_end == std::string::npos || at < host_end))
+      out = out.substr(0, scheme + 3) + "***@" + out.substr(at + 1);
+  }
+  for (const auto& s : secrets_) {
+    if (s.size() < 3) continue;  // too short to replace without mangling the URL; names below still apply
+    for (std::size_t at = out.find(s); at != std::string::npos; at = out.find(s, at + 3)) out.replace(at, s.size(), "***");
+  }
+  // Parameters named like secrets, even when written into the URL itself.
+  if (auto qm = out.find('?'); qm != std::string::npos) {
+    std::string head = out.substr(0, qm + 1), query = out.substr(qm + 1), rebuilt;
+    std::stringstream parts(query);
+    std::string part;
+    while (std::getline(parts, part, '&')) {
+      auto eq = part.find('=');
+      std::string name = part.substr(0, eq);
+      std::string decoded = name;
+      if (auto pct = decoded.find("%24%24"); pct == 0) decoded = "$$" + decoded.substr(6);
+      if (eq != std::string::npos && secret_param(decoded)) part = name + "=***";
+      rebuilt += (rebuilt.empty() ? "" : "&") + part;
+    }
+    out = head + rebuilt;
+  }
+  return out;
+}
+
+std::string Session::resolve(const std::string& base, const std::string& link) const {
+  if (has_scheme(link)) return link;
+  auto scheme = base.find("://");
+  if (scheme == std::string::npos) return link;
+  if (!link.empty() && link[0] == '/') {
+    if (base.rfind("file://", 0) == 0) return "file://" + link;
+    auto host_end = base.find('/', scheme + 3);
+    return (host_end == std::string::npos ? base : base.substr(0, host_end)) + link;
+  }
+  std::string dir = base.substr(0, base.find_first_of("?#"));
+  dir = dir.substr(0, dir.rfind('/') + 1);
+  std::string joined = dir + link;
+  // Fold "x/../" and "./" so a file link can be checked against the content folder.
+  std::string prefix = joined.substr(0, joined.find('/', scheme + 3) == std::string::npos ? joined.size()
+                                                                                          : joined.find('/', scheme + 3));
+  std::string path = joined.substr(prefix.size());
+  std::string query;
+  if (auto q = path.find('?'); q != std::string::npos) {
+    query = path.substr(q);
+    path.resize(q);
+  }
+  std::vector<std::string> parts;
+  std::stringstream ss(path);
+  std::string part;
+  while (std::getline(ss, part, '/')) {
+    if (part == "." || part.empty()) continue;
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+      continue;
+    }
+    parts.push_back(part);
+  }
+  std::string out = prefix;
+  for (const auto& p : parts) out += "/" + p;
+  return out + query;
+}
+
+std::string* Session::get(const std::string& url, bool conditional) {
+  HttpRequest rq;
+  rq.url = url;
+  bool is_file = url.rfind("file://", 0) == 0;
+  if (is_file) {
+    // Only content-folder sources may read files, and only inside the folder (GBFS links too).
+    if (!local_) throw SourceError("GET " + redact(url) + ": a remote source may not link to a local file");
+    std::error_code ec;
+    fs::path root = fs::weakly_canonical(settings_.content_dir, ec);
+    std::string path = url.substr(7);
+    std::string decoded;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      if (path[i] == '%' && i + 2 < path.size()) {
+        decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        decoded += path[i];
+      }
+    }
+    fs::path full = fs::weakly_canonical(fs::path(decoded), ec);
+    auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+    if (r != root.end()) throw SourceError("GET " + url + ": the file is outside the content folder");
+    rq.allow_file = true;
+  }
+  rq.headers = headers_;
+  rq.ca_file = !cfg_.ca_file.empty() ? cfg_.ca_file : settings_.ca_file;
+  rq.max_body_bytes = cfg_.max_body_bytes ? cfg_.max_body_bytes : settings_.max_body_bytes;
+  rq.connect_timeout_seconds = settings_.connect_timeout_seconds;
+  rq.total_timeout_seconds = settings_.total_timeout_seconds;
+  rq.low_speed_bytes = settings_.low_speed_bytes;
+  rq.low_speed_seconds = settings_.low_speed_seconds;
+  rq.cancel = settings_.cancel;
+  rq.on_progress = settings_.on_progress;
+  if (conditional) {
+    rq.if_none_match = previous_.etag;
+    rq.if_modified_since = previous_.last_modified;
+  }
+  current_url_ = url;
+  ++result_.requests;
+  HttpResponse r = transport_.get(rq);
+  if (!r.transport_ok) throw SourceError("GET " + redact(url) + ": " + r.error);
+  result_.http_status = r.status;
+  if (r.status == 304) {
+    if (conditional && (!rq.if_none_match.empty() || !rq.if_modified_since.empty())) {
+      result_.not_modified = true;
+      if (r.max_age) result_.max_age = r.max_age;
+      return nullptr;
+    }
+    throw SourceError("GET " + redact(url) + ": HTTP 304 to a request that was not conditional");
+  }
+  if (r.status >= 300) {
+    if (r.status == 429 || r.status == 503) result_.retry_after = r.retry_after;
+    throw SourceError("GET " + redact(url) + ": HTTP " + std::to_string(r.status) + error_text(r.body));
+  }
+  if (r.max_age) result_.max_age = result_.max_age ? std::min(*result_.max_age, *r.max_age) : *r.max_age;
+  if (result_.requests == 1) result_.validators = {r.etag, r.last_modified};
+  std::string problem = sniff_payload(r.body);
+  if (!problem.empty())
+    throw SourceError("GET " + redact(url) + ": HTTP " + std::to_string(r.status) + " but " + problem +
+                      (r.content_type.empty() ? "" : " (content type " + r.content_type + ")"));
+  body_ = std::move(r.body);
+  return &body_;
+}
+
+namespace {
+
+std::string explain_empty(const Batch& b) {
+  if (b.records == 0) return "the response has no records (an empty result)";
+  std::string out = "no usable readings in " + std::to_string(b.records) + " records";
+  if (b.rejected_count) out += "; " + std::to_string(b.rejected_count) + " rejected, first: " + b.rejected.front();
+  if (b.missing_count) out += "; " + std::to_string(b.missing_count) + " values missing (null or no-value marker)";
+  if (b.ignored_count) out += "; " + std::to_string(b.ignored_count) + " values of metrics the kiosk does not show";
+  return out;
+}
+
+}  // namespace
+
+SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
+                          const Validators& previous, UnixTime now) {
+  SourceResult result;
+  Normaliser norm(cfg, now, result.batch);
+  try {
+    Session s(cfg, transport, settings, norm, result.batch, result, previous);
+    const std::string& p = cfg.platform;
+    if (p == "kiosk-feed") fetch_kiosk_feed(s);
+    else if (p == "ckan") fetch_ckan(s);
+    else if (p == "socrata") fetch_socrata(s);
+    else if (p == "opendatasoft") fetch_opendatasoft(s);
+    else if (p == "arcgis") fetch_arcgis(s);
+    else if (p == "sensorthings") fetch_sensorthings(s);
+    else if (p == "openaq") fetch_openaq(s);
+    else if (p == "gbfs") fetch_gbfs(s);
+    else throw SourceError("unknown platform '" + p + "'");
+    if (!result.not_modified) {
+      if (result.batch.readings.empty()) throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));
+      if (cfg.demo) apply_demo_rule(result.batch, now);
+      if (result.batch.ttl_seconds > 0) result.max_age = result.batch.ttl_seconds;
+    }
+    if (result.requests != 1) result.validators = {};
+    result.ok = true;
+  } catch (const SourceError& e) {
+    result.ok = false;
+    result.error = "source '" + cfg.id + "': " + e.what();
+  } catch (const std::exception& e) {
+    result.ok = false;
+    result.error = "source '" + cfg.id + "': unexpected error: " + e.what();
+  }
+  return result;
+}
+
+}  // namespace kiosk::data

@@ -1,0 +1,130 @@
+// Fetches one source once: builds its URL (content files become file:// URLs, secrets are read now and
+// kept out of every message), runs the platform's adapter over as many requests as it needs, and
+// returns normalised readings or one clear error line. Used by the worker, `kiosk fetch` and tests.
+#pragma once
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kiosk/core/source_config.hpp"
+#include "kiosk/data/http.hpp"
+#include "kiosk/data/normalise.hpp"
+
+namespace kiosk::data {
+
+struct FetchSettings {
+  std::filesystem::path content_dir;  // where scheme-less URLs live
+  std::string ca_file;                // default CA bundle (a source's ca_file wins)
+  std::uint64_t max_body_bytes = 16u << 20;
+  double connect_timeout_seconds = 10;
+  double total_timeout_seconds = 60;
+  long low_speed_bytes = 64;
+  double low_speed_seconds = 20;
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void()> on_progress;
+};
+
+// Conditional-request validators of a source's single-request response.
+struct Validators {
+  std::string etag;
+  std::string last_modified;
+};
+
+struct SourceResult {
+  bool ok = false;
+  bool not_modified = false;  // 304: the last good readings are still current
+  Batch batch;
+  std::string error;          // one line, "source 'id': GET <url without secrets>: HTTP 503 …"
+  long http_status = 0;
+  std::optional<double> retry_after;  // from a 429/503
+  std::optional<double> max_age;      // Cache-Control max-age or the feed's ttl
+  Validators validators;      // to send next time (single-request sources only)
+  int requests = 0;
+};
+
+SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
+                          const Validators& previous, UnixTime now);
+
+// An error an adapter raises: the message, without the "source 'id': " prefix.
+class SourceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What an adapter sees of the fetch: requests, the mapping rules and the output.
+class Session {
+ public:
+  Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings, Normaliser& norm,
+          Batch& batch, SourceResult& result, const Validators& previous);
+
+  const SourceConfig& cfg() const { return cfg_; }
+  Normaliser& norm() { return norm_; }
+  Batch& batch() { return batch_; }
+
+  // The source URL with its configured query (secrets resolved) and `extra` parameters appended.
+  // Parameters already in the URL or the configured query are not added twice.
+  std::string url(const std::vector<std::pair<std::string, std::string>>& extra = {}) const;
+  // Adds parameters to any URL (for next links and follow-up requests).
+  static std::string with_params(std::string url, const std::vector<std::pair<std::string, std::string>>& params);
+  bool has_param(const std::string& name) const;  // in the URL or the configured query
+
+  // GETs `url`; throws SourceError for transport failures and HTTP errors, and for bodies that are not
+  // JSON. With `conditional`, sends the previous fetch's validators (if any) and returns nullptr on 304.
+  std::string* get(const std::string& url, bool conditional = false);
+
+  // Runs `parse` and turns JSON errors into a SourceError naming the URL and the JSON path/record.
+  template <typename Fn>
+  void parse(Fn&& fn) {
+    try {
+      fn();
+    } catch (const simdjson::simdjson_error& e) {
+      throw SourceError("GET " + redact(current_url_) + ": JSON error at " + norm_.where() + ": " + e.what());
+    }
+  }
+
+  // Resolves a link found in a response (relative, absolute, or file:// for content files).
+  std::string resolve(const std::string& base, const std::string& link) const;
+
+  std::string redact(const std::string& url) const;  // secrets → "***"
+  const std::string& current_url() const { return current_url_; }
+
+ private:
+  const SourceConfig& cfg_;
+  Transport& transport_;
+  const FetchSettings& settings_;
+  Normaliser& norm_;
+  Batch& batch_;
+  SourceResult& result_;
+  std::string base_url_;                           // with the configured query
+  std::vector<std::string> headers_;               // "Name: value"
+  std::vector<std::string> secrets_;               // values to redact (raw and URL-escaped)
+  const Validators& previous_;
+  std::string current_url_;
+  std::string body_;
+  bool local_ = false;
+};
+
+// Platform adapters (kiosk/data/adapters/*.cpp). Each throws SourceError for a source-level failure.
+void fetch_kiosk_feed(Session& s);
+void fetch_ckan(Session& s);
+void fetch_socrata(Session& s);
+void fetch_opendatasoft(Session& s);
+void fetch_arcgis(Session& s);
+void fetch_sensorthings(Session& s);
+void fetch_openaq(Session& s);
+void fetch_gbfs(Session& s);
+
+// A secret's value from its environment variable or root-only file; throws SourceError naming the
+// variable or file (never the value).
+std::string read_secret(const SecretValue& v, const std::string& what);
+
+// Percent-encoding for query strings.
+std::string url_escape(std::string_view text);
+
+}  // namespace kiosk::data
