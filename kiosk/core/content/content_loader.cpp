@@ -26,6 +26,7 @@ constexpr FileSpec kFiles[] = {
     {"waste.toml", false, content::read_waste},     {"travel.toml", false, content::read_travel},
     {"targets.toml", false, content::read_targets}, {"bays.toml", false, content::read_bays},
     {"quiz.toml", false, content::read_quiz},
+    {"levels.toml", false, content::read_levels},
 };
 
 void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std::map<std::string, SourcePos>& pictures) {

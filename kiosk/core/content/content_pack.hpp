@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kiosk/core/source_config.hpp"
+#include "kiosk/core/standards/level_texts.hpp"
 #include "kiosk/core/targets.hpp"
 #include "kiosk/core/text.hpp"
 
@@ -28,6 +29,7 @@ struct Settings {
   double attract_seconds = 30;                 // then rotate screens every this many seconds
   std::string aqi_standard = "cn";             // cn (HJ 633-2026) | cn-2012 | us (EPA 2024)
   std::string font;                            // optional font file; empty: search Debian's CJK fonts
+  int zone_offset_minutes = 480;               // the city's offset from UTC ("+08:00"), for clocks and times
   std::string map_picture;                     // city map for the air and water screens
   double map_west = 0, map_east = 0, map_south = 0, map_north = 0;  // geographic bounds of the map
 };
@@ -124,6 +126,7 @@ struct ContentPack {
   std::vector<PlanAction> actions;
   std::vector<BayPage> bays;
   std::vector<QuizQuestion> quiz;
+  standards::LevelTexts levels;  // levels.toml: AQI level and water class words
 
   const Station* station(const std::string& id) const;
   const WasteCategory* waste_category(const std::string& id) const;

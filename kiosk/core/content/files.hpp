@@ -17,6 +17,10 @@ void read_travel(const toml::table& root, FileCtx& ctx, ContentPack& pack);    /
 void read_targets(const toml::table& root, FileCtx& ctx, ContentPack& pack);   // targets.toml
 void read_bays(const toml::table& root, FileCtx& ctx, ContentPack& pack);      // bays.toml
 void read_quiz(const toml::table& root, FileCtx& ctx, ContentPack& pack);      // quiz.toml
+void read_levels(const toml::table& root, FileCtx& ctx, ContentPack& pack);    // levels.toml
+
+// "+08:00" -> 480 minutes; nullopt when malformed.
+std::optional<int> parse_zone_offset(const std::string& zone);
 
 // Calls fn(reader) for each table of the array `key` ([[key]] in TOML); reports non-tables.
 template <typename Fn>

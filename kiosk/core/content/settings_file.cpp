@@ -3,6 +3,19 @@
 
 namespace kiosk::content {
 
+std::optional<int> parse_zone_offset(const std::string& zone) {
+  // "+08:00", "-05:30", "Z"
+  if (zone == "Z" || zone == "UTC") return 0;
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') return std::nullopt;
+  for (int i : {1, 2, 4, 5})
+    if (zone[i] < '0' || zone[i] > '9') return std::nullopt;
+  int hours = (zone[1] - '0') * 10 + (zone[2] - '0');
+  int minutes = (zone[4] - '0') * 10 + (zone[5] - '0');
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  int total = hours * 60 + minutes;
+  return zone[0] == '-' ? -total : total;
+}
+
 void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "kiosk.toml");
   Settings& s = pack.settings;
@@ -21,6 +34,9 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.aqi_standard = k.string("aqi_standard", Need::optional, "cn");
     k.one_of("aqi_standard", s.aqi_standard, {"cn", "cn-2012", "us"});
     s.font = k.string("font");
+    std::string zone = k.string("zone", Need::optional, "+08:00");
+    if (auto minutes = parse_zone_offset(zone)) s.zone_offset_minutes = *minutes;
+    else ctx.error(t->source(), "'zone' must be an offset like \"+08:00\", not '" + zone + "'");
   }
   if (const toml::table* t = file.table("idle")) {
     TableReader idle(*t, ctx, "[idle]");

@@ -1,0 +1,31 @@
+// `kiosk check-content [DIR]`: validates a whole content pack and prints every problem as
+// FILE:LINE:COL: error|warning: message. Exit 0 with no errors, 1 with errors, 2 when DIR is unreadable.
+#include <cstdio>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/app/view_options.hpp"
+#include "kiosk/core/content/content_loader.hpp"
+
+namespace kiosk {
+namespace {
+
+int run_check(const std::string& dir_option) {
+  const std::filesystem::path dir = dir_option.empty() ? default_content_dir() : std::filesystem::path(dir_option);
+  ContentLoad load = load_content(dir);
+  for (const Diagnostic& d : load.diags.items()) std::printf("%s\n", d.format().c_str());
+  if (!load.readable) return kExitUnusable;
+  const int errors = load.diags.error_count(), warnings = load.diags.warning_count();
+  std::fprintf(stderr, "%s: %d error(s), %d warning(s)\n", dir.string().c_str(), errors, warnings);
+  return errors > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+void add_check_content_command(CLI::App& root, CommandAction& run) {
+  static std::string dir;
+  auto* cmd = root.add_subcommand("check-content", "Validate a content pack and list every problem with its position");
+  cmd->add_option("dir", dir, "Content folder (default: ./content)");
+  cmd->callback([&run] { run = [] { return run_check(dir); }; });
+}
+
+}  // namespace kiosk

@@ -1,0 +1,88 @@
+// `kiosk render`: draws screens headless (SDL's software renderer, no display, no GPU) and
+// writes one PNG per screen: the same pixels a screen of that size would show.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/app/data_setup.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/view_options.hpp"
+#include "kiosk/core/log.hpp"
+
+namespace kiosk {
+namespace fs = std::filesystem;
+namespace {
+
+struct RenderOptions {
+  ViewOptions view;
+  std::string out;
+  std::string screen;
+};
+
+int run_render(const RenderOptions& o) {
+  std::string error;
+  auto view = resolve_view(o.view, error);
+  if (!view) {
+    log::error(error);
+    return kExitFailure;
+  }
+  std::vector<ui::ScreenId> screens;
+  if (o.screen.empty()) {
+    screens.assign(std::begin(ui::kAllScreens), std::end(ui::kAllScreens));
+  } else if (auto id = ui::screen_from_name(o.screen)) {
+    screens.push_back(*id);
+  } else {
+    log::error("--screen '" + o.screen + "' is not a screen; screens are home, air, water, bay, waste, travel");
+    return kExitFailure;
+  }
+  std::error_code ec;
+  fs::create_directories(o.out, ec);
+  if (ec || !fs::is_directory(o.out)) {
+    log::error("--out '" + o.out + "' cannot be created: " + (ec ? ec.message() : "not a folder"));
+    return kExitFailure;
+  }
+  if (::access(o.out.c_str(), W_OK) != 0) {
+    log::error("--out '" + o.out + "' is not writable");
+    return kExitFailure;
+  }
+  auto display = render::HeadlessDisplay::create(view->size.width, view->size.height, error);
+  if (!display) {
+    log::error(error);
+    return kExitUnusable;
+  }
+  SystemClock system;
+  ManualClock clock(view->now.value_or(system.wall()));
+  KioskApp app(*display, clock);
+  if (!app.start({view->content, view->lang}, error)) {
+    log::error(error);
+    return kExitUnusable;
+  }
+  app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+  for (ui::ScreenId id : screens) {
+    app.show(id);
+    // Two frames: the first lays out new scrolling areas, the second draws them settled.
+    app.frame(true);
+    clock.advance(1.0 / 60);
+    app.frame(true);
+    const std::string path = (fs::path(o.out) / (std::string(ui::screen_name(id)) + ".png")).string();
+    if (!display->save_png(path, error)) {
+      log::error(error);
+      return kExitFailure;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_render_command(CLI::App& root, CommandAction& run) {
+  static RenderOptions options;
+  auto* cmd = root.add_subcommand("render", "Draw screens headless and write one PNG per screen");
+  cmd->add_option("--out", options.out, "Folder to write the PNGs into (created if missing)")->required();
+  cmd->add_option("--screen", options.screen, "Only this screen: home, air, water, bay, waste or travel");
+  add_view_options(cmd, options.view, true);
+  cmd->callback([&run] { run = [] { return run_render(options); }; });
+}
+
+}  // namespace kiosk

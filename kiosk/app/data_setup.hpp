@@ -1,0 +1,19 @@
+// Connects the app to its data: the fetch worker over the content's sources.
+#pragma once
+#include <filesystem>
+#include <memory>
+
+#include "kiosk/app/data_feed.hpp"
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/content/content_pack.hpp"
+
+namespace kiosk {
+
+enum class FetchMode {
+  background,  // the running kiosk: fetch on schedule in a worker thread
+  once,        // render and replay: fetch every source once, synchronously, before drawing
+};
+
+std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode mode, const Clock& clock);
+
+}  // namespace kiosk

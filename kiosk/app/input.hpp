@@ -1,0 +1,52 @@
+// The one input path: SDL events (real touches, mouse, keys, or events a replay script made)
+// become ImGui's 1.86 polled input state plus kiosk gestures. Nothing else feeds ImGui.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include "kiosk/core/gesture.hpp"
+
+namespace kiosk {
+
+// Keys the kiosk itself acts on (not ImGui widgets).
+enum class KioskKey { escape, left, right, backspace, enter, quit };
+
+class PointerInput {
+ public:
+  // Takes one event; returns true when it can change what is on screen.
+  bool handle(const SDL_Event& event);
+  // Writes the state into ImGui's io; call right before ImGui::NewFrame().
+  void apply(ImGuiIO& io);
+  // After NewFrame: cancels a press that became a drag, so releasing a swipe never taps.
+  void cancel_press_if_dragging(float threshold_pixels);
+
+  // Filled when a pointer lifts; the app reads and clears them each frame.
+  std::optional<Swipe> take_swipe(float width, float height);
+  std::vector<KioskKey> take_keys();
+  std::string take_text();
+  bool pointer_down() const { return down_; }
+  bool touched_since_last_check();  // any press since the last call (idle and wake logic)
+
+ private:
+  ImVec2 pos_{-FLT_MAX, -FLT_MAX};
+  bool down_ = false;
+  bool pressed_latch_ = false;   // a press shorter than one frame still reaches ImGui
+  bool clear_hover_next_ = false;  // touch lifted: forget the position next frame so nothing stays "hovered"
+  bool is_touch_ = false;
+  float wheel_ = 0;
+  ImVec2 down_pos_;
+  Uint32 down_ticks_ = 0;
+  bool dragged_ = false;
+  bool pending_release_ = false;
+  ImVec2 release_delta_;
+  float release_seconds_ = 0;
+  bool touched_ = false;
+  std::vector<KioskKey> keys_;
+  std::string text_;
+};
+
+}  // namespace kiosk

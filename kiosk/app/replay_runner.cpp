@@ -1,0 +1,233 @@
+#include "kiosk/app/replay_runner.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "kiosk/app/data_setup.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/replay_script.hpp"
+
+namespace kiosk {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr double kFrame = 1.0 / 60;
+
+class Player {
+ public:
+  Player(KioskApp& app, ManualClock& clock, render::HeadlessDisplay& display)
+      : app_(app), clock_(clock), display_(display) {}
+
+  // One simulated display refresh: time passes and the app draws if it needs to.
+  void tick() {
+    clock_.advance(kFrame);
+    app_.frame();
+  }
+  // Makes sure what the record says is what is on screen now.
+  void settle() {
+    for (int i = 0; i < 8 && app_.wants_frame(); ++i) tick();
+  }
+  void mouse(Uint32 type, float x, float y) {
+    SDL_Event e{};
+    e.type = type;
+    const Uint32 now_ms = static_cast<Uint32>(std::llround(clock_.monotonic() * 1000));
+    if (type == SDL_MOUSEMOTION) {
+      e.motion.timestamp = now_ms;
+      e.motion.which = SDL_TOUCH_MOUSEID;
+      e.motion.x = static_cast<Sint32>(std::lround(x));
+      e.motion.y = static_cast<Sint32>(std::lround(y));
+      e.motion.state = down_ ? SDL_BUTTON_LMASK : 0;
+    } else {
+      e.button.timestamp = now_ms;
+      e.button.which = SDL_TOUCH_MOUSEID;
+      e.button.button = SDL_BUTTON_LEFT;
+      e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+      e.button.clicks = 1;
+      e.button.x = static_cast<Sint32>(std::lround(x));
+      e.button.y = static_cast<Sint32>(std::lround(y));
+      down_ = type == SDL_MOUSEBUTTONDOWN;
+    }
+    app_.handle_event(e);
+  }
+  void tap(float x, float y) {
+    mouse(SDL_MOUSEMOTION, x, y);
+    mouse(SDL_MOUSEBUTTONDOWN, x, y);
+    tick();
+    for (int i = 0; i < 5; ++i) tick();  // a finger rests about 80 ms
+    mouse(SDL_MOUSEBUTTONUP, x, y);
+    tick();
+    settle();
+  }
+  void drag(float x1, float y1, float x2, float y2, double seconds) {
+    mouse(SDL_MOUSEMOTION, x1, y1);
+    mouse(SDL_MOUSEBUTTONDOWN, x1, y1);
+    tick();
+    const int steps = std::max(1, static_cast<int>(std::ceil(seconds / kFrame)));
+    for (int i = 1; i <= steps; ++i) {
+      const float t = static_cast<float>(i) / static_cast<float>(steps);
+      mouse(SDL_MOUSEMOTION, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+      tick();
+    }
+    mouse(SDL_MOUSEBUTTONUP, x2, y2);
+    tick();
+    settle();
+  }
+  void key(SDL_Keycode code) {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = code;
+    e.key.state = SDL_PRESSED;
+    app_.handle_event(e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    app_.handle_event(e);
+    tick();
+    settle();
+  }
+  void type(const std::string& text) {
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    // SDL_TEXTINPUT carries at most 31 bytes; longer text comes in pieces, as from a real keyboard.
+    for (size_t i = 0; i < text.size(); i += 16) {
+      std::string piece = text.substr(i, 16);
+      std::snprintf(e.text.text, sizeof e.text.text, "%s", piece.c_str());
+      app_.handle_event(e);
+      tick();
+    }
+    settle();
+  }
+  void wait(double seconds) {
+    const int steps = static_cast<int>(std::llround(seconds / kFrame));
+    for (int i = 0; i < steps; ++i) tick();
+  }
+
+ private:
+  KioskApp& app_;
+  ManualClock& clock_;
+  render::HeadlessDisplay& display_;
+  bool down_ = false;
+};
+
+std::string visible_labels(const ui::FrameRecord& record) {
+  std::string out;
+  int n = 0;
+  for (const auto& t : record.tappables) {
+    if (n++ == 12) {
+      out += ", …";
+      break;
+    }
+    out += (out.empty() ? "\"" : ", \"") + t.label + "\"";
+  }
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const ResolvedView& view) {
+  ReplayResult result;
+  const std::string name = script_path.string();
+  auto fail = [&](int line, const std::string& message) {
+    result.ok = false;
+    result.error = name + ":" + std::to_string(line) + ": " + message;
+    return result;
+  };
+  std::ifstream in(script_path, std::ios::binary);
+  if (!in) return fail(0, "cannot be read");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  ReplayScript script = parse_replay(buffer.str());
+  if (!script.error.empty()) {
+    result.ok = false;
+    result.error = name + ":" + script.error;
+    return result;
+  }
+  std::string error;
+  auto display = render::HeadlessDisplay::create(view.size.width, view.size.height, error);
+  if (!display) return fail(0, error);
+  SystemClock system;
+  ManualClock clock(view.now.value_or(system.wall()));
+  KioskApp app(*display, clock);
+  if (!app.start({view.content, view.lang}, error)) return fail(0, error);
+  app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+  Player player(app, clock, *display);
+  app.frame(true);
+  player.settle();
+
+  for (const ReplayStep& step : script.steps) {
+    using K = ReplayStep::Kind;
+    switch (step.kind) {
+      case K::tap_at: player.tap(step.x1, step.y1); break;
+      case K::tap_label: {
+        player.settle();
+        const ui::FrameRecord::Tappable* hit = nullptr;
+        for (const auto& t : app.record().tappables)
+          if (t.label == step.text) {
+            hit = &t;
+            break;
+          }
+        if (!hit)
+          return fail(step.line, "tap \"" + step.text + "\": nothing tappable is labelled so on screen '" +
+                                     ui::screen_name(app.screen()) + "'; tappable: " + visible_labels(app.record()));
+        player.tap((hit->min.x + hit->max.x) / 2, (hit->min.y + hit->max.y) / 2);
+        break;
+      }
+      case K::swipe: {
+        const float w = static_cast<float>(view.size.width), h = static_cast<float>(view.size.height);
+        if (step.text == "left") player.drag(w * 0.8f, h * 0.5f, w * 0.2f, h * 0.5f, 0.25);
+        if (step.text == "right") player.drag(w * 0.2f, h * 0.5f, w * 0.8f, h * 0.5f, 0.25);
+        if (step.text == "up") player.drag(w * 0.5f, h * 0.75f, w * 0.5f, h * 0.3f, 0.25);
+        if (step.text == "down") player.drag(w * 0.5f, h * 0.3f, w * 0.5f, h * 0.75f, 0.25);
+        break;
+      }
+      case K::drag: player.drag(step.x1, step.y1, step.x2, step.y2, step.seconds); break;
+      case K::type: player.type(step.text); break;
+      case K::key: {
+        SDL_Keycode code = step.text == "escape"      ? SDLK_ESCAPE
+                           : step.text == "left"      ? SDLK_LEFT
+                           : step.text == "right"     ? SDLK_RIGHT
+                           : step.text == "backspace" ? SDLK_BACKSPACE
+                                                      : SDLK_RETURN;
+        player.key(code);
+        break;
+      }
+      case K::wait: player.wait(step.seconds); break;
+      case K::shot: {
+        player.settle();
+        std::error_code ec;
+        fs::create_directories(out, ec);
+        if (!display->save_png((out / (step.text + ".png")).string(), error)) return fail(step.line, error);
+        break;
+      }
+      case K::expect_screen:
+        player.settle();
+        if (!ui::screen_from_name(step.text))
+          return fail(step.line, "expect screen: '" + step.text + "' is not a screen (home, air, water, bay, waste, travel)");
+        if (step.text != ui::screen_name(app.screen()))
+          return fail(step.line, "expected screen '" + step.text + "', but the screen is '" +
+                                     ui::screen_name(app.screen()) + "'");
+        break;
+      case K::expect_text: {
+        player.settle();
+        bool found = false;
+        for (const auto& t : app.record().texts) found = found || t.find(step.text) != std::string::npos;
+        if (!found) {
+          std::string seen;
+          for (const auto& t : app.record().texts) {
+            if (seen.size() > 200) {
+              seen += " …";
+              break;
+            }
+            seen += (seen.empty() ? "\"" : ", \"") + t + "\"";
+          }
+          return fail(step.line, "expected text \"" + step.text + "\" is not on screen '" +
+                                     ui::screen_name(app.screen()) + "'; visible: " + seen);
+        }
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,89 @@
+// The model the screens draw from: content joined with the latest data and evaluated by the
+// standards. Rebuilt only when the content or the data snapshot changes, never per frame.
+// Data flows one way: sources -> normalised readings (snapshot) -> this model -> screens.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/content/content_pack.hpp"
+#include "kiosk/core/snapshot.hpp"
+
+namespace kiosk {
+
+// How old a value is and whether it can be trusted as current.
+struct Freshness {
+  UnixTime observed_at = 0;  // 0: never reported
+  bool stale = false;        // older than its source's stale threshold
+  bool demo = false;         // from a demo source
+};
+
+// A level or class as residents see it: number, name, colour (never colour alone on screen).
+struct Grade {
+  int level = 0;      // AQI level 1-6, or water class 1-6 (6 = worse than V / 4)
+  std::string label;  // "II", "劣V", "3"…
+  Text name;          // 良 / Good, II类 / Class II …
+  std::string color;  // "#RRGGBB"
+};
+
+struct PollutantValue {
+  std::string metric;  // e.g. pm25_1h
+  double value = 0;
+  std::string unit;
+  std::optional<int> iaqi;
+};
+
+struct AirStationView {
+  const Station* station = nullptr;
+  Freshness freshness;
+  std::optional<int> aqi;
+  Grade grade;
+  std::vector<std::string> primary;  // metric keys, e.g. {"pm25_1h"}
+  std::vector<std::string> missing;  // pollutants without a value, said so on screen
+  Text health;                       // health effects of the level
+  Text advice;                       // recommended measures
+  std::vector<PollutantValue> pollutants;
+};
+
+struct WaterStationView {
+  const Station* station = nullptr;
+  Freshness freshness;
+  std::optional<Grade> grade;          // class; empty when no item could be evaluated
+  std::vector<std::string> deciding;   // items whose class equals the result
+  std::optional<Grade> tn_grade;       // lakes: total nitrogen, shown beside the class
+  std::vector<PollutantValue> values;
+};
+
+struct BikeStationView {
+  StationInfo info;
+  Freshness freshness;
+  std::optional<int> bikes;
+  std::optional<int> docks;
+};
+
+struct TargetView {
+  const Target* target = nullptr;
+  std::optional<double> progress;  // 0..1 of the way from baseline to target
+  std::string status;              // on_track | at_risk | achieved | missed | no_data
+};
+
+struct Model {
+  std::string aqi_standard;  // the standard the AQI figures follow
+  std::vector<AirStationView> air;
+  std::vector<WaterStationView> rivers;  // rivers and lakes
+  std::vector<WaterStationView> sea;
+  std::optional<double> sea_good_share;  // class 1+2 stations / stations evaluated, 0..1
+  std::vector<BikeStationView> bikes;
+  std::vector<TargetView> targets;
+  UnixTime newest_data = 0;  // newest observation of any reading
+  bool any_demo = false;
+  bool any_stale = false;
+  int failing_sources = 0;
+
+  // The station with the worst AQI among those with fresh data: the city's headline figure.
+  const AirStationView* headline_air() const;
+};
+
+Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime now);
+
+}  // namespace kiosk

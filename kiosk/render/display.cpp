@@ -1,0 +1,118 @@
+#include "kiosk/render/display.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include <stb_image_write.h>
+
+#include "kiosk/core/atomic_file.hpp"
+
+namespace kiosk::render {
+namespace {
+
+class WindowDisplay final : public Display {
+ public:
+  WindowDisplay(SDL_Window* window, SDL_Renderer* renderer) : window_(window), renderer_(renderer) {}
+  ~WindowDisplay() override {
+    SDL_DestroyRenderer(renderer_);
+    SDL_DestroyWindow(window_);
+  }
+  SDL_Renderer* renderer() const override { return renderer_; }
+  int width() const override {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    return w;
+  }
+  int height() const override {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    return h;
+  }
+  void present() override { SDL_RenderPresent(renderer_); }
+
+ private:
+  SDL_Window* window_;
+  SDL_Renderer* renderer_;
+};
+
+}  // namespace
+
+int Display::max_texture_side() const {
+  SDL_RendererInfo info{};
+  if (SDL_GetRendererInfo(renderer(), &info) != 0) return 2048;
+  int side = info.max_texture_width < info.max_texture_height ? info.max_texture_width : info.max_texture_height;
+  return side > 0 ? side : 16384;  // the software renderer reports no limit
+}
+
+std::unique_ptr<Display> open_window(const WindowOptions& options, std::string& error) {
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  else flags |= SDL_WINDOW_RESIZABLE;
+  SDL_Window* window = SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                                        options.height, flags);
+  if (!window) {
+    error = std::string("no display could be opened (") + SDL_GetError() +
+            "); to draw screens without a display use `kiosk render --out DIR`";
+    return nullptr;
+  }
+  Uint32 renderer_flags = SDL_RENDERER_ACCELERATED | (options.vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
+  SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, renderer_flags);
+  if (!renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+  if (!renderer) {
+    error = std::string("no renderer for the display (") + SDL_GetError() +
+            "); to draw screens without a display use `kiosk render --out DIR`";
+    SDL_DestroyWindow(window);
+    return nullptr;
+  }
+  return std::make_unique<WindowDisplay>(window, renderer);
+}
+
+std::unique_ptr<HeadlessDisplay> HeadlessDisplay::create(int width, int height, std::string& error) {
+  SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+  if (!surface) {
+    error = std::string("cannot create a ") + std::to_string(width) + "x" + std::to_string(height) +
+            " surface: " + SDL_GetError();
+    return nullptr;
+  }
+  SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(surface);
+  if (!renderer) {
+    error = std::string("cannot create the software renderer: ") + SDL_GetError();
+    SDL_FreeSurface(surface);
+    return nullptr;
+  }
+  return std::unique_ptr<HeadlessDisplay>(new HeadlessDisplay(surface, renderer));
+}
+
+HeadlessDisplay::~HeadlessDisplay() {
+  SDL_DestroyRenderer(renderer_);
+  SDL_FreeSurface(surface_);
+}
+
+bool HeadlessDisplay::save_png(const std::string& path, std::string& error) const {
+  // RGB without alpha: frames are opaque, and the files are a quarter smaller.
+  const int w = surface_->w, h = surface_->h;
+  std::vector<unsigned char> rgb(static_cast<size_t>(w) * h * 3);
+  SDL_LockSurface(surface_);
+  for (int y = 0; y < h; ++y) {
+    const auto* row = static_cast<const unsigned char*>(surface_->pixels) + static_cast<size_t>(y) * surface_->pitch;
+    unsigned char* out = rgb.data() + static_cast<size_t>(y) * w * 3;
+    for (int x = 0; x < w; ++x) {
+      out[x * 3 + 0] = row[x * 4 + 0];
+      out[x * 3 + 1] = row[x * 4 + 1];
+      out[x * 3 + 2] = row[x * 4 + 2];
+    }
+  }
+  SDL_UnlockSurface(surface_);
+  std::string png;
+  auto append = [](void* context, void* bytes, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(bytes), static_cast<size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &png, w, h, 3, rgb.data(), w * 3)) {
+    error = "cannot encode " + path + " as PNG";
+    return false;
+  }
+  return write_file_atomically(path, png, error);
+}
+
+}  // namespace kiosk::render

@@ -1,0 +1,156 @@
+#include "kiosk/render/sdl_renderer_backend.hpp"
+
+#include <cstddef>
+
+namespace kiosk::render {
+namespace {
+
+struct BackendData {
+  SDL_Renderer* renderer = nullptr;
+  SDL_Texture* font_texture = nullptr;
+};
+
+BackendData* data() {
+  return ImGui::GetCurrentContext() ? static_cast<BackendData*>(ImGui::GetIO().BackendRendererUserData) : nullptr;
+}
+
+// What the renderer looked like before we drew, restored afterwards so the caller's state survives.
+struct SavedState {
+  SDL_Rect viewport;
+  bool clip_enabled;
+  SDL_Rect clip;
+};
+
+SavedState save(SDL_Renderer* r) {
+  SavedState s{};
+  SDL_RenderGetViewport(r, &s.viewport);
+  s.clip_enabled = SDL_RenderIsClipEnabled(r) == SDL_TRUE;
+  SDL_RenderGetClipRect(r, &s.clip);
+  return s;
+}
+
+void restore(SDL_Renderer* r, const SavedState& s) {
+  SDL_RenderSetViewport(r, &s.viewport);
+  SDL_RenderSetClipRect(r, s.clip_enabled ? &s.clip : nullptr);
+}
+
+void reset_state(SDL_Renderer* r) {
+  SDL_RenderSetViewport(r, nullptr);
+  SDL_RenderSetClipRect(r, nullptr);
+}
+
+}  // namespace
+
+bool backend_init(SDL_Renderer* renderer) {
+  ImGuiIO& io = ImGui::GetIO();
+  IM_ASSERT(io.BackendRendererUserData == nullptr && "renderer backend already initialised");
+  auto* bd = IM_NEW(BackendData)();
+  bd->renderer = renderer;
+  io.BackendRendererUserData = bd;
+  io.BackendRendererName = "kiosk_sdlrenderer";
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  return true;
+}
+
+void backend_shutdown() {
+  BackendData* bd = data();
+  if (!bd) return;
+  ImGuiIO& io = ImGui::GetIO();
+  if (bd->font_texture) SDL_DestroyTexture(bd->font_texture);
+  io.Fonts->SetTexID(nullptr);
+  io.BackendRendererName = nullptr;
+  io.BackendRendererUserData = nullptr;
+  IM_DELETE(bd);
+}
+
+bool backend_upload_fonts() {
+  BackendData* bd = data();
+  IM_ASSERT(bd && "call backend_init first");
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  if (!pixels) return false;
+  if (bd->font_texture) SDL_DestroyTexture(bd->font_texture);
+  bd->font_texture =
+      SDL_CreateTexture(bd->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
+  if (!bd->font_texture) {
+    SDL_Log("kiosk: cannot create the %dx%d font texture: %s", width, height, SDL_GetError());
+    return false;
+  }
+  SDL_UpdateTexture(bd->font_texture, nullptr, pixels, 4 * width);
+  SDL_SetTextureBlendMode(bd->font_texture, SDL_BLENDMODE_BLEND);
+  SDL_SetTextureScaleMode(bd->font_texture, SDL_ScaleModeLinear);
+  io.Fonts->SetTexID(bd->font_texture);
+  // The GPU holds the atlas now; the CPU copies (alpha and RGBA) are only memory.
+  io.Fonts->ClearTexData();
+  return true;
+}
+
+std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale, int fb_width, int fb_height) {
+  std::vector<DrawCall> calls;
+  const ImVec2 origin = draw_data.DisplayPos;
+  for (int n = 0; n < draw_data.CmdListsCount; ++n) {
+    const ImDrawList* list = draw_data.CmdLists[n];
+    for (int i = 0; i < list->CmdBuffer.Size; ++i) {
+      const ImDrawCmd* cmd = &list->CmdBuffer[i];
+      if (cmd->UserCallback) {
+        calls.push_back({SDL_Rect{0, 0, fb_width, fb_height}, list, cmd});
+        continue;
+      }
+      ImVec2 lo((cmd->ClipRect.x - origin.x) * scale.x, (cmd->ClipRect.y - origin.y) * scale.y);
+      ImVec2 hi((cmd->ClipRect.z - origin.x) * scale.x, (cmd->ClipRect.w - origin.y) * scale.y);
+      if (lo.x < 0) lo.x = 0;
+      if (lo.y < 0) lo.y = 0;
+      if (hi.x > static_cast<float>(fb_width)) hi.x = static_cast<float>(fb_width);
+      if (hi.y > static_cast<float>(fb_height)) hi.y = static_cast<float>(fb_height);
+      if (hi.x <= lo.x || hi.y <= lo.y) continue;
+      SDL_Rect clip{static_cast<int>(lo.x), static_cast<int>(lo.y), static_cast<int>(hi.x - lo.x),
+                    static_cast<int>(hi.y - lo.y)};
+      calls.push_back({clip, list, cmd});
+    }
+  }
+  return calls;
+}
+
+void backend_render(ImDrawData* draw_data) {
+  BackendData* bd = data();
+  IM_ASSERT(bd && "call backend_init first");
+  SDL_Renderer* r = bd->renderer;
+
+  // With a renderer scale set by the caller, SDL scales for us; otherwise apply ImGui's.
+  float user_x = 1, user_y = 1;
+  SDL_RenderGetScale(r, &user_x, &user_y);
+  ImVec2 scale(user_x == 1.0f ? draw_data->FramebufferScale.x : 1.0f,
+               user_y == 1.0f ? draw_data->FramebufferScale.y : 1.0f);
+  const int fb_width = static_cast<int>(draw_data->DisplaySize.x * scale.x);
+  const int fb_height = static_cast<int>(draw_data->DisplaySize.y * scale.y);
+  if (fb_width <= 0 || fb_height <= 0) return;  // minimised
+
+  const SavedState saved = save(r);
+  reset_state(r);
+  for (const DrawCall& call : plan_draw_calls(*draw_data, scale, fb_width, fb_height)) {
+    const ImDrawCmd* cmd = call.cmd;
+    if (cmd->UserCallback) {
+      if (cmd->UserCallback == ImDrawCallback_ResetRenderState)
+        reset_state(r);
+      else
+        cmd->UserCallback(call.list, cmd);
+      continue;
+    }
+    SDL_RenderSetClipRect(r, &call.clip);
+    const ImDrawVert* vertices = call.list->VtxBuffer.Data + cmd->VtxOffset;
+    const ImDrawIdx* indices = call.list->IdxBuffer.Data + cmd->IdxOffset;
+    const auto* base = reinterpret_cast<const char*>(vertices);
+    const int stride = static_cast<int>(sizeof(ImDrawVert));
+    SDL_RenderGeometryRaw(r, static_cast<SDL_Texture*>(cmd->GetTexID()),
+                          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, pos)), stride,
+                          reinterpret_cast<const SDL_Color*>(base + offsetof(ImDrawVert, col)), stride,
+                          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, uv)), stride,
+                          call.list->VtxBuffer.Size - static_cast<int>(cmd->VtxOffset), indices,
+                          static_cast<int>(cmd->ElemCount), static_cast<int>(sizeof(ImDrawIdx)));
+  }
+  restore(r, saved);
+}
+
+}  // namespace kiosk::render

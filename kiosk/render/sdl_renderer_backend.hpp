@@ -1,0 +1,36 @@
+// ImGui renderer backend on SDL_Renderer (SDL >= 2.0.18, SDL_RenderGeometryRaw).
+//
+// Debian's libimgui 1.86 ships the header of the upstream SDL_Renderer backend but not its object
+// code, so the kiosk has its own. The same code draws through SDL's GPU drivers (opengles2 on a
+// Pi under KMSDRM, opengl on desktops) and through SDL's software renderer for headless PNGs.
+//
+// Implements: font atlas texture, user textures (ImTextureID is an SDL_Texture*), clip rects,
+//             large meshes (ImGuiBackendFlags_RendererHasVtxOffset), draw callbacks.
+// Lacks:      multi-viewport (not needed for a single fullscreen window).
+// State hangs off io.BackendRendererUserData, not file statics.
+#pragma once
+#include <vector>
+
+#include <SDL.h>
+#include <imgui.h>
+
+namespace kiosk::render {
+
+bool backend_init(SDL_Renderer* renderer);
+void backend_shutdown();
+// Uploads the font atlas (again, after the atlas was rebuilt) and frees the CPU copy.
+bool backend_upload_fonts();
+void backend_render(ImDrawData* draw_data);
+
+// One clipped draw command as it will reach SDL: the pure part of rendering, unit-tested headless.
+struct DrawCall {
+  SDL_Rect clip;          // framebuffer pixels, already clamped
+  const ImDrawList* list;
+  const ImDrawCmd* cmd;
+};
+
+// Walks the draw data, projects each command's clip rect into framebuffer pixels (scale, clamp)
+// and drops commands that are fully clipped away.
+std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale, int fb_width, int fb_height);
+
+}  // namespace kiosk::render

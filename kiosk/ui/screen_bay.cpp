@@ -1,0 +1,133 @@
+// Bays: the national and provincial beautiful bays with their stories and targets, and the plan
+// overview: every target of the city plan grouped by the plan's actions, with progress and status.
+#include <algorithm>
+
+#include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr const char* kPlan = "plan";
+
+ImU32 status_color(const Theme& t, const std::string& status) {
+  if (status == "achieved") return IM_COL32(0, 122, 61, 255);
+  if (status == "on_track") return t.accent;
+  if (status == "at_risk") return IM_COL32(184, 92, 0, 255);
+  if (status == "missed") return IM_COL32(176, 0, 32, 255);
+  return t.text_muted;
+}
+
+// One target: title, current vs target, a progress bar and the status in words.
+float target_row(UiContext& ctx, const TargetView& tv, ImVec2 min, float width) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const Target& target = *tv.target;
+  const float x = min.x;
+  float y = min.y;
+  const std::string status = ctx.str("status." + tv.status);
+  const float sw = measure(ctx.fonts.small, status).x;
+  text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width - sw - l.px(24), t.text, ctx.tr(target.title));
+  const ImU32 sc = status_color(t, tv.status);
+  canvas()->AddRectFilled(ImVec2(min.x + width - sw - l.px(16), y), ImVec2(min.x + width, y + l.px(36)), sc, l.px(8));
+  text(ctx, ctx.fonts.small, ImVec2(min.x + width - sw - l.px(8), y + l.px(4)), text_on(sc), status);
+  y += l.px(44);
+  std::string figures;
+  const std::string unit = ctx.tr(target.unit);
+  if (target.current) figures += ctx.str("target.now") + " " + format_number(*target.current, 1) + unit;
+  if (target.target)
+    figures += (figures.empty() ? "" : "  ·  ") + ctx.str("target.goal") + " " + format_number(*target.target, 1) + unit;
+  if (!target.deadline.empty()) figures += "  ·  " + ctx.str("target.by") + " " + target.deadline.substr(0, 4);
+  if (target.demo) figures += "  ·  " + ctx.str("data.demo");
+  text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted, figures);
+  y += l.px(36);
+  progress_bar(ctx, ImVec2(x, y), ImVec2(x + width, y + l.px(14)), tv.progress.value_or(0), sc);
+  y += l.px(34);
+  return y - min.y;
+}
+
+void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  card(ctx, min, max, t.surface);
+  ScrollArea area("bay.detail", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  float y = area.origin().y;
+  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(bay.name));
+  y += l.px(70);
+  text(ctx, ctx.fonts.small, ImVec2(x, y), t.accent, ctx.str("bay.level." + bay.level));
+  y += l.px(42);
+  y += paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(bay.summary)) + l.px(14);
+  y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(bay.body)) + l.px(24);
+  for (const std::string& id : bay.targets)
+    for (const TargetView& tv : ctx.model.targets)
+      if (tv.target->id == id) y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(8);
+  area.set_content_height(y - area.origin().y);
+}
+
+void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  card(ctx, min, max, t.surface);
+  ScrollArea area("bay.plan", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  float y = area.origin().y;
+  text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.plan_title"));
+  y += l.px(76);
+  for (const PlanAction& action : ctx.content.actions) {
+    bool any = false;
+    for (const TargetView& tv : ctx.model.targets) any = any || tv.target->action == action.number;
+    if (!any) continue;
+    text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.accent,
+             std::to_string(action.number) + ". " + ctx.tr(action.title));
+    y += l.px(56);
+    for (const TargetView& tv : ctx.model.targets)
+      if (tv.target->action == action.number) y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(6);
+    y += l.px(12);
+  }
+  area.set_content_height(y - area.origin().y);
+}
+
+}  // namespace
+
+void draw_bay(UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const ImVec2 a = l.content_min, b = l.content_max;
+  const float list_w = std::min(l.px(520), (b.x - a.x) * 0.36f);
+  const auto& bays = ctx.content.bays;
+  std::string selected = ctx.state.selected;
+  if (selected.empty()) selected = bays.empty() ? kPlan : bays.front().id;
+
+  {
+  ScrollArea list("bay.list", a, ImVec2(a.x + list_w, b.y));
+  float y = list.origin().y;
+  const float row_h = l.px(104);
+  auto row = [&](const std::string& id, const std::string& title, const std::string& sub) {
+    ImVec2 min(list.origin().x, y), max(list.origin().x + list.width(), y + row_h);
+    Press p = touch_area(ctx, "bay." + id, title, min, max);
+    card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
+    if (id == selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
+    text_fit(ctx, ctx.fonts.large, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44), t.text, title);
+    text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + l.px(62)), list.width() - l.px(44), t.text_muted,
+             sub);
+    if (p.clicked) ctx.select(id);
+    y += row_h + l.gap * 0.6f;
+  };
+  row(kPlan, ctx.str("bay.plan_title"), ctx.str("bay.plan_subtitle"));
+  for (const BayPage& bay : bays) row(bay.id, ctx.tr(bay.name), ctx.str("bay.level." + bay.level));
+  list.set_content_height(y - list.origin().y);
+  }
+
+  const ImVec2 dmin(a.x + list_w + l.gap, a.y);
+  if (selected == kPlan) {
+    plan_overview(ctx, dmin, b);
+    return;
+  }
+  for (const BayPage& bay : bays)
+    if (bay.id == selected) return bay_detail(ctx, bay, dmin, b);
+  plan_overview(ctx, dmin, b);
+}
+
+}  // namespace kiosk::ui

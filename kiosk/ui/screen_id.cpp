@@ -1,0 +1,23 @@
+#include "kiosk/ui/screen_id.hpp"
+
+namespace kiosk::ui {
+
+const char* screen_name(ScreenId id) {
+  switch (id) {
+    case ScreenId::home: return "home";
+    case ScreenId::air: return "air";
+    case ScreenId::water: return "water";
+    case ScreenId::bay: return "bay";
+    case ScreenId::waste: return "waste";
+    case ScreenId::travel: return "travel";
+  }
+  return "home";
+}
+
+std::optional<ScreenId> screen_from_name(std::string_view name) {
+  for (ScreenId id : kAllScreens)
+    if (name == screen_name(id)) return id;
+  return std::nullopt;
+}
+
+}  // namespace kiosk::ui

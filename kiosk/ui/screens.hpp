@@ -1,0 +1,20 @@
+// One draw entry point per screen (screen_*.cpp), plus the chrome around them (chrome.cpp).
+#pragma once
+#include "kiosk/ui/ui_context.hpp"
+
+namespace kiosk::ui {
+
+// The whole frame: status bar, the current screen, navigation. Call between NewFrame and Render.
+void draw_frame(UiContext& ctx);
+
+void draw_status_bar(UiContext& ctx);
+void draw_navigation(UiContext& ctx);
+
+void draw_home(UiContext& ctx);
+void draw_air(UiContext& ctx);
+void draw_water(UiContext& ctx);
+void draw_bay(UiContext& ctx);
+void draw_waste(UiContext& ctx);
+void draw_travel(UiContext& ctx);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,197 @@
+#include "kiosk/ui/widgets.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/text_layout.hpp"
+
+namespace kiosk::ui {
+
+ImDrawList* canvas() { return ImGui::GetWindowDrawList(); }
+
+ImVec2 measure(ImFont* font, std::string_view s) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
+}
+
+void text(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s) {
+  if (s.empty()) return;
+  canvas()->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size());
+  ctx.record.texts.emplace_back(s);
+}
+
+float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s,
+                int max_lines) {
+  if (s.empty()) return 0;
+  const float line_height = font->FontSize * 1.3f;
+  auto lines = break_lines(*font, font->FontSize, s, width);
+  float y = pos.y;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i].text;
+    if (max_lines > 0 && static_cast<int>(i) == max_lines - 1 && lines.size() > i + 1) {
+      bool cut = false;
+      std::string shortened(fit_prefix(*font, font->FontSize, line, width - font->FontSize, cut));
+      shortened += "…";
+      canvas()->AddText(font, font->FontSize, ImVec2(pos.x, y), color, shortened.c_str());
+      y += line_height;
+      break;
+    }
+    canvas()->AddText(font, font->FontSize, ImVec2(pos.x, y), color, line.data(), line.data() + line.size());
+    y += line_height;
+  }
+  ctx.record.texts.emplace_back(s);
+  return y - pos.y;
+}
+
+void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s) {
+  bool cut = false;
+  std::string_view shown = fit_prefix(*font, font->FontSize, s, width, cut);
+  if (!cut) {
+    text(ctx, font, pos, color, s);
+    return;
+  }
+  std::string withdots = std::string(shown) + "…";
+  canvas()->AddText(font, font->FontSize, pos, color, withdots.c_str());
+  ctx.record.texts.emplace_back(s);
+}
+
+void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s) {
+  ImVec2 size = measure(font, s);
+  text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2)), color,
+       s);
+}
+
+void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill) {
+  ImDrawList* dl = canvas();
+  const float r = ctx.layout.radius;
+  const float shadow = ctx.layout.px(3);
+  dl->AddRectFilled(ImVec2(min.x, min.y + shadow), ImVec2(max.x, max.y + shadow), IM_COL32(16, 46, 68, 28), r);
+  dl->AddRectFilled(min, max, fill, r);
+}
+
+Press touch_area(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max) {
+  Press p;
+  ImGui::SetCursorScreenPos(min);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  p.clicked = ImGui::InvisibleButton("##touch", ImVec2(std::max(max.x - min.x, 1.f), std::max(max.y - min.y, 1.f)));
+  p.held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  ImGui::PopID();
+  ctx.record.tappables.push_back({std::string(label), min, max});
+  return p;
+}
+
+bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, ButtonStyle style,
+            ImFont* font) {
+  Press p = touch_area(ctx, id, label, min, max);
+  const Theme& t = ctx.theme;
+  ImU32 fill = t.surface, fg = t.text;
+  if (style == ButtonStyle::primary) {
+    fill = t.accent;
+    fg = t.on_accent;
+  } else if (style == ButtonStyle::quiet) {
+    fill = IM_COL32(0, 0, 0, 0);
+    fg = t.accent;
+  }
+  if (p.held) {
+    fill = style == ButtonStyle::primary ? t.bar : t.surface_pressed;
+    if (style == ButtonStyle::quiet) fg = t.text;
+  }
+  ImDrawList* dl = canvas();
+  dl->AddRectFilled(min, max, fill, ctx.layout.radius * 0.7f);
+  if (style == ButtonStyle::secondary) dl->AddRect(min, max, t.border, ctx.layout.radius * 0.7f, 0, ctx.layout.px(2));
+  text_centered(ctx, font ? font : ctx.fonts.large, min, max, fg, label);
+  return p.clicked;
+}
+
+float grade_pill(UiContext& ctx, const Grade& grade, ImVec2 pos, ImFont* font) {
+  const ImU32 fill = color_from_hex(grade.color);
+  const ImU32 fg = text_on(fill);
+  const std::string& name = ctx.tr(grade.name);
+  const ImVec2 size = measure(font, name);
+  const float h = font->FontSize * 1.5f;
+  const float icon = h * 0.62f;
+  const float pad = h * 0.35f;
+  const float w = pad + icon + pad * 0.6f + size.x + pad;
+  ImDrawList* dl = canvas();
+  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), fill, h / 2);
+  dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), IM_COL32(0, 0, 0, 40), h / 2);
+  draw_level_icon(dl, ImVec2(pos.x + pad + icon / 2, pos.y + h / 2), icon, grade.level, fg);
+  text(ctx, font, ImVec2(pos.x + pad + icon + pad * 0.6f, pos.y + (h - size.y) / 2), fg, name);
+  return w;
+}
+
+void progress_bar(const UiContext& ctx, ImVec2 min, ImVec2 max, double fraction, ImU32 fill) {
+  ImDrawList* dl = canvas();
+  const float r = (max.y - min.y) / 2;
+  dl->AddRectFilled(min, max, ctx.theme.track, r);
+  double f = fraction < 0 ? 0 : (fraction > 1 ? 1 : fraction);
+  if (f > 0) {
+    float x = min.x + static_cast<float>(f) * (max.x - min.x);
+    dl->AddRectFilled(min, ImVec2(std::max(x, min.x + 2 * r), max.y), fill, r);
+  }
+}
+
+std::string age_text(const UiContext& ctx, UnixTime observed_at) {
+  if (observed_at <= 0) return {};
+  long long seconds = ctx.now - observed_at;
+  if (seconds < 0) seconds = 0;  // a clock set back (NTP): never a negative age
+  const bool zh = ctx.lang == Lang::zh;
+  char buf[64];
+  if (seconds < 90) return zh ? "刚刚" : "just now";
+  long long minutes = seconds / 60, hours = minutes / 60, days = hours / 24;
+  if (minutes < 60) std::snprintf(buf, sizeof buf, zh ? "%lld 分钟前" : "%lld min ago", minutes);
+  else if (hours < 48) std::snprintf(buf, sizeof buf, zh ? "%lld 小时前" : "%lld h ago", hours);
+  else std::snprintf(buf, sizeof buf, zh ? "%lld 天前" : "%lld days ago", days);
+  return buf;
+}
+
+namespace {
+
+std::tm city_time(UnixTime t, int zone_offset_minutes) {
+  std::time_t shifted = static_cast<std::time_t>(t + zone_offset_minutes * 60LL);
+  std::tm tm{};
+  gmtime_r(&shifted, &tm);
+  return tm;
+}
+
+}  // namespace
+
+std::string clock_text(UnixTime t, int zone_offset_minutes) {
+  std::tm tm = city_time(t, zone_offset_minutes);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", tm.tm_hour, tm.tm_min);
+  return buf;
+}
+
+std::string date_time_text(UnixTime t, int zone_offset_minutes) {
+  std::tm tm = city_time(t, zone_offset_minutes);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d-%02d %02d:%02d", tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+  return buf;
+}
+
+void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width) {
+  if (f.observed_at <= 0) {
+    text(ctx, ctx.fonts.small, pos, ctx.theme.text_muted, ctx.str("data.no_data"));
+    return;
+  }
+  std::string line = ctx.str("data.observed") + " " + date_time_text(f.observed_at, ctx.zone_offset_minutes) +
+                     " · " + age_text(ctx, f.observed_at);
+  if (f.demo) line += " · " + ctx.str("data.demo");
+  if (f.stale) line += " · " + ctx.str("data.stale");
+  text_fit(ctx, ctx.fonts.small, pos, width, f.stale ? ctx.theme.warning : ctx.theme.text_muted, line);
+}
+
+std::string format_number(double v, int max_decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,56 @@
+// Touch-sized building blocks every screen uses. Each draws through the frame's draw list and
+// records what it showed (texts, tappable labels) so replay scripts and tests can see the screen.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "kiosk/ui/ui_context.hpp"
+
+namespace kiosk::ui {
+
+ImDrawList* canvas();
+
+// --- text ---
+ImVec2 measure(ImFont* font, std::string_view s);
+void text(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s);
+// Wrapped paragraph; returns its height. Lines beyond max_lines (0: no limit) are dropped with "…".
+float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s,
+                int max_lines = 0);
+// One line, shortened with "…" to fit `width`.
+void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s);
+void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s);
+
+// --- surfaces ---
+void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill);
+
+// --- interaction ---
+struct Press {
+  bool clicked = false;
+  bool held = false;  // finger is down on it: draw press feedback
+};
+// An invisible touch area named by its visible label (what `tap "LABEL"` finds).
+Press touch_area(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max);
+
+enum class ButtonStyle { primary, secondary, quiet };
+bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max,
+            ButtonStyle style = ButtonStyle::secondary, ImFont* font = nullptr);
+
+// --- data display ---
+// A level or class: coloured pill with its name, plus a shape so it never depends on colour alone.
+float grade_pill(UiContext& ctx, const Grade& grade, ImVec2 pos, ImFont* font);
+void progress_bar(const UiContext& ctx, ImVec2 min, ImVec2 max, double fraction, ImU32 fill);
+// "12 分钟前" / "12 min ago", "2 天前"…; empty for 0.
+std::string age_text(const UiContext& ctx, UnixTime observed_at);
+// "10:42" in the city's time.
+std::string clock_text(UnixTime t, int zone_offset_minutes);
+// "11-28 10:00" in the city's time.
+std::string date_time_text(UnixTime t, int zone_offset_minutes);
+// "observed 10:00 · 12 min ago · demo data · stale": the honest provenance line under a value.
+void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width);
+
+// Number formatting without trailing zeros: 0.5, 12, 0.025.
+std::string format_number(double v, int max_decimals = 3);
+
+}  // namespace kiosk::ui
