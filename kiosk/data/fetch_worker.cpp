@@ -168,6 +168,7 @@ void FetchWorker::fetch_one(const std::string& id) {
   settings.total_timeout_seconds = options_.total_timeout_seconds;
   settings.low_speed_bytes = options_.low_speed_bytes;
   settings.low_speed_seconds = options_.low_speed_seconds;
+  settings.doh_url = options_.doh_url;
   settings.cancel = &stop_;
   settings.on_progress = [this] { heartbeat_ = clock_.monotonic(); };
 

@@ -40,6 +40,7 @@ struct FetchOptions {
   double total_timeout_seconds = 60;          // per request
   long low_speed_bytes = 64;                  // slower than this many bytes/s …
   double low_speed_seconds = 20;              // … for this long: cut off
+  std::string doh_url;                        // DNS over HTTPS resolver (empty: the system's)
   double history_days = 7;                    // history kept for trend charts
   double min_backoff_seconds = 30;            // first retry after a failure
   double max_backoff_seconds = 3600;          // retries never wait longer than this (unless Retry-After)

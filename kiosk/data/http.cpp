@@ -133,6 +133,7 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!request.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.ca_file.c_str());
+  if (!request.doh_url.empty()) curl_easy_setopt(c, CURLOPT_DOH_URL, request.doh_url.c_str());
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body_bytes));
   curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk/" KIOSK_VERSION " (public environment kiosk)");
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
@@ -162,6 +163,9 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
   curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
   if (effective) response.effective_url = effective;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+  curl_off_t wire = 0;
+  curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &wire);
+  response.wire_bytes = static_cast<std::uint64_t>(wire);
 
   if (code == CURLE_OK) {
     response.transport_ok = true;

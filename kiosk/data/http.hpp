@@ -24,6 +24,7 @@ struct HttpRequest {
   long low_speed_bytes = 64;          // a transfer slower than this …
   double low_speed_seconds = 20;      // … for this long is cut off (a server dripping a byte a second)
   bool allow_file = false;            // file:// is allowed only for content-folder URLs
+  std::string doh_url;                // resolve names over DNS-over-HTTPS (empty: the system resolver)
   const std::atomic<bool>* cancel = nullptr;  // set to abort (worker shutdown)
   std::function<void()> on_progress;          // called while data flows (the worker's heartbeat)
 };
@@ -39,6 +40,7 @@ struct HttpResponse {
   std::optional<double> max_age;      // Cache-Control max-age
   std::optional<double> retry_after;  // seconds, from Retry-After (seconds or an HTTP date)
   std::string effective_url;          // after redirects
+  std::uint64_t wire_bytes = 0;       // body bytes as received (before decompression)
   bool too_large = false;
 };
 

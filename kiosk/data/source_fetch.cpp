@@ -267,6 +267,7 @@ std::string* Session::get(const std::string& url, bool conditional) {
   rq.total_timeout_seconds = settings_.total_timeout_seconds;
   rq.low_speed_bytes = settings_.low_speed_bytes;
   rq.low_speed_seconds = settings_.low_speed_seconds;
+  rq.doh_url = settings_.doh_url;
   rq.cancel = settings_.cancel;
   rq.on_progress = settings_.on_progress;
   if (conditional) {

@@ -26,6 +26,7 @@ struct FetchSettings {
   double total_timeout_seconds = 60;
   long low_speed_bytes = 64;
   double low_speed_seconds = 20;
+  std::string doh_url;  // DNS over HTTPS (empty: the system resolver)
   const std::atomic<bool>* cancel = nullptr;
   std::function<void()> on_progress;
 };

@@ -36,6 +36,7 @@ void fetch_gbfs(Session& s) {
   // 1. Discovery: feed name → URL.
   std::map<std::string, std::string> feeds;
   std::string version;
+  std::string language = cfg.language;  // 2.x: the language whose feed list was used
   std::optional<double> ttl;
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(*body));
@@ -65,6 +66,7 @@ void fetch_gbfs(Session& s) {
             read_feeds(d.value().get_array());  // 3.0: flat
             picked = true;
           } else if (!picked && (cfg.language.empty() || cfg.language == k)) {
+            language = k;
             // 2.x: keyed by language; the configured one, else the first.
             for (od::field lf : d.value().get_object()) {
               std::string_view lk = field_key(lf, scratch);
@@ -93,7 +95,7 @@ void fetch_gbfs(Session& s) {
 
   // 2. station_information → StationInfo. Names: 2.x strings; 3.0 [{text, language}].
   std::string info_body = *s.get(info_url);
-  std::string lang_hint = cfg.language;
+  const std::string lang_hint = language;
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(info_body));
     std::string scratch;
@@ -126,9 +128,11 @@ void fetch_gbfs(Session& s) {
               lon.num = v.get_double();
             } else if (k == "name") {
               if (v.type() == od::json_type::string) {
+                // 2.x names are in the feed's language; with no language known, show it either way.
                 std::string name(std::string_view(v.get_string()));
-                bool zh = starts_with(lang_hint, "zh");
-                (zh ? info.name_zh : info.name_en) = name;
+                if (starts_with(lang_hint, "zh")) info.name_zh = name;
+                else if (!lang_hint.empty()) info.name_en = name;
+                else info.name_zh = info.name_en = name;
               } else if (v.type() == od::json_type::array) {
                 for (od::value item : v.get_array()) {
                   std::string text, language;
