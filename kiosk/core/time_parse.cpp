@@ -88,7 +88,10 @@ std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) 
                                    text[4] == '-') {
     return parse_timestamp(text.substr(slash + 1), zone_offset);
   }
+  // Digit strings are epoch seconds or milliseconds; fewer than 9 digits (before 1973) is more likely a
+  // compact date like 20230101, which is refused rather than misread.
   if (all_digits(text)) {
+    if (text.size() < 9) return std::nullopt;
     double v = 0;
     for (char c : text) v = v * 10 + (c - '0');
     return timestamp_from_number(v);

@@ -10,6 +10,12 @@
 namespace kiosk::content {
 namespace {
 
+// Errors about one key point at that key, not at the start of its table.
+void error_at(TableReader& r, std::string_view key, const std::string& message) {
+  SourcePos p = r.pos(key);
+  r.ctx().diags.error(p.file, p.line, p.column, message);
+}
+
 constexpr std::string_view kMetrics[] = {
     "pm25_1h", "pm25_24h", "pm10_1h", "pm10_24h", "so2_1h", "so2_24h", "no2_1h", "no2_24h", "o3_1h",
     "o3_8h", "co_1h", "co_24h", "ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn", "din", "phosphate",
@@ -103,7 +109,7 @@ void read_fields(TableReader& source, SourceConfig& s) {
     f.unit = r.string("unit");
     f.observed_at = r.string("observed_at");
   }
-  // Wide layout: canonical metric = column. Kept in file order so readings come out in a stable order.
+  // Wide layout: canonical metric = column (toml++ hands keys over sorted, so readings come out sorted).
   if (const toml::table* t = source.table("columns")) {
     for (const auto& [k, node] : *t) {
       std::string metric(k.str());
@@ -159,30 +165,30 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       if (scheme_end == std::string::npos) {
         // No scheme: a file inside the content folder, read through the same code path as live data.
         std::string problem = check_content_path(ctx.root, s.url);
-        if (!problem.empty()) ctx.error(r.region(), "'url': " + problem);
+        if (!problem.empty()) error_at(r, "url", "'url': " + problem);
       } else {
         std::string scheme = s.url.substr(0, scheme_end);
         if (scheme == "file")
-          ctx.error(r.region(), "'url': file:// URLs are not allowed; give a path inside the content folder");
+          error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
         else if (scheme != "http" && scheme != "https")
-          ctx.error(r.region(), "'url': scheme '" + scheme + "' is not supported; use https://, http:// or a "
-                                "path inside the content folder");
+          error_at(r, "url", "'url': scheme '" + scheme + "' is not supported; use https://, http:// or a "
+                             "path inside the content folder");
       }
     }
     s.query = read_named_values(r, "query");
     s.headers = read_named_values(r, "headers");
     s.refresh_seconds = r.number("refresh_seconds").value_or(600);
     if (s.refresh_seconds < 10) {
-      ctx.error(r.region(), "'refresh_seconds' must be at least 10");
+      error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10");
       s.refresh_seconds = 10;
     }
     s.stale_seconds = r.number("stale_seconds").value_or(0);
-    if (s.stale_seconds < 0) ctx.error(r.region(), "'stale_seconds' must not be negative");
+    if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
     s.zone = r.string("zone", Need::optional, "+08:00");
     if (auto off = parse_utc_offset(s.zone))
       s.zone_offset = *off;
     else
-      ctx.error(r.region(), "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
+      error_at(r, "zone", "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
     s.demo = r.boolean("demo", false);
     s.name = r.text("name");
     read_fields(r, s);
@@ -190,23 +196,23 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.station_prefix = r.string("station_prefix");
     s.language = r.string("language");
     s.ca_file = r.string("ca_file");
-    if (!s.ca_file.empty() && s.ca_file.front() != '/') ctx.error(r.region(), "'ca_file' must be an absolute path");
+    if (!s.ca_file.empty() && s.ca_file.front() != '/') error_at(r, "ca_file", "'ca_file' must be an absolute path");
     if (auto cap = r.integer("max_body_bytes")) {
-      if (*cap < 1024) ctx.error(r.region(), "'max_body_bytes' must be at least 1024");
+      if (*cap < 1024) error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
       else s.max_body_bytes = static_cast<std::uint64_t>(*cap);
     }
     if (auto n = r.integer("page_size")) {
-      if (*n < 1 || *n > 50000) ctx.error(r.region(), "'page_size' must be between 1 and 50000");
+      if (*n < 1 || *n > 50000) error_at(r, "page_size", "'page_size' must be between 1 and 50000");
       else s.page_size = static_cast<int>(*n);
     }
     if (auto n = r.integer("max_pages")) {
-      if (*n < 1) ctx.error(r.region(), "'max_pages' must be at least 1");
+      if (*n < 1) error_at(r, "max_pages", "'max_pages' must be at least 1");
       else s.max_pages = static_cast<int>(*n);
     }
     s.missing_values = r.strings("missing_values");
     check_mapping(r, s);
     for (const auto& other : pack.sources)
-      if (!s.id.empty() && other.id == s.id) ctx.error(r.region(), "duplicate source id '" + s.id + "'");
+      if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
     pack.sources.push_back(std::move(s));
   });
 }

@@ -1,0 +1,137 @@
+// sources.toml: every key read, every mistake reported with file, line and column.
+#include <gtest/gtest.h>
+
+#include <toml++/toml.h>
+
+#include "kiosk/core/content/files.hpp"
+
+namespace kiosk {
+namespace {
+
+struct Read {
+  ContentPack pack;
+  Diagnostics diags;
+  std::string all() const {
+    std::string out;
+    for (const auto& d : diags.items()) out += d.format() + "\n";
+    return out;
+  }
+};
+
+Read read(const std::string& text) {
+  Read r;
+  toml::table root = toml::parse(text, std::string_view("sources.toml"));
+  content::FileCtx ctx{"sources.toml", KIOSK_CONTENT_DIR, r.diags, {}};
+  content::read_sources(root, ctx, r.pack);
+  return r;
+}
+
+TEST(SourcesFile, EveryKeyOfAMappedSource) {
+  Read r = read(R"(
+[[source]]
+id = "city-air"
+platform = "ckan"
+url = "https://data.example.gov.cn/api/3/action/datastore_search"
+query = { resource_id = "abc", limit = 500, api_key = { env = "CITY_KEY" } }
+headers = { Authorization = { file = "/etc/kiosk/ckan.token" }, Accept-Language = "zh" }
+refresh_seconds = 900
+stale_seconds = 3600
+zone = "+08:00"
+ca_file = "/etc/kiosk/city-ca.pem"
+max_body_bytes = 4194304
+page_size = 500
+max_pages = 40
+missing_values = ["<DL"]
+station_prefix = "c-"
+name = { zh = "市空气", en = "City air" }
+[source.fields]
+layout = "wide"
+station = "stationcode"
+name_zh = "positionname"
+observed_at = "timepoint"
+lat = "latitude"
+lon = "longitude"
+[source.columns]
+pm25_1h = "pm2_5"
+co_1h = "co"
+[source.units]
+co_1h = "mg/m3"
+[source.stations]
+"1001A" = "air-harbour"
+)");
+  ASSERT_FALSE(r.diags.has_errors()) << r.all();
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  const SourceConfig& s = r.pack.sources[0];
+  EXPECT_EQ(s.query.size(), 3u);
+  EXPECT_EQ(s.query[1].name, "limit");
+  EXPECT_EQ(s.query[1].value.literal, "500");
+  EXPECT_EQ(s.query[0].value.env, "CITY_KEY");
+  EXPECT_TRUE(s.query[0].value.secret());
+  EXPECT_EQ(s.headers[1].value.file, "/etc/kiosk/ckan.token");
+  EXPECT_EQ(s.zone_offset, 8 * 3600);
+  EXPECT_EQ(s.effective_stale_seconds(), 3600);
+  EXPECT_EQ(s.max_body_bytes, 4194304u);
+  EXPECT_EQ(s.fields.layout, "wide");
+  ASSERT_EQ(s.fields.columns.size(), 2u);
+  EXPECT_EQ(s.fields.columns[1].first, "pm25_1h");  // sorted by metric
+  EXPECT_EQ(s.fields.columns[1].second, "pm2_5");
+  EXPECT_EQ(s.fields.units.at("co_1h"), "mg/m3");
+  EXPECT_EQ(s.station_ids.at("1001A"), "air-harbour");
+  EXPECT_EQ(s.missing_values.at(0), "<DL");
+}
+
+TEST(SourcesFile, MistakesArePositioned) {
+  Read r = read(R"([[source]]
+id = "x"
+platform = "socrata"
+url = "ftp://example.org/data"
+zone = "Asia/Shanghai"
+refresh_secs = 60
+[source.fields]
+station = "id"
+[source.columns]
+pm25 = "pm25"
+)");
+  std::string all = r.all();
+  EXPECT_NE(all.find("sources.toml:4:7: error: 'url': scheme 'ftp' is not supported"), std::string::npos) << all;
+  EXPECT_NE(all.find("sources.toml:5:8: error: 'zone' is 'Asia/Shanghai'; expected a UTC offset"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("sources.toml:6:1: error: unknown key 'refresh_secs' in [[source]]"), std::string::npos) << all;
+  EXPECT_NE(all.find("sources.toml:10:1: error: 'columns.pm25' is not a kiosk metric"), std::string::npos) << all;
+  EXPECT_NE(all.find("needs a field mapping; missing in [source.fields]: observed_at value metric"), std::string::npos)
+      << all;
+}
+
+TEST(SourcesFile, ContentPathsMustStayInside) {
+  Read r = read(R"([[source]]
+id = "x"
+platform = "kiosk-feed"
+url = "../secrets.json"
+[[source]]
+id = "y"
+platform = "kiosk-feed"
+url = "file:///etc/passwd"
+[[source]]
+id = "z"
+platform = "kiosk-feed"
+url = "demo/air.json"
+headers = { X-Token = { env = "A", file = "/b" } }
+)");
+  std::string all = r.all();
+  EXPECT_NE(all.find("leaves the content folder"), std::string::npos) << all;
+  EXPECT_NE(all.find("file:// URLs are not allowed"), std::string::npos) << all;
+  EXPECT_NE(all.find("needs exactly one of env"), std::string::npos) << all;
+}
+
+TEST(SourcesFile, BundledSourcesAreClean) {
+  toml::table root = toml::parse_file(std::string(KIOSK_CONTENT_DIR) + "/sources.toml");
+  Diagnostics diags;
+  ContentPack pack;
+  content::FileCtx ctx{"sources.toml", KIOSK_CONTENT_DIR, diags, {}};
+  content::read_sources(root, ctx, pack);
+  EXPECT_FALSE(diags.has_errors());
+  EXPECT_EQ(pack.sources.size(), 4u);
+}
+
+}  // namespace
+}  // namespace kiosk
