@@ -3,19 +3,19 @@
 //
 //   kiosk aqi --standard cn|cn-2012|us KEY=VALUE…
 //     {"standard","aqi","level","category_zh","category_en","color","primary":[…],"iaqi":{…}}
-//   kiosk water --standard surface [--body river|lake] KEY=VALUE…   {"standard","class","deciding"[,"tn_class"]}
-//   kiosk water --standard sea KEY=VALUE…                           {"standard","class","deciding"}
+//   kiosk water --standard surface [--body river|lake] KEY=VALUE…
+//   {"standard","class","deciding"[,"tn_class"]} kiosk water --standard sea KEY=VALUE…
+//   {"standard","class","deciding"}
 // Bad input (unknown key, no value, negative or non-numeric value): exit 1, one line on stderr.
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/core/standards/aqi.hpp"
@@ -39,10 +39,9 @@ std::string join(std::span<const std::string_view> keys) {
 }
 
 // Splits and checks KEY=VALUE arguments. On a problem, returns nullopt and sets `error`.
-std::optional<std::map<std::string, std::string, std::less<>>> parse_pairs(const std::vector<std::string>& args,
-                                                                           std::span<const std::string_view> keys,
-                                                                           const std::string& where,
-                                                                           std::string& error) {
+std::optional<std::map<std::string, std::string, std::less<>>> parse_pairs(
+    const std::vector<std::string>& args, std::span<const std::string_view> keys, const std::string& where,
+    std::string& error) {
   std::map<std::string, std::string, std::less<>> out;
   if (args.empty()) {
     error = "give at least one KEY=VALUE; keys for " + where + ": " + join(keys);

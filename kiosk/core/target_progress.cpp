@@ -86,7 +86,8 @@ TargetProgress target_progress(const Target& t, int today) {
   if (!start && (t.direction == "up" || t.direction == "count" || t.direction == "milestone")) start = 0.0;
   if (level) {
     double hi = std::max(std::abs(current), std::abs(*target));
-    out.percent = out.met ? 100.0 : (hi > 0 ? 100.0 * std::min(std::abs(current), std::abs(*target)) / hi : 100.0);
+    out.percent =
+        out.met ? 100.0 : (hi > 0 ? 100.0 * std::min(std::abs(current), std::abs(*target)) / hi : 100.0);
   } else if (out.met) {
     out.percent = 100.0;
   } else if (start) {
@@ -110,7 +111,8 @@ TargetProgress target_progress(const Target& t, int today) {
     out.status = TargetStatus::achieved;
   } else if (out.percent && out.expected_percent) {
     // A hair of slack so a value exactly on the path is not called behind by rounding.
-    out.status = *out.percent + 1e-9 >= *out.expected_percent ? TargetStatus::on_track : TargetStatus::at_risk;
+    out.status =
+        *out.percent + 1e-9 >= *out.expected_percent ? TargetStatus::on_track : TargetStatus::at_risk;
   } else {
     out.status = TargetStatus::no_data;
   }

@@ -35,8 +35,8 @@ struct TargetProgress {
   TargetStatus status = TargetStatus::no_data;
   std::optional<double> percent;           // 0..100; see above
   std::optional<double> expected_percent;  // 0..100: where the straight path is at current_date
-  bool met = false;                         // the current value meets the target
-  bool past_deadline = false;               // today is after the deadline day
+  bool met = false;                        // the current value meets the target
+  bool past_deadline = false;              // today is after the deadline day
 };
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date; nullopt when malformed or not a calendar date.

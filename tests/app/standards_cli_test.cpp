@@ -8,11 +8,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 extern char** environ;
 
@@ -176,7 +175,8 @@ TEST(StandardsCli, AqiWithoutValuesIsRejected) {
 TEST(StandardsCli, WaterSurfaceRiverListsEveryDecidingItem) {
   CliRun r = kiosk({"water", "--standard", "surface", "ph=7.2", "do=5.5", "codmn=5", "nh3n=0.8", "tp=0.15"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "{\"standard\":\"surface\",\"class\":\"III\",\"deciding\":[\"do\",\"codmn\",\"nh3n\",\"tp\"]}\n");
+  EXPECT_EQ(r.out,
+            "{\"standard\":\"surface\",\"class\":\"III\",\"deciding\":[\"do\",\"codmn\",\"nh3n\",\"tp\"]}\n");
 }
 
 TEST(StandardsCli, WaterSurfaceWorseThanV) {
@@ -196,7 +196,8 @@ TEST(StandardsCli, WaterLakeShowsTotalNitrogenBesideTheClass) {
 }
 
 TEST(StandardsCli, WaterSea) {
-  CliRun r = kiosk({"water", "--standard", "sea", "do=6", "cod=2", "din=0.35", "phosphate=0.031", "ph=8.1", "oil=0.02"});
+  CliRun r = kiosk(
+      {"water", "--standard", "sea", "do=6", "cod=2", "din=0.35", "phosphate=0.031", "ph=8.1", "oil=0.02"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "{\"standard\":\"sea\",\"class\":\"4\",\"deciding\":[\"phosphate\"]}\n");
   auto worse = json_of(kiosk({"water", "--standard", "sea", "din=0.6", "oil=0.6"}));

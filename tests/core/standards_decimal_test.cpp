@@ -24,7 +24,9 @@ st::DecimalError error_of(std::string_view s) {
 std::string rounded(std::string_view s, int places) {
   return st::to_string(st::round_half_even(*st::parse_decimal(s), places));
 }
-std::string truncated(std::string_view s, int places) { return st::to_string(st::truncate(*st::parse_decimal(s), places)); }
+std::string truncated(std::string_view s, int places) {
+  return st::to_string(st::truncate(*st::parse_decimal(s), places));
+}
 
 }  // namespace
 

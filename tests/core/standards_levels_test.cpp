@@ -109,7 +109,8 @@ TEST(LevelTexts, Hj633_2026WordingIsUsedForCn) {
   const auto* l3 = load.pack.levels.aqi_level("cn", 3);
   ASSERT_NE(l3, nullptr);
   EXPECT_EQ(l3->health.zh, "敏感人群症状有轻度加剧，健康人群出现刺激症状");
-  EXPECT_EQ(l3->advice.zh, "青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼");
+  EXPECT_EQ(l3->advice.zh,
+            "青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼");
   const auto* l5 = load.pack.levels.aqi_level("cn", 5);
   EXPECT_EQ(l5->health.zh, "心血管系统和呼吸系统患者症状显著加剧，运动耐受力降低，健康人群普遍出现症状");
 }
@@ -118,7 +119,8 @@ TEST(LevelTexts, Hj633_2012KeepsItsOwnWording) {
   auto load = kiosk::load_content(KIOSK_CONTENT_DIR);
   const auto& levels = load.pack.levels;
   EXPECT_EQ(levels.aqi_level("cn-2012", 3)->health.zh, "易感人群症状有轻度加剧，健康人群出现刺激症状");
-  EXPECT_EQ(levels.aqi_level("cn-2012", 4)->health.zh, "进一步加剧易感人群症状，可能对健康人群心脏、呼吸系统有影响");
+  EXPECT_EQ(levels.aqi_level("cn-2012", 4)->health.zh,
+            "进一步加剧易感人群症状，可能对健康人群心脏、呼吸系统有影响");
   EXPECT_EQ(levels.aqi_level("cn-2012", 4)->advice.zh,
             "儿童、老年人及心脏病、呼吸系统疾病患者避免长时间、高强度的户外锻练，一般人群适量减少户外运动");
   EXPECT_EQ(levels.aqi_level("cn-2012", 5)->advice.zh,
@@ -130,7 +132,8 @@ TEST(LevelTexts, SensitiveGroupsByPollutantKey) {
   auto load = kiosk::load_content(KIOSK_CONTENT_DIR);
   const auto* pm = load.pack.levels.sensitive_group("cn", st::pollutant_of("pm25_1h"));
   ASSERT_NE(pm, nullptr);
-  EXPECT_EQ(pm->groups.zh, "患有心血管系统疾病或呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人");
+  EXPECT_EQ(pm->groups.zh,
+            "患有心血管系统疾病或呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人");
   EXPECT_EQ(load.pack.levels.sensitive_group("cn", "co")->groups.zh, "患有心血管系统疾病的人");
   EXPECT_EQ(load.pack.levels.sensitive_group("cn-2012", "co"), nullptr);
 }
@@ -149,11 +152,13 @@ TEST(LevelTexts, UsBeyondTheAqiLabelAndWaterWords) {
 }
 
 TEST(LevelTexts, TypoIsAnErrorAtItsLineWithASuggestion) {
-  std::string text = replace_first(bundled(), "advice = { zh = \"各类人群可正常活动\"", "advise = { zh = \"各类人群可正常活动\"");
+  std::string text = replace_first(bundled(), "advice = { zh = \"各类人群可正常活动\"",
+                                   "advise = { zh = \"各类人群可正常活动\"");
   ScratchContent scratch("levels.toml", text);
   auto diags = about(kiosk::load_content(scratch.dir()), "levels.toml");
   std::string messages = all(diags);
-  EXPECT_NE(messages.find("levels.toml:" + std::to_string(line_of(text, "advise = ")) + ":1: error: unknown key 'advise'"),
+  EXPECT_NE(messages.find("levels.toml:" + std::to_string(line_of(text, "advise = ")) +
+                          ":1: error: unknown key 'advise'"),
             std::string::npos)
       << messages;
   EXPECT_NE(messages.find("did you mean 'advice'"), std::string::npos) << messages;
@@ -161,7 +166,8 @@ TEST(LevelTexts, TypoIsAnErrorAtItsLineWithASuggestion) {
 }
 
 TEST(LevelTexts, MissingEnglishIsAWarningAtItsLine) {
-  std::string text = replace_first(bundled(), "category = { zh = \"良\", en = \"Good\" }", "category = { zh = \"良\" }");
+  std::string text =
+      replace_first(bundled(), "category = { zh = \"良\", en = \"Good\" }", "category = { zh = \"良\" }");
   ScratchContent scratch("levels.toml", text);
   auto diags = about(kiosk::load_content(scratch.dir()), "levels.toml");
   ASSERT_EQ(diags.size(), 1u) << all(diags);
@@ -171,7 +177,8 @@ TEST(LevelTexts, MissingEnglishIsAWarningAtItsLine) {
 }
 
 TEST(LevelTexts, ChangedOfficialCategoryIsAWarning) {
-  std::string text = replace_first(bundled(), "category = { zh = \"轻度污染\"", "category = { zh = \"轻污染\"");
+  std::string text =
+      replace_first(bundled(), "category = { zh = \"轻度污染\"", "category = { zh = \"轻污染\"");
   ScratchContent scratch("levels.toml", text);
   auto diags = about(kiosk::load_content(scratch.dir()), "levels.toml");
   ASSERT_EQ(diags.size(), 1u) << all(diags);

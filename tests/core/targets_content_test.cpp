@@ -42,12 +42,14 @@ std::string messages_about_targets(const fs::path& dir) {
   return s;
 }
 
-constexpr const char* kAction = "[[action]]\nnumber = 5\ntitle = { zh = \"海洋保护行动\", en = \"Ocean protection\" }\n\n";
+constexpr const char* kAction =
+    "[[action]]\nnumber = 5\ntitle = { zh = \"海洋保护行动\", en = \"Ocean protection\" }\n\n";
 
 std::string target(const std::string& extra, const std::string& id = "bay-wetland-restored") {
   return "[[target]]\nid = \"" + id +
          "\"\ntitle = { zh = \"滨海湿地修复面积\", en = \"Coastal wetland restored\" }\narea = \"bay\"\n"
-         "action = 5\ndirection = \"up\"\ntarget = 120\ndeadline = \"2025-12-31\"\n" + extra + "\n";
+         "action = 5\ndirection = \"up\"\ntarget = 120\ndeadline = \"2025-12-31\"\n" +
+         extra + "\n";
 }
 
 }  // namespace
@@ -65,7 +67,8 @@ TEST(TargetsContent, BundledPlanHasElevenActionsAndEveryMeasurableTarget) {
   EXPECT_EQ(pack.targets.size(), 25u);
   std::set<std::string> areas;
   for (const auto& t : pack.targets) areas.insert(t.area);
-  EXPECT_EQ(areas, (std::set<std::string>{"air", "bay", "ocean", "water", "transport", "green_life", "soil", "city"}));
+  EXPECT_EQ(areas, (std::set<std::string>{"air", "bay", "ocean", "water", "transport", "green_life", "soil",
+                                          "city"}));
 }
 
 TEST(TargetsContent, BayScreenTargetsExist) {
@@ -133,7 +136,8 @@ TEST(TargetsContent, PlansOwnFiguresAndDirections) {
 TEST(TargetsContent, DuplicateIdIsAnErrorNamingTheFirstLine) {
   ScratchContent scratch(std::string(kAction) + target("") + target(""));
   std::string m = messages_about_targets(scratch.dir());
-  EXPECT_NE(m.find("duplicate target id 'bay-wetland-restored' (first defined at line 5)"), std::string::npos) << m;
+  EXPECT_NE(m.find("duplicate target id 'bay-wetland-restored' (first defined at line 5)"), std::string::npos)
+      << m;
 }
 
 TEST(TargetsContent, BadDateIsAnErrorAtItsPosition) {
@@ -154,7 +158,9 @@ TEST(TargetsContent, UnknownActionIsAnError) {
 TEST(TargetsContent, TypoIsReportedWithASuggestion) {
   ScratchContent scratch(std::string(kAction) + target("baseline_yaer = 2022"));
   std::string m = messages_about_targets(scratch.dir());
-  EXPECT_NE(m.find("unknown key 'baseline_yaer' in [[target]]; did you mean 'baseline_year'?"), std::string::npos) << m;
+  EXPECT_NE(m.find("unknown key 'baseline_yaer' in [[target]]; did you mean 'baseline_year'?"),
+            std::string::npos)
+      << m;
 }
 
 TEST(TargetsContent, CurrentWithoutDateOrSourceIsAWarning) {
@@ -167,8 +173,9 @@ TEST(TargetsContent, CurrentWithoutDateOrSourceIsAWarning) {
 }
 
 TEST(TargetsContent, MilestoneCurrentOutsideZeroToOneIsAnError) {
-  std::string text = std::string(kAction) + target("current = 2\ncurrent_date = \"2023-12-31\"\n"
-                                                   "current_source = { zh = \"演示\", en = \"Demo\" }");
+  std::string text = std::string(kAction) + target(
+                                                "current = 2\ncurrent_date = \"2023-12-31\"\n"
+                                                "current_source = { zh = \"演示\", en = \"Demo\" }");
   text.replace(text.find("direction = \"up\""), 16, "direction = \"milestone\"");
   ScratchContent scratch(text);
   std::string m = messages_about_targets(scratch.dir());

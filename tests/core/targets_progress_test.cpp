@@ -15,7 +15,8 @@ int day(const char* date) {
 }
 
 // Baseline at the end of 2022, deadline at the end of 2025: the plan's period.
-Target up(double baseline, double target, std::optional<double> current, const char* current_date = "2024-06-30") {
+Target up(double baseline, double target, std::optional<double> current,
+          const char* current_date = "2024-06-30") {
   Target t;
   t.id = "t";
   t.direction = "up";

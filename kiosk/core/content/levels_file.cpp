@@ -21,7 +21,8 @@ bool first_time(Seen& seen, TableReader& r, const std::string& standard, const s
   int line = r.pos().line;
   auto [it, inserted] = seen.emplace(std::make_pair(standard, item), line);
   if (!inserted)
-    r.ctx().error(r.region(), "duplicate " + what + " (first defined at line " + std::to_string(it->second) + ")");
+    r.ctx().error(r.region(),
+                  "duplicate " + what + " (first defined at line " + std::to_string(it->second) + ")");
   return inserted;
 }
 
@@ -43,13 +44,14 @@ void read_aqi_level(TableReader& r, Seen& seen, standards::LevelTexts& out) {
     r.ctx().error(r.region(), "'beyond' is only for the US level 6 (AQI above 500)");
   const auto& official = standards::aqi_level_style(*standard, t.level);
   if (*standard != AqiStandard::us && !t.category.zh.empty() && t.category.zh != official.category_zh)
-    r.ctx().warning(r.region(), "category '" + t.category.zh + "' differs from the standard's name for level " +
+    r.ctx().warning(r.region(), "category '" + t.category.zh +
+                                    "' differs from the standard's name for level " +
                                     std::to_string(t.level) + ": '" + official.category_zh + "'");
   if (*standard == AqiStandard::us && !t.category.en.empty() && t.category.en != official.category_en)
     r.ctx().warning(r.region(), "category '" + t.category.en + "' differs from EPA's name for level " +
                                     std::to_string(t.level) + ": '" + official.category_en + "'");
-  if (first_time(seen, r, t.standard, std::to_string(t.level), "level " + std::to_string(t.level) + " of '" +
-                                                                   t.standard + "'"))
+  if (first_time(seen, r, t.standard, std::to_string(t.level),
+                 "level " + std::to_string(t.level) + " of '" + t.standard + "'"))
     out.aqi.push_back(std::move(t));
 }
 
@@ -58,7 +60,8 @@ void read_sensitive(TableReader& r, Seen& seen, standards::LevelTexts& out) {
   t.standard = r.string("standard", Need::required);
   r.one_of("standard", t.standard, {"cn"});  // the table is new in HJ 633-2026
   t.pollutants = r.strings("pollutants");
-  if (t.pollutants.empty()) r.ctx().error(r.region(), "missing required key 'pollutants' in [[sensitive_group]]");
+  if (t.pollutants.empty())
+    r.ctx().error(r.region(), "missing required key 'pollutants' in [[sensitive_group]]");
   for (const auto& p : t.pollutants) {
     r.one_of("pollutants", p, {"so2", "no2", "co", "o3", "pm"});
     first_time(seen, r, t.standard, p, "sensitive groups of '" + p + "'");

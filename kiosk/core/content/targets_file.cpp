@@ -81,8 +81,9 @@ void read_targets(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     t.current_date = r.string("current_date");
     check_date(r, "current_date", t.current_date);
     if (t.current && t.current_date.empty())
-      ctx.warning(r.region(), "target '" + t.id + "' has a 'current' value without 'current_date'; "
-                              "its pace cannot be judged");
+      ctx.warning(r.region(), "target '" + t.id +
+                                  "' has a 'current' value without 'current_date'; "
+                                  "its pace cannot be judged");
     t.current_source = r.text("current_source");
     if (t.current && t.current_source.empty())
       ctx.warning(r.region(), "target '" + t.id + "' has a 'current' value without 'current_source'");

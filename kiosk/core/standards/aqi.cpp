@@ -101,8 +101,8 @@ AqiResult evaluate(AqiStandard standard, const Inputs& inputs, AqiReport report)
   // A substitute-only value whose key did not need it says why it was left out.
   for (std::string_view key : aqi_keys(standard))
     if (only_as_substitute(standard, key) && given(key) && !done.count(key) && in_report(key))
-      out.not_computed.push_back({std::string(key), "used only when " + std::string(substituted_key(key)) +
-                                                        " is 305 ppb or more"});
+      out.not_computed.push_back(
+          {std::string(key), "used only when " + std::string(substituted_key(key)) + " is 305 ppb or more"});
 
   for (std::string_view key : aqi_keys(standard)) {
     auto it = done.find(key);
@@ -159,10 +159,14 @@ AqiResult from_readings(AqiStandard standard, std::span<const Reading> latest, A
       continue;
     }
     double v = r->value;
-    if (metric == "pm25_24h" || metric == "pm10_24h") values[metric] = v;
-    else if (metric == "o3_8h" || metric == "o3_1h") values[metric] = ug_to_ppb(v, 48.00) / 1000.0;
-    else if (metric == "so2_1h" || metric == "so2_24h") values[metric] = ug_to_ppb(v, 64.07);
-    else if (metric == "no2_1h") values[metric] = ug_to_ppb(v, 46.01);
+    if (metric == "pm25_24h" || metric == "pm10_24h")
+      values[metric] = v;
+    else if (metric == "o3_8h" || metric == "o3_1h")
+      values[metric] = ug_to_ppb(v, 48.00) / 1000.0;
+    else if (metric == "so2_1h" || metric == "so2_24h")
+      values[metric] = ug_to_ppb(v, 64.07);
+    else if (metric == "no2_1h")
+      values[metric] = ug_to_ppb(v, 46.01);
   }
   return compute_aqi_numbers(standard, values, report);
 }

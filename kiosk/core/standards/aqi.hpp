@@ -88,10 +88,10 @@ struct NotComputed {
 
 struct AqiResult {
   AqiStandard standard = AqiStandard::cn2026;
-  std::optional<int> aqi;           // max of iaqi; empty when no value gave an index
-  int level = 0;                    // 1..6; 0 when there is no AQI
-  std::vector<Iaqi> iaqi;           // in aqi_keys order
-  std::vector<std::string> primary;  // 首要污染物: every key at the maximum, only when AQI > 50
+  std::optional<int> aqi;              // max of iaqi; empty when no value gave an index
+  int level = 0;                       // 1..6; 0 when there is no AQI
+  std::vector<Iaqi> iaqi;              // in aqi_keys order
+  std::vector<std::string> primary;    // 首要污染物: every key at the maximum, only when AQI > 50
   std::vector<std::string> exceeding;  // HJ 633-2012 超标污染物 (IAQI > 100); empty for cn and us
   std::vector<std::string> missing;    // expected but absent or invalid; or left without an index by a rule
   std::vector<NotComputed> not_computed;
@@ -110,7 +110,8 @@ struct AqiResult {
 // Unknown keys and values that are not non-negative numbers are reported in not_computed and, being
 // invalid, count as missing; they never count as zero.
 using AqiTextValues = std::map<std::string, std::string, std::less<>>;
-AqiResult compute_aqi(AqiStandard standard, const AqiTextValues& values, AqiReport report = AqiReport::as_given);
+AqiResult compute_aqi(AqiStandard standard, const AqiTextValues& values,
+                      AqiReport report = AqiReport::as_given);
 
 // Values as doubles (e.g. from Reading::value): each is turned into the shortest decimal text that
 // reads back as the same double (std::to_chars), then evaluated exactly as above.

@@ -76,8 +76,9 @@ KeyIndex cn_key_index(AqiStandard version, std::string_view key, const Decimal& 
       out.value = 200;
       out.note = "SO2 1-hour above 800 ug/m3: IAQI 200 (HJ 633-2026 Table 3 note b)";
     } else {
-      out.note = "SO2 1-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the "
-                 "IAQI of the 24-hour mean (so2_24h) instead";
+      out.note =
+          "SO2 1-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the "
+          "IAQI of the 24-hour mean (so2_24h) instead";
       out.substitute = "so2_24h";
     }
     return out;
@@ -87,8 +88,9 @@ KeyIndex cn_key_index(AqiStandard version, std::string_view key, const Decimal& 
       out.value = 300;
       out.note = "O3 8-hour above 800 ug/m3: IAQI 300 (HJ 633-2026 Table 3 note c)";
     } else {
-      out.note = "O3 8-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the "
-                 "IAQI of the 1-hour value (o3_1h) instead";
+      out.note =
+          "O3 8-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the "
+          "IAQI of the 1-hour value (o3_1h) instead";
       out.substitute = "o3_1h";
     }
     return out;

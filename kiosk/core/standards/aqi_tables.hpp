@@ -14,9 +14,9 @@ namespace kiosk::standards {
 // The index of one value, or why there is none.
 struct KeyIndex {
   std::optional<int> value;
-  Decimal concentration;       // after the standard's input rounding or truncation
-  std::string note;            // the special rule that decided, or the reason there is no index
-  std::string_view substitute; // a key whose index the standard reports instead (empty: none needed)
+  Decimal concentration;        // after the standard's input rounding or truncation
+  std::string note;             // the special rule that decided, or the reason there is no index
+  std::string_view substitute;  // a key whose index the standard reports instead (empty: none needed)
 };
 
 // HJ 633-2012 / HJ 633-2026 (version is cn2012 or cn2026). pm25_1h and pm10_1h use the daily columns.

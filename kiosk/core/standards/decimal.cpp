@@ -79,7 +79,8 @@ std::optional<Decimal> parse_decimal(std::string_view text, DecimalError* why) {
     bool exp_negative = false;
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) exp_negative = text[i++] == '-';
     size_t start = i;
-    while (i < text.size() && is_digit(text[i]) && i - start < 6) exponent = exponent * 10 + (text[i++] - '0');
+    while (i < text.size() && is_digit(text[i]) && i - start < 6)
+      exponent = exponent * 10 + (text[i++] - '0');
     if (i == start) return fail(DecimalError::not_a_number, why);
     if (exp_negative) exponent = -exponent;
   }
@@ -150,7 +151,9 @@ std::string to_string(const Decimal& d) {
   return s;
 }
 
-double to_double(const Decimal& d) { return static_cast<double>(d.units) / static_cast<double>(pow10(d.scale)); }
+double to_double(const Decimal& d) {
+  return static_cast<double>(d.units) / static_cast<double>(pow10(d.scale));
+}
 
 int compare(const Decimal& a, const Decimal& b) {
   int scale = std::max(a.scale, b.scale);

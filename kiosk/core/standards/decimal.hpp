@@ -46,7 +46,7 @@ std::optional<Decimal> decimal_from_double(double value, DecimalError* why = nul
 const char* describe(DecimalError error);
 
 std::string to_string(const Decimal& d);
-double to_double(const Decimal& d);  // for display only
+double to_double(const Decimal& d);               // for display only
 int compare(const Decimal& a, const Decimal& b);  // -1, 0, 1
 inline bool operator<(const Decimal& a, const Decimal& b) { return compare(a, b) < 0; }
 inline bool operator<=(const Decimal& a, const Decimal& b) { return compare(a, b) <= 0; }

@@ -68,9 +68,12 @@ SurfaceResult surface(const Parsed& values, WaterBody body) {
   SurfaceResult out;
   std::map<std::string_view, Decimal> valid;
   for (const auto& [key, v] : values) {
-    if (!known(kSurfaceKeys, key)) out.ignored.push_back(key);
-    else if (!v) out.invalid.push_back(key);
-    else valid[key] = *v;
+    if (!known(kSurfaceKeys, key))
+      out.ignored.push_back(key);
+    else if (!v)
+      out.invalid.push_back(key);
+    else
+      valid[key] = *v;
   }
   for (std::string_view key : kSurfaceKeys) {
     auto it = valid.find(key);
@@ -101,9 +104,12 @@ SeaResult sea(const Parsed& values) {
   SeaResult out;
   std::map<std::string_view, Decimal> valid;
   for (const auto& [key, v] : values) {
-    if (!known(kSeaKeys, key)) out.ignored.push_back(key);
-    else if (!v) out.invalid.push_back(key);
-    else valid[key] = *v;
+    if (!known(kSeaKeys, key))
+      out.ignored.push_back(key);
+    else if (!v)
+      out.invalid.push_back(key);
+    else
+      valid[key] = *v;
   }
   for (std::string_view key : kSeaKeys) {
     auto it = valid.find(key);
@@ -174,8 +180,8 @@ SurfaceResult classify_surface_numbers(const WaterNumberValues& values, WaterBod
 ClassShare surface_good_share(std::span<const SurfaceClass> sections) {
   ClassShare out;
   out.total = static_cast<int>(sections.size());
-  out.good = static_cast<int>(std::count_if(sections.begin(), sections.end(),
-                                            [](SurfaceClass c) { return c <= SurfaceClass::III; }));
+  out.good = static_cast<int>(
+      std::count_if(sections.begin(), sections.end(), [](SurfaceClass c) { return c <= SurfaceClass::III; }));
   if (out.total > 0) out.percent = 100.0 * out.good / out.total;
   return out;
 }

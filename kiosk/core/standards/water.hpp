@@ -21,7 +21,8 @@ namespace kiosk::standards {
 enum class SurfaceClass { I = 1, II, III, IV, V, worse_than_v };
 enum class WaterBody { river, lake };  // lake: lakes and reservoirs (TP limits differ; TN evaluated)
 
-const char* surface_class_name(SurfaceClass c);  // "I", "II", "III", "IV", "V", "劣V" (also the levels.toml key)
+const char* surface_class_name(
+    SurfaceClass c);  // "I", "II", "III", "IV", "V", "劣V" (also the levels.toml key)
 std::optional<SurfaceClass> parse_surface_class(std::string_view name);
 std::optional<WaterBody> parse_water_body(std::string_view name);  // "river" | "lake"
 
@@ -38,15 +39,15 @@ struct SurfaceItem {
 };
 
 struct SurfaceResult {
-  std::optional<SurfaceClass> cls;      // worst class of the evaluated items; empty when none given
-  std::vector<std::string> deciding;    // every evaluated item whose class equals cls
-  std::vector<SurfaceItem> items;       // evaluated items (tn excluded), in surface_keys order
+  std::optional<SurfaceClass> cls;    // worst class of the evaluated items; empty when none given
+  std::vector<std::string> deciding;  // every evaluated item whose class equals cls
+  std::vector<SurfaceItem> items;     // evaluated items (tn excluded), in surface_keys order
   // Lakes and reservoirs: total nitrogen, evaluated separately; shown beside the class, not in it.
   std::optional<SurfaceClass> tn_class;
   // Strictly by GB 3838 alone TN counts for lakes: the class with TN included, for reporting both.
   std::optional<SurfaceClass> cls_with_tn;
-  std::vector<std::string> ignored;     // keys given but not evaluated (tn for a river, unknown keys)
-  std::vector<std::string> invalid;     // values that are not non-negative numbers
+  std::vector<std::string> ignored;  // keys given but not evaluated (tn for a river, unknown keys)
+  std::vector<std::string> invalid;  // values that are not non-negative numbers
 };
 
 using WaterTextValues = std::map<std::string, std::string, std::less<>>;
