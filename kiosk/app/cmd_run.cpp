@@ -14,6 +14,7 @@ namespace {
 struct RunOptions {
   ViewOptions view;
   std::string windowed;  // WxH
+  std::string cache;     // empty: default_cache_dir()
 };
 
 int run_kiosk(const RunOptions& o) {
@@ -49,7 +50,8 @@ int run_kiosk(const RunOptions& o) {
       log::error(error);
       status = kExitUnusable;
     } else {
-      app.set_feed(make_data_feed(app.content(), FetchMode::background, clock));
+      const std::filesystem::path cache = o.cache.empty() ? default_cache_dir() : std::filesystem::path(o.cache);
+      app.set_feed(make_data_feed(app.content(), FetchMode::background, clock, cache));
       while (!app.quit_requested()) {
         // Sleep until an event arrives or something needs drawing; a still screen costs no CPU.
         const int timeout_ms = app.wants_frame() ? 0 : 250;
@@ -72,6 +74,7 @@ int run_kiosk(const RunOptions& o) {
 void add_run_options(CLI::App& root, CommandAction& run) {
   static RunOptions options;
   root.add_option("--windowed", options.windowed, "Run in a window of this size, WxH (default: fullscreen)");
+  root.add_option("--cache", options.cache, "Folder for the offline cache (default: ~/.cache/kiosk)");
   add_view_options(&root, options.view, false);
   root.callback([&run, &root] {
     if (root.get_subcommands().empty()) run = [] { return run_kiosk(options); };

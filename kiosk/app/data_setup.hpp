@@ -14,6 +14,11 @@ enum class FetchMode {
   once,        // render and replay: fetch every source once, synchronously, before drawing
 };
 
-std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode mode, const Clock& clock);
+// The folder for the SQLite cache: $CACHE_DIRECTORY (systemd), else $XDG_CACHE_HOME/kiosk, else ~/.cache/kiosk.
+std::filesystem::path default_cache_dir();
+
+// cache_dir empty: no cache (nothing is written; render and replay).
+std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode mode, const Clock& clock,
+                                         const std::filesystem::path& cache_dir = {});
 
 }  // namespace kiosk

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "kiosk/core/standards/aqi.hpp"
+#include "kiosk/core/standards/water.hpp"
+#include "kiosk/core/target_progress.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -34,6 +38,84 @@ std::vector<PollutantValue> collect(const Station& station, const char* const (&
   return out;
 }
 
+// Water classes have no official colours; these follow the palette of China's public water-quality
+// displays (I-II blue, III green, IV yellow, V orange, worse than V red). Sea: blue to red likewise.
+constexpr const char* kSurfaceColors[] = {"#CCFFFF", "#00CCFF", "#00FF00", "#FFFF00", "#FF9B00", "#FF0000"};
+constexpr const char* kSeaColors[] = {"#1E6FD9", "#5BC0EB", "#F4D03F", "#F39C12", "#E74C3C"};
+
+std::vector<Reading> readings_of(const Station& station, const DataSnapshot& data) {
+  std::vector<Reading> out;
+  for (const Reading& r : data.latest)
+    if (r.station == station.id) out.push_back(r);
+  return out;
+}
+
+void evaluate_air(AirStationView& v, const ContentPack& content, const DataSnapshot& data) {
+  const std::vector<Reading> readings = readings_of(*v.station, data);
+  if (readings.empty()) return;
+  UnixTime newest = 0;
+  for (const Reading& r : readings) newest = std::max(newest, r.observed_at);
+  const auto standard = standards::aqi_standard_for(newest, content.settings.aqi_standard);
+  const standards::AqiResult result = standards::realtime_aqi(standard, readings);
+  for (PollutantValue& p : v.pollutants) p.iaqi = result.iaqi_of(p.metric);
+  v.missing = result.missing;
+  if (!result.aqi || !result.publishable) return;  // shown as NA with the concentrations
+  v.aqi = result.aqi;
+  v.primary = result.primary;
+  v.grade.level = result.level;
+  v.grade.label = std::to_string(result.level);
+  if (const auto* style = result.style()) {
+    v.grade.color = style->color;
+    v.grade.name = {style->category_zh, style->category_en};
+  }
+  if (const auto* text = content.levels.aqi_level(standards::levels_key(standard), result.level)) {
+    if (!text->category.empty()) v.grade.name = text->category;
+    v.health = text->health;
+    v.advice = text->advice;
+  }
+}
+
+standards::WaterNumberValues values_of(const std::vector<PollutantValue>& values) {
+  standards::WaterNumberValues out;
+  for (const PollutantValue& p : values) out[p.metric] = p.value;
+  return out;
+}
+
+Grade surface_grade(standards::SurfaceClass cls, const ContentPack& content) {
+  Grade g;
+  g.level = static_cast<int>(cls);
+  g.label = standards::surface_class_name(cls);
+  g.color = kSurfaceColors[g.level - 1];
+  if (const auto* t = content.levels.water_class("surface", g.label)) g.name = t->name;
+  else g.name = {g.label + "类", "Class " + g.label};
+  return g;
+}
+
+void evaluate_river(WaterStationView& v, const ContentPack& content) {
+  if (v.values.empty()) return;
+  const auto body = v.station->kind == "lake" ? standards::WaterBody::lake : standards::WaterBody::river;
+  const standards::SurfaceResult r = standards::classify_surface_numbers(values_of(v.values), body);
+  if (r.cls) {
+    v.grade = surface_grade(*r.cls, content);
+    v.deciding = r.deciding;
+  }
+  if (r.tn_class) v.tn_grade = surface_grade(*r.tn_class, content);
+}
+
+void evaluate_sea(WaterStationView& v, const ContentPack& content) {
+  if (v.values.empty()) return;
+  const standards::SeaResult r = standards::classify_sea_numbers(values_of(v.values));
+  if (!r.cls) return;
+  Grade g;
+  g.level = static_cast<int>(*r.cls);
+  g.label = standards::sea_class_name(*r.cls);
+  g.color = kSeaColors[g.level - 1];
+  if (const auto* t = content.levels.water_class("sea", g.label)) g.name = t->name;
+  else g.name = {g.label + "类", "Class " + g.label};
+  v.grade = g;
+  v.deciding = r.deciding;
+}
+
 }  // namespace
 
 const AirStationView* Model::headline_air() const {
@@ -51,16 +133,19 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
       AirStationView v;
       v.station = &st;
       v.pollutants = collect(st, kAirMetrics, data, now, v.freshness);
+      evaluate_air(v, content, data);
       m.air.push_back(std::move(v));
     } else if (st.kind == "river" || st.kind == "lake") {
       WaterStationView v;
       v.station = &st;
       v.values = collect(st, kRiverMetrics, data, now, v.freshness);
+      evaluate_river(v, content);
       m.rivers.push_back(std::move(v));
     } else if (st.kind == "sea") {
       WaterStationView v;
       v.station = &st;
       v.values = collect(st, kSeaMetrics, data, now, v.freshness);
+      evaluate_sea(v, content);
       m.sea.push_back(std::move(v));
     }
   }
@@ -77,7 +162,19 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
     if (docks) b.docks = static_cast<int>(docks->value);
     m.bikes.push_back(std::move(b));
   }
-  for (const Target& t : content.targets) m.targets.push_back({&t, std::nullopt, "no_data"});
+  std::vector<standards::SeaClass> sea_classes;
+  for (const WaterStationView& v : m.sea)
+    if (v.grade && !v.freshness.stale) sea_classes.push_back(static_cast<standards::SeaClass>(v.grade->level));
+  const standards::ClassShare share = standards::sea_good_share(sea_classes);
+  if (share.total > 0) m.sea_good_share = static_cast<double>(share.good) / share.total;
+
+  const int today = local_day(now, content.settings.zone_offset_minutes);
+  for (const Target& t : content.targets) {
+    const TargetProgress p = target_progress(t, today);
+    std::optional<double> fraction;
+    if (p.percent) fraction = *p.percent / 100.0;
+    m.targets.push_back({&t, fraction, status_key(p.status)});
+  }
   for (const Reading& r : data.latest) m.newest_data = std::max(m.newest_data, r.observed_at);
   for (const SourceStatus& s : data.sources) {
     m.any_demo = m.any_demo || s.demo;

@@ -98,6 +98,7 @@ std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale,
         calls.push_back({SDL_Rect{0, 0, fb_width, fb_height}, list, cmd});
         continue;
       }
+      if (cmd->ElemCount == 0) continue;
       ImVec2 lo((cmd->ClipRect.x - origin.x) * scale.x, (cmd->ClipRect.y - origin.y) * scale.y);
       ImVec2 hi((cmd->ClipRect.z - origin.x) * scale.x, (cmd->ClipRect.w - origin.y) * scale.y);
       if (lo.x < 0) lo.x = 0;

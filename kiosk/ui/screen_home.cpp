@@ -137,8 +137,8 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
              chip_w - l.px(64), fg, ctx.tr(cats[i].name));
   }
   y += 2 * (chip_h + gap) + l.px(8);
-  const std::string count = ctx.str("waste.items_prefix") + std::to_string(ctx.content.waste_items.size()) +
-                            ctx.str("waste.items_suffix");
+  const std::string count =
+      with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size()));
   text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, ctx.theme.text_muted, count);
 }
 

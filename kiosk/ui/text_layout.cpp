@@ -83,7 +83,7 @@ std::vector<Line> break_lines(const ImFont& font, float size, std::string_view t
         }
       }
       float w = advance(font, size, c);
-      if (x + w > width && i > start) {
+      if (x + w > width && i > start && c != ' ') {  // a space may hang past the edge
         if (last_break == start) {  // no opportunity: cut by character
           last_break = i;
           width_at_break = x;

@@ -54,8 +54,11 @@ double contrast_ratio(ImU32 a, ImU32 b) {
 }
 
 ImU32 text_on(ImU32 background) {
-  const ImU32 dark = IM_COL32(22, 33, 45, 255), light = IM_COL32(255, 255, 255, 255);
-  return contrast_ratio(background, dark) >= contrast_ratio(background, light) ? dark : light;
+  // The theme's ink where it reads at 4.5:1; otherwise pure black or white, whichever is stronger.
+  const ImU32 ink = IM_COL32(22, 33, 45, 255), black = IM_COL32(0, 0, 0, 255), white = IM_COL32(255, 255, 255, 255);
+  if (contrast_ratio(background, ink) >= 4.5 && contrast_ratio(background, ink) >= contrast_ratio(background, white))
+    return ink;
+  return contrast_ratio(background, black) >= contrast_ratio(background, white) ? black : white;
 }
 
 }  // namespace kiosk::ui

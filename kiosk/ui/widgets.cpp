@@ -136,14 +136,18 @@ std::string age_text(const UiContext& ctx, UnixTime observed_at) {
   if (observed_at <= 0) return {};
   long long seconds = ctx.now - observed_at;
   if (seconds < 0) seconds = 0;  // a clock set back (NTP): never a negative age
-  const bool zh = ctx.lang == Lang::zh;
-  char buf[64];
-  if (seconds < 90) return zh ? "刚刚" : "just now";
-  long long minutes = seconds / 60, hours = minutes / 60, days = hours / 24;
-  if (minutes < 60) std::snprintf(buf, sizeof buf, zh ? "%lld 分钟前" : "%lld min ago", minutes);
-  else if (hours < 48) std::snprintf(buf, sizeof buf, zh ? "%lld 小时前" : "%lld h ago", hours);
-  else std::snprintf(buf, sizeof buf, zh ? "%lld 天前" : "%lld days ago", days);
-  return buf;
+  if (seconds < 90) return ctx.str("data.just_now");
+  const long long minutes = seconds / 60, hours = minutes / 60, days = hours / 24;
+  if (minutes < 60) return with_number(ctx.str("data.minutes_ago"), minutes);
+  if (hours < 48) return with_number(ctx.str("data.hours_ago"), hours);
+  return with_number(ctx.str("data.days_ago"), days);
+}
+
+std::string with_number(const std::string& pattern, long long n) {
+  std::string out = pattern;
+  auto at = out.find("{n}");
+  if (at != std::string::npos) out.replace(at, 3, std::to_string(n));
+  return out;
 }
 
 namespace {

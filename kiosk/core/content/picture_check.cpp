@@ -1,6 +1,7 @@
 #include "kiosk/core/content/picture_check.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <vector>
 
@@ -21,7 +22,16 @@ std::string check_picture(const std::filesystem::path& file) {
   const bool jpeg = bytes >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
   if (!png && !jpeg) return "is not a PNG or JPEG file";
   int w = 0, h = 0, n = 0;
-  // Header first: a picture claiming 60000x60000 is refused before any pixel is decoded.
+  // Header first: a picture claiming 60000x60000 is refused before any pixel is decoded. stb itself
+  // refuses such PNGs only as "unknown image type", so read the PNG's IHDR size directly.
+  if (png && bytes >= 24 && std::memcmp(data.data() + 12, "IHDR", 4) == 0) {
+    auto be32 = [&](size_t at) {
+      return (static_cast<unsigned long>(data[at]) << 24) | (data[at + 1] << 16) | (data[at + 2] << 8) | data[at + 3];
+    };
+    const unsigned long pw = be32(16), ph = be32(20);
+    if (pw > kMaxPictureSide || ph > kMaxPictureSide)
+      return "is " + std::to_string(pw) + "x" + std::to_string(ph) + " pixels; pictures must be at most 4096x4096";
+  }
   if (!stbi_info_from_memory(data.data(), static_cast<int>(bytes), &w, &h, &n))
     return std::string("is corrupt (") + stbi_failure_reason() + ")";
   if (w > kMaxPictureSide || h > kMaxPictureSide)

@@ -1,0 +1,180 @@
+// The content pack validator: every class of editor mistake is reported with its file, line,
+// column and a message that says what to do; nothing is silently accepted.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kiosk/core/content/content_loader.hpp"
+#include "support/run_command.hpp"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ContentPackTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n");
+    write("strings.toml", "[nav]\nhome = { zh = \"首页\", en = \"Home\" }\n");
+  }
+  void write(const std::string& name, const std::string& text) {
+    fs::create_directories((fs::path(dir.path()) / name).parent_path());
+    std::ofstream(dir / name, std::ios::binary) << text;
+  }
+  ContentLoad load() { return load_content(dir.path()); }
+  // The formatted diagnostics, one per line, for readable failure messages.
+  static std::string all(const ContentLoad& l) {
+    std::string s;
+    for (const auto& d : l.diags.items()) s += d.format() + "\n";
+    return s;
+  }
+  test::TempDir dir;
+};
+
+TEST_F(ContentPackTest, MinimalPackLoadsClean) {
+  ContentLoad l = load();
+  EXPECT_TRUE(l.diags.items().empty()) << all(l);
+  EXPECT_EQ(l.pack.settings.city.en, "City");
+  EXPECT_EQ(l.pack.strings.get("nav.home", Lang::zh), "首页");
+}
+
+TEST_F(ContentPackTest, TypoInKeySuggestsTheRightOne) {
+  write("travel.toml", "[[tip]]\nid = \"bus\"\ntitel = { zh = \"公交\", en = \"Bus\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("travel.toml:3:1: error: unknown key 'titel' in [[tip]]; did you mean 'title'?"),
+            std::string::npos)
+      << all(l);
+}
+
+TEST_F(ContentPackTest, MissingRequiredKeyIsAnError) {
+  write("travel.toml", "[[tip]]\nid = \"bus\"\nbody = { zh = \"坐\", en = \"Ride\" }\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("travel.toml:1:1: error: missing required key 'title' in [[tip]]"), std::string::npos) << all(l);
+}
+
+TEST_F(ContentPackTest, WrongTypeNamesWhatWasExpected) {
+  write("stations.toml",
+        "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = \"north\"\nlon = 121.0\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("stations.toml:5:7: error: 'lat' must be a number, not a string"), std::string::npos) << all(l);
+}
+
+TEST_F(ContentPackTest, SyntaxErrorHasPosition) {
+  write("travel.toml", "[[tip]]\nid = \"bus\ntitle = 1\n");
+  ContentLoad l = load();
+  ASSERT_TRUE(l.diags.has_errors());
+  EXPECT_EQ(l.diags.items().front().file, "travel.toml");
+  EXPECT_EQ(l.diags.items().front().line, 2) << all(l);
+}
+
+TEST_F(ContentPackTest, MissingLanguageIsAWarning) {
+  write("travel.toml", "[[tip]]\nid = \"bus\"\ntitle = { zh = \"公交\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
+  ContentLoad l = load();
+  EXPECT_FALSE(l.diags.has_errors()) << all(l);
+  EXPECT_NE(all(l).find("travel.toml:3:9: warning: 'title' has no English text (en)"), std::string::npos) << all(l);
+}
+
+TEST_F(ContentPackTest, DuplicateIdPointsAtTheFirst) {
+  write("travel.toml",
+        "[[tip]]\nid = \"bus\"\ntitle = { zh = \"a\", en = \"a\" }\nbody = { zh = \"b\", en = \"b\" }\n"
+        "[[tip]]\nid = \"bus\"\ntitle = { zh = \"a\", en = \"a\" }\nbody = { zh = \"b\", en = \"b\" }\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("travel.toml:5:1: error: duplicate tip id 'bus' (first defined at line 1)"), std::string::npos)
+      << all(l);
+}
+
+TEST_F(ContentPackTest, ReferenceToMissingCategoryIsAnError) {
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"bottle\" }\ncategory = \"plastic\"\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("waste item 'x' has category 'plastic', which waste.toml does not define"), std::string::npos)
+      << all(l);
+}
+
+TEST_F(ContentPackTest, PathLeavingTheFolderIsRefused) {
+  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+                      "picture = \"../../etc/passwd\"\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("waste.toml:5:11: error: 'picture': path '../../etc/passwd' leaves the content folder"),
+            std::string::npos)
+      << all(l);
+}
+
+TEST_F(ContentPackTest, AbsolutePathIsRefused) {
+  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+                      "picture = \"/etc/hostname\"\n");
+  EXPECT_NE(all(load()).find("absolute path '/etc/hostname' is not allowed"), std::string::npos);
+}
+
+TEST_F(ContentPackTest, SymbolicLinkLeavingTheFolderIsNotFollowed) {
+  fs::create_symlink("/etc/hostname", dir / "outside.png");
+  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+                      "picture = \"outside.png\"\n");
+  EXPECT_NE(all(load()).find("is a link that leaves the content folder; it is not followed"), std::string::npos);
+}
+
+TEST_F(ContentPackTest, CorruptPictureIsReportedWhereItIsNamed) {
+  write("pictures/broken.png", std::string("\x89PNG\r\n\x1a\n", 8) + "not really a png");
+  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+                      "picture = \"pictures/broken.png\"\n");
+  EXPECT_NE(all(load()).find("waste.toml:5:11: error: picture 'pictures/broken.png' is corrupt"), std::string::npos);
+}
+
+TEST_F(ContentPackTest, PictureThatIsNotPngOrJpegIsRefused) {
+  write("pictures/a.gif", "GIF89a....");
+  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+                      "picture = \"pictures/a.gif\"\n");
+  EXPECT_NE(all(load()).find("picture 'pictures/a.gif' is not a PNG or JPEG file"), std::string::npos);
+}
+
+TEST_F(ContentPackTest, PictureClaimingHugeSizeIsRefusedFromItsHeader) {
+  // A PNG header that claims 60000x60000: refused before any pixel is decoded.
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\xea\x60\0\0\xea\x60\x08\x06\0\0\0\0\0\0\0", 33);
+  write("pictures/huge.png", png);
+  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+                      "picture = \"pictures/huge.png\"\n");
+  EXPECT_NE(all(load()).find("is 60000x60000 pixels; pictures must be at most 4096x4096"), std::string::npos)
+      << all(load());
+}
+
+TEST_F(ContentPackTest, EmptyRequiredFileIsAnError) {
+  write("kiosk.toml", "");
+  EXPECT_NE(all(load()).find("kiosk.toml: error: file is empty"), std::string::npos);
+}
+
+TEST_F(ContentPackTest, FileThatIsNotUtf8IsAnError) {
+  write("travel.toml", "# \xff\xfe bad bytes\n");
+  ContentLoad l = load();
+  ASSERT_TRUE(l.diags.has_errors());
+  EXPECT_EQ(l.diags.items().front().file, "travel.toml");
+  EXPECT_EQ(l.diags.items().front().line, 1);
+}
+
+TEST_F(ContentPackTest, HugeFileIsRefusedWithoutParsing) {
+  write("travel.toml", std::string(50u << 20, '#'));
+  EXPECT_NE(all(load()).find("travel.toml: error: file is 50 MB; content files must be under 4 MB"), std::string::npos);
+}
+
+TEST_F(ContentPackTest, MissingFolderCannotBeRead) {
+  ContentLoad l = load_content(dir / "nowhere");
+  EXPECT_FALSE(l.readable);
+}
+
+TEST_F(ContentPackTest, EveryProblemIsReportedNotJustTheFirst) {
+  write("travel.toml", "[[tip]]\nid = \"a\"\ntitel = 1\n[[tip]]\nid = \"b\"\nbodi = 2\n");
+  ContentLoad l = load();
+  EXPECT_GE(l.diags.error_count(), 4) << all(l);  // two unknown keys, two missing titles (and bodies)
+}
+
+TEST(BundledContent, DemoPackValidatesWithoutErrorsOrWarnings) {
+  ContentLoad l = load_content(KIOSK_CONTENT_DIR);
+  std::string report;
+  for (const auto& d : l.diags.items()) report += d.format() + "\n";
+  EXPECT_TRUE(l.diags.items().empty()) << report;
+  EXPECT_FALSE(l.pack.stations.empty());
+}
+
+}  // namespace
+}  // namespace kiosk

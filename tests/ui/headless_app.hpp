@@ -1,0 +1,38 @@
+// A kiosk drawn headless on the demo content and data, for UI tests.
+#pragma once
+#include <memory>
+
+#include "kiosk/app/data_setup.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/log.hpp"
+
+namespace kiosk::test {
+
+// 2026-11-28 10:00 China time: a fixed clock makes every frame reproducible.
+constexpr UnixTime kTestNow = 1795831200;
+
+struct HeadlessKiosk {
+  explicit HeadlessKiosk(int width = 1920, int height = 1080, Lang lang = Lang::zh,
+                         const std::string& content = KIOSK_CONTENT_DIR)
+      : clock(kTestNow) {
+    std::string error;
+    display = render::HeadlessDisplay::create(width, height, error);
+    app = std::make_unique<KioskApp>(*display, clock);
+    ok = app->start({content, lang}, error);
+    this->error = error;
+    if (ok) app->set_feed(make_data_feed(app->content(), FetchMode::once, clock));
+  }
+  void draw(ui::ScreenId screen) {
+    app->show(screen);
+    app->frame(true);
+    clock.advance(1.0 / 60);
+    app->frame(true);
+  }
+  ManualClock clock;
+  std::unique_ptr<render::HeadlessDisplay> display;
+  std::unique_ptr<KioskApp> app;
+  bool ok = false;
+  std::string error;
+};
+
+}  // namespace kiosk::test

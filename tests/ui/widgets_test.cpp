@@ -1,0 +1,109 @@
+// Line breaking for Chinese and English, colour contrast, and the renderer's clip planning.
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include "kiosk/render/sdl_renderer_backend.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// The default ImGui font (13 px, ASCII) is enough to test breaking rules; CJK code points fall back
+// to '?', which has an advance too.
+class TextLayout : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGui::GetIO().Fonts->AddFontDefault();
+    ImGui::GetIO().Fonts->Build();
+    font = ImGui::GetIO().Fonts->Fonts[0];
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+  float width(const char* s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s).x; }
+  ImFont* font = nullptr;
+};
+
+TEST_F(TextLayout, EnglishBreaksAtSpaces) {
+  auto lines = break_lines(*font, font->FontSize, "clean and dry only", width("clean and dry"));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "clean and dry");
+  EXPECT_EQ(lines[1].text, "only");
+}
+
+TEST_F(TextLayout, ChineseBreaksBetweenCharactersButNotBeforeClosingPunctuation) {
+  // Six characters, room for three: the comma must not start the second line.
+  const char* text = "空气质，量好";
+  const float one = font->GetCharAdvance(0x7A7A);
+  auto lines = break_lines(*font, font->FontSize, text, one * 3.5f);
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_NE(std::string(lines[1].text).rfind("，", 0), 0u) << "line 2 starts with a comma";
+}
+
+TEST_F(TextLayout, NewlinesAlwaysBreak) {
+  auto lines = break_lines(*font, font->FontSize, "a\nb", 1000);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].text, "b");
+}
+
+TEST(Theme, TextOnLevelColoursReadsAtAALevel) {
+  for (const char* hex : {"#00E400", "#FFFF00", "#FF7E00", "#FF0000", "#99004C", "#7E0023", "#8F3F97"}) {
+    const ImU32 bg = color_from_hex(hex);
+    EXPECT_GE(contrast_ratio(bg, text_on(bg)), 4.5) << hex;
+  }
+}
+
+TEST(Theme, BodyTextContrastIsAtLeastAA) {
+  Theme t;
+  EXPECT_GE(contrast_ratio(t.text, t.surface), 4.5);
+  EXPECT_GE(contrast_ratio(t.text_muted, t.surface), 4.5);
+  EXPECT_GE(contrast_ratio(t.text_muted, t.background), 4.5);
+  EXPECT_GE(contrast_ratio(t.on_bar, t.bar), 4.5);
+  EXPECT_GE(contrast_ratio(t.on_bar_muted, t.bar), 4.5);
+  EXPECT_GE(contrast_ratio(t.on_accent, t.accent), 4.5);
+}
+
+TEST(Theme, SmallScreensKeepFingerSizedTargets) {
+  Layout l = make_layout(ImVec2(800, 480));
+  EXPECT_GE(l.touch, 38.0f);
+  Layout big = make_layout(ImVec2(1920, 1080));
+  EXPECT_FLOAT_EQ(big.touch, 64.0f);
+}
+
+TEST(RendererBackend, ClipRectsAreScaledClampedAndEmptyOnesDropped) {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->AddFontDefault();
+  io.Fonts->Build();
+  io.DisplaySize = ImVec2(50, 50);
+  ImGui::NewFrame();
+  ImDrawList* dl = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
+  dl->_ResetForNewFrame();
+  dl->PushClipRect(ImVec2(-10, -10), ImVec2(50, 40));
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(10, 10), IM_COL32_WHITE);
+  dl->PopClipRect();
+  dl->PushClipRect(ImVec2(200, 200), ImVec2(300, 300));  // entirely off a 100x100 framebuffer
+  dl->AddRectFilled(ImVec2(210, 210), ImVec2(220, 220), IM_COL32_WHITE);
+  dl->PopClipRect();
+  ImDrawData data;
+  ImDrawList* lists[] = {dl};
+  data.Valid = true;
+  data.CmdLists = lists;
+  data.CmdListsCount = 1;
+  data.DisplayPos = ImVec2(0, 0);
+  data.DisplaySize = ImVec2(50, 50);
+  data.FramebufferScale = ImVec2(2, 2);
+  auto calls = render::plan_draw_calls(data, ImVec2(2, 2), 100, 100);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].clip.x, 0);
+  EXPECT_EQ(calls[0].clip.y, 0);
+  EXPECT_EQ(calls[0].clip.w, 100);
+  EXPECT_EQ(calls[0].clip.h, 80);
+  IM_DELETE(dl);
+  ImGui::EndFrame();
+  ImGui::DestroyContext();
+}
+
+}  // namespace
+}  // namespace kiosk::ui
