@@ -40,7 +40,10 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
     t->over_cap = true;
     return 0;  // makes curl stop with CURLE_WRITE_ERROR
   }
-  t->response->body.append(data, n);
+  // Grow with room for simdjson's padding so the parser never has to copy the body.
+  std::string& body = t->response->body;
+  if (body.capacity() < body.size() + n + 64) body.reserve(std::max(body.capacity() * 2, body.size() + n + 64));
+  body.append(data, n);
   return n;
 }
 

@@ -190,8 +190,12 @@ void walk_object(od::object object, const PathSet& env, int env_node, std::vecto
         continue;
       }
       target->found = true;
+      od::array records = v.get_array();
+      // Counting is a quick scan of the structural index; reserving the output then avoids the
+      // doubling copies that would otherwise push peak memory well past the response size.
+      if (target->on_count) target->on_count(records.count_elements());
       std::size_t i = 0;
-      for (od::value record : v.get_array()) target->on_record(record, i++);
+      for (od::value record : records) target->on_record(record, i++);
       target->count = i;
     } else if (deeper) {
       od::value v = field.value();
@@ -215,8 +219,10 @@ void walk_document(od::document& doc, const PathSet& envelope, std::vector<JValu
     for (auto& t : targets) {
       if (!t.path.empty()) continue;
       t.found = true;
+      od::array records = doc.get_array();
+      if (t.on_count) t.on_count(records.count_elements());
       std::size_t i = 0;
-      for (od::value record : doc.get_array()) t.on_record(record, i++);
+      for (od::value record : records) t.on_record(record, i++);
       t.count = i;
       return;
     }

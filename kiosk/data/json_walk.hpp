@@ -59,6 +59,7 @@ std::string_view field_key(od::field& field, std::string& scratch);
 struct RecordsTarget {
   std::vector<std::string> path;
   std::function<void(od::value record, std::size_t index)> on_record;
+  std::function<void(std::size_t count)> on_count;  // optional: told the array's size first (to reserve)
   bool found = false;
   std::size_t count = 0;
 };

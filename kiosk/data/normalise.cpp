@@ -162,8 +162,7 @@ std::string Normaliser::station_id(std::string_view raw) const {
 }
 
 void Normaliser::station(StationInfo info) {
-  if (info.id.empty() || station_ids_.count(info.id)) return;
-  station_ids_.insert(info.id);
+  if (info.id.empty() || !station_ids_.insert(info.id).second) return;
   info.source = cfg_.id;
   out_.stations.push_back(std::move(info));
 }

@@ -16,7 +16,7 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kiosk/core/reading.hpp"
@@ -89,7 +89,7 @@ class Normaliser {
   std::string records_path_;
   std::size_t index_ = 0;
   bool in_record_ = false;
-  std::set<std::string, std::less<>> station_ids_;
+  std::unordered_set<std::string> station_ids_;
 };
 
 // The demo rule: for sources with demo = true, every observation time is shifted by one amount so the

@@ -94,7 +94,7 @@ void fetch_gbfs(Session& s) {
   const bool v3 = starts_with(version, "3");
 
   // 2. station_information → StationInfo. Names: 2.x strings; 3.0 [{text, language}].
-  std::string info_body = *s.get(info_url);
+  std::string info_body = std::move(*s.get(info_url));
   const std::string lang_hint = language;
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(info_body));
@@ -109,7 +109,9 @@ void fetch_gbfs(Session& s) {
         if (field_key(d, scratch) != "stations") continue;
         found = true;
         std::size_t index = 0;
-        for (od::value st : d.value().get_array()) {
+        od::array list = d.value().get_array();
+        s.batch().stations.reserve(list.count_elements());
+        for (od::value st : list) {
           norm.at("data/stations", index++);
           StationInfo info;
           JValue id, lat, lon;
@@ -178,16 +180,32 @@ void fetch_gbfs(Session& s) {
   const int updated = env.add("last_updated");
   const int status_ttl = env.add("ttl");
   std::vector<JValue> env_slots(env.slots()), slots;
-  // Readings wait until the file's last_updated is known (it may come after data), for stations that
-  // never report their own time.
+  // A station that reports no time of its own takes the file's last_updated; should that come after
+  // `data`, its readings wait for it.
   struct Pending {
     std::string station;
-    JValue bikes, docks, time;
+    JValue bikes, docks;
     std::size_t index;
   };
   std::vector<Pending> pending;
+  const char* bikes_field = v3 ? "num_vehicles_available" : "num_bikes_available";
+  auto emit = [&](const std::string& station, const JValue& b, const JValue& d, const JValue& t) {
+    norm.reading(station, "bikes_available", b, "count", t, bikes_field, "last_reported");
+    if (d.present()) norm.reading(station, "docks_available", d, "count", t, "num_docks_available", "last_reported");
+  };
+  // A value kept past its document: strings point into the parser, so numbers are resolved now.
+  auto own = [&](const JValue& v) {
+    JValue out;
+    bool missing = false;
+    if (auto n = norm.number_of(v, missing)) {
+      out.kind = JKind::number;
+      out.num = *n;
+    }
+    return out;
+  };
   std::vector<RecordsTarget> targets(1);
   targets[0].path = {"data", "stations"};
+  targets[0].on_count = [&](std::size_t n) { s.batch().readings.reserve(2 * n); };
   targets[0].on_record = [&](od::value record, std::size_t index) {
     norm.at("data/stations", index);
     slots.assign(paths.slots(), JValue{});
@@ -199,34 +217,22 @@ void fetch_gbfs(Session& s) {
     }
     const JValue& inst = slots[static_cast<std::size_t>(installed)];
     if (inst.kind == JKind::boolean && !inst.boolean) return;  // not on the street: nothing to show
+    JValue b = slots[static_cast<std::size_t>(v3 ? vehicles : bikes)];
+    if (!b.present()) b = slots[static_cast<std::size_t>(v3 ? bikes : vehicles)];
+    const JValue& d = slots[static_cast<std::size_t>(docks)];
+    const JValue& t = slots[static_cast<std::size_t>(reported)];
+    const JValue& file_updated = env_slots[static_cast<std::size_t>(updated)];
+    if (t.present() || file_updated.present()) {
+      // The usual order (last_updated before data): readings go straight out, nothing is buffered.
+      emit(norm.station_id(raw), b, d, t.present() ? t : file_updated);
+      return;
+    }
     Pending p;
     p.station = norm.station_id(raw);
-    p.bikes = slots[static_cast<std::size_t>(v3 ? vehicles : bikes)];
-    if (!p.bikes.present()) p.bikes = slots[static_cast<std::size_t>(v3 ? bikes : vehicles)];
-    p.docks = slots[static_cast<std::size_t>(docks)];
-    p.time = slots[static_cast<std::size_t>(reported)];
+    p.bikes = own(b);
+    p.docks = own(d);
     p.index = index;
-    // Strings live in the parser until the next document; the ids and times are copied below.
     pending.push_back(std::move(p));
-    Pending& last = pending.back();
-    if (last.time.kind == JKind::string) {
-      auto t = norm.time_of(last.time);
-      last.time = JValue{};
-      if (t) {
-        last.time.kind = JKind::number;
-        last.time.num = static_cast<double>(*t);
-      }
-    }
-    for (JValue* v : {&last.bikes, &last.docks})
-      if (v->kind == JKind::string) {
-        bool missing = false;
-        auto n = norm.number_of(*v, missing);
-        *v = JValue{};
-        if (n) {
-          v->kind = JKind::number;
-          v->num = *n;
-        }
-      }
   };
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(*status_body));
@@ -242,11 +248,7 @@ void fetch_gbfs(Session& s) {
   }
   for (const Pending& p : pending) {
     norm.at("data/stations", p.index);
-    const JValue& t = p.time.present() ? p.time : file_time;
-    norm.reading(p.station, "bikes_available", p.bikes, "count", t, v3 ? "num_vehicles_available" : "num_bikes_available",
-                 "last_reported");
-    if (p.docks.present())
-      norm.reading(p.station, "docks_available", p.docks, "count", t, "num_docks_available", "last_reported");
+    emit(p.station, p.bikes, p.docks, file_time);
   }
 }
 

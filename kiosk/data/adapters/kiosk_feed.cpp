@@ -40,6 +40,7 @@ void fetch_kiosk_feed(Session& s) {
                  slots[static_cast<std::size_t>(lat)], slots[static_cast<std::size_t>(lon)]);
   };
   targets[1].path = {"readings"};
+  targets[1].on_count = [&](std::size_t n) { s.batch().readings.reserve(n); };
   targets[1].on_record = [&](od::value record, std::size_t index) {
     norm.at("readings", index);
     slots.assign(reading_paths.slots(), JValue{});

@@ -95,6 +95,10 @@ PageOutcome parse_mapped_page(Session& s, std::string& body, const std::vector<M
     const RecordMapping* m = targets[t].mapping;
     std::vector<JValue>* slots = &record_slots[t];
     std::string label = targets[t].label;
+    walk[t].on_count = [&s, m](std::size_t n) {
+      auto& out = s.batch().readings;
+      out.reserve(out.size() + n * std::max<std::size_t>(1, m->columns.size()));
+    };
     walk[t].on_record = [&s, m, slots, label](od::value record, std::size_t index) {
       s.norm().at(label, index);
       slots->assign(m->paths.slots(), JValue{});

@@ -113,6 +113,7 @@ void fetch_openaq(Session& s) {
     std::string station = norm.station_id(loc.raw_id);
     std::vector<RecordsTarget> targets(1);
     targets[0].path = {"results"};
+    targets[0].on_count = [&](std::size_t n) { s.batch().readings.reserve(s.batch().readings.size() + n); };
     targets[0].on_record = [&](od::value record, std::size_t index) {
       norm.at("results", index);
       slots.assign(latest_paths.slots(), JValue{});
