@@ -56,6 +56,7 @@ int run_fetch(const FetchArgs& args) {
   FetchOptions options;
   options.content_dir = dir;
   options.total_timeout_seconds = args.timeout;
+  options.keep_fetched_readings = true;
   SystemClock clock;
   FetchWorker worker(sources, options, clock);
   worker.fetch_all_once();

@@ -177,6 +177,7 @@ void FetchWorker::fetch_one(const std::string& id) {
   heartbeat_ = clock_.monotonic();
 
   // Copies for the cache, written after the state lock is released.
+  std::vector<Reading> fetched = std::move(result.batch.readings);
   std::vector<Reading> cache_latest;
   std::vector<StationInfo> cache_stations;
   SourceStatus cache_status;
@@ -199,10 +200,10 @@ void FetchWorker::fetch_one(const std::string& id) {
     r.report.notes = result.batch.notes;
     if (result.ok) {
       if (!result.not_modified) {
-        r.latest = newest_per_series(result.batch.readings);
+        r.latest = newest_per_series(fetched);
         r.stations = std::move(result.batch.stations);
         const UnixTime oldest = now - static_cast<UnixTime>(options_.history_days * 86400);
-        for (const auto& reading : result.batch.readings)
+        for (const auto& reading : fetched)
           if (reading.observed_at >= oldest) history_[{reading.station, reading.metric}][hour_of(reading.observed_at)] = reading.value;
         r.validators = result.validators;
         save_full = true;
@@ -229,7 +230,6 @@ void FetchWorker::fetch_one(const std::string& id) {
       if (result.retry_after) delay = std::max(delay, std::min(*result.retry_after, 6 * 3600.0));
       r.next_due = mono + jittered(delay);
     }
-    r.report.readings = std::move(result.batch.readings);
     // Prune history once per fetch; the map is small enough that a full pass is cheap.
     const UnixTime oldest_hour = hour_of(now - static_cast<UnixTime>(options_.history_days * 86400));
     for (auto h = history_.begin(); h != history_.end();) {
@@ -245,17 +245,16 @@ void FetchWorker::fetch_one(const std::string& id) {
     publish();
   }
   if (cache_) {
-    FetchReport* report = nullptr;
-    {
-      std::lock_guard lock(state_mu_);
-      for (auto& r : runtimes_)
-        if (r.cfg.id == id) report = &r.report;
-    }
-    bool saved = save_full && report
-                     ? cache_->save_success(id, cfg.url, cache_latest, cache_stations, report->readings, cache_status,
-                                            result.validators, now)
-                     : cache_->save_status(cache_status);
-    if (!saved) cache_error_ = cache_->last_error();
+    bool saved = save_full ? cache_->save_success(id, cfg.url, cache_latest, cache_stations, fetched, cache_status,
+                                                  result.validators, now)
+                           : cache_->save_status(cache_status);
+    std::lock_guard lock(state_mu_);
+    cache_error_ = saved ? std::string() : cache_->last_error();
+  }
+  if (options_.keep_fetched_readings) {
+    std::lock_guard lock(state_mu_);
+    for (auto& r : runtimes_)
+      if (r.cfg.id == id) r.report.readings = std::move(fetched);
   }
 }
 
@@ -347,7 +346,10 @@ std::vector<FetchReport> FetchWorker::reports() const {
   return out;
 }
 
-std::string FetchWorker::cache_error() const { return cache_error_; }
+std::string FetchWorker::cache_error() const {
+  std::lock_guard lock(state_mu_);
+  return cache_error_;
+}
 
 double FetchWorker::seconds_until_due(const std::string& source) const {
   std::lock_guard lock(state_mu_);

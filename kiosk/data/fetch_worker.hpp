@@ -46,6 +46,7 @@ struct FetchOptions {
   double max_backoff_seconds = 3600;          // retries never wait longer than this (unless Retry-After)
   double jitter = 0.10;                       // ± fraction on every scheduled delay
   std::uint64_t seed = 0;                     // jitter seed; 0: random
+  bool keep_fetched_readings = false;         // keep every reading of the last fetch in reports() (kiosk fetch)
   std::shared_ptr<data::Transport> transport; // null: libcurl; tests inject their own
 };
 
@@ -59,7 +60,7 @@ struct FetchReport {
   std::vector<std::string> rejected;  // first rejected records, one line each (JSON path + index)
   std::size_t rejected_count = 0;
   std::vector<std::string> notes;
-  std::vector<Reading> readings;      // every normalised reading of that fetch (history included)
+  std::vector<Reading> readings;      // every normalised reading of that fetch, when keep_fetched_readings
 };
 
 class FetchWorker {
