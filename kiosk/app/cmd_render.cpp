@@ -2,6 +2,7 @@
 // writes one PNG per screen: the same pixels a screen of that size would show.
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "kiosk/app/commands.hpp"
@@ -20,7 +21,12 @@ struct RenderOptions {
   std::string screen;
 };
 
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
 int run_render(const RenderOptions& o) {
+  const auto t0 = std::chrono::steady_clock::now();
   std::string error;
   auto view = resolve_view(o.view, error);
   if (!view) {
@@ -58,18 +64,28 @@ int run_render(const RenderOptions& o) {
     log::error(error);
     return kExitUnusable;
   }
+  log::debug("content loaded at " + std::to_string(elapsed_ms(t0)) + " ms");
   app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+  log::debug("data fetched at " + std::to_string(elapsed_ms(t0)) + " ms");
+  if (!app.prepare(error)) {
+    log::error(error);
+    return kExitUnusable;
+  }
   for (ui::ScreenId id : screens) {
     app.show(id);
     // Two frames: the first lays out new scrolling areas, the second draws them settled.
+    app.set_rasterize(false);
     app.frame(true);
     clock.advance(1.0 / 60);
+    app.set_rasterize(true);
     app.frame(true);
+    log::debug(std::string(ui::screen_name(id)) + " drawn at " + std::to_string(elapsed_ms(t0)) + " ms");
     const std::string path = (fs::path(o.out) / (std::string(ui::screen_name(id)) + ".png")).string();
     if (!display->save_png(path, error)) {
       log::error(error);
       return kExitFailure;
     }
+    log::debug(path + " written at " + std::to_string(elapsed_ms(t0)) + " ms");
   }
   return kExitOk;
 }

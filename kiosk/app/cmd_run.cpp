@@ -52,7 +52,11 @@ int run_kiosk(const RunOptions& o) {
     } else {
       const std::filesystem::path cache = o.cache.empty() ? default_cache_dir() : std::filesystem::path(o.cache);
       app.set_feed(make_data_feed(app.content(), FetchMode::background, clock, cache));
-      while (!app.quit_requested()) {
+      if (!app.prepare(error)) {
+        log::error(error);
+        status = kExitUnusable;
+      }
+      while (status == kExitOk && !app.quit_requested()) {
         // Sleep until an event arrives or something needs drawing; a still screen costs no CPU.
         const int timeout_ms = app.wants_frame() ? 0 : 250;
         SDL_Event e;

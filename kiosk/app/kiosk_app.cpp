@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "kiosk/core/content/all_text.hpp"
 #include "kiosk/core/content/content_loader.hpp"
@@ -11,6 +12,20 @@
 #include "kiosk/ui/screens.hpp"
 
 namespace kiosk {
+namespace {
+
+bool covers(const ImFont& font, const std::string& text) {
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  while (p < end) {
+    unsigned c = 0;
+    p += std::max(1, ImTextCharFromUtf8(&c, p, end));
+    if (c >= 0x20 && !const_cast<ImFont&>(font).FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 KioskApp::KioskApp(render::Display& display, const Clock& clock) : display_(display), clock_(clock) {
   IMGUI_CHECKVERSION();
@@ -32,7 +47,7 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
-  ContentLoad load = load_content(options.content_dir);
+  ContentLoad load = load_content(options.content_dir, PictureCheck::header);
   if (!load.readable) {
     error = load.diags.items().front().format();
     return false;
@@ -51,7 +66,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
     error = font_error;
     return false;
   }
-  if (!ensure_fonts(error)) return false;
+  // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
   refresh_model(true);
   return true;
 }
@@ -61,9 +76,11 @@ bool KioskApp::ensure_fonts(std::string& error) {
   if (layout_.scale == font_scale_) return true;
   ImGui::SetCurrentContext(imgui_);
   render::AtlasInfo info;
-  if (!render::build_fonts(*font_file_, all_text(content_), layout_.scale, display_.max_texture_side(), fonts_, info,
+  if (!render::build_fonts(*font_file_, all_text(content_) + data_glyph_text_, layout_.scale, display_.max_texture_side(), fonts_, info,
                            error))
     return false;
+  log::debug("font atlas " + std::to_string(info.width) + "x" + std::to_string(info.height) + ", " +
+             std::to_string(info.glyphs) + " glyphs, " + std::to_string(static_cast<int>(info.build_ms)) + " ms");
   if (!render::backend_upload_fonts()) {
     error = "the font atlas could not be uploaded to the renderer";
     return false;
@@ -83,6 +100,13 @@ void KioskApp::refresh_model(bool force) {
   if (!force && snapshot_ && snap->generation == snapshot_->generation) return;
   snapshot_ = std::move(snap);
   model_ = build_model(content_, *snapshot_, clock_.wall());
+  // Sources name their own stations; characters the atlas lacks would show as '?'.
+  std::string names;
+  for (const StationInfo& s : snapshot_->stations) names += s.name_zh + s.name_en;
+  if (fonts_.body && !covers(*fonts_.body, names) && data_glyph_text_.find(names) == std::string::npos) {
+    data_glyph_text_ += names;
+    font_scale_ = 0;
+  }
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
 
@@ -138,7 +162,14 @@ bool KioskApp::frame(bool force) {
   refresh_model(false);
   if (!force && !wants_frame()) return false;
   std::string error;
-  if (!ensure_fonts(error)) log::error(error);  // keeps the old atlas; the frame still draws
+  if (!ensure_fonts(error)) {
+    if (!fonts_.body) {  // never had an atlas: nothing can be drawn
+      log::error(error);
+      quit_ = true;
+      return false;
+    }
+    log::error(error);  // keeps the old atlas; the frame still draws
+  }
 
   const double now = clock_.monotonic();
   ImGuiIO& io = ImGui::GetIO();
@@ -156,12 +187,14 @@ bool KioskApp::frame(bool force) {
   ui::draw_frame(ctx);
   ImGui::Render();
 
-  SDL_Renderer* r = display_.renderer();
-  const ImU32 bg = theme_.background;
-  SDL_SetRenderDrawColor(r, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
-  SDL_RenderClear(r);
-  render::backend_render(ImGui::GetDrawData());
-  display_.present();
+  if (rasterize_) {
+    SDL_Renderer* r = display_.renderer();
+    const ImU32 bg = theme_.background;
+    SDL_SetRenderDrawColor(r, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
+    SDL_RenderClear(r);
+    render::backend_render(ImGui::GetDrawData());
+    display_.present();
+  }
   ++frames_drawn_;
   last_minute_ = clock_.wall() / 60;
   if (dirty_frames_ > 0) --dirty_frames_;

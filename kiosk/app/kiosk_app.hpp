@@ -36,15 +36,20 @@ class KioskApp {
   KioskApp(const KioskApp&) = delete;
   KioskApp& operator=(const KioskApp&) = delete;
 
-  // Loads content and fonts and prepares the renderer. Content problems are logged and the
-  // kiosk starts anyway; a missing font or renderer is an error (`error` is one line).
+  // Loads content and finds the font. Content problems are logged and the kiosk starts anyway;
+  // an unreadable content folder or no font is an error (`error` is one line).
   bool start(const AppOptions& options, std::string& error);
   void set_feed(std::shared_ptr<DataFeed> feed);
+  // Builds the font atlas for the content and the data seen so far; call once the feed is set,
+  // before the first frame, so the atlas is built once.
+  bool prepare(std::string& error) { return ensure_fonts(error); }
 
   void handle_event(const SDL_Event& event);
   // Draws a frame when something changed (input, data, state, the clock's minute) or when forced.
   bool frame(bool force = false);
   bool wants_frame() const;
+  // Headless runs build every frame but rasterise only the ones that are saved (render, `shot`).
+  void set_rasterize(bool on) { rasterize_ = on; }
 
   ui::ScreenId screen() const { return state_.screen; }
   Lang lang() const { return lang_; }
@@ -75,7 +80,8 @@ class KioskApp {
   ui::Layout layout_;
   ui::FontSet fonts_;
   std::optional<render::FontFile> font_file_;
-  float font_scale_ = 0;
+  float font_scale_ = 0;        // scale the atlas was built for; 0 forces a rebuild
+  std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
   PointerInput input_;
   ui::FrameRecord record_;
   int dirty_frames_ = 2;
@@ -83,6 +89,7 @@ class KioskApp {
   double last_frame_time_ = 0;
   std::uint64_t frames_drawn_ = 0;
   bool quit_ = false;
+  bool rasterize_ = true;
 };
 
 }  // namespace kiosk

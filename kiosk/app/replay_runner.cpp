@@ -150,7 +150,9 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
   KioskApp app(*display, clock);
   if (!app.start({view.content, view.lang}, error)) return fail(0, error);
   app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+  if (!app.prepare(error)) return fail(0, error);
   Player player(app, clock, *display);
+  app.set_rasterize(false);  // frames are built as on a screen; pixels only for `shot`
   app.frame(true);
   player.settle();
 
@@ -194,6 +196,9 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
       case K::wait: player.wait(step.seconds); break;
       case K::shot: {
         player.settle();
+        app.set_rasterize(true);
+        app.frame(true);
+        app.set_rasterize(false);
         std::error_code ec;
         fs::create_directories(out, ec);
         if (!display->save_png((out / (step.text + ".png")).string(), error)) return fail(step.line, error);

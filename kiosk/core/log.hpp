@@ -8,6 +8,8 @@ namespace kiosk::log {
 void error(std::string_view message);
 void warning(std::string_view message);
 void info(std::string_view message);
+// Only when KIOSK_DEBUG is set: timings and sizes for developers.
+void debug(std::string_view message);
 // Tests silence the log.
 void set_quiet(bool quiet);
 

@@ -105,6 +105,8 @@ bool HeadlessDisplay::save_png(const std::string& path, std::string& error) cons
   }
   SDL_UnlockSurface(surface_);
   std::string png;
+  // Level 2 of stb's deflate: several times faster than its default 8, files about 15 % larger.
+  stbi_write_png_compression_level = 2;
   auto append = [](void* context, void* bytes, int size) {
     static_cast<std::string*>(context)->append(static_cast<const char*>(bytes), static_cast<size_t>(size));
   };

@@ -67,8 +67,9 @@ void detail(UiContext& ctx, const AirStationView& a, ImVec2 min, ImVec2 max) {
   text(ctx, ctx.fonts.small, ImVec2(rx, y), t.text_muted, ctx.str("air.aqi_label"));
   grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), ctx.fonts.large);
   if (!a.primary.empty()) {
-    std::string primary = ctx.str("air.primary") + " ";
-    for (size_t i = 0; i < a.primary.size(); ++i) primary += (i ? "、" : "") + ctx.str("pollutant." + a.primary[i]);
+    std::string names;
+    for (size_t i = 0; i < a.primary.size(); ++i) names += (i ? "、" : "") + ctx.str("pollutant." + a.primary[i]);
+    const std::string primary = labelled(ctx.str("air.primary"), names);
     text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(112)), max.x - l.pad - rx, t.text, primary);
   }
   y = bmax.y + l.px(24);
@@ -103,8 +104,9 @@ void detail(UiContext& ctx, const AirStationView& a, ImVec2 min, ImVec2 max) {
     ++i;
   }
   if (!a.missing.empty()) {
-    std::string missing = ctx.str("air.missing") + " ";
-    for (size_t k = 0; k < a.missing.size(); ++k) missing += (k ? "、" : "") + ctx.str("pollutant." + a.missing[k]);
+    std::string names;
+    for (size_t k = 0; k < a.missing.size(); ++k) names += (k ? "、" : "") + ctx.str("pollutant." + a.missing[k]);
+    const std::string missing = labelled(ctx.str("air.missing"), names);
     text_fit(ctx, ctx.fonts.small, ImVec2(x, max.y - l.pad - ctx.fonts.small->FontSize), width, t.text_muted, missing);
   }
 }

@@ -45,15 +45,15 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   grade_pill(ctx, a->grade, ImVec2(right, top + l.px(38)), ctx.fonts.large);
   float y = top + l.px(110);
   if (!a->primary.empty()) {
-    std::string primary = ctx.str("air.primary") + " ";
-    for (size_t i = 0; i < a->primary.size(); ++i)
-      primary += (i ? "、" : "") + ctx.str("pollutant." + a->primary[i]);
+    std::string names;
+    for (size_t i = 0; i < a->primary.size(); ++i) names += (i ? "、" : "") + ctx.str("pollutant." + a->primary[i]);
+    const std::string primary = labelled(ctx.str("air.primary"), names);
     text_fit(ctx, ctx.fonts.body, ImVec2(right, y), max.x - l.pad - right, t.text, primary);
   }
   y = box_max.y + l.px(22);
   if (a->station) {
     text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text,
-             ctx.str("air.worst_station") + " " + ctx.tr(a->station->name));
+             labelled(ctx.str("air.worst_station"), ctx.tr(a->station->name)));
     y += l.px(44);
   }
   y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(a->advice), 2) + l.px(10);

@@ -34,7 +34,7 @@ void draw_travel(UiContext& ctx) {
       paragraph(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(72)), width, t.text, ctx.tr(tip.body), 3);
       if (!tip.source.empty())
         text_fit(ctx, ctx.fonts.small, ImVec2(x, max.y - l.px(20) - ctx.fonts.small->FontSize), width, t.text_muted,
-                 ctx.str("travel.source") + " " + ctx.tr(tip.source));
+                 labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
     }
     list.set_content_height(static_cast<float>((i + columns - 1) / columns) * (h + l.gap * 0.6f));
   }

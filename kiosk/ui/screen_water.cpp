@@ -26,8 +26,9 @@ float water_row(UiContext& ctx, const WaterStationView& w, ImVec2 min, float wid
     grade_pill(ctx, *w.grade, ImVec2(right - pill_w, min.y + l.px(12)), ctx.fonts.body);
     std::string deciding;
     if (!w.deciding.empty() && w.grade->level > 2) {
-      deciding = ctx.str("water.deciding") + " ";
-      for (size_t i = 0; i < w.deciding.size(); ++i) deciding += (i ? "、" : "") + ctx.str("water_item." + w.deciding[i]);
+      std::string names;
+      for (size_t i = 0; i < w.deciding.size(); ++i) names += (i ? "、" : "") + ctx.str("water_item." + w.deciding[i]);
+      deciding = labelled(ctx.str("water.deciding"), names);
     }
     if (w.tn_grade) deciding += (deciding.empty() ? "" : " · ") + ctx.str("water.tn_class") + " " + w.tn_grade->label;
     text_fit(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(64)), width - l.px(44), t.text, deciding);

@@ -143,6 +143,12 @@ std::string age_text(const UiContext& ctx, UnixTime observed_at) {
   return with_number(ctx.str("data.days_ago"), days);
 }
 
+std::string labelled(const std::string& label, const std::string& value) {
+  static const std::string kFullWidthColon = "\xEF\xBC\x9A";  // ：
+  const bool tight = label.size() >= 3 && label.compare(label.size() - 3, 3, kFullWidthColon) == 0;
+  return tight ? label + value : label + " " + value;
+}
+
 std::string with_number(const std::string& pattern, long long n) {
   std::string out = pattern;
   auto at = out.find("{n}");

@@ -43,6 +43,8 @@ float grade_pill(UiContext& ctx, const Grade& grade, ImVec2 pos, ImFont* font);
 void progress_bar(const UiContext& ctx, ImVec2 min, ImVec2 max, double fraction, ImU32 fill);
 // "12 分钟前" / "12 min ago", "2 天前"…; empty for 0.
 std::string age_text(const UiContext& ctx, UnixTime observed_at);
+// "label value": joined by a space, or directly after a full-width colon ("来源：余柳").
+std::string labelled(const std::string& label, const std::string& value);
 // The pattern with "{n}" replaced by n: strings.toml holds "{n} 分钟前" / "{n} min ago".
 std::string with_number(const std::string& pattern, long long n);
 // "10:42" in the city's time.

@@ -21,6 +21,7 @@ struct HeadlessKiosk {
     ok = app->start({content, lang}, error);
     this->error = error;
     if (ok) app->set_feed(make_data_feed(app->content(), FetchMode::once, clock));
+    if (ok) ok = app->prepare(error);
   }
   void draw(ui::ScreenId screen) {
     app->show(screen);

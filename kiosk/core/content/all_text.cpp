@@ -45,6 +45,18 @@ std::string all_text(const ContentPack& pack) {
       add(out, h.body);
     }
   }
+  for (const auto& l : pack.levels.aqi) {
+    add(out, l.name);
+    add(out, l.category);
+    add(out, l.health);
+    add(out, l.advice);
+    add(out, l.beyond);
+  }
+  for (const auto& g : pack.levels.sensitive) add(out, g.groups);
+  for (const auto& w : pack.levels.water) {
+    add(out, w.name);
+    add(out, w.quality);
+  }
   for (const auto& q : pack.quiz) {
     add(out, q.question);
     for (const auto& c : q.choices) add(out, c);

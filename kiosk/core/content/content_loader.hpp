@@ -13,7 +13,12 @@ struct ContentLoad {
   bool readable = true;  // false when the folder itself cannot be read (check-content exits 2)
 };
 
-ContentLoad load_content(const std::filesystem::path& dir);
+// How far pictures are checked: `full` decodes every pixel (check-content, hot reload off the UI
+// thread); `header` reads only type and size, for a fast start (the picture loader decodes later and
+// shows a placeholder for a picture that turns out broken).
+enum class PictureCheck { full, header };
+
+ContentLoad load_content(const std::filesystem::path& dir, PictureCheck pictures = PictureCheck::full);
 
 // Largest content text file we read; bigger files are reported, not parsed.
 constexpr std::uintmax_t kMaxContentFileBytes = 4u << 20;

@@ -9,7 +9,7 @@
 
 namespace kiosk::content {
 
-std::string check_picture(const std::filesystem::path& file) {
+std::string check_picture(const std::filesystem::path& file, bool decode) {
   std::error_code ec;
   auto bytes = std::filesystem::file_size(file, ec);
   if (ec) return "cannot be read";
@@ -36,6 +36,7 @@ std::string check_picture(const std::filesystem::path& file) {
     return std::string("is corrupt (") + stbi_failure_reason() + ")";
   if (w > kMaxPictureSide || h > kMaxPictureSide)
     return "is " + std::to_string(w) + "x" + std::to_string(h) + " pixels; pictures must be at most 4096x4096";
+  if (!decode) return {};
   unsigned char* pixels = stbi_load_from_memory(data.data(), static_cast<int>(bytes), &w, &h, &n, 4);
   if (!pixels) return std::string("is corrupt (") + stbi_failure_reason() + ")";
   stbi_image_free(pixels);
