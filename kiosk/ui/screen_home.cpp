@@ -9,7 +9,8 @@
 namespace kiosk::ui {
 namespace {
 
-// A tile's frame: card, icon and title; returns true when tapped. Body is drawn by the caller.
+// A tile's frame: card, icon and title; returns true when tapped. Body is drawn by the caller,
+// inside `Body`, which keeps the space left so that on small screens items drop out rather than overlap.
 bool tile(UiContext& ctx, ScreenId id, Icon icon, const std::string& title, ImVec2 min, ImVec2 max) {
   Press p = touch_area(ctx, std::string("tile.") + screen_name(id), title, min, max);
   card(ctx, min, max, p.held ? ctx.theme.surface_pressed : ctx.theme.surface);
@@ -17,158 +18,188 @@ bool tile(UiContext& ctx, ScreenId id, Icon icon, const std::string& title, ImVe
   const float icon_size = l.px(44);
   draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2), icon_size,
             ctx.theme.accent);
-  text(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + icon_size + l.px(16), min.y + l.pad + l.px(2)), ctx.theme.text,
-       title);
+  text_fit(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + icon_size + l.px(16), min.y + l.pad + l.px(2)),
+           max.x - min.x - 2 * l.pad - icon_size - l.px(16), ctx.theme.text, title);
   return p.clicked;
+}
+
+struct Body {
+  float x, y, width, bottom;  // bottom leaves room for the freshness line
+  bool fits(float height) const { return y + height <= bottom; }
+  float room() const { return bottom - y; }
+};
+
+Body body_of(const UiContext& ctx, ImVec2 min, ImVec2 max, bool with_footer) {
+  const Layout& l = ctx.layout;
+  const float footer = with_footer ? ctx.fonts.small->FontSize + l.px(12) : 0;
+  return {min.x + l.pad, min.y + l.pad + l.px(66), max.x - min.x - 2 * l.pad, max.y - l.pad - footer};
+}
+
+void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  freshness_line(ctx, f, ImVec2(min.x + l.pad, max.y - l.pad - ctx.fonts.small->FontSize), max.x - min.x - 2 * l.pad);
 }
 
 void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   if (tile(ctx, ScreenId::air, Icon::air, ctx.str("home.air"), min, max)) ctx.go_to(ScreenId::air);
-  const float x = min.x + l.pad, top = min.y + l.pad + l.px(70);
-  const float width = max.x - min.x - 2 * l.pad;
+  Body b = body_of(ctx, min, max, true);
   const AirStationView* a = ctx.model.headline_air();
   if (!a) {
-    paragraph(ctx, ctx.fonts.body, ImVec2(x, top), width, t.text_muted, ctx.str("data.no_data"));
+    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("data.no_data"));
     return;
   }
-  // The number in its level colour, with the level's name and face beside it.
+  // The number in its level colour, with the level's name and face beside it. Short tiles use a
+  // smaller number so the name and the main pollutant still fit.
+  ImFont* number_font = b.room() >= ctx.fonts.huge->FontSize * 1.6f ? ctx.fonts.huge : ctx.fonts.title;
   const ImU32 level_color = color_from_hex(a->grade.color);
   const std::string number = std::to_string(*a->aqi);
-  const ImVec2 nsize = measure(ctx.fonts.huge, number);
-  const ImVec2 box_min(x, top), box_max(x + std::max(nsize.x + l.px(56), l.px(230)), top + nsize.y + l.px(24));
+  const ImVec2 nsize = measure(number_font, number);
+  const ImVec2 box_min(b.x, b.y);
+  const ImVec2 box_max(b.x + std::max(nsize.x + l.px(56), number_font->FontSize * 1.9f), b.y + nsize.y + l.px(24));
   canvas()->AddRectFilled(box_min, box_max, level_color, l.radius);
-  text_centered(ctx, ctx.fonts.huge, box_min, box_max, text_on(level_color), number);
+  text_centered(ctx, number_font, box_min, box_max, text_on(level_color), number);
   const float right = box_max.x + l.px(28);
-  text(ctx, ctx.fonts.small, ImVec2(right, top), t.text_muted, ctx.str("air.aqi_label"));
-  grade_pill(ctx, a->grade, ImVec2(right, top + l.px(38)), ctx.fonts.large);
-  float y = top + l.px(110);
+  float ry = b.y;
+  if (number_font == ctx.fonts.huge) {
+    text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, ctx.str("air.aqi_label"));
+    ry += l.px(38);
+  }
+  grade_pill(ctx, a->grade, ImVec2(right, ry), number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body);
+  ry += (number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body)->FontSize * 1.5f + l.px(14);
   if (!a->primary.empty()) {
     std::string names;
     for (size_t i = 0; i < a->primary.size(); ++i) names += (i ? "、" : "") + ctx.str("pollutant." + a->primary[i]);
-    const std::string primary = labelled(ctx.str("air.primary"), names);
-    text_fit(ctx, ctx.fonts.body, ImVec2(right, y), max.x - l.pad - right, t.text, primary);
+    text_fit(ctx, ctx.fonts.body, ImVec2(right, ry), max.x - l.pad - right, t.text,
+             labelled(ctx.str("air.primary"), names));
   }
-  y = box_max.y + l.px(22);
-  if (a->station) {
-    text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text,
+  b.y = std::max(box_max.y, ry + ctx.fonts.body->FontSize) + l.px(18);
+  const float line = ctx.fonts.body->FontSize * 1.3f;
+  if (a->station && b.fits(line)) {
+    text_fit(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text,
              labelled(ctx.str("air.worst_station"), ctx.tr(a->station->name)));
-    y += l.px(44);
+    b.y += line + l.px(6);
   }
-  y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(a->advice), 2) + l.px(10);
-  freshness_line(ctx, a->freshness, ImVec2(x, max.y - l.pad - ctx.fonts.small->FontSize), width);
+  if (const int lines = static_cast<int>(b.room() / line); lines > 0)
+    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(a->advice), std::min(lines, 2));
+  footer(ctx, a->freshness, min, max);
 }
 
 void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   if (tile(ctx, ScreenId::water, Icon::water, ctx.str("home.water"), min, max)) ctx.go_to(ScreenId::water);
-  const float x = min.x + l.pad, width = max.x - min.x - 2 * l.pad;
-  float y = min.y + l.pad + l.px(74);
-  // Rivers: how many sections meet class III or better.
+  Body b = body_of(ctx, min, max, true);
+  // Rivers: how many sections meet class III or better; sea: the share of good stations.
   int graded = 0, good = 0;
   Freshness newest;
   for (const auto& w : ctx.model.rivers) {
-    if (!w.grade) continue;
+    if (!w.grade || w.freshness.stale) continue;
     ++graded;
     if (w.grade->level <= 3) ++good;
     if (w.freshness.observed_at > newest.observed_at) newest = w.freshness;
   }
-  text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, ctx.str("water.rivers_good"));
-  y += l.px(40);
-  if (graded > 0) {
-    const std::string figure = std::to_string(good) + " / " + std::to_string(graded);
-    text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, figure);
-    y += l.px(70);
-  } else {
-    text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, ctx.str("data.no_data"));
-    y += l.px(50);
-  }
-  text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, ctx.str("water.sea_good_share"));
-  y += l.px(40);
-  if (ctx.model.sea_good_share) {
-    text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, format_number(*ctx.model.sea_good_share * 100, 0) + "%");
-    for (const auto& s : ctx.model.sea)
-      if (s.freshness.observed_at > newest.observed_at) newest = s.freshness;
-  } else {
-    text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, ctx.str("data.no_data"));
-  }
-  freshness_line(ctx, newest, ImVec2(x, max.y - l.pad - ctx.fonts.small->FontSize), width);
+  for (const auto& s : ctx.model.sea)
+    if (s.grade && s.freshness.observed_at > newest.observed_at) newest = s.freshness;
+  const std::string rivers = graded > 0 ? std::to_string(good) + " / " + std::to_string(graded) : ctx.str("data.no_data");
+  const std::string sea =
+      ctx.model.sea_good_share ? format_number(*ctx.model.sea_good_share * 100, 0) + "%" : ctx.str("data.no_data");
+  // Side by side when the tile is short, stacked when there is room.
+  const float figure_h = ctx.fonts.small->FontSize * 1.4f + ctx.fonts.title->FontSize * 1.2f;
+  const bool stacked = b.fits(2 * figure_h + l.px(16));
+  const float col_w = stacked ? b.width : (b.width - l.gap) / 2;
+  auto figure = [&](float x, float y, const std::string& label, const std::string& value) {
+    text_fit(ctx, ctx.fonts.small, ImVec2(x, y), col_w, t.text_muted, label);
+    text(ctx, value.size() > 8 ? ctx.fonts.body : ctx.fonts.title, ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f),
+         t.text, value);
+  };
+  figure(b.x, b.y, ctx.str("water.rivers_good"), rivers);
+  if (stacked) figure(b.x, b.y + figure_h + l.px(16), ctx.str("water.sea_good_share"), sea);
+  else figure(b.x + col_w + l.gap, b.y, ctx.str("water.sea_good_share"), sea);
+  footer(ctx, newest, min, max);
 }
 
 void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   if (tile(ctx, ScreenId::bay, Icon::bay, ctx.str("home.bay"), min, max)) ctx.go_to(ScreenId::bay);
-  const float x = min.x + l.pad, width = max.x - min.x - 2 * l.pad;
-  float y = min.y + l.pad + l.px(74);
+  Body b = body_of(ctx, min, max, false);
+  const float row = ctx.fonts.small->FontSize * 1.4f + l.px(14) + l.px(16);
   int shown = 0;
   for (const TargetView& tv : ctx.model.targets) {
-    if (tv.target->area != "bay" || shown >= 3) continue;
-    text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text, ctx.tr(tv.target->title));
-    y += l.px(36);
-    progress_bar(ctx, ImVec2(x, y), ImVec2(x + width, y + l.px(14)), tv.progress.value_or(0), t.accent);
-    y += l.px(30);
+    if (tv.target->area != "bay") continue;
+    if (!b.fits(row)) break;
+    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tv.target->title));
+    b.y += ctx.fonts.small->FontSize * 1.4f;
+    progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0), t.accent);
+    b.y += l.px(14) + l.px(16);
     ++shown;
   }
-  if (!shown) paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text_muted, ctx.str("bay.no_targets"));
+  if (!shown) paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("bay.no_targets"));
 }
 
 void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   if (tile(ctx, ScreenId::waste, Icon::waste, ctx.str("home.waste"), min, max)) ctx.go_to(ScreenId::waste);
-  const float x = min.x + l.pad, width = max.x - min.x - 2 * l.pad;
-  float y = min.y + l.pad + l.px(74);
+  Body b = body_of(ctx, min, max, false);
   const auto& cats = ctx.content.waste_categories;
-  const float chip_h = l.px(60), gap = l.px(12);
-  const float chip_w = (width - gap) / 2;
+  const float gap = l.px(12);
+  // Two rows of two when there is room, else one row of four (icon and a short name).
+  const float chip_h = std::clamp((b.room() - gap) / 2, ctx.fonts.body->FontSize * 1.6f, l.px(60));
+  const bool two_rows = b.fits(2 * chip_h + gap);
+  const int per_row = two_rows ? 2 : 4;
+  const float chip_w = (b.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   for (size_t i = 0; i < cats.size() && i < 4; ++i) {
-    const ImVec2 cmin(x + static_cast<float>(i % 2) * (chip_w + gap), y + static_cast<float>(i / 2) * (chip_h + gap));
+    const ImVec2 cmin(b.x + static_cast<float>(i % per_row) * (chip_w + gap),
+                      b.y + static_cast<float>(i / per_row) * (chip_h + gap));
     const ImVec2 cmax(cmin.x + chip_w, cmin.y + chip_h);
     const ImU32 fill = color_from_hex(cats[i].color);
     const ImU32 fg = text_on(fill);
     canvas()->AddRectFilled(cmin, cmax, fill, l.px(12));
-    static constexpr Icon icons[] = {Icon::recyclable, Icon::hazardous, Icon::kitchen, Icon::other};
     const std::string& id = cats[i].id;
-    Icon icon = id == "recyclable" ? icons[0] : id == "hazardous" ? icons[1] : id == "kitchen" ? icons[2] : icons[3];
-    draw_icon(canvas(), icon, ImVec2(cmin.x + l.px(32), (cmin.y + cmax.y) / 2), l.px(36), fg);
-    text_fit(ctx, ctx.fonts.body, ImVec2(cmin.x + l.px(58), cmin.y + (chip_h - ctx.fonts.body->FontSize) / 2),
-             chip_w - l.px(64), fg, ctx.tr(cats[i].name));
+    const Icon icon = id == "recyclable" ? Icon::recyclable
+                      : id == "hazardous" ? Icon::hazardous
+                      : id == "kitchen"   ? Icon::kitchen
+                                          : Icon::other;
+    const float icon_size = std::min(l.px(36), chip_h * 0.7f);
+    draw_icon(canvas(), icon, ImVec2(cmin.x + l.px(10) + icon_size / 2, (cmin.y + cmax.y) / 2), icon_size, fg);
+    text_fit(ctx, ctx.fonts.body, ImVec2(cmin.x + l.px(18) + icon_size, cmin.y + (chip_h - ctx.fonts.body->FontSize) / 2),
+             chip_w - icon_size - l.px(24), fg, ctx.tr(cats[i].name));
   }
-  y += 2 * (chip_h + gap) + l.px(8);
-  const std::string count =
-      with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size()));
-  text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, ctx.theme.text_muted, count);
+  b.y += (two_rows ? 2 * chip_h + gap : chip_h) + l.px(14);
+  if (b.fits(ctx.fonts.small->FontSize * 1.3f))
+    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, ctx.theme.text_muted,
+             with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size())));
 }
 
 void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max)) ctx.go_to(ScreenId::travel);
-  const float x = min.x + l.pad, width = max.x - min.x - 2 * l.pad;
-  float y = min.y + l.pad + l.px(74);
+  Body b = body_of(ctx, min, max, false);
   int bikes = 0, stations = 0;
-  for (const auto& b : ctx.model.bikes)
-    if (b.bikes) {
-      bikes += *b.bikes;
+  for (const auto& s : ctx.model.bikes)
+    if (s.bikes && !s.freshness.stale) {
+      bikes += *s.bikes;
       ++stations;
     }
   if (stations > 0) {
-    text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, std::to_string(bikes));
-    const float w = measure(ctx.fonts.title, std::to_string(bikes)).x;
-    text_fit(ctx, ctx.fonts.small, ImVec2(x + w + l.px(14), y + l.px(20)), width - w - l.px(14), t.text_muted,
-             ctx.str("travel.bikes_available"));
-    y += l.px(76);
+    const std::string count = std::to_string(bikes);
+    text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), t.text, count);
+    const float w = measure(ctx.fonts.title, count).x + l.px(14);
+    text_fit(ctx, ctx.fonts.small, ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),
+             b.width - w, t.text_muted, ctx.str("travel.bikes_available"));
+    b.y += ctx.fonts.title->FontSize * 1.3f + l.px(8);
   }
-  if (!ctx.content.tips.empty()) {
-    // A different tip every ten minutes, so regular passers-by see new ones.
-    const auto& tip = ctx.content.tips[static_cast<size_t>(ctx.now / 600) % ctx.content.tips.size()];
-    text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(tip.title));
-    y += l.px(44);
-    paragraph(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted, ctx.tr(tip.body),
-              static_cast<int>(std::max(1.f, (max.y - l.pad - y) / (ctx.fonts.small->FontSize * 1.3f))));
-  }
+  if (ctx.content.tips.empty()) return;
+  // A different tip every ten minutes, so regular passers-by see new ones.
+  const auto& tip = ctx.content.tips[static_cast<size_t>(ctx.now / 600) % ctx.content.tips.size()];
+  if (!b.fits(ctx.fonts.body->FontSize * 1.3f)) return;
+  text_fit(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tip.title));
+  b.y += ctx.fonts.body->FontSize * 1.4f;
+  const int lines = static_cast<int>(b.room() / (ctx.fonts.small->FontSize * 1.3f));
+  if (lines > 0) paragraph(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.tr(tip.body), lines);
 }
 
 }  // namespace
