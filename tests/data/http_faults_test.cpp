@@ -23,17 +23,25 @@ std::string feed_body(UnixTime t, double value = 21) {
 
 // A server whose /switch/feed.json behaves as `mode` says, plus fixed fault routes.
 struct FaultServer {
-  LoopbackServer loop;
   std::mutex mu;
   std::string mode = "ok";
   UnixTime observed = test::at("2026-03-02T06:00:00Z");
   std::atomic<int> hits{0};
-  std::string last_if_none_match;
-  std::string last_accept_encoding;
+  std::string last_if_none_match_;
+  std::string last_accept_encoding_;
+  LoopbackServer loop;  // last: destroyed (and its thread joined) before the state handlers touch
 
   void set_mode(const std::string& m) {
     std::lock_guard lock(mu);
     mode = m;
+  }
+  std::string last_if_none_match() {
+    std::lock_guard lock(mu);
+    return last_if_none_match_;
+  }
+  std::string last_accept_encoding() {
+    std::lock_guard lock(mu);
+    return last_accept_encoding_;
   }
 
   FaultServer() {
@@ -44,8 +52,8 @@ struct FaultServer {
       {
         std::lock_guard lock(mu);
         m = mode;
-        last_if_none_match = req.get_header_value("If-None-Match");
-        last_accept_encoding = req.get_header_value("Accept-Encoding");
+        last_if_none_match_ = req.get_header_value("If-None-Match");
+        last_accept_encoding_ = req.get_header_value("Accept-Encoding");
       }
       serve(m, req, res);
     });
@@ -74,6 +82,7 @@ struct FaultServer {
       body += R"(], "total": )" + std::to_string(total) + R"(, "_links": {"next": "/x"}}})";
       res.set_content(body, "application/json");
     });
+    loop.start();
   }
 
   void serve(const std::string& m, const httplib::Request& req, httplib::Response& res) {
@@ -274,7 +283,7 @@ TEST(Loopback, CompressedResponseIsDecoded) {
   ASSERT_TRUE(raw.transport_ok) << raw.error;
   EXPECT_GT(raw.body.size(), 200000u);
   EXPECT_LT(raw.wire_bytes, raw.body.size() / 20);  // it came compressed …
-  EXPECT_NE(server.last_accept_encoding.find("gzip"), std::string::npos);
+  EXPECT_NE(server.last_accept_encoding().find("gzip"), std::string::npos);
   data::SourceResult r = fetch_once(server.loop.url("/switch/feed.json"));
   ASSERT_TRUE(r.ok) << r.error;  // … and parses like any other
   EXPECT_EQ(r.batch.readings.at(0).value, 33);
@@ -374,7 +383,7 @@ TEST(Schedule, EtagGives304AndKeepsTheReadings) {
   f.worker->fetch_all_once();
   f.clock.advance(600);
   f.worker->fetch_all_once();
-  EXPECT_EQ(f.server.last_if_none_match, "\"v1\"");
+  EXPECT_EQ(f.server.last_if_none_match(), "\"v1\"");
   auto reports = f.worker->reports();
   EXPECT_TRUE(reports[0].ok);
   EXPECT_TRUE(reports[0].not_modified);

@@ -17,15 +17,16 @@ namespace kiosk::test {
 
 class LoopbackServer {
  public:
-  LoopbackServer() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
+  LoopbackServer() { port_ = server_.bind_to_any_port("127.0.0.1"); }
+  // Routes are registered before start(): httplib's route table is not safe to change while serving.
+  void start() {
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     for (int i = 0; i < 200 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ~LoopbackServer() {
     stopping = true;
     server_.stop();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
   }
   LoopbackServer(const LoopbackServer&) = delete;
   LoopbackServer& operator=(const LoopbackServer&) = delete;
