@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Cross-builds for the Raspberry Pi's architectures on a Debian 12 amd64 machine, with Debian multiarch,
+# and the test suite run under qemu-user (no binfmt registration, no device needed).
+#
+#   bash platform/cross.sh deps ARCH PACKAGE…   install the cross compiler, qemu and ARCH's variants of the
+#                                               -dev packages among PACKAGE… (setup.sh passes its lists);
+#                                               exit code 3 when apt cannot install them
+#   bash platform/cross.sh build ARCH DIR [cmake options…]   configure and build in DIR
+#   bash platform/cross.sh test ARCH DIR                    build in DIR and run every test under qemu
+#
+# ARCH is arm64 (64-bit Pi OS) or armhf (32-bit Pi OS on a Pi 2 or later: Debian's armhf is ARMv7, so a
+# Pi 1 or Zero, which are ARMv6, cannot run it).
+#
+# Which -dev packages can be installed for two architectures at once is read from apt, not listed here:
+#   Architecture: all        (nlohmann-json3-dev, libcli11-dev) the native package serves every target
+#   Multi-Arch: same         (most) installed as PACKAGE:ARCH beside the native one
+#   anything else            (libsimdjson-dev) its runtime libraries are installed as :ARCH and the -dev
+#                            package itself is unpacked into build-deps/ARCH, its .pc files pointed there
+#                            (KIOSK_DEPS_DIR names another folder than build-deps)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+# Unpacked -dev packages, per architecture (see above); kept between builds.
+deps_root=$(realpath -m "${KIOSK_DEPS_DIR:-build-deps}")
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() {
+  echo "cross.sh: $*" >&2
+  exit 1
+}
+
+triplet_of() {
+  case "$1" in
+    arm64) echo aarch64-linux-gnu ;;
+    armhf) echo arm-linux-gnueabihf ;;
+    *) die "unknown architecture '$1' (arm64 or armhf)" ;;
+  esac
+}
+toolchain_of() { echo "cmake/toolchains/$(triplet_of "$1").cmake"; }
+
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+# control PACKAGE:ARCH… → one line per package: NAME ARCHITECTURE MULTI-ARCH VERSION DEPENDS (one apt-cache
+# call for all: on a loaded machine each call takes seconds).
+control() {
+  apt-cache show --no-all-versions "$@" 2>/dev/null | awk '
+    function flush() { if (name != "") print name, (arch == "" ? "-" : arch), (ma == "" ? "no" : ma), ver, deps }
+    /^Package: / { flush(); name = $2; arch = ""; ma = ""; ver = ""; deps = "" }
+    /^Architecture: / { arch = $2 }
+    /^Multi-Arch: / { ma = $2 }
+    /^Version: / { ver = $2 }
+    /^Depends: / { sub(/^Depends: /, ""); gsub(/ \([^)]*\)/, ""); gsub(/ /, ""); deps = $0 }
+    END { flush() }'
+}
+
+deps() {
+  local arch=$1
+  shift
+  local triplet
+  triplet=$(triplet_of "$arch")
+  if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+    say "adding the $arch architecture to dpkg"
+    "${sudo_cmd[@]}" dpkg --add-architecture "$arch"
+  fi
+  # apt must know the architecture's packages before we can ask it about them.
+  if [ -z "$(control "libc6:$arch")" ]; then
+    say "apt-get update for $arch"
+    # A mirror in the middle of a sync fails one index; what it fetched is still usable.
+    "${sudo_cmd[@]}" apt-get update -qq || say "apt-get update reported errors; going on with what it has"
+  fi
+
+  local devs=()
+  for p in "$@"; do [[ $p == *-dev ]] && devs+=("$p:$arch"); done
+  local want=("crossbuild-essential-$arch" qemu-user-static) unpack=() runtime=()
+  local name a ma version depends
+  while read -r name a ma version depends; do
+    if [ "$a" = all ]; then
+      continue  # headers only: the native package serves every target
+    elif [ "$ma" = same ]; then
+      want+=("$name:$arch")
+    else
+      unpack+=("$name=$version")
+      local libs
+      read -ra libs <<<"$(echo "$depends" | tr ',|' '  ')"
+      runtime+=("${libs[@]}")
+    fi
+  done < <(control "${devs[@]}")
+  [ ${#devs[@]} -eq 0 ] || [ ${#want[@]} -gt 2 ] || [ ${#unpack[@]} -gt 0 ] ||
+    die "apt knows none of ${devs[*]} (apt-get update?)"
+  # The runtime libraries of an unpacked -dev package (e.g. libsimdjson14) are installed as :ARCH.
+  if [ ${#runtime[@]} -gt 0 ]; then
+    while read -r name a ma version depends; do
+      [ "$ma" = same ] && want+=("$name:$arch")
+    done < <(control "${runtime[@]/%/:$arch}")
+  fi
+
+  local missing=()
+  for p in "${want[@]}"; do installed "$p" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    # Multi-Arch: same packages must have the same version for every architecture; a mirror whose index
+    # for ARCH lags behind the native one (a security update not yet there) cannot give that.
+    if ! DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}"; then
+      echo "cross.sh: apt cannot install the $arch packages (above); the $arch build is not possible here" >&2
+      exit 3
+    fi
+  fi
+
+  local root=$deps_root/$arch
+  for p in "${unpack[@]}"; do
+    local pkg=${p%%=*} version=${p#*=}
+    local stamp="$root/.unpacked-$pkg-$version"
+    [ -f "$stamp" ] && continue
+    say "unpacking $pkg:$arch $version into $root (it cannot be co-installed)"
+    mkdir -p "$root/debs"
+    (cd "$root/debs" && apt-get download -qq "$pkg:$arch=$version")
+    dpkg-deb -x "$root/debs/${pkg}_${version#*:}_$arch.deb" "$root"
+    # Point its pkg-config files at the unpacked headers and library links…
+    find "$root/usr" -name '*.pc' -exec sed -i "s|^prefix=/usr\$|prefix=$root/usr|" {} +
+    # … and its library links at the :ARCH runtime library installed in the multiarch folder.
+    local link
+    for link in "$root/usr/lib/$triplet"/*.so; do
+      [ -L "$link" ] || continue
+      local target
+      target=$(readlink "$link")
+      [ "${target#/}" = "$target" ] && ln -sf "/usr/lib/$triplet/$target" "$link"
+    done
+    touch "$stamp"
+  done
+}
+
+build() {  # build ARCH DIR [cmake options…]
+  local arch=$1 dir=$2
+  shift 2
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$(toolchain_of "$arch")" \
+    -DKIOSK_CROSS_DEPS="$deps_root/$arch" "$@" >/dev/null
+  cmake --build "$dir" -j "$(nproc)"
+}
+
+mode=${1:-}
+[ $# -gt 0 ] && shift
+case "$mode" in
+  deps)
+    [ $# -ge 1 ] || die "usage: cross.sh deps ARCH PACKAGE…"
+    deps "$@"
+    ;;
+  build)
+    [ $# -ge 2 ] || die "usage: cross.sh build ARCH DIR [cmake options…]"
+    build "$@"
+    ;;
+  test)
+    [ $# -ge 2 ] || die "usage: cross.sh test ARCH DIR"
+    arch=$1 dir=$2
+    build "$arch" "$dir" -DKIOSK_BUILD_TESTS=ON
+    say "every test on $arch, under qemu-user"
+    ctest --test-dir "$dir" --output-on-failure -j "$(nproc)"
+    ;;
+  *)
+    echo "usage: bash platform/cross.sh deps|build|test ARCH …" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The Debian package of one architecture, checked the way an operator's apt would see it:
+#   bash tests/packaging/deb_test.sh ARCH BUILD_DIR
+# runs cpack in BUILD_DIR (a build for ARCH, e.g. build-test-arm64), then checks the control fields
+# (Depends generated from every linked library, plus the fonts and CA certificates), the maintainer
+# scripts and the files, unpacks it into an empty root folder and runs `kiosk --version` and
+# `kiosk render` from there (under qemu-user for a foreign ARCH) with no content folder around, so the
+# installed content is the one found. Ends with "N passed, N failed".
+set -uo pipefail
+
+cd "$(dirname "$0")/../.."
+arch=${1:?usage: deb_test.sh ARCH BUILD_DIR}
+build=${2:?usage: deb_test.sh ARCH BUILD_DIR}
+
+passed=0
+failed=0
+check() {  # check "what" command… : one line per check
+  local what=$1
+  shift
+  if "$@" >/dev/null 2>&1; then
+    passed=$((passed + 1))
+    echo "ok    $what"
+  else
+    failed=$((failed + 1))
+    echo "FAIL  $what"
+  fi
+}
+
+case "$arch" in
+  amd64) triplet=x86_64-linux-gnu run=() ;;
+  arm64) triplet=aarch64-linux-gnu run=(qemu-aarch64-static -L /usr/aarch64-linux-gnu) ;;
+  armhf) triplet=arm-linux-gnueabihf run=(qemu-arm-static -L /usr/arm-linux-gnueabihf) ;;
+  *)
+    echo "deb_test.sh: unknown architecture '$arch'" >&2
+    exit 2
+    ;;
+esac
+[ "$arch" = "$(dpkg --print-architecture)" ] && run=()
+
+echo "==> the $arch package, from $build"
+rm -f "$build"/package/kiosk_*.deb
+if ! (cd "$build" && cpack -G DEB >cpack.log 2>&1); then
+  cat "$build/cpack.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+deb=$(ls "$build"/package/kiosk_*_"$arch".deb)
+echo "    $deb ($(du -k "$deb" | cut -f1) KiB)"
+
+work=$(mktemp -d /tmp/kiosk-deb-test-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+dpkg-deb --field "$deb" >"$work/control"
+dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./|/|; s| -> .*||' >"$work/files"
+depends=$(dpkg-deb --field "$deb" Depends)
+echo "    Depends: $depends"
+
+# --- control fields and maintainer scripts
+check "Package: kiosk" grep -qx "Package: kiosk" "$work/control"
+check "Architecture: $arch" grep -qx "Architecture: $arch" "$work/control"
+check "Version is the project's" grep -qx "Version: $(sed -n 's/^project(kiosk VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)" "$work/control"
+check "Depends on a CJK font" grep -q "fonts-noto-cjk | fonts-wqy-microhei" <<<"$depends"
+check "Depends on ca-certificates" grep -q "ca-certificates" <<<"$depends"
+check "Depends on adduser (postinst)" grep -q "adduser" <<<"$depends"
+check "Depends carries versions from shlibs" grep -qE "libc6 \(>= [0-9]" <<<"$depends"
+mkdir -p "$work/control.d"
+dpkg-deb --control "$deb" "$work/control.d"
+for script in postinst prerm postrm; do
+  check "$script is there and executable" test -x "$work/control.d/$script"
+  check "$script is valid sh" sh -n "$work/control.d/$script"
+done
+check "postinst creates the kiosk user" grep -q "adduser --system" "$work/control.d/postinst"
+
+# --- files
+check "/usr/bin/kiosk" grep -qx /usr/bin/kiosk "$work/files"
+check "content: kiosk.toml" grep -qx /usr/share/kiosk/content/kiosk.toml "$work/files"
+check "content: strings.toml" grep -qx /usr/share/kiosk/content/strings.toml "$work/files"
+check "content: demo data" grep -q "^/usr/share/kiosk/content/demo/.*\.json$" "$work/files"
+check "no generator scripts in content" bash -c "! grep -q '\.py$' '$work/files'"
+check "copyright" grep -qx /usr/share/doc/kiosk/copyright "$work/files"
+check "manual page" grep -qx /usr/share/man/man1/kiosk.1.gz "$work/files"
+if [ -f platform/systemd/kiosk.service ]; then
+  check "systemd unit" grep -qx /lib/systemd/system/kiosk.service "$work/files"
+fi
+
+# --- into an empty root folder, as dpkg would lay it out
+root=$work/root
+dpkg-deb -x "$deb" "$root"
+kiosk=$root/usr/bin/kiosk
+check "the binary is for $arch" bash -c "file -b '$kiosk' | grep -q '$(case $arch in amd64) echo x86-64 ;; arm64) echo aarch64 ;; armhf) echo 'ARM, EABI5' ;; esac)'"
+check "the binary is stripped" bash -c "file -b '$kiosk' | grep -q ', stripped'"
+
+# Every library the binary links is in a package Depends names (what dpkg-shlibdeps is for).
+missing_dep=""
+for soname in $(readelf -d "$kiosk" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+  lib=$(ls "/usr/lib/$triplet/$soname" "/lib/$triplet/$soname" 2>/dev/null | head -n1)
+  pkg=$(dpkg-query -S "$(realpath "$lib")" 2>/dev/null | head -n1 | cut -d: -f1)
+  [ -z "$pkg" ] && pkg=$(dpkg-query -S "$lib" 2>/dev/null | head -n1 | cut -d: -f1)
+  if [ -z "$pkg" ] || ! grep -qE "(^|[ ,|])$pkg( |,|$)" <<<"$depends"; then
+    missing_dep+=" $soname(${pkg:-no package})"
+  fi
+done
+check "every NEEDED library's package is in Depends${missing_dep:+ (missing:$missing_dep)}" test -z "$missing_dep"
+
+# Run it from the root, from a folder with no content/, with no KIOSK_CONTENT: the installed content
+# (../share/kiosk/content beside the binary) is the one used.
+mkdir -p "$work/cwd" "$work/shots"
+version=$(cd "$work/cwd" && env -u KIOSK_CONTENT "${run[@]}" "$kiosk" --version 2>&1)
+echo "    kiosk --version: $version"
+check "kiosk --version runs and names the version" grep -q "0\.[0-9]" <<<"$version"
+(cd "$work/cwd" && env -u KIOSK_CONTENT -u DISPLAY -u WAYLAND_DISPLAY "${run[@]}" "$kiosk" render \
+  --out "$work/shots" --screen home --size 800x480 --now 2026-11-28T10:00:00+08:00 >"$work/render.log" 2>&1)
+status=$?
+[ $status -eq 0 ] || sed 's/^/    /' "$work/render.log"
+check "kiosk render exits 0 from the installed content" test $status -eq 0
+shot=$(ls "$work/shots"/*.png 2>/dev/null | head -n1)
+check "kiosk render wrote a PNG" test -s "$shot"
+check "the PNG is 800x480" bash -c "file -b '$shot' | grep -q '800 x 480'"
+if [ -n "${KIOSK_DEB_TEST_KEEP:-}" ] && [ -n "$shot" ]; then cp "$shot" "$KIOSK_DEB_TEST_KEEP"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
