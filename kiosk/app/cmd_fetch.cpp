@@ -64,7 +64,8 @@ int run_fetch(const FetchArgs& args) {
   int failures = 0;
   for (const auto& report : worker.reports()) {
     for (const auto& line : report.rejected)
-      std::fprintf(stderr, "warning: source '%s': record rejected: %s\n", report.source.c_str(), line.c_str());
+      std::fprintf(stderr, "warning: source '%s': record rejected: %s\n", report.source.c_str(),
+                   line.c_str());
     if (report.rejected_count > report.rejected.size())
       std::fprintf(stderr, "warning: source '%s': … and %zu more records rejected\n", report.source.c_str(),
                    report.rejected_count - report.rejected.size());
@@ -78,9 +79,9 @@ int run_fetch(const FetchArgs& args) {
     if (args.print) {
       for (const auto& r : report.readings) {
         // Ordered so a person reads source, station, metric, value, unit, time left to right.
-        nlohmann::ordered_json line = {{"source", r.source}, {"station", r.station}, {"metric", r.metric},
-                                       {"value", r.value},   {"unit", r.unit},
-                                       {"observed_at", format_iso_utc(r.observed_at)}};
+        nlohmann::ordered_json line = {{"source", r.source}, {"station", r.station},
+                                       {"metric", r.metric}, {"value", r.value},
+                                       {"unit", r.unit},     {"observed_at", format_iso_utc(r.observed_at)}};
         std::fputs((line.dump() + "\n").c_str(), stdout);
       }
     } else {

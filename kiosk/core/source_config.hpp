@@ -35,10 +35,10 @@ struct FieldMap {
   std::string station;          // station id
   std::string name_zh, name_en;
   std::string lat, lon;
-  std::string metric;           // long layout: the metric name (mapped through `metrics`)
-  std::string value;            // long layout: the value
-  std::string unit;             // the unit, when records carry one
-  std::string observed_at;      // observation time (any form of time_parse.hpp)
+  std::string metric;       // long layout: the metric name (mapped through `metrics`)
+  std::string value;        // long layout: the value
+  std::string unit;         // the unit, when records carry one
+  std::string observed_at;  // observation time (any form of time_parse.hpp)
   std::vector<std::pair<std::string, std::string>> columns;  // wide: canonical metric → column path
   std::map<std::string, std::string> metrics;  // long: the source's metric name → canonical metric
   std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
@@ -58,12 +58,12 @@ struct SourceConfig {
   Text name;
   FieldMap fields;
   std::map<std::string, std::string> station_ids;  // the source's station id → the kiosk's (optional)
-  std::string station_prefix;    // put before every station id the source reports (e.g. "bike:")
-  std::string language;          // GBFS 2.x: which language's feed list to use (default: the first)
-  std::string ca_file;           // extra CA bundle for TLS verification (never turns verification off)
+  std::string station_prefix;        // put before every station id the source reports (e.g. "bike:")
+  std::string language;              // GBFS 2.x: which language's feed list to use (default: the first)
+  std::string ca_file;               // extra CA bundle for TLS verification (never turns verification off)
   std::uint64_t max_body_bytes = 0;  // 0: the fetcher's default (16 MB)
-  int page_size = 0;             // 0: the platform's sensible default
-  int max_pages = 200;           // a safety stop for paging loops
+  int page_size = 0;                 // 0: the platform's sensible default
+  int max_pages = 200;               // a safety stop for paging loops
   std::vector<std::string> missing_values;  // extra no-value markers besides "", "-", "—", "NA", "ND", …
 
   double effective_stale_seconds() const { return stale_seconds > 0 ? stale_seconds : 2 * refresh_seconds; }

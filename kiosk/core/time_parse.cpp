@@ -84,8 +84,8 @@ std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) 
   text = trim(text);
   if (text.empty()) return std::nullopt;
   // An interval "start/end": the value describes the period that ends at `end`.
-  if (auto slash = text.find('/'); slash != std::string_view::npos && slash > 4 && text.size() > slash + 1 &&
-                                   text[4] == '-') {
+  if (auto slash = text.find('/');
+      slash != std::string_view::npos && slash > 4 && text.size() > slash + 1 && text[4] == '-') {
     return parse_timestamp(text.substr(slash + 1), zone_offset);
   }
   // Digit strings are epoch seconds or milliseconds; fewer than 9 digits (before 1973) is more likely a
@@ -151,8 +151,8 @@ std::string format_iso_utc(UnixTime t) {
   long long m = mp < 10 ? mp + 3 : mp - 9;
   if (m <= 2) ++y;
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d, secs / 3600, secs / 60 % 60,
-                secs % 60);
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d, secs / 3600,
+                secs / 60 % 60, secs % 60);
   return buf;
 }
 

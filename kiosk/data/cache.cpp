@@ -34,7 +34,9 @@ struct Statement {
   Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
   ~Statement() { sqlite3_finalize(s); }
   explicit operator bool() const { return s != nullptr; }
-  void text(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void text(int i, const std::string& v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   void integer(int i, long long v) { sqlite3_bind_int64(s, i, v); }
   void real(int i, double v) { sqlite3_bind_double(s, i, v); }
   bool run() {
@@ -53,8 +55,8 @@ struct Statement {
 
 sqlite3* open_db(const fs::path& path, std::string& error) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     error = db ? sqlite3_errmsg(db) : "cannot open";
     sqlite3_close(db);
     return nullptr;
@@ -110,9 +112,10 @@ Cache::~Cache() {
   if (db_) sqlite3_close(db_);
 }
 
-bool Cache::save_success(const std::string& source, const std::string& url, const std::vector<Reading>& latest,
-                         const std::vector<StationInfo>& stations, const std::vector<Reading>& history,
-                         const SourceStatus& status, const Validators& validators, UnixTime now) {
+bool Cache::save_success(const std::string& source, const std::string& url,
+                         const std::vector<Reading>& latest, const std::vector<StationInfo>& stations,
+                         const std::vector<Reading>& history, const SourceStatus& status,
+                         const Validators& validators, UnixTime now) {
   if (!exec("BEGIN IMMEDIATE")) return false;
   bool ok = true;
   {
@@ -200,22 +203,27 @@ CacheContents Cache::load(UnixTime now) {
   // One read transaction so the picture is consistent even if another process writes.
   exec("BEGIN");
   {
-    Statement st(db_, "SELECT id, url, state, last_success, last_attempt, last_error, failures, etag, last_modified "
-                      "FROM source_state");
+    Statement st(
+        db_,
+        "SELECT id, url, state, last_success, last_attempt, last_error, failures, etag, last_modified "
+        "FROM source_state");
     while (st.row()) {
       CachedSource& c = out.sources[st.col_text(0)];
       c.status.id = st.col_text(0);
       c.url = st.col_text(1);
       int state = static_cast<int>(st.col_int(2));
-      c.status.state = state == 1 ? SourceState::ok : state == 2 ? SourceState::failing : SourceState::never_fetched;
+      c.status.state = state == 1   ? SourceState::ok
+                       : state == 2 ? SourceState::failing
+                                    : SourceState::never_fetched;
       c.status.last_success = st.col_int(3);
       c.status.last_attempt = st.col_int(4);
       c.status.last_error = st.col_text(5);
       c.status.consecutive_failures = static_cast<int>(st.col_int(6));
       c.validators = {st.col_text(7), st.col_text(8)};
     }
-    Statement lt(db_, "SELECT source, station, metric, value, unit, observed_at, fetched_at FROM latest "
-                      "ORDER BY source, station, metric");
+    Statement lt(db_,
+                 "SELECT source, station, metric, value, unit, observed_at, fetched_at FROM latest "
+                 "ORDER BY source, station, metric");
     while (lt.row()) {
       Reading r;
       r.source = lt.col_text(0);
@@ -227,7 +235,8 @@ CacheContents Cache::load(UnixTime now) {
       r.fetched_at = lt.col_int(6);
       out.sources[r.source].latest.push_back(std::move(r));
     }
-    Statement sn(db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position FROM station ORDER BY source, id");
+    Statement sn(
+        db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position FROM station ORDER BY source, id");
     while (sn.row()) {
       StationInfo s;
       s.source = sn.col_text(0);

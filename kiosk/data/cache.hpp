@@ -29,7 +29,7 @@ struct CachedSource {
 };
 
 struct CacheContents {
-  std::map<std::string, CachedSource> sources;  // by source id
+  std::map<std::string, CachedSource> sources;              // by source id
   std::map<SeriesKey, std::map<UnixTime, double>> history;  // hour → value
 };
 

@@ -14,7 +14,9 @@ using data::SourceResult;
 
 namespace {
 
-UnixTime hour_of(UnixTime t) { return t - ((t % 3600) + 3600) % 3600; }
+UnixTime hour_of(UnixTime t) {
+  return t - ((t % 3600) + 3600) % 3600;
+}
 
 // The newest reading of each (station, metric): what the screens show as "now".
 std::vector<Reading> newest_per_series(const std::vector<Reading>& readings) {
@@ -56,7 +58,9 @@ FetchWorker::FetchWorker(std::vector<SourceConfig> sources, FetchOptions options
   publish();
 }
 
-FetchWorker::~FetchWorker() { stop(); }
+FetchWorker::~FetchWorker() {
+  stop();
+}
 
 double FetchWorker::jittered(double seconds) {
   std::uniform_real_distribution<double> d(1.0 - options_.jitter, 1.0 + options_.jitter);
@@ -155,7 +159,8 @@ void FetchWorker::fetch_one(const std::string& id) {
   data::Validators validators;
   {
     std::lock_guard lock(state_mu_);
-    auto it = std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == id; });
+    auto it =
+        std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == id; });
     if (it == runtimes_.end()) return;
     cfg = it->cfg;
     validators = it->validators;
@@ -184,7 +189,8 @@ void FetchWorker::fetch_one(const std::string& id) {
   bool save_full = false;
   {
     std::lock_guard lock(state_mu_);
-    auto it = std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == id; });
+    auto it =
+        std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == id; });
     if (it == runtimes_.end() || it->cfg.url != cfg.url) return;  // removed or changed while fetching
     Runtime& r = *it;
     const double mono = clock_.monotonic();
@@ -204,7 +210,8 @@ void FetchWorker::fetch_one(const std::string& id) {
         r.stations = std::move(result.batch.stations);
         const UnixTime oldest = now - static_cast<UnixTime>(options_.history_days * 86400);
         for (const auto& reading : fetched)
-          if (reading.observed_at >= oldest) history_[{reading.station, reading.metric}][hour_of(reading.observed_at)] = reading.value;
+          if (reading.observed_at >= oldest)
+            history_[{reading.station, reading.metric}][hour_of(reading.observed_at)] = reading.value;
         r.validators = result.validators;
         save_full = true;
       } else {
@@ -222,8 +229,8 @@ void FetchWorker::fetch_one(const std::string& id) {
       r.status.state = SourceState::failing;
       r.status.last_error = result.error;
       ++r.status.consecutive_failures;
-      double backoff = options_.min_backoff_seconds *
-                       std::pow(2.0, std::min(r.status.consecutive_failures - 1, 20));
+      double backoff =
+          options_.min_backoff_seconds * std::pow(2.0, std::min(r.status.consecutive_failures - 1, 20));
       backoff = std::min(backoff, options_.max_backoff_seconds);
       std::uniform_real_distribution<double> spread(0.5, 1.0);
       double delay = backoff * spread(rng_);
@@ -245,8 +252,8 @@ void FetchWorker::fetch_one(const std::string& id) {
     publish();
   }
   if (cache_) {
-    bool saved = save_full ? cache_->save_success(id, cfg.url, cache_latest, cache_stations, fetched, cache_status,
-                                                  result.validators, now)
+    bool saved = save_full ? cache_->save_success(id, cfg.url, cache_latest, cache_stations, fetched,
+                                                  cache_status, result.validators, now)
                            : cache_->save_status(cache_status);
     std::lock_guard lock(state_mu_);
     cache_error_ = saved ? std::string() : cache_->last_error();
@@ -303,7 +310,8 @@ void FetchWorker::set_sources(std::vector<SourceConfig> sources) {
     std::lock_guard lock(state_mu_);
     std::vector<Runtime> next;
     for (auto& cfg : sources) {
-      auto it = std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == cfg.id; });
+      auto it = std::find_if(runtimes_.begin(), runtimes_.end(),
+                             [&](const Runtime& r) { return r.cfg.id == cfg.id; });
       Runtime r;
       if (it != runtimes_.end() && it->cfg.url == cfg.url && it->cfg.platform == cfg.platform) {
         r = std::move(*it);  // same source: keep its data, health and schedule

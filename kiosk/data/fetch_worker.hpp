@@ -32,22 +32,22 @@ class Cache;
 }
 
 struct FetchOptions {
-  std::filesystem::path content_dir;          // where scheme-less source URLs live
-  std::filesystem::path cache_dir;            // empty: no cache (kiosk fetch, tests)
-  std::string ca_file;                        // extra CA bundle; TLS verification is always on
-  std::uint64_t max_body_bytes = 16u << 20;   // per response, enforced while receiving
+  std::filesystem::path content_dir;         // where scheme-less source URLs live
+  std::filesystem::path cache_dir;           // empty: no cache (kiosk fetch, tests)
+  std::string ca_file;                       // extra CA bundle; TLS verification is always on
+  std::uint64_t max_body_bytes = 16u << 20;  // per response, enforced while receiving
   double connect_timeout_seconds = 10;
-  double total_timeout_seconds = 60;          // per request
-  long low_speed_bytes = 64;                  // slower than this many bytes/s …
-  double low_speed_seconds = 20;              // … for this long: cut off
-  std::string doh_url;                        // DNS over HTTPS resolver (empty: the system's)
-  double history_days = 7;                    // history kept for trend charts
-  double min_backoff_seconds = 30;            // first retry after a failure
-  double max_backoff_seconds = 3600;          // retries never wait longer than this (unless Retry-After)
-  double jitter = 0.10;                       // ± fraction on every scheduled delay
-  std::uint64_t seed = 0;                     // jitter seed; 0: random
-  bool keep_fetched_readings = false;         // keep every reading of the last fetch in reports() (kiosk fetch)
-  std::shared_ptr<data::Transport> transport; // null: libcurl; tests inject their own
+  double total_timeout_seconds = 60;   // per request
+  long low_speed_bytes = 64;           // slower than this many bytes/s …
+  double low_speed_seconds = 20;       // … for this long: cut off
+  std::string doh_url;                 // DNS over HTTPS resolver (empty: the system's)
+  double history_days = 7;             // history kept for trend charts
+  double min_backoff_seconds = 30;     // first retry after a failure
+  double max_backoff_seconds = 3600;   // retries never wait longer than this (unless Retry-After)
+  double jitter = 0.10;                // ± fraction on every scheduled delay
+  std::uint64_t seed = 0;              // jitter seed; 0: random
+  bool keep_fetched_readings = false;  // keep every reading of the last fetch in reports() (kiosk fetch)
+  std::shared_ptr<data::Transport> transport;  // null: libcurl; tests inject their own
 };
 
 // What the last fetch of a source found, for `kiosk fetch` and the admin view.
@@ -60,7 +60,7 @@ struct FetchReport {
   std::vector<std::string> rejected;  // first rejected records, one line each (JSON path + index)
   std::size_t rejected_count = 0;
   std::vector<std::string> notes;
-  std::vector<Reading> readings;      // every normalised reading of that fetch, when keep_fetched_readings
+  std::vector<Reading> readings;  // every normalised reading of that fetch, when keep_fetched_readings
 };
 
 class FetchWorker {
@@ -70,14 +70,14 @@ class FetchWorker {
   FetchWorker(const FetchWorker&) = delete;
   FetchWorker& operator=(const FetchWorker&) = delete;
 
-  void load_cache();       // synchronous: publish a snapshot from the SQLite cache (before the first frame)
-  void start();            // background thread: fetch on schedule, publish snapshots
-  void stop();             // stops and joins (the destructor calls it)
-  void fetch_all_once();   // synchronous: fetch every source once (kiosk render, kiosk fetch, tests)
-  SnapshotPtr snapshot() const;  // thread-safe and cheap
-  bool alive(double max_silence_seconds) const;  // worker heartbeat, for the systemd watchdog
+  void load_cache();      // synchronous: publish a snapshot from the SQLite cache (before the first frame)
+  void start();           // background thread: fetch on schedule, publish snapshots
+  void stop();            // stops and joins (the destructor calls it)
+  void fetch_all_once();  // synchronous: fetch every source once (kiosk render, kiosk fetch, tests)
+  SnapshotPtr snapshot() const;                         // thread-safe and cheap
+  bool alive(double max_silence_seconds) const;         // worker heartbeat, for the systemd watchdog
   void set_sources(std::vector<SourceConfig> sources);  // content reload
-  void request_refresh();  // wake the worker now: every source is fetched again
+  void request_refresh();                               // wake the worker now: every source is fetched again
 
   std::vector<FetchReport> reports() const;  // the last fetch of each source, in source order
   std::string cache_error() const;           // why the cache could not be used (empty: fine or none)

@@ -5,8 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <mutex>
+
+#include "kiosk/core/time_parse.hpp"
 
 namespace kiosk::data {
 namespace {
@@ -18,7 +23,8 @@ struct Transfer {
 };
 
 std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t'))
+    s.pop_back();
   std::size_t i = 0;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   return s.substr(i);
@@ -28,7 +34,8 @@ bool iequals_prefix(const std::string& line, const char* name) {
   std::size_t n = std::char_traits<char>::length(name);
   if (line.size() < n) return false;
   for (std::size_t i = 0; i < n; ++i)
-    if (std::tolower(static_cast<unsigned char>(line[i])) != std::tolower(static_cast<unsigned char>(name[i])))
+    if (std::tolower(static_cast<unsigned char>(line[i])) !=
+        std::tolower(static_cast<unsigned char>(name[i])))
       return false;
   return true;
 }
@@ -42,9 +49,32 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   }
   // Grow with room for simdjson's padding so the parser never has to copy the body.
   std::string& body = t->response->body;
-  if (body.capacity() < body.size() + n + 64) body.reserve(std::max(body.capacity() * 2, body.size() + n + 64));
+  if (body.capacity() < body.size() + n + 64)
+    body.reserve(std::max(body.capacity() * 2, body.size() + n + 64));
   body.append(data, n);
   return n;
+}
+
+// An HTTP date, "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110's IMF-fixdate, the form servers send).
+// Not curl_getdate: bookworm's armhf libcurl has a 32-bit time_t while the kiosk builds with
+// _TIME_BITS=64, so its time_t result would come back with a garbage upper half. Not strptime: %a and
+// %b follow the locale.
+std::optional<UnixTime> parse_http_date(const std::string& text) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char month[4] = {};
+  int day = 0, year = 0, hour = 0, minute = 0, second = 0, used = 0;
+  if (std::sscanf(text.c_str(), "%*3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d GMT%n", &day, month, &year,
+                  &hour, &minute, &second, &used) != 6 ||
+      used != static_cast<int>(text.size()))
+    return std::nullopt;
+  for (unsigned m = 0; m < 12; ++m) {
+    if (std::strcmp(month, kMonths[m]) != 0) continue;
+    if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    return days_from_civil(year, m + 1, static_cast<unsigned>(day)) * 86400 + hour * 3600 + minute * 60 +
+           second;
+  }
+  return std::nullopt;
 }
 
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -78,15 +108,16 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
       double v = std::strtod(lower.c_str() + at + 8, &end);
       if (end != lower.c_str() + at + 8 && v >= 0) r.max_age = v;
     }
-    if (lower.find("no-store") != std::string::npos || lower.find("no-cache") != std::string::npos) r.max_age = 0;
+    if (lower.find("no-store") != std::string::npos || lower.find("no-cache") != std::string::npos)
+      r.max_age = 0;
   } else if (iequals_prefix(line, "retry-after:")) {
     char* end = nullptr;
     double v = std::strtod(value.c_str(), &end);
     if (end != value.c_str() && *end == '\0') {
       r.retry_after = std::max(0.0, v);
     } else {
-      time_t when = curl_getdate(value.c_str(), nullptr);
-      if (when > 0) r.retry_after = std::max(0.0, static_cast<double>(when - time(nullptr)));
+      if (auto when = parse_http_date(value))
+        r.retry_after = std::max(0.0, static_cast<double>(*when - static_cast<UnixTime>(std::time(nullptr))));
     }
   }
   return n;
@@ -189,12 +220,18 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
         response.error = "curl error " + std::to_string(code) + ": " + detail;
       }
       break;
-    case CURLE_ABORTED_BY_CALLBACK: response.error = "cancelled (the kiosk is stopping)"; break;
+    case CURLE_ABORTED_BY_CALLBACK:
+      response.error = "cancelled (the kiosk is stopping)";
+      break;
     case CURLE_OPERATION_TIMEDOUT:
       response.error = "timed out (curl error 28: " + detail + ")";
       break;
-    case CURLE_COULDNT_RESOLVE_HOST: response.error = "DNS lookup failed (curl error 6: " + detail + ")"; break;
-    case CURLE_COULDNT_CONNECT: response.error = "connection failed (curl error 7: " + detail + ")"; break;
+    case CURLE_COULDNT_RESOLVE_HOST:
+      response.error = "DNS lookup failed (curl error 6: " + detail + ")";
+      break;
+    case CURLE_COULDNT_CONNECT:
+      response.error = "connection failed (curl error 7: " + detail + ")";
+      break;
     case CURLE_TOO_MANY_REDIRECTS:
       response.error = "more than 5 redirects (curl error 47: " + detail + ")";
       break;
@@ -204,7 +241,9 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
     case CURLE_SSL_CERTPROBLEM:
       response.error = "TLS failure (curl error " + std::to_string(code) + ": " + detail + ")";
       break;
-    default: response.error = "curl error " + std::to_string(code) + ": " + detail; break;
+    default:
+      response.error = "curl error " + std::to_string(code) + ": " + detail;
+      break;
   }
   response.transport_ok = false;
   return response;

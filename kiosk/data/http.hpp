@@ -21,10 +21,10 @@ struct HttpRequest {
   std::uint64_t max_body_bytes = 16u << 20;
   double connect_timeout_seconds = 10;
   double total_timeout_seconds = 60;
-  long low_speed_bytes = 64;          // a transfer slower than this …
-  double low_speed_seconds = 20;      // … for this long is cut off (a server dripping a byte a second)
-  bool allow_file = false;            // file:// is allowed only for content-folder URLs
-  std::string doh_url;                // resolve names over DNS-over-HTTPS (empty: the system resolver)
+  long low_speed_bytes = 64;      // a transfer slower than this …
+  double low_speed_seconds = 20;  // … for this long is cut off (a server dripping a byte a second)
+  bool allow_file = false;        // file:// is allowed only for content-folder URLs
+  std::string doh_url;            // resolve names over DNS-over-HTTPS (empty: the system resolver)
   const std::atomic<bool>* cancel = nullptr;  // set to abort (worker shutdown)
   std::function<void()> on_progress;          // called while data flows (the worker's heartbeat)
 };

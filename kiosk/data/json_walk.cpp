@@ -58,11 +58,21 @@ void unescape_key(const char* p, std::string& out) {
     ++p;
     char c = *p++;
     switch (c) {
-      case 'n': out.push_back('\n'); break;
-      case 't': out.push_back('\t'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
       case 'u': {
         auto hex4 = [&](const char* h) {
           unsigned v = 0;
@@ -96,7 +106,8 @@ void unescape_key(const char* p, std::string& out) {
         }
         break;
       }
-      default: out.push_back(c);  // \" \\ \/
+      default:
+        out.push_back(c);  // \" \\ \/
     }
   }
 }
@@ -104,9 +115,18 @@ void unescape_key(const char* p, std::string& out) {
 void store_scalar(od::value& value, JValue& out) {
   od::json_type type = value.type();
   switch (type) {
-    case od::json_type::number: out.kind = JKind::number; out.num = value.get_double(); break;
-    case od::json_type::string: out.kind = JKind::string; out.str = value.get_string(); break;
-    case od::json_type::boolean: out.kind = JKind::boolean; out.boolean = value.get_bool(); break;
+    case od::json_type::number:
+      out.kind = JKind::number;
+      out.num = value.get_double();
+      break;
+    case od::json_type::string:
+      out.kind = JKind::string;
+      out.str = value.get_string();
+      break;
+    case od::json_type::boolean:
+      out.kind = JKind::boolean;
+      out.boolean = value.get_bool();
+      break;
     case od::json_type::null:
       out.kind = JKind::null;
       (void)value.is_null();
@@ -180,8 +200,10 @@ void walk_object(od::object object, const PathSet& env, int env_node, std::vecto
       if (t.path.size() <= depth || t.path[depth] != key) continue;
       // Only the key at this depth is compared: no platform has two records arrays whose paths
       // share a key at one depth but differ above it.
-      if (t.path.size() == depth + 1) target = &t;
-      else deeper = true;
+      if (t.path.size() == depth + 1)
+        target = &t;
+      else
+        deeper = true;
     }
     if (target) {
       od::value v = field.value();
@@ -240,7 +262,8 @@ od::parser& thread_parser() {
 }
 
 simdjson::padded_string_view pad(std::string& body) {
-  if (body.capacity() < body.size() + simdjson::SIMDJSON_PADDING) body.reserve(body.size() + simdjson::SIMDJSON_PADDING);
+  if (body.capacity() < body.size() + simdjson::SIMDJSON_PADDING)
+    body.reserve(body.size() + simdjson::SIMDJSON_PADDING);
   return simdjson::padded_string_view(body.data(), body.size(), body.capacity());
 }
 

@@ -18,14 +18,30 @@ struct MetricInfo {
 };
 
 constexpr MetricInfo kMetrics[] = {
-    {"pm25_1h", "ug/m3", 0},    {"pm25_24h", "ug/m3", 0},   {"pm10_1h", "ug/m3", 0},
-    {"pm10_24h", "ug/m3", 0},   {"so2_1h", "ug/m3", 64.066}, {"so2_24h", "ug/m3", 64.066},
-    {"no2_1h", "ug/m3", 46.006}, {"no2_24h", "ug/m3", 46.006}, {"o3_1h", "ug/m3", 47.997},
-    {"o3_8h", "ug/m3", 47.997}, {"co_1h", "mg/m3", 28.010},  {"co_24h", "mg/m3", 28.010},
-    {"ph", "pH", 0},            {"do", "mg/L", 0},           {"codmn", "mg/L", 0},
-    {"cod", "mg/L", 0},         {"bod5", "mg/L", 0},         {"nh3n", "mg/L", 0},
-    {"tp", "mg/L", 0},          {"tn", "mg/L", 0},           {"din", "mg/L", 0},
-    {"phosphate", "mg/L", 0},   {"oil", "mg/L", 0},          {"bikes_available", "count", 0},
+    {"pm25_1h", "ug/m3", 0},
+    {"pm25_24h", "ug/m3", 0},
+    {"pm10_1h", "ug/m3", 0},
+    {"pm10_24h", "ug/m3", 0},
+    {"so2_1h", "ug/m3", 64.066},
+    {"so2_24h", "ug/m3", 64.066},
+    {"no2_1h", "ug/m3", 46.006},
+    {"no2_24h", "ug/m3", 46.006},
+    {"o3_1h", "ug/m3", 47.997},
+    {"o3_8h", "ug/m3", 47.997},
+    {"co_1h", "mg/m3", 28.010},
+    {"co_24h", "mg/m3", 28.010},
+    {"ph", "pH", 0},
+    {"do", "mg/L", 0},
+    {"codmn", "mg/L", 0},
+    {"cod", "mg/L", 0},
+    {"bod5", "mg/L", 0},
+    {"nh3n", "mg/L", 0},
+    {"tp", "mg/L", 0},
+    {"tn", "mg/L", 0},
+    {"din", "mg/L", 0},
+    {"phosphate", "mg/L", 0},
+    {"oil", "mg/L", 0},
+    {"bikes_available", "count", 0},
     {"docks_available", "count", 0},
 };
 
@@ -42,7 +58,8 @@ std::string unit_key(std::string_view unit) {
   std::string out;
   for (std::size_t i = 0; i < unit.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(unit[i]);
-    if (c == 0xC2 && i + 1 < unit.size() && static_cast<unsigned char>(unit[i + 1]) == 0xB5) {  // µ micro sign
+    if (c == 0xC2 && i + 1 < unit.size() &&
+        static_cast<unsigned char>(unit[i + 1]) == 0xB5) {  // µ micro sign
       out += 'u';
       ++i;
     } else if (c == 0xCE && i + 1 < unit.size() && static_cast<unsigned char>(unit[i + 1]) == 0xBC) {  // μ mu
@@ -75,9 +92,9 @@ std::string_view alias(std::string_view name) {
 }
 
 bool is_missing_marker(std::string_view s, const std::vector<std::string>& extra) {
-  static constexpr std::string_view kMarkers[] = {"-",  "\xE2\x80\x94", "-;", "NA",   "N/A", "na",     "n/a",
-                                                  "ND", "nd",           "x",  "X",    "--",  "&mdash;", "null",
-                                                  "NULL", "None"};
+  static constexpr std::string_view kMarkers[] = {"-",       "\xE2\x80\x94", "-;",   "NA",  "N/A", "na",
+                                                  "n/a",     "ND",           "nd",   "x",   "X",   "--",
+                                                  "&mdash;", "null",         "NULL", "None"};
   if (s.empty()) return true;
   for (auto m : kMarkers)
     if (s == m) return true;
@@ -93,15 +110,18 @@ std::string_view canonical_unit(std::string_view metric) {
   return m ? m->unit : std::string_view{};
 }
 
-bool is_metric(std::string_view metric) { return info(metric) != nullptr; }
+bool is_metric(std::string_view metric) {
+  return info(metric) != nullptr;
+}
 
 std::optional<double> to_canonical(std::string_view metric, double value, std::string_view unit) {
   const MetricInfo* m = info(metric);
   if (!m) return std::nullopt;
   std::string u = unit_key(unit);
   if (m->unit == "count")
-    return (u.empty() || u == "count" || u == "bikes" || u == "docks" || u == "vehicles") ? std::optional(value)
-                                                                                          : std::nullopt;
+    return (u.empty() || u == "count" || u == "bikes" || u == "docks" || u == "vehicles")
+               ? std::optional(value)
+               : std::nullopt;
   if (m->unit == "pH") return (u.empty() || u == "ph") ? std::optional(value) : std::nullopt;
   if (m->unit == "mg/L") {
     if (u.empty() || u == "mg/l" || u == "ppm") return value;
@@ -111,8 +131,10 @@ std::optional<double> to_canonical(std::string_view metric, double value, std::s
   // Air. Work in µg/m³, then express in the canonical unit.
   double ug;
   if (u.empty()) return value;  // no unit given: the source is configured to send canonical units
-  if (u == "ug/m3") ug = value;
-  else if (u == "mg/m3") ug = value * 1000.0;
+  if (u == "ug/m3")
+    ug = value;
+  else if (u == "mg/m3")
+    ug = value * 1000.0;
   else if ((u == "ppb" || u == "ppm") && m->molar_mass > 0)
     ug = value * m->molar_mass / kMolarVolume25C * (u == "ppm" ? 1000.0 : 1.0);
   else
@@ -167,8 +189,8 @@ void Normaliser::station(StationInfo info) {
   out_.stations.push_back(std::move(info));
 }
 
-void Normaliser::station(const std::string& id, const JValue& name_zh, const JValue& name_en, const JValue& lat,
-                         const JValue& lon) {
+void Normaliser::station(const std::string& id, const JValue& name_zh, const JValue& name_en,
+                         const JValue& lat, const JValue& lon) {
   if (id.empty() || station_ids_.count(id)) return;
   StationInfo s;
   s.id = id;
@@ -200,9 +222,13 @@ std::optional<double> Normaliser::number_of(const JValue& v, bool& missing) cons
   if (v.kind == JKind::string) {
     double d = 0;
     switch (parse_number(v.str, d, cfg_.missing_values)) {
-      case NumberParse::ok: return d;
-      case NumberParse::missing: missing = true; return std::nullopt;
-      case NumberParse::invalid: return std::nullopt;
+      case NumberParse::ok:
+        return d;
+      case NumberParse::missing:
+        missing = true;
+        return std::nullopt;
+      case NumberParse::invalid:
+        return std::nullopt;
     }
   }
   missing = v.kind == JKind::absent || v.kind == JKind::null;
@@ -223,16 +249,21 @@ void Normaliser::reject(const std::string& message) {
 namespace {
 std::string shown(const JValue& v) {
   switch (v.kind) {
-    case JKind::absent: return "nothing (the field is missing)";
-    case JKind::null: return "null";
-    case JKind::string: return "\"" + std::string(v.str.substr(0, 40)) + "\"";
-    case JKind::boolean: return v.boolean ? "true" : "false";
+    case JKind::absent:
+      return "nothing (the field is missing)";
+    case JKind::null:
+      return "null";
+    case JKind::string:
+      return "\"" + std::string(v.str.substr(0, 40)) + "\"";
+    case JKind::boolean:
+      return v.boolean ? "true" : "false";
     case JKind::number: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%g", v.num);
       return buf;
     }
-    default: return std::string(v.str.substr(0, 40));
+    default:
+      return std::string(v.str.substr(0, 40));
   }
 }
 }  // namespace

@@ -34,7 +34,8 @@ std::optional<double> to_canonical(std::string_view metric, double value, std::s
 
 // Locale-independent string → double. Missing (a no-value marker) and invalid are told apart.
 enum class NumberParse { ok, missing, invalid };
-NumberParse parse_number(std::string_view text, double& out, const std::vector<std::string>& extra_missing = {});
+NumberParse parse_number(std::string_view text, double& out,
+                         const std::vector<std::string>& extra_missing = {});
 
 // What one fetch of one source produced.
 struct Batch {
@@ -43,10 +44,10 @@ struct Batch {
   std::vector<std::string> rejected;  // the first few rejected records, one line each
   std::size_t records = 0;            // records seen
   std::size_t rejected_count = 0;
-  std::size_t missing_count = 0;      // values that were null or a no-value marker (not an error)
-  std::size_t ignored_count = 0;      // metrics the kiosk does not show
-  double ttl_seconds = 0;             // the feed's own "come back in" hint (GBFS ttl), 0: none
-  std::vector<std::string> notes;     // things an integrator should know (e.g. "stopped at 10000 records")
+  std::size_t missing_count = 0;   // values that were null or a no-value marker (not an error)
+  std::size_t ignored_count = 0;   // metrics the kiosk does not show
+  double ttl_seconds = 0;          // the feed's own "come back in" hint (GBFS ttl), 0: none
+  std::vector<std::string> notes;  // things an integrator should know (e.g. "stopped at 10000 records")
 };
 
 // Turns captured record values into readings and station descriptions, enforcing every rule once.

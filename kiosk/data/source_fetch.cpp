@@ -38,7 +38,8 @@ std::string read_secret(const SecretValue& v, const std::string& what) {
     return value;
   }
   struct stat st {};
-  if (::stat(v.file.c_str(), &st) != 0) throw SourceError(what + ": secret file " + v.file + " cannot be read");
+  if (::stat(v.file.c_str(), &st) != 0)
+    throw SourceError(what + ": secret file " + v.file + " cannot be read");
   // Root-only: a secret readable by other users (or owned by someone else) is refused, so a misplaced
   // copy is noticed rather than silently used.
   if ((st.st_uid != 0 && st.st_uid != ::geteuid()) || (st.st_mode & 077) != 0)
@@ -53,7 +54,9 @@ std::string read_secret(const SecretValue& v, const std::string& what) {
 
 namespace {
 
-bool has_scheme(const std::string& url) { return url.find("://") != std::string::npos; }
+bool has_scheme(const std::string& url) {
+  return url.find("://") != std::string::npos;
+}
 
 // The query parameter names whose values are secrets even when written literally into a URL.
 bool secret_param(std::string_view name) {
@@ -81,12 +84,15 @@ std::string error_text(const std::string& body) {
   if (j.is_discarded()) return {};
   std::string text;
   auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-  if (j.is_string()) text = j.get<std::string>();
+  if (j.is_string())
+    text = j.get<std::string>();
   else if (j.is_object()) {
     if (j.contains("error") && j["error"].is_object()) {
       const auto& e = j["error"];
-      if (e.contains("message")) text = str(e["message"]);
-      else text = e.dump();
+      if (e.contains("message"))
+        text = str(e["message"]);
+      else
+        text = e.dump();
       if (e.contains("code")) text = "code " + str(e["code"]) + ": " + text;
     } else if (j.contains("message")) {
       text = str(j["message"]);
@@ -104,9 +110,14 @@ std::string error_text(const std::string& body) {
 
 }  // namespace
 
-Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings, Normaliser& norm,
-                 Batch& batch, SourceResult& result, const Validators& previous)
-    : cfg_(cfg), transport_(transport), settings_(settings), norm_(norm), batch_(batch), result_(result),
+Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
+                 Normaliser& norm, Batch& batch, SourceResult& result, const Validators& previous)
+    : cfg_(cfg),
+      transport_(transport),
+      settings_(settings),
+      norm_(norm),
+      batch_(batch),
+      result_(result),
       previous_(previous) {
   if (!has_scheme(cfg.url)) {
     // A file inside the content folder, fetched through libcurl like live data.
@@ -143,7 +154,8 @@ Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSetti
   current_url_ = base_url_;
 }
 
-std::string Session::with_params(std::string url, const std::vector<std::pair<std::string, std::string>>& params) {
+std::string Session::with_params(std::string url,
+                                 const std::vector<std::pair<std::string, std::string>>& params) {
   for (const auto& [name, value] : params) {
     url += url.find('?') == std::string::npos ? '?' : '&';
     url += url_escape(name) + "=" + url_escape(value);
@@ -157,7 +169,8 @@ bool Session::has_param(const std::string& name) const {
   auto qm = cfg_.url.find('?');
   if (qm == std::string::npos) return false;
   std::string query = "&" + cfg_.url.substr(qm + 1);
-  return query.find("&" + name + "=") != std::string::npos || query.find("&" + url_escape(name) + "=") != std::string::npos;
+  return query.find("&" + name + "=") != std::string::npos ||
+         query.find("&" + url_escape(name) + "=") != std::string::npos;
 }
 
 std::string Session::url(const std::vector<std::pair<std::string, std::string>>& extra) const {
@@ -179,7 +192,8 @@ std::string Session::redact(const std::string& url) const {
   }
   for (const auto& s : secrets_) {
     if (s.size() < 3) continue;  // too short to replace without mangling the URL; names below still apply
-    for (std::size_t at = out.find(s); at != std::string::npos; at = out.find(s, at + 3)) out.replace(at, s.size(), "***");
+    for (std::size_t at = out.find(s); at != std::string::npos; at = out.find(s, at + 3))
+      out.replace(at, s.size(), "***");
   }
   // Parameters named like secrets, even when written into the URL itself.
   if (auto qm = out.find('?'); qm != std::string::npos) {
@@ -212,8 +226,8 @@ std::string Session::resolve(const std::string& base, const std::string& link) c
   dir = dir.substr(0, dir.rfind('/') + 1);
   std::string joined = dir + link;
   // Fold "x/../" and "./" so a file link can be checked against the content folder.
-  std::string prefix = joined.substr(0, joined.find('/', scheme + 3) == std::string::npos ? joined.size()
-                                                                                          : joined.find('/', scheme + 3));
+  std::string prefix = joined.substr(
+      0, joined.find('/', scheme + 3) == std::string::npos ? joined.size() : joined.find('/', scheme + 3));
   std::string path = joined.substr(prefix.size());
   std::string query;
   if (auto q = path.find('?'); q != std::string::npos) {
@@ -306,9 +320,12 @@ namespace {
 std::string explain_empty(const Batch& b) {
   if (b.records == 0) return "the response has no records (an empty result)";
   std::string out = "no usable readings in " + std::to_string(b.records) + " records";
-  if (b.rejected_count) out += "; " + std::to_string(b.rejected_count) + " rejected, first: " + b.rejected.front();
-  if (b.missing_count) out += "; " + std::to_string(b.missing_count) + " values missing (null or no-value marker)";
-  if (b.ignored_count) out += "; " + std::to_string(b.ignored_count) + " values of metrics the kiosk does not show";
+  if (b.rejected_count)
+    out += "; " + std::to_string(b.rejected_count) + " rejected, first: " + b.rejected.front();
+  if (b.missing_count)
+    out += "; " + std::to_string(b.missing_count) + " values missing (null or no-value marker)";
+  if (b.ignored_count)
+    out += "; " + std::to_string(b.ignored_count) + " values of metrics the kiosk does not show";
   return out;
 }
 
@@ -321,17 +338,27 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
   try {
     Session s(cfg, transport, settings, norm, result.batch, result, previous);
     const std::string& p = cfg.platform;
-    if (p == "kiosk-feed") fetch_kiosk_feed(s);
-    else if (p == "ckan") fetch_ckan(s);
-    else if (p == "socrata") fetch_socrata(s);
-    else if (p == "opendatasoft") fetch_opendatasoft(s);
-    else if (p == "arcgis") fetch_arcgis(s);
-    else if (p == "sensorthings") fetch_sensorthings(s);
-    else if (p == "openaq") fetch_openaq(s);
-    else if (p == "gbfs") fetch_gbfs(s);
-    else throw SourceError("unknown platform '" + p + "'");
+    if (p == "kiosk-feed")
+      fetch_kiosk_feed(s);
+    else if (p == "ckan")
+      fetch_ckan(s);
+    else if (p == "socrata")
+      fetch_socrata(s);
+    else if (p == "opendatasoft")
+      fetch_opendatasoft(s);
+    else if (p == "arcgis")
+      fetch_arcgis(s);
+    else if (p == "sensorthings")
+      fetch_sensorthings(s);
+    else if (p == "openaq")
+      fetch_openaq(s);
+    else if (p == "gbfs")
+      fetch_gbfs(s);
+    else
+      throw SourceError("unknown platform '" + p + "'");
     if (!result.not_modified) {
-      if (result.batch.readings.empty()) throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));
+      if (result.batch.readings.empty())
+        throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));
       if (cfg.demo) apply_demo_rule(result.batch, now);
       if (result.batch.ttl_seconds > 0) result.max_age = result.batch.ttl_seconds;
     }

@@ -41,11 +41,11 @@ struct SourceResult {
   bool ok = false;
   bool not_modified = false;  // 304: the last good readings are still current
   Batch batch;
-  std::string error;          // one line, "source 'id': GET <url without secrets>: HTTP 503 …"
+  std::string error;  // one line, "source 'id': GET <url without secrets>: HTTP 503 …"
   long http_status = 0;
   std::optional<double> retry_after;  // from a 429/503
   std::optional<double> max_age;      // Cache-Control max-age or the feed's ttl
-  Validators validators;      // to send next time (single-request sources only)
+  Validators validators;              // to send next time (single-request sources only)
   int requests = 0;
 };
 
@@ -72,7 +72,8 @@ class Session {
   // Parameters already in the URL or the configured query are not added twice.
   std::string url(const std::vector<std::pair<std::string, std::string>>& extra = {}) const;
   // Adds parameters to any URL (for next links and follow-up requests).
-  static std::string with_params(std::string url, const std::vector<std::pair<std::string, std::string>>& params);
+  static std::string with_params(std::string url,
+                                 const std::vector<std::pair<std::string, std::string>>& params);
   bool has_param(const std::string& name) const;  // in the URL or the configured query
 
   // GETs `url`; throws SourceError for transport failures and HTTP errors, and for bodies that are not
@@ -102,9 +103,9 @@ class Session {
   Normaliser& norm_;
   Batch& batch_;
   SourceResult& result_;
-  std::string base_url_;                           // with the configured query
-  std::vector<std::string> headers_;               // "Name: value"
-  std::vector<std::string> secrets_;               // values to redact (raw and URL-escaped)
+  std::string base_url_;              // with the configured query
+  std::vector<std::string> headers_;  // "Name: value"
+  std::vector<std::string> secrets_;  // values to redact (raw and URL-escaped)
   const Validators& previous_;
   std::string current_url_;
   std::string body_;

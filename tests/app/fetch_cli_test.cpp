@@ -27,7 +27,9 @@ std::string read_text(const fs::path& p) {
   return s.str();
 }
 
-std::string fixture(const std::string& rel) { return read_text(fs::path(KIOSK_TEST_DATA) / "fixtures/api" / rel); }
+std::string fixture(const std::string& rel) {
+  return read_text(fs::path(KIOSK_TEST_DATA) / "fixtures/api" / rel);
+}
 
 // Just enough HTTP/1.0 for the test: the first route whose text occurs in the request target answers.
 class TinyServer {
@@ -57,7 +59,9 @@ class TinyServer {
     ::close(fd_);
     thread_.join();
   }
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
 
  private:
   void serve() {
@@ -80,8 +84,10 @@ class TinyServer {
         }
       int status = route ? route->status : 404;
       std::string body = route ? route->body : "{\"message\": \"not found\"}";
-      std::string head = "HTTP/1.0 " + std::to_string(status) + " X\r\nContent-Type: application/json\r\nContent-Length: " +
-                         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+      std::string head =
+          "HTTP/1.0 " + std::to_string(status) +
+          " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+          "\r\nConnection: close\r\n\r\n";
       std::string all = head + body;
       for (size_t sent = 0; sent < all.size();) {
         ssize_t n = ::send(c, all.data() + sent, all.size() - sent, MSG_NOSIGNAL);
@@ -106,8 +112,10 @@ struct CliRun {
 
 CliRun kiosk(const std::string& args) {
   static int n = 0;
-  fs::path base = fs::temp_directory_path() / ("kiosk-fetch-cli-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-  std::string cmd = std::string(KIOSK_BINARY) + " " + args + " >" + base.string() + ".out 2>" + base.string() + ".err";
+  fs::path base = fs::temp_directory_path() /
+                  ("kiosk-fetch-cli-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+  std::string cmd =
+      std::string(KIOSK_BINARY) + " " + args + " >" + base.string() + ".out 2>" + base.string() + ".err";
   int status = std::system(cmd.c_str());
   CliRun r{WEXITSTATUS(status), read_text(base.string() + ".out"), read_text(base.string() + ".err")};
   fs::remove(base.string() + ".out");
@@ -128,7 +136,8 @@ struct TempContent {
                                               std::to_string(std::random_device{}()));
   explicit TempContent(const std::string& sources) {
     fs::create_directories(dir);
-    for (const char* f : {"kiosk.toml", "strings.toml"}) fs::copy_file(fs::path(KIOSK_CONTENT_DIR) / f, dir / f);
+    for (const char* f : {"kiosk.toml", "strings.toml"})
+      fs::copy_file(fs::path(KIOSK_CONTENT_DIR) / f, dir / f);
     std::ofstream(dir / "sources.toml") << sources;
   }
   ~TempContent() {
@@ -150,10 +159,12 @@ TEST(FetchCli, DemoSourcePrintsOneJsonLinePerReading) {
 }
 
 TEST(FetchCli, EveryPlatformThroughALoopbackServer) {
-  const std::string gbfs = R"({"last_updated": 1640887163, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
+  const std::string gbfs =
+      R"({"last_updated": 1640887163, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
     {"name": "station_information", "url": "station_information.json"}, {"name": "station_status", "url": "station_status.json"}]}}})";
   TinyServer server({
-      {"/feed.json", 200, R"({"kiosk_feed": 1, "readings": [{"station": "s1", "metric": "o3_8h", "value": 101, "unit": "ug/m3", "observed_at": "2024-01-01T10:00:00+08:00"}]})"},
+      {"/feed.json", 200,
+       R"({"kiosk_feed": 1, "readings": [{"station": "s1", "metric": "o3_8h", "value": 101, "unit": "ug/m3", "observed_at": "2024-01-01T10:00:00+08:00"}]})"},
       {"/ckan/", 200, fixture("ckan/own_cnemc_like_wide.json")},
       {"/resource/", 200, fixture("socrata/own_air_rows.json")},
       {"/ods/", 200, fixture("opendatasoft/own_v2.1_air_records.json")},
@@ -170,11 +181,13 @@ TEST(FetchCli, EveryPlatformThroughALoopbackServer) {
 [[source]]
 id = "feed"
 platform = "kiosk-feed"
-url = ")" + server.url("/feed.json") + R"("
+url = ")" + server.url("/feed.json") +
+                      R"("
 [[source]]
 id = "ckan"
 platform = "ckan"
-url = ")" + server.url("/ckan/datastore_search") + R"("
+url = ")" + server.url("/ckan/datastore_search") +
+                      R"("
 [source.fields]
 layout = "wide"
 station = "stationcode"
@@ -184,7 +197,8 @@ pm25_1h = "pm2_5"
 [[source]]
 id = "socrata"
 platform = "socrata"
-url = ")" + server.url("/resource/air1-2345.json") + R"("
+url = ")" + server.url("/resource/air1-2345.json") +
+                      R"("
 [source.fields]
 station = "site_id"
 metric = "parameter"
@@ -194,7 +208,8 @@ observed_at = "sample_time"
 [[source]]
 id = "ods"
 platform = "opendatasoft"
-url = ")" + server.url("/ods/records") + R"("
+url = ")" + server.url("/ods/records") +
+                      R"("
 [source.fields]
 station = "station_code"
 metric = "measure"
@@ -204,7 +219,8 @@ observed_at = "date_time"
 [[source]]
 id = "arcgis"
 platform = "arcgis"
-url = ")" + server.url("/arcgis/rest/services/Air/FeatureServer/0/query") + R"("
+url = ")" + server.url("/arcgis/rest/services/Air/FeatureServer/0/query") +
+                      R"("
 [source.fields]
 layout = "wide"
 station = "SITE"
@@ -214,15 +230,18 @@ pm25_1h = "PM25"
 [[source]]
 id = "sta"
 platform = "sensorthings"
-url = ")" + server.url("/sta/v1.1/Datastreams") + R"("
+url = ")" + server.url("/sta/v1.1/Datastreams") +
+                      R"("
 [[source]]
 id = "openaq"
 platform = "openaq"
-url = ")" + server.url("/v3/locations") + R"("
+url = ")" + server.url("/v3/locations") +
+                      R"("
 [[source]]
 id = "gbfs"
 platform = "gbfs"
-url = ")" + server.url("/gbfs/gbfs.json") + R"("
+url = ")" + server.url("/gbfs/gbfs.json") +
+                      R"("
 )");
   CliRun r = kiosk("fetch --content " + content.dir.string() + " --print");
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -237,12 +256,14 @@ url = ")" + server.url("/gbfs/gbfs.json") + R"("
 
 TEST(FetchCli, FailuresExitNonZeroWithOneLinePerProblem) {
   setenv("KIOSK_CLI_TEST_TOKEN", "tok-0123456789", 1);
-  TinyServer server({{"/down", 500, "{\"message\": \"maintenance\"}"}, {"/ckan/", 200, fixture("ckan/own_cnemc_like_wide.json")}});
+  TinyServer server({{"/down", 500, "{\"message\": \"maintenance\"}"},
+                     {"/ckan/", 200, fixture("ckan/own_cnemc_like_wide.json")}});
   TempContent content(R"(
 [[source]]
 id = "down"
 platform = "socrata"
-url = ")" + server.url("/down/resource/x.json") + R"("
+url = ")" + server.url("/down/resource/x.json") +
+                      R"("
 query = { "$$app_token" = { env = "KIOSK_CLI_TEST_TOKEN" } }
 [source.fields]
 station = "a"
@@ -252,7 +273,8 @@ observed_at = "d"
 [[source]]
 id = "mapping"
 platform = "ckan"
-url = ")" + server.url("/ckan/datastore_search") + R"("
+url = ")" + server.url("/ckan/datastore_search") +
+                      R"("
 [source.fields]
 station = "station_code"
 metric = "parameter"

@@ -40,10 +40,18 @@ void operator delete(void* p) noexcept {
   g_current -= static_cast<long long>(*base);
   std::free(base);
 }
-void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete[](void* p) noexcept { operator delete(p); }
-void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete(void* p, std::size_t) noexcept {
+  operator delete(p);
+}
+void* operator new[](std::size_t n) {
+  return operator new(n);
+}
+void operator delete[](void* p) noexcept {
+  operator delete(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  operator delete(p);
+}
 
 namespace {
 
@@ -106,16 +114,16 @@ Case make(const std::string& platform) {
     std::string v = std::to_string(5 + i % 80) + "." + std::to_string(i % 10);
     return std::string(R"({"_id":)") + std::to_string(i) + R"(,"site":"S)" + std::to_string(i % 600) +
            R"(","name":"Station )" + std::to_string(i % 600) + R"(","parameter":")" + params[i % 6] +
-           R"(","value":)" + (strings ? "\"" + v + "\"" : v) + R"(,"unit":")" + units[i % 6] + R"(","time":")" + ts(i) +
-           R"(","lat":37.5,"lon":121.4})";
+           R"(","value":)" + (strings ? "\"" + v + "\"" : v) + R"(,"unit":")" + units[i % 6] +
+           R"(","time":")" + ts(i) + R"(","lat":37.5,"lon":121.4})";
   };
   if (platform == "kiosk-feed") {
     cfg.url = "https://x/feed.json";
     b = R"({"kiosk_feed":1,"readings":[)";
     for (int i = 0; i < kRecords; ++i)
       b += std::string(i ? "," : "") + R"({"station":"S)" + std::to_string(i % 600) +
-           R"(","metric":"pm25_1h","value":)" + std::to_string(5 + i % 80) + R"(,"unit":"ug/m3","observed_at":")" +
-           ts(i) + R"(+08:00"})";
+           R"(","metric":"pm25_1h","value":)" + std::to_string(5 + i % 80) +
+           R"(,"unit":"ug/m3","observed_at":")" + ts(i) + R"(+08:00"})";
     b += "]}";
     c.transport.routes = {{"feed", b}};
   } else if (platform == "ckan" || platform == "socrata" || platform == "opendatasoft") {
@@ -123,16 +131,20 @@ Case make(const std::string& platform) {
     cfg.url = "https://x/api";
     bool strings = platform != "opendatasoft";
     for (int i = 0; i < kRecords; ++i) b += (i ? "," : "") + record(i, strings);
-    if (platform == "ckan") b = R"({"success":true,"result":{"records":[)" + b + R"(],"total":)" + std::to_string(kRecords) + "}}";
-    else if (platform == "socrata") b = "[" + b + "]";
-    else b = R"({"total_count":)" + std::to_string(kRecords) + R"(,"results":[)" + b + "]}";
+    if (platform == "ckan")
+      b = R"({"success":true,"result":{"records":[)" + b + R"(],"total":)" + std::to_string(kRecords) + "}}";
+    else if (platform == "socrata")
+      b = "[" + b + "]";
+    else
+      b = R"({"total_count":)" + std::to_string(kRecords) + R"(,"results":[)" + b + "]}";
     c.transport.routes = {{"api", b}};
   } else if (platform == "arcgis") {
     long_fields();
     cfg.url = "https://x/query";
     b = R"({"objectIdFieldName":"OBJECTID","features":[)";
     for (int i = 0; i < kRecords; ++i)
-      b += std::string(i ? "," : "") + R"({"attributes":)" + record(i, false) + R"(,"geometry":{"x":121.4,"y":37.5}})";
+      b += std::string(i ? "," : "") + R"({"attributes":)" + record(i, false) +
+           R"(,"geometry":{"x":121.4,"y":37.5}})";
     b += "]}";
     c.transport.routes = {{"query", b}};
   } else if (platform == "sensorthings") {
@@ -140,15 +152,18 @@ Case make(const std::string& platform) {
     b = R"({"value":[)";
     static const char* names[] = {"PM2.5", "PM10", "NO2", "O3"};
     for (int i = 0; i < kRecords; ++i)
-      b += std::string(i ? "," : "") + R"({"@iot.id":)" + std::to_string(i) + R"(,"unitOfMeasurement":{"symbol":"µg/m³"},)" +
-           R"("ObservedProperty":{"name":")" + names[i % 4] + R"("},"Thing":{"@iot.id":)" + std::to_string(i % 600) +
+      b += std::string(i ? "," : "") + R"({"@iot.id":)" + std::to_string(i) +
+           R"(,"unitOfMeasurement":{"symbol":"µg/m³"},)" + R"("ObservedProperty":{"name":")" + names[i % 4] +
+           R"("},"Thing":{"@iot.id":)" + std::to_string(i % 600) +
            R"(,"name":"T","Locations":[{"location":{"type":"Point","coordinates":[121.4,37.5]}}]},)" +
-           R"("Observations":[{"phenomenonTime":")" + ts(i) + R"(Z","result":)" + std::to_string(3 + i % 70) + "}]}";
+           R"("Observations":[{"phenomenonTime":")" + ts(i) + R"(Z","result":)" + std::to_string(3 + i % 70) +
+           "}]}";
     b += "]}";
     c.transport.routes = {{"Datastreams", b}};
   } else if (platform == "openaq") {
     cfg.url = "https://x/v3/locations/1";
-    std::string loc = R"({"meta":{"found":1},"results":[{"id":1,"name":"L","coordinates":{"latitude":37.5,"longitude":121.4},"sensors":[)";
+    std::string loc =
+        R"({"meta":{"found":1},"results":[{"id":1,"name":"L","coordinates":{"latitude":37.5,"longitude":121.4},"sensors":[)";
     for (int s = 0; s < 6; ++s)
       loc += std::string(s ? "," : "") + R"({"id":)" + std::to_string(s) + R"(,"parameter":{"name":")" +
              std::vector<std::string>{"pm25", "pm10", "no2", "o3", "so2", "co"}[s] + R"(","units":"µg/m³"}})";
@@ -156,8 +171,8 @@ Case make(const std::string& platform) {
     b = R"({"meta":{"found":10000},"results":[)";
     for (int i = 0; i < kRecords; ++i)
       b += std::string(i ? "," : "") + R"({"datetime":{"utc":")" + ts(i) + R"(Z","local":")" + ts(i) +
-           R"(+08:00"},"value":)" + std::to_string(4 + i % 60) + R"(,"coordinates":null,"sensorsId":)" + std::to_string(i % 6) +
-           R"(,"locationsId":1})";
+           R"(+08:00"},"value":)" + std::to_string(4 + i % 60) + R"(,"coordinates":null,"sensorsId":)" +
+           std::to_string(i % 6) + R"(,"locationsId":1})";
     b += "]}";
     c.transport.routes = {{"/latest", b}, {"/locations/1", loc}};
   } else if (platform == "gbfs") {
@@ -165,15 +180,17 @@ Case make(const std::string& platform) {
     std::string info = R"({"last_updated":1640887163,"ttl":60,"version":"2.3","data":{"stations":[)";
     b = R"({"last_updated":1640887163,"ttl":60,"version":"2.3","data":{"stations":[)";
     for (int i = 0; i < kRecords / 2; ++i) {
-      info += std::string(i ? "," : "") + R"({"station_id":"s)" + std::to_string(i) + R"(","name":"Station )" +
-              std::to_string(i) + R"(","lat":37.5,"lon":121.4,"capacity":20})";
+      info += std::string(i ? "," : "") + R"({"station_id":"s)" + std::to_string(i) +
+              R"(","name":"Station )" + std::to_string(i) + R"(","lat":37.5,"lon":121.4,"capacity":20})";
       b += std::string(i ? "," : "") + R"({"station_id":"s)" + std::to_string(i) +
            R"(","num_bikes_available":)" + std::to_string(i % 20) + R"(,"num_docks_available":)" +
-           std::to_string(20 - i % 20) + R"(,"is_installed":true,"is_renting":true,"is_returning":true,"last_reported":1640887100})";
+           std::to_string(20 - i % 20) +
+           R"(,"is_installed":true,"is_renting":true,"is_returning":true,"last_reported":1640887100})";
     }
     info += "]}}";
     b += "]}}";
-    std::string disc = R"({"last_updated":1640887163,"ttl":60,"version":"2.3","data":{"en":{"feeds":[{"name":"station_information","url":"station_information.json"},{"name":"station_status","url":"station_status.json"}]}}})";
+    std::string disc =
+        R"({"last_updated":1640887163,"ttl":60,"version":"2.3","data":{"en":{"feeds":[{"name":"station_information","url":"station_information.json"},{"name":"station_status","url":"station_status.json"}]}}})";
     c.transport.routes = {{"station_status", b}, {"station_information", info}, {"gbfs.json", disc}};
   }
   return c;
@@ -195,7 +212,8 @@ void BM_Adapter(benchmark::State& state, const std::string& platform) {
     readings = r.batch.readings.size();
     benchmark::DoNotOptimize(r);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(c.transport.bytes()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(c.transport.bytes()));
   state.counters["response_MB"] = static_cast<double>(c.transport.bytes()) / 1e6;
   state.counters["readings"] = static_cast<double>(readings);
   state.counters["extra_mem_x"] = static_cast<double>(worst_extra) / static_cast<double>(c.transport.bytes());

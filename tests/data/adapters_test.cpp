@@ -61,7 +61,9 @@ TEST(KioskFeed, DemoAirFeedGivesEveryStationSevenDaysShiftedToNow) {
 
 TEST(KioskFeed, RealSourceTimesAreNotShifted) {
   CannedTransport t;
-  t.on("feed.json", R"({"kiosk_feed": 1, "stations": [{"id": "s1", "name_zh": "一", "name_en": "One", "lat": 37.5, "lon": 121.4}],
+  t.on(
+      "feed.json",
+      R"({"kiosk_feed": 1, "stations": [{"id": "s1", "name_zh": "一", "name_en": "One", "lat": 37.5, "lon": 121.4}],
     "readings": [{"station": "s1", "metric": "pm25_1h", "value": 12, "unit": "ug/m3", "observed_at": "2026-03-02T14:00:00+08:00"},
                  {"station": "s1", "metric": "co_1h", "value": 900, "unit": "µg/m³", "observed_at": "2026-03-02T14:00:00+08:00"}]})");
   SourceResult r = run(test::source("city", "kiosk-feed", "https://example.org/feed.json"), t);
@@ -87,7 +89,8 @@ TEST(KioskFeed, AnotherPlatformsJsonIsNotAFeed) {
 // --- CKAN ------------------------------------------------------------------------------------
 
 SourceConfig cnemc_like_ckan() {
-  SourceConfig cfg = test::source("ckan-air", "ckan", "https://data.example.org/api/3/action/datastore_search");
+  SourceConfig cfg =
+      test::source("ckan-air", "ckan", "https://data.example.org/api/3/action/datastore_search");
   cfg.query = {{"resource_id", {"5f0c2d7e", "", ""}}};
   cfg.fields.layout = "wide";
   cfg.fields.station = "stationcode";
@@ -95,8 +98,9 @@ SourceConfig cnemc_like_ckan() {
   cfg.fields.observed_at = "timepoint";
   cfg.fields.lat = "latitude";
   cfg.fields.lon = "longitude";
-  cfg.fields.columns = {{"pm25_1h", "pm2_5"}, {"pm25_24h", "pm2_5_24h"}, {"pm10_1h", "pm10"}, {"so2_1h", "so2"},
-                        {"no2_1h", "no2"}, {"co_1h", "co"}, {"o3_1h", "o3"}, {"o3_8h", "o3_8h"}};
+  cfg.fields.columns = {{"pm25_1h", "pm2_5"}, {"pm25_24h", "pm2_5_24h"}, {"pm10_1h", "pm10"},
+                        {"so2_1h", "so2"},    {"no2_1h", "no2"},         {"co_1h", "co"},
+                        {"o3_1h", "o3"},      {"o3_8h", "o3_8h"}};
   cfg.fields.units = {{"co_1h", "mg/m3"}};
   cfg.station_ids = {{"2801A", "air-harbour"}};
   return cfg;
@@ -115,8 +119,8 @@ TEST(Ckan, WideCnemcLikeRecordsBecomeReadingsInUtc) {
   ASSERT_NE(co, nullptr);
   EXPECT_DOUBLE_EQ(co->value, 0.62);
   EXPECT_EQ(co->unit, "mg/m3");
-  EXPECT_EQ(find(r, "2802A", "pm25_1h"), nullptr);  // "—" is no value, not zero
-  EXPECT_EQ(find(r, "2802A", "pm25_24h"), nullptr);  // "-;" likewise
+  EXPECT_EQ(find(r, "2802A", "pm25_1h"), nullptr);          // "—" is no value, not zero
+  EXPECT_EQ(find(r, "2802A", "pm25_24h"), nullptr);         // "-;" likewise
   EXPECT_DOUBLE_EQ(find(r, "2803A", "no2_1h")->value, 15);  // "1.5e1"
   EXPECT_EQ(find(r, "2803A", "pm25_1h"), nullptr);
   EXPECT_TRUE(any_rejected_contains(r, "$.result.records[2].pm2_5: negative value")) << r.batch.rejected[0];
@@ -211,7 +215,8 @@ TEST(Ckan, MoenvLikeResponseWithoutEnvelope) {
 }
 
 TEST(Ckan, SecretsNeverAppearInErrors) {
-  SourceConfig cfg = test::source("moenv", "ckan", "https://user:pw@data.example.org/api/v2/aqx_p_432?token=abc123");
+  SourceConfig cfg =
+      test::source("moenv", "ckan", "https://user:pw@data.example.org/api/v2/aqx_p_432?token=abc123");
   cfg.query = {{"api_key", {"", "KIOSK_TEST_MOENV_KEY", ""}}};
   cfg.headers = {{"Authorization", {"", "KIOSK_TEST_MOENV_KEY", ""}}};
   setenv("KIOSK_TEST_MOENV_KEY", "s3cr3t-key", 1);
@@ -240,7 +245,8 @@ TEST(Ckan, UnsetSecretVariableIsNamedNotGuessed) {
   CannedTransport t;
   SourceResult r = run(cfg, t);
   EXPECT_FALSE(r.ok);
-  EXPECT_NE(r.error.find("environment variable KIOSK_TEST_UNSET_VARIABLE is not set"), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("environment variable KIOSK_TEST_UNSET_VARIABLE is not set"), std::string::npos)
+      << r.error;
   EXPECT_TRUE(t.requests.empty());
 }
 
@@ -283,7 +289,7 @@ TEST(Socrata, LongRowsConvertUnitsAndRejectPerRecord) {
   EXPECT_NEAR(find(r, "A1", "no2_1h")->value, 21 * 46.006 / 24.45, 1e-9);  // ppb → µg/m³ at 25 °C
   EXPECT_NEAR(find(r, "A1", "co_1h")->value, 0.4 * 28.010 / 24.45, 1e-9);  // ppm → mg/m³
   EXPECT_EQ(find(r, "A2", "pm25_1h"), nullptr);  // Socrata dropped the null key: no value, not zero
-  EXPECT_EQ(r.batch.ignored_count, 1u);            // TEMP is not a kiosk metric
+  EXPECT_EQ(r.batch.ignored_count, 1u);          // TEMP is not a kiosk metric
   EXPECT_TRUE(any_rejected_contains(r, "$[5].value: negative value"));
   EXPECT_EQ(r.batch.missing_count, 1u);
 }
@@ -353,7 +359,8 @@ TEST(Opendatasoft, QueryErrorMessage) {
 // --- ArcGIS ----------------------------------------------------------------------------------
 
 SourceConfig arcgis_config() {
-  SourceConfig cfg = test::source("arc", "arcgis", "https://gis.example.org/arcgis/rest/services/Air/FeatureServer/0/query");
+  SourceConfig cfg =
+      test::source("arc", "arcgis", "https://gis.example.org/arcgis/rest/services/Air/FeatureServer/0/query");
   cfg.fields.layout = "wide";
   cfg.fields.station = "SITE";
   cfg.fields.name_zh = "SITE_NAME";
@@ -385,7 +392,8 @@ TEST(Arcgis, ErrorBodyWithStatus200) {
   t.on("query", fixture("arcgis/pyesridump_error_400_kent.json"));
   SourceResult r = run(arcgis_config(), t);
   EXPECT_FALSE(r.ok);
-  EXPECT_NE(r.error.find("ArcGIS error 400 (sent with HTTP 200): Unable to complete operation."), std::string::npos)
+  EXPECT_NE(r.error.find("ArcGIS error 400 (sent with HTTP 200): Unable to complete operation."),
+            std::string::npos)
       << r.error;
 }
 
@@ -408,8 +416,9 @@ TEST(Arcgis, RealFeaturesWithAWrongMappingSayWhichFieldIsMissing) {
   SourceResult r = run(cfg, t);
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("43 rejected"), std::string::npos) << r.error;
-  EXPECT_NE(r.error.find("$.features[0].attributes.OBS_TIME: observation time nothing (the field is missing)"),
-            std::string::npos)
+  EXPECT_NE(
+      r.error.find("$.features[0].attributes.OBS_TIME: observation time nothing (the field is missing)"),
+      std::string::npos)
       << r.error;
   EXPECT_EQ(r.batch.stations.size(), 43u);
 }
@@ -419,7 +428,8 @@ TEST(Arcgis, RealFeaturesWithAWrongMappingSayWhichFieldIsMissing) {
 TEST(SensorThings, ExpandedDatastreamsWithIntervalsAndStringResults) {
   CannedTransport t;
   t.on("Datastreams", fixture("sensorthings/own_datastreams_expanded.json"));
-  SourceConfig cfg = test::source("sta", "sensorthings", "https://sta.example.org/FROST-Server/v1.1/Datastreams");
+  SourceConfig cfg =
+      test::source("sta", "sensorthings", "https://sta.example.org/FROST-Server/v1.1/Datastreams");
   SourceResult r = run(cfg, t);
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_NE(t.requests[0].find("$expand="), std::string::npos);
@@ -437,7 +447,8 @@ TEST(SensorThings, FollowsNextLinkVerbatim) {
   CannedTransport t;
   t.on("$skip=14", R"({"value": []})");
   t.on("Things", fixture("sensorthings/frostclient_things_expand_datastreams_nextlink.json"));
-  SourceConfig cfg = test::source("frost", "sensorthings", "https://server.de/SensorThingsService/v1.0/Things");
+  SourceConfig cfg =
+      test::source("frost", "sensorthings", "https://server.de/SensorThingsService/v1.0/Things");
   cfg.fields.station = "@iot.id";
   cfg.fields.name_en = "name";
   cfg.fields.metric = "Datastreams/0/name";
@@ -447,7 +458,8 @@ TEST(SensorThings, FollowsNextLinkVerbatim) {
   SourceResult r = run(cfg, t, test::at("2020-01-01T00:00:00Z"));
   ASSERT_EQ(t.requests.size(), 2u);
   EXPECT_EQ(t.requests[1],
-            "https://server.de/SensorThingsService/v1.0/Things?$top=2&$skip=14&$expand=Datastreams%28%24top%3D2%3B%24count%3Dtrue%29");
+            "https://server.de/SensorThingsService/v1.0/"
+            "Things?$top=2&$skip=14&$expand=Datastreams%28%24top%3D2%3B%24count%3Dtrue%29");
   ASSERT_TRUE(r.ok) << r.error;
   const Reading* x = find(r, "19", "pm25_1h");
   ASSERT_NE(x, nullptr);

@@ -16,7 +16,8 @@ namespace {
 using test::LoopbackServer;
 
 std::string feed_body(UnixTime t, double value = 21) {
-  return std::string(R"({"kiosk_feed": 1, "stations": [{"id": "s1", "name_zh": "一号", "name_en": "One", "lat": 37.5, "lon": 121.4}],)") +
+  return std::string(
+             R"({"kiosk_feed": 1, "stations": [{"id": "s1", "name_zh": "一号", "name_en": "One", "lat": 37.5, "lon": 121.4}],)") +
          R"("readings": [{"station": "s1", "metric": "pm25_1h", "value": )" + std::to_string(value) +
          R"(, "unit": "ug/m3", "observed_at": ")" + format_iso_utc(t) + R"("}]})";
 }
@@ -116,44 +117,51 @@ struct FaultServer {
       res.set_content(body, "text/plain");  // JSON all the same: accepted
     } else if (m == "truncated") {
       const size_t full = body.size();
-      res.set_content_provider(full, "application/json", [body, full](size_t offset, size_t, httplib::DataSink& sink) {
-        if (offset == 0) sink.write(body.data(), full / 2);
-        return false;  // the connection drops mid-body
-      });
+      res.set_content_provider(full, "application/json",
+                               [body, full](size_t offset, size_t, httplib::DataSink& sink) {
+                                 if (offset == 0) sink.write(body.data(), full / 2);
+                                 return false;  // the connection drops mid-body
+                               });
     } else if (m == "truncated-json") {
       res.set_content(body.substr(0, body.size() / 2), "application/json");
     } else if (m == "big") {
-      res.set_content(std::string(3 << 20, ' ') + body, "application/json");
+      // Announced with Content-Length, so libcurl refuses it before reading; an uncompressible type so
+      // the server does not spend seconds compressing it first.
+      res.set_content(std::string(3 << 20, ' ') + body, "application/octet-stream");
     } else if (m == "big-chunked") {
       // No length announced: the cap must cut it while receiving. Not a compressible type, so the
       // server sends it as it is.
-      res.set_chunked_content_provider("application/octet-stream", [this](size_t offset, httplib::DataSink& sink) {
-        if (offset >= (64u << 20) || loop.stopping) {
-          sink.done();
-          return true;
-        }
-        std::string block(64 << 10, ' ');
-        sink.write(block.data(), block.size());
-        return true;
-      });
+      res.set_chunked_content_provider("application/octet-stream",
+                                       [this](size_t offset, httplib::DataSink& sink) {
+                                         if (offset >= (64u << 20) || loop.stopping) {
+                                           sink.done();
+                                           return true;
+                                         }
+                                         std::string block(64 << 10, ' ');
+                                         sink.write(block.data(), block.size());
+                                         return true;
+                                       });
     } else if (m == "delay") {
       loop.nap(3);
       res.set_content(body, "application/json");
     } else if (m == "drip") {
-      res.set_chunked_content_provider("application/json", [this, body](size_t offset, httplib::DataSink& sink) {
-        if (offset >= body.size()) {
-          sink.done();
-          return true;
-        }
-        sink.write(body.data() + offset, 1);
-        loop.nap(1.0);
-        return !loop.stopping.load();
-      });
+      res.set_chunked_content_provider("application/json",
+                                       [this, body](size_t offset, httplib::DataSink& sink) {
+                                         if (offset >= body.size()) {
+                                           sink.done();
+                                           return true;
+                                         }
+                                         sink.write(body.data() + offset, 1);
+                                         loop.nap(1.0);
+                                         return !loop.stopping.load();
+                                       });
     } else if (m == "empty") {
       res.set_content(R"({"kiosk_feed": 1, "stations": [], "readings": []})", "application/json");
     } else if (m == "gzip") {
-      std::string large = R"({"kiosk_feed": 1, "pad": ")" + std::string(200000, 'a') + R"(", "readings": [{"station": "s1", "metric": "pm25_1h", "value": 33, "unit": "ug/m3", "observed_at": ")" +
-                          format_iso_utc(observed) + R"("}]})";
+      std::string large =
+          R"({"kiosk_feed": 1, "pad": ")" + std::string(200000, 'a') +
+          R"(", "readings": [{"station": "s1", "metric": "pm25_1h", "value": 33, "unit": "ug/m3", "observed_at": ")" +
+          format_iso_utc(observed) + R"("}]})";
       res.set_content(large, "application/json");  // httplib compresses for a client that accepts gzip
     } else if (m == "redirect") {
       res.set_redirect("/loop");
@@ -172,9 +180,11 @@ data::FetchSettings quick_settings() {
   return s;
 }
 
-data::SourceResult fetch_once(const std::string& url, const data::FetchSettings& settings = quick_settings()) {
+data::SourceResult fetch_once(const std::string& url,
+                              const data::FetchSettings& settings = quick_settings()) {
   data::CurlTransport curl;
-  return data::fetch_source(test::source("live", "kiosk-feed", url), curl, settings, {}, test::at("2026-03-02T07:00:00Z"));
+  return data::fetch_source(test::source("live", "kiosk-feed", url), curl, settings, {},
+                            test::at("2026-03-02T07:00:00Z"));
 }
 
 // --- one fetch, one clear line per fault --------------------------------------------------------
@@ -228,13 +238,15 @@ TEST_P(Fault, ClearErrorAndLastGoodDataKept) {
 
 INSTANTIATE_TEST_SUITE_P(
     Loopback, Fault,
-    ::testing::Values(FaultCase{"500", "HTTP 500: database is down"}, FaultCase{"429", "HTTP 429: Too many requests"},
+    ::testing::Values(FaultCase{"500", "HTTP 500: database is down"},
+                      FaultCase{"429", "HTTP 429: Too many requests"},
                       FaultCase{"503", "HTTP 503 (an HTML page)"},
                       FaultCase{"html", "HTTP 200 but the response is an HTML or XML page"},
                       FaultCase{"truncated", "curl error 18"}, FaultCase{"truncated-json", "JSON error"},
-                      FaultCase{"big", "larger than the 1 MB cap"}, FaultCase{"big-chunked", "larger than the 1 MB cap"},
-                      FaultCase{"delay", "timed out"}, FaultCase{"drip", "timed out"},
-                      FaultCase{"redirect", "more than 5 redirects"}, FaultCase{"empty", "no records"}),
+                      FaultCase{"big", "larger than the 1 MB cap"},
+                      FaultCase{"big-chunked", "larger than the 1 MB cap"}, FaultCase{"delay", "timed out"},
+                      FaultCase{"drip", "timed out"}, FaultCase{"redirect", "more than 5 redirects"},
+                      FaultCase{"empty", "no records"}),
     [](const ::testing::TestParamInfo<FaultCase>& info) {
       std::string name;
       for (char c : info.param.mode) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
@@ -307,7 +319,8 @@ TEST(Loopback, CkanPaginationOverTwelveThousandRecords) {
   cfg.fields.layout = "wide";
   cfg.fields.columns = {{"pm25_1h", "pm"}};
   data::CurlTransport curl;
-  data::SourceResult r = data::fetch_source(cfg, curl, quick_settings(), {}, test::at("2026-03-03T00:00:00Z"));
+  data::SourceResult r =
+      data::fetch_source(cfg, curl, quick_settings(), {}, test::at("2026-03-03T00:00:00Z"));
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.batch.readings.size(), 12345u);
   EXPECT_EQ(r.requests, 13);  // 12 full pages of 1000 and one of 345; stopped by total
@@ -419,7 +432,7 @@ TEST(UiThread, SnapshotStaysInstantWhileASourceHangs) {
     std::this_thread::sleep_for(std::chrono::milliseconds(16));
   }
   EXPECT_GT(frames, 100u);
-  EXPECT_LT(worst, 0.05);
+  EXPECT_LT(worst, 0.1);          // a mutex and a pointer copy; the margin is for a loaded CI machine
   EXPECT_TRUE(worker->alive(5));  // the hung transfer still ticks the heartbeat
   auto stopping = std::chrono::steady_clock::now();
   worker.reset();  // stops and joins, aborting the hung transfer

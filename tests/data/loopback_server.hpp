@@ -21,7 +21,8 @@ class LoopbackServer {
   // Routes are registered before start(): httplib's route table is not safe to change while serving.
   void start() {
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 200 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    for (int i = 0; i < 200 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ~LoopbackServer() {
     stopping = true;
@@ -33,12 +34,15 @@ class LoopbackServer {
 
   httplib::Server& server() { return server_; }
   int port() const { return port_; }
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
 
   // Sleeps up to `seconds` but returns early when the server is stopping (so tests end promptly).
   void nap(double seconds) {
     auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!stopping && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    while (!stopping && std::chrono::steady_clock::now() < end)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 
   std::atomic<bool> stopping{false};

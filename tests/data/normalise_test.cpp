@@ -22,24 +22,25 @@ std::string utc(std::string_view text, int zone = kBeijing) {
 }
 
 TEST(Timestamps, EveryFormThePlatformsSend) {
-  EXPECT_EQ(utc("2018-02-20T07:00:00"), "2018-02-19T23:00:00Z");            // naive (CNEMC): source zone
-  EXPECT_EQ(utc("2014-10-13T00:00:00.000"), "2014-10-12T16:00:00Z");        // Socrata floating
+  EXPECT_EQ(utc("2018-02-20T07:00:00"), "2018-02-19T23:00:00Z");      // naive (CNEMC): source zone
+  EXPECT_EQ(utc("2014-10-13T00:00:00.000"), "2014-10-12T16:00:00Z");  // Socrata floating
   EXPECT_EQ(utc("2024-09-25T22:00:00Z"), "2024-09-25T22:00:00Z");
   EXPECT_EQ(utc("2024-09-25T16:00:00-06:00"), "2024-09-25T22:00:00Z");
   EXPECT_EQ(utc("2024-09-25T22:00:00+00:00"), "2024-09-25T22:00:00Z");
   EXPECT_EQ(utc("2014-12-31T11:59:59.00+08:00"), "2014-12-31T03:59:59Z");
-  EXPECT_EQ(utc("2021-06-22T08:02:59.9541234Z"), "2021-06-22T08:02:59Z");   // 7 fraction digits
+  EXPECT_EQ(utc("2021-06-22T08:02:59.9541234Z"), "2021-06-22T08:02:59Z");  // 7 fraction digits
   EXPECT_EQ(utc("2026-03-02T14:00:00+0800"), "2026-03-02T06:00:00Z");
   EXPECT_EQ(utc("2026-03-02T14:00+08"), "2026-03-02T06:00:00Z");
-  EXPECT_EQ(utc("2026/04/28 10:00:00"), "2026-04-28T02:00:00Z");            // Taiwan MOENV
+  EXPECT_EQ(utc("2026/04/28 10:00:00"), "2026-04-28T02:00:00Z");  // Taiwan MOENV
   EXPECT_EQ(utc("2026-04-28 10:00"), "2026-04-28T02:00:00Z");
-  EXPECT_EQ(utc("2019-03-26"), "2019-03-25T16:00:00Z");                     // a date: local midnight
-  EXPECT_EQ(utc("2010-01-01T00:00:00.000Z/2019-01-13T06:00:00.000Z"), "2019-01-13T06:00:00Z");  // STA interval
-  EXPECT_EQ(utc("1640887163"), "2021-12-30T17:59:23Z");                     // POSIX seconds as text
+  EXPECT_EQ(utc("2019-03-26"), "2019-03-25T16:00:00Z");  // a date: local midnight
+  EXPECT_EQ(utc("2010-01-01T00:00:00.000Z/2019-01-13T06:00:00.000Z"),
+            "2019-01-13T06:00:00Z");                     // STA interval
+  EXPECT_EQ(utc("1640887163"), "2021-12-30T17:59:23Z");  // POSIX seconds as text
   EXPECT_EQ(format_iso_utc(*timestamp_from_number(1640887163)), "2021-12-30T17:59:23Z");
   EXPECT_EQ(format_iso_utc(*timestamp_from_number(1772431200000.0)), "2026-03-02T06:00:00Z");  // epoch ms
   EXPECT_EQ(utc("2024-02-29T12:00:00Z"), "2024-02-29T12:00:00Z");
-  EXPECT_EQ(utc("2038-01-19T03:14:08Z"), "2038-01-19T03:14:08Z");           // past 32-bit time_t
+  EXPECT_EQ(utc("2038-01-19T03:14:08Z"), "2038-01-19T03:14:08Z");  // past 32-bit time_t
 }
 
 TEST(Timestamps, GarbageIsRejectedNotGuessed) {
@@ -71,7 +72,8 @@ TEST(Numbers, StringsAndMarkers) {
   EXPECT_EQ(parse_number("+3", v), NumberParse::ok);
   for (const char* missing : {"", "-", "\xE2\x80\x94", "-;", "NA", "ND", "x", "N/A", "--"})
     EXPECT_EQ(parse_number(missing, v), NumberParse::missing) << missing;
-  for (const char* bad : {"abc", "12,5", "1.2.3", "12ug"}) EXPECT_EQ(parse_number(bad, v), NumberParse::invalid) << bad;
+  for (const char* bad : {"abc", "12,5", "1.2.3", "12ug"})
+    EXPECT_EQ(parse_number(bad, v), NumberParse::invalid) << bad;
   EXPECT_EQ(parse_number("<DL", v, {"<DL"}), NumberParse::missing);
 }
 
@@ -98,7 +100,8 @@ TEST(Units, ConversionsToCanonical) {
 
 TEST(DemoRule, NewestReadingLandsOnTheFetchHour) {
   data::Batch b;
-  b.readings = {{"d", "s", "pm25_1h", 1, "ug/m3", 1000, 0}, {"d", "s", "pm25_1h", 2, "ug/m3", 1000 + 3600, 0}};
+  b.readings = {{"d", "s", "pm25_1h", 1, "ug/m3", 1000, 0},
+                {"d", "s", "pm25_1h", 2, "ug/m3", 1000 + 3600, 0}};
   const UnixTime fetch = *parse_timestamp("2027-06-01T10:59:59Z", 0);
   data::apply_demo_rule(b, fetch);
   EXPECT_EQ(format_iso_utc(b.readings[1].observed_at), "2027-06-01T10:00:00Z");

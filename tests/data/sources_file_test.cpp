@@ -93,12 +93,17 @@ station = "id"
 pm25 = "pm25"
 )");
   std::string all = r.all();
-  EXPECT_NE(all.find("sources.toml:4:7: error: 'url': scheme 'ftp' is not supported"), std::string::npos) << all;
-  EXPECT_NE(all.find("sources.toml:5:8: error: 'zone' is 'Asia/Shanghai'; expected a UTC offset"), std::string::npos)
+  EXPECT_NE(all.find("sources.toml:4:7: error: 'url': scheme 'ftp' is not supported"), std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:6:1: error: unknown key 'refresh_secs' in [[source]]"), std::string::npos) << all;
-  EXPECT_NE(all.find("sources.toml:10:1: error: 'columns.pm25' is not a kiosk metric"), std::string::npos) << all;
-  EXPECT_NE(all.find("needs a field mapping; missing in [source.fields]: observed_at value metric"), std::string::npos)
+  EXPECT_NE(all.find("sources.toml:5:8: error: 'zone' is 'Asia/Shanghai'; expected a UTC offset"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("sources.toml:6:1: error: unknown key 'refresh_secs' in [[source]]"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("sources.toml:10:1: error: 'columns.pm25' is not a kiosk metric"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("needs a field mapping; missing in [source.fields]: observed_at value metric"),
+            std::string::npos)
       << all;
 }
 

@@ -74,6 +74,8 @@ inline SourceConfig source(const std::string& id, const std::string& platform, c
   return s;
 }
 
-inline UnixTime at(const char* iso) { return *parse_timestamp(iso, 0); }
+inline UnixTime at(const char* iso) {
+  return *parse_timestamp(iso, 0);
+}
 
 }  // namespace kiosk::test

@@ -15,8 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("kiosk-worker-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+  fs::path path = fs::temp_directory_path() / ("kiosk-worker-test-" + std::to_string(::getpid()) + "-" +
+                                               std::to_string(std::random_device{}()));
   TempDir() { fs::create_directories(path); }
   ~TempDir() {
     std::error_code ec;
@@ -25,10 +25,12 @@ struct TempDir {
 };
 
 std::string feed(const std::vector<std::pair<UnixTime, double>>& points) {
-  std::string out = R"({"kiosk_feed": 1, "stations": [{"id": "s1", "name_zh": "一", "name_en": "One", "lat": 37.5, "lon": 121.4}], "readings": [)";
+  std::string out =
+      R"({"kiosk_feed": 1, "stations": [{"id": "s1", "name_zh": "一", "name_en": "One", "lat": 37.5, "lon": 121.4}], "readings": [)";
   for (std::size_t i = 0; i < points.size(); ++i)
-    out += std::string(i ? "," : "") + R"({"station": "s1", "metric": "pm25_1h", "unit": "ug/m3", "value": )" +
-           std::to_string(points[i].second) + R"(, "observed_at": ")" + format_iso_utc(points[i].first) + "\"}";
+    out +=
+        std::string(i ? "," : "") + R"({"station": "s1", "metric": "pm25_1h", "unit": "ug/m3", "value": )" +
+        std::to_string(points[i].second) + R"(, "observed_at": ")" + format_iso_utc(points[i].first) + "\"}";
   return out + "]}";
 }
 
@@ -57,7 +59,8 @@ TEST(Worker, StartsOfflineWithTheCachedValuesAndTheirAge) {
   }
   clock.advance(2 * 86400);  // two days later, the network is cut
   auto offline = std::make_shared<test::CannedTransport>();
-  offline->on("feed.json", data::HttpResponse{false, 0, "DNS lookup failed (curl error 6: Could not resolve host)"});
+  offline->on("feed.json",
+              data::HttpResponse{false, 0, "DNS lookup failed (curl error 6: Could not resolve host)"});
   FetchWorker worker({cfg}, options_with(offline, dir.path), clock);
   worker.load_cache();
   SnapshotPtr s = worker.snapshot();
@@ -83,7 +86,8 @@ TEST(Worker, HistoryIsHourlyOldestFirstAndPrunedToSevenDays) {
   for (int h = 0; h < 10 * 24; ++h) points.push_back({now - h * 3600, static_cast<double>(h)});
   auto t = std::make_shared<test::CannedTransport>();
   t->on("feed.json", feed(points));
-  FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options_with(t), clock);
+  FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options_with(t),
+                     clock);
   worker.fetch_all_once();
   SnapshotPtr s = worker.snapshot();
   const auto& series = s->history.at({"s1", "pm25_1h"});
@@ -100,7 +104,8 @@ TEST(Worker, StationThatNeverReportedHasNoReading) {
   ManualClock clock(test::at("2026-03-02T07:00:00Z"));
   auto t = std::make_shared<test::CannedTransport>();
   t->on("feed.json", feed({{test::at("2026-03-02T06:00:00Z"), 10}}));
-  FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options_with(t), clock);
+  FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options_with(t),
+                     clock);
   worker.fetch_all_once();
   EXPECT_EQ(worker.snapshot()->find("s2", "pm25_1h"), nullptr);
   EXPECT_EQ(worker.snapshot()->find("s1", "pm10_1h"), nullptr);
@@ -162,7 +167,8 @@ TEST(Worker, AliveWhileIdleAndAfterStop) {
   ManualClock clock(test::at("2026-03-02T07:00:00Z"));
   auto t = std::make_shared<test::CannedTransport>();
   t->on("feed.json", feed({{test::at("2026-03-02T06:00:00Z"), 10}}));
-  FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options_with(t), clock);
+  FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options_with(t),
+                     clock);
   worker.start();
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   EXPECT_TRUE(worker.alive(5));

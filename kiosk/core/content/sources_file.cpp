@@ -17,9 +17,10 @@ void error_at(TableReader& r, std::string_view key, const std::string& message) 
 }
 
 constexpr std::string_view kMetrics[] = {
-    "pm25_1h", "pm25_24h", "pm10_1h", "pm10_24h", "so2_1h", "so2_24h", "no2_1h", "no2_24h", "o3_1h",
-    "o3_8h", "co_1h", "co_24h", "ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn", "din", "phosphate",
-    "oil", "bikes_available", "docks_available"};
+    "pm25_1h",        "pm25_24h", "pm10_1h", "pm10_24h", "so2_1h", "so2_24h",   "no2_1h", "no2_24h",
+    "o3_1h",          "o3_8h",    "co_1h",   "co_24h",   "ph",     "do",        "codmn",  "cod",
+    "bod5",           "nh3n",     "tp",      "tn",       "din",    "phosphate", "oil",    "bikes_available",
+    "docks_available"};
 
 bool known_metric(std::string_view m) {
   for (auto k : kMetrics)
@@ -57,13 +58,14 @@ bool read_value(const toml::node& node, const std::string& key, FileCtx& ctx, Se
       return false;
     }
     if (!out.file.empty() && out.file.front() != '/') {
-      ctx.error(node.source(), "'" + key + "': the secret file must be an absolute path (e.g. /etc/kiosk/" +
-                                   key + ".key)");
+      ctx.error(node.source(),
+                "'" + key + "': the secret file must be an absolute path (e.g. /etc/kiosk/" + key + ".key)");
       return false;
     }
     return true;
   }
-  ctx.error(node.source(), "'" + key + "' must be a string, a number, or { env = \"NAME\" } / { file = \"/path\" }");
+  ctx.error(node.source(),
+            "'" + key + "' must be a string, a number, or { env = \"NAME\" } / { file = \"/path\" }");
   return false;
 }
 
@@ -87,7 +89,8 @@ std::map<std::string, std::string> read_string_map(TableReader& r, std::string_v
     if (node.is_string())
       out[std::string(k.str())] = *node.value<std::string>();
     else
-      r.ctx().error(node.source(), "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string");
+      r.ctx().error(node.source(),
+                    "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string");
   }
   return out;
 }
@@ -114,8 +117,8 @@ void read_fields(TableReader& source, SourceConfig& s) {
     for (const auto& [k, node] : *t) {
       std::string metric(k.str());
       if (!known_metric(metric))
-        source.ctx().error(k.source(), "'columns." + metric + "' is not a kiosk metric; expected one of: " +
-                                           metric_list());
+        source.ctx().error(
+            k.source(), "'columns." + metric + "' is not a kiosk metric; expected one of: " + metric_list());
       else if (!node.is_string())
         source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column");
       else
@@ -125,8 +128,9 @@ void read_fields(TableReader& source, SourceConfig& s) {
   f.metrics = read_string_map(source, "metrics");
   for (const auto& [from, to] : f.metrics)
     if (!known_metric(to))
-      source.ctx().error(source.region(), "metrics: '" + from + "' maps to '" + to +
-                                              "', which is not a kiosk metric; expected one of: " + metric_list());
+      source.ctx().error(source.region(),
+                         "metrics: '" + from + "' maps to '" + to +
+                             "', which is not a kiosk metric; expected one of: " + metric_list());
   f.units = read_string_map(source, "units");
 }
 
@@ -171,8 +175,10 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
         if (scheme == "file")
           error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
         else if (scheme != "http" && scheme != "https")
-          error_at(r, "url", "'url': scheme '" + scheme + "' is not supported; use https://, http:// or a "
-                             "path inside the content folder");
+          error_at(r, "url",
+                   "'url': scheme '" + scheme +
+                       "' is not supported; use https://, http:// or a "
+                       "path inside the content folder");
       }
     }
     s.query = read_named_values(r, "query");
@@ -196,18 +202,25 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.station_prefix = r.string("station_prefix");
     s.language = r.string("language");
     s.ca_file = r.string("ca_file");
-    if (!s.ca_file.empty() && s.ca_file.front() != '/') error_at(r, "ca_file", "'ca_file' must be an absolute path");
+    if (!s.ca_file.empty() && s.ca_file.front() != '/')
+      error_at(r, "ca_file", "'ca_file' must be an absolute path");
     if (auto cap = r.integer("max_body_bytes")) {
-      if (*cap < 1024) error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
-      else s.max_body_bytes = static_cast<std::uint64_t>(*cap);
+      if (*cap < 1024)
+        error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
+      else
+        s.max_body_bytes = static_cast<std::uint64_t>(*cap);
     }
     if (auto n = r.integer("page_size")) {
-      if (*n < 1 || *n > 50000) error_at(r, "page_size", "'page_size' must be between 1 and 50000");
-      else s.page_size = static_cast<int>(*n);
+      if (*n < 1 || *n > 50000)
+        error_at(r, "page_size", "'page_size' must be between 1 and 50000");
+      else
+        s.page_size = static_cast<int>(*n);
     }
     if (auto n = r.integer("max_pages")) {
-      if (*n < 1) error_at(r, "max_pages", "'max_pages' must be at least 1");
-      else s.max_pages = static_cast<int>(*n);
+      if (*n < 1)
+        error_at(r, "max_pages", "'max_pages' must be at least 1");
+      else
+        s.max_pages = static_cast<int>(*n);
     }
     s.missing_values = r.strings("missing_values");
     check_mapping(r, s);

@@ -24,22 +24,28 @@ void fetch_arcgis(Session& s) {
   const int limit = cfg.page_size > 0 ? cfg.page_size : 1000;
   long long offset = 0;
   for (int page = 0; page < cfg.max_pages; ++page) {
-    std::vector<std::pair<std::string, std::string>> params = {
-        {"where", "1=1"}, {"outFields", "*"}, {"f", "json"}, {"outSR", "4326"},
-        {"resultRecordCount", std::to_string(limit)}, {"resultOffset", std::to_string(offset)}};
+    std::vector<std::pair<std::string, std::string>> params = {{"where", "1=1"},
+                                                               {"outFields", "*"},
+                                                               {"f", "json"},
+                                                               {"outSR", "4326"},
+                                                               {"resultRecordCount", std::to_string(limit)},
+                                                               {"resultOffset", std::to_string(offset)}};
     std::string* body = s.get(s.url(params), page == 0);
     if (!body) return;
     PageOutcome got = parse_mapped_page(s, *body, targets, env, slots);
     const JValue& m = slots[static_cast<std::size_t>(message)];
     if (m.present() || slots[static_cast<std::size_t>(code)].present())
       throw SourceError("GET " + s.redact(s.current_url()) + ": ArcGIS error " +
-                        id_text(slots[static_cast<std::size_t>(code)]) + " (sent with HTTP 200): " + error_summary(m));
+                        id_text(slots[static_cast<std::size_t>(code)]) +
+                        " (sent with HTTP 200): " + error_summary(m));
     if (!got.found)
-      throw SourceError("GET " + s.redact(s.current_url()) + ": no 'features' array: not an ArcGIS query response");
+      throw SourceError("GET " + s.redact(s.current_url()) +
+                        ": no 'features' array: not an ArcGIS query response");
     offset += static_cast<long long>(got.records);
     const JValue& more = slots[static_cast<std::size_t>(exceeded)];
     const JValue& more2 = slots[static_cast<std::size_t>(props_exceeded)];
-    bool again = (more.kind == JKind::boolean && more.boolean) || (more2.kind == JKind::boolean && more2.boolean);
+    bool again =
+        (more.kind == JKind::boolean && more.boolean) || (more2.kind == JKind::boolean && more2.boolean);
     if (!again || got.records == 0) return;
   }
   s.batch().notes.push_back("stopped after max_pages = " + std::to_string(cfg.max_pages) + " pages");

@@ -29,14 +29,16 @@ void fetch_ckan(Session& s) {
     PageOutcome got = parse_mapped_page(s, *body, targets, env, slots);
     const JValue& ok = slots[static_cast<std::size_t>(success)];
     if (ok.kind == JKind::boolean && !ok.boolean)
-      throw SourceError("GET " + s.redact(s.current_url()) + ": CKAN error: " +
-                        error_summary(slots[static_cast<std::size_t>(error)]));
+      throw SourceError("GET " + s.redact(s.current_url()) +
+                        ": CKAN error: " + error_summary(slots[static_cast<std::size_t>(error)]));
     if (!got.found)
-      throw SourceError("GET " + s.redact(s.current_url()) + ": no '" + records +
-                        "' array: not a CKAN datastore_search response (or [source.fields] records is wrong)");
+      throw SourceError(
+          "GET " + s.redact(s.current_url()) + ": no '" + records +
+          "' array: not a CKAN datastore_search response (or [source.fields] records is wrong)");
     offset += static_cast<double>(got.records);
     std::optional<double> all = env_number(slots[static_cast<std::size_t>(total)]);
-    if (got.records == 0 || (own_limit && got.records < static_cast<std::size_t>(limit)) || (all && offset >= *all))
+    if (got.records == 0 || (own_limit && got.records < static_cast<std::size_t>(limit)) ||
+        (all && offset >= *all))
       return;
   }
   s.batch().notes.push_back("stopped after max_pages = " + std::to_string(cfg.max_pages) + " pages");

@@ -23,7 +23,9 @@ void read_ttl(Batch& batch, const std::optional<double>& ttl) {
   batch.ttl_seconds = batch.ttl_seconds > 0 ? std::min(batch.ttl_seconds, *ttl) : *ttl;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 }  // namespace
 
@@ -53,8 +55,10 @@ void fetch_gbfs(Session& s) {
             std::string name, url;
             for (od::field f : feed.get_object()) {
               std::string_view k = field_key(f, scratch);
-              if (k == "name") name = std::string(std::string_view(f.value().get_string()));
-              else if (k == "url") url = std::string(std::string_view(f.value().get_string()));
+              if (k == "name")
+                name = std::string(std::string_view(f.value().get_string()));
+              else if (k == "url")
+                url = std::string(std::string_view(f.value().get_string()));
             }
             if (!name.empty() && !url.empty()) feeds.emplace(name, url);
           }
@@ -80,13 +84,14 @@ void fetch_gbfs(Session& s) {
   });
   read_ttl(s.batch(), ttl);
   if (feeds.empty())
-    throw SourceError("GET " + s.redact(discovery_url) + ": no feeds in 'data' (not a gbfs.json discovery file" +
-                      std::string(cfg.language.empty() ? "" : ", or no language '" + cfg.language + "'") + ")");
+    throw SourceError(
+        "GET " + s.redact(discovery_url) + ": no feeds in 'data' (not a gbfs.json discovery file" +
+        std::string(cfg.language.empty() ? "" : ", or no language '" + cfg.language + "'") + ")");
   auto feed_url = [&](const char* name) {
     auto it = feeds.find(name);
     if (it == feeds.end())
-      throw SourceError("GET " + s.redact(discovery_url) + ": the discovery file lists no '" + std::string(name) +
-                        "' feed");
+      throw SourceError("GET " + s.redact(discovery_url) + ": the discovery file lists no '" +
+                        std::string(name) + "' feed");
     return s.resolve(discovery_url, it->second);
   };
   const std::string info_url = feed_url("station_information");
@@ -120,8 +125,10 @@ void fetch_gbfs(Session& s) {
             od::value v = f.value();
             if (k == "station_id") {
               id.kind = v.type() == od::json_type::number ? JKind::number : JKind::string;
-              if (id.kind == JKind::number) id.num = v.get_double();
-              else id.str = v.get_string();
+              if (id.kind == JKind::number)
+                id.num = v.get_double();
+              else
+                id.str = v.get_string();
             } else if (k == "lat") {
               lat.kind = JKind::number;
               lat.num = v.get_double();
@@ -132,20 +139,28 @@ void fetch_gbfs(Session& s) {
               if (v.type() == od::json_type::string) {
                 // 2.x names are in the feed's language; with no language known, show it either way.
                 std::string name(std::string_view(v.get_string()));
-                if (starts_with(lang_hint, "zh")) info.name_zh = name;
-                else if (!lang_hint.empty()) info.name_en = name;
-                else info.name_zh = info.name_en = name;
+                if (starts_with(lang_hint, "zh"))
+                  info.name_zh = name;
+                else if (!lang_hint.empty())
+                  info.name_en = name;
+                else
+                  info.name_zh = info.name_en = name;
               } else if (v.type() == od::json_type::array) {
                 for (od::value item : v.get_array()) {
                   std::string text, language;
                   for (od::field nf : item.get_object()) {
                     std::string_view nk = field_key(nf, scratch);
-                    if (nk == "text") text = std::string(std::string_view(nf.value().get_string()));
-                    else if (nk == "language") language = std::string(std::string_view(nf.value().get_string()));
+                    if (nk == "text")
+                      text = std::string(std::string_view(nf.value().get_string()));
+                    else if (nk == "language")
+                      language = std::string(std::string_view(nf.value().get_string()));
                   }
-                  if (starts_with(language, "zh") && info.name_zh.empty()) info.name_zh = text;
-                  else if (starts_with(language, "en") && info.name_en.empty()) info.name_en = text;
-                  else if (info.name_en.empty() && info.name_zh.empty()) info.name_en = text;
+                  if (starts_with(language, "zh") && info.name_zh.empty())
+                    info.name_zh = text;
+                  else if (starts_with(language, "en") && info.name_en.empty())
+                    info.name_en = text;
+                  else if (info.name_en.empty() && info.name_zh.empty())
+                    info.name_en = text;
                 }
               }
             }
@@ -167,7 +182,8 @@ void fetch_gbfs(Session& s) {
     }
     read_ttl(s.batch(), file_ttl);
     if (!found)
-      throw SourceError("GET " + s.redact(info_url) + ": no data.stations array: not a GBFS station_information file");
+      throw SourceError("GET " + s.redact(info_url) +
+                        ": no data.stations array: not a GBFS station_information file");
   });
 
   // 3. station_status → readings.
@@ -191,7 +207,8 @@ void fetch_gbfs(Session& s) {
   const char* bikes_field = v3 ? "num_vehicles_available" : "num_bikes_available";
   auto emit = [&](const std::string& station, const JValue& b, const JValue& d, const JValue& t) {
     norm.reading(station, "bikes_available", b, "count", t, bikes_field, "last_reported");
-    if (d.present()) norm.reading(station, "docks_available", d, "count", t, "num_docks_available", "last_reported");
+    if (d.present())
+      norm.reading(station, "docks_available", d, "count", t, "num_docks_available", "last_reported");
   };
   // A value kept past its document: strings point into the parser, so numbers are resolved now.
   auto own = [&](const JValue& v) {
@@ -239,7 +256,8 @@ void fetch_gbfs(Session& s) {
     walk_document(doc, env, env_slots, targets);
   });
   if (!targets[0].found)
-    throw SourceError("GET " + s.redact(status_url) + ": no data.stations array: not a GBFS station_status file");
+    throw SourceError("GET " + s.redact(status_url) +
+                      ": no data.stations array: not a GBFS station_status file");
   read_ttl(s.batch(), env_number(env_slots[static_cast<std::size_t>(status_ttl)]));
   JValue file_time;
   if (auto t = norm.time_of(env_slots[static_cast<std::size_t>(updated)])) {

@@ -14,8 +14,8 @@ void fetch_kiosk_feed(Session& s) {
   Normaliser& norm = s.norm();
 
   PathSet station_paths;
-  const int id = station_paths.add("id"), zh = station_paths.add("name_zh"), en = station_paths.add("name_en"),
-            lat = station_paths.add("lat"), lon = station_paths.add("lon");
+  const int id = station_paths.add("id"), zh = station_paths.add("name_zh"),
+            en = station_paths.add("name_en"), lat = station_paths.add("lat"), lon = station_paths.add("lon");
   PathSet reading_paths;
   const int st = reading_paths.add("station"), metric = reading_paths.add("metric"),
             value = reading_paths.add("value"), unit = reading_paths.add("unit"),
@@ -36,8 +36,9 @@ void fetch_kiosk_feed(Session& s) {
       norm.reject(norm.where("id") + ": station without an id");
       return;
     }
-    norm.station(norm.station_id(raw), slots[static_cast<std::size_t>(zh)], slots[static_cast<std::size_t>(en)],
-                 slots[static_cast<std::size_t>(lat)], slots[static_cast<std::size_t>(lon)]);
+    norm.station(norm.station_id(raw), slots[static_cast<std::size_t>(zh)],
+                 slots[static_cast<std::size_t>(en)], slots[static_cast<std::size_t>(lat)],
+                 slots[static_cast<std::size_t>(lon)]);
   };
   targets[1].path = {"readings"};
   targets[1].on_count = [&](std::size_t n) { s.batch().readings.reserve(n); };
@@ -49,14 +50,16 @@ void fetch_kiosk_feed(Session& s) {
     std::string name = id_text(slots[static_cast<std::size_t>(metric)]);
     std::string m = norm.metric(name);
     if (m.empty()) {
-      if (name.empty()) norm.reject(norm.where("metric") + ": no metric");
-      else ++s.batch().ignored_count;
+      if (name.empty())
+        norm.reject(norm.where("metric") + ": no metric");
+      else
+        ++s.batch().ignored_count;
       return;
     }
     const JValue& u = slots[static_cast<std::size_t>(unit)];
-    norm.reading(raw.empty() ? std::string() : norm.station_id(raw), m, slots[static_cast<std::size_t>(value)],
-                 u.kind == JKind::string ? u.str : std::string_view{}, slots[static_cast<std::size_t>(time)], "value",
-                 "observed_at");
+    norm.reading(raw.empty() ? std::string() : norm.station_id(raw), m,
+                 slots[static_cast<std::size_t>(value)], u.kind == JKind::string ? u.str : std::string_view{},
+                 slots[static_cast<std::size_t>(time)], "value", "observed_at");
   };
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(*body));

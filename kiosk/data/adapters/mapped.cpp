@@ -7,15 +7,16 @@
 
 namespace kiosk::data {
 
-RecordMapping compile_mapping(const FieldMap& fields, const std::function<std::string(const std::string&)>& rewrite) {
+RecordMapping compile_mapping(const FieldMap& fields,
+                              const std::function<std::string(const std::string&)>& rewrite) {
   RecordMapping m;
   m.fields = fields;
   auto rw = [&](std::string& p) {
     if (!p.empty() && rewrite) p = rewrite(p);
   };
   FieldMap& f = m.fields;
-  for (std::string* p : {&f.station, &f.name_zh, &f.name_en, &f.lat, &f.lon, &f.metric, &f.value, &f.unit,
-                         &f.observed_at})
+  for (std::string* p :
+       {&f.station, &f.name_zh, &f.name_en, &f.lat, &f.lon, &f.metric, &f.value, &f.unit, &f.observed_at})
     rw(*p);
   for (auto& c : f.columns) rw(c.second);
   m.station = m.paths.add(f.station);
@@ -51,7 +52,8 @@ void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) 
     return;
   }
   std::string station = norm.station_id(raw);
-  norm.station(station, slot(slots, m.name_zh), slot(slots, m.name_en), slot(slots, m.lat), slot(slots, m.lon));
+  norm.station(station, slot(slots, m.name_zh), slot(slots, m.name_en), slot(slots, m.lat),
+               slot(slots, m.lon));
   const JValue& time = slot(slots, m.time);
   const JValue& unit_value = slot(slots, m.unit);
   std::string_view record_unit = unit_value.kind == JKind::string ? unit_value.str : std::string_view{};
@@ -62,8 +64,8 @@ void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) 
   if (m.fields.layout == "wide") {
     for (std::size_t i = 0; i < m.columns.size(); ++i) {
       const auto& [metric, index] = m.columns[i];
-      norm.reading(station, metric, slot(slots, index), configured_unit(metric), time, m.fields.columns[i].second,
-                   m.fields.observed_at);
+      norm.reading(station, metric, slot(slots, index), configured_unit(metric), time,
+                   m.fields.columns[i].second, m.fields.observed_at);
     }
     return;
   }
@@ -139,7 +141,8 @@ std::string error_summary(const JValue& v) {
     if (j.is_object()) {
       if (j.contains("message") && j["message"].is_string()) {
         std::string text = j["message"].get<std::string>();
-        if (j.contains("__type") && j["__type"].is_string()) text = j["__type"].get<std::string>() + ": " + text;
+        if (j.contains("__type") && j["__type"].is_string())
+          text = j["__type"].get<std::string>() + ": " + text;
         return text.substr(0, 200);
       }
       return j.dump().substr(0, 200);

@@ -15,7 +15,8 @@ namespace kiosk::data {
 struct RecordMapping {
   FieldMap fields;  // after platform defaults and path rewriting
   PathSet paths;
-  int station = -1, name_zh = -1, name_en = -1, lat = -1, lon = -1, metric = -1, value = -1, unit = -1, time = -1;
+  int station = -1, name_zh = -1, name_en = -1, lat = -1, lon = -1, metric = -1, value = -1, unit = -1,
+      time = -1;
   std::vector<std::pair<std::string, int>> columns;  // canonical metric → slot (wide layout)
 };
 
@@ -26,13 +27,13 @@ RecordMapping compile_mapping(const FieldMap& fields,
 struct MappedTarget {
   std::vector<std::string> path;  // of the records array; empty: the root is the array
   const RecordMapping* mapping;
-  std::string label;              // for messages, e.g. "result/records"
+  std::string label;  // for messages, e.g. "result/records"
 };
 
 struct PageOutcome {
   std::size_t records = 0;
-  bool found = false;         // a records array was there
-  std::string label;          // which target matched
+  bool found = false;  // a records array was there
+  std::string label;   // which target matched
 };
 
 // Parses one page: envelope fields into env_slots (reset first), records through their mapping.
@@ -46,6 +47,8 @@ std::optional<double> env_number(const JValue& v);
 std::string error_summary(const JValue& v);
 
 // "a/b" → {"a","b"}; "" → {}.
-inline std::vector<std::string> path_of(const std::string& p) { return split_path(p); }
+inline std::vector<std::string> path_of(const std::string& p) {
+  return split_path(p);
+}
 
 }  // namespace kiosk::data

@@ -36,8 +36,8 @@ void fetch_openaq(Session& s) {
   std::vector<Location> locations;
 
   PathSet loc_paths;
-  const int id = loc_paths.add("id"), name = loc_paths.add("name"), lat = loc_paths.add("coordinates/latitude"),
-            lon = loc_paths.add("coordinates/longitude");
+  const int id = loc_paths.add("id"), name = loc_paths.add("name"),
+            lat = loc_paths.add("coordinates/latitude"), lon = loc_paths.add("coordinates/longitude");
   PathSet sensor_paths;
   const int sid = sensor_paths.add("id"), pname = sensor_paths.add("parameter/name"),
             punits = sensor_paths.add("parameter/units");
@@ -97,11 +97,13 @@ void fetch_openaq(Session& s) {
     if (!targets[0].found) {
       const JValue& d = env_slots[static_cast<std::size_t>(detail)];
       throw SourceError("GET " + s.redact(s.current_url()) +
-                        (d.present() ? ": OpenAQ error: " + error_summary(d) : ": no 'results' array: not an OpenAQ v3 response"));
+                        (d.present() ? ": OpenAQ error: " + error_summary(d)
+                                     : ": no 'results' array: not an OpenAQ v3 response"));
     }
     seen += targets[0].count;
     std::optional<double> all = env_number(env_slots[static_cast<std::size_t>(found)]);
-    if (single || targets[0].count < static_cast<std::size_t>(limit) || (all && static_cast<double>(seen) >= *all))
+    if (single || targets[0].count < static_cast<std::size_t>(limit) ||
+        (all && static_cast<double>(seen) >= *all))
       break;
   }
 
@@ -109,7 +111,8 @@ void fetch_openaq(Session& s) {
   const int sensor = latest_paths.add("sensorsId"), value = latest_paths.add("value"),
             utc = latest_paths.add("datetime/utc");
   for (const Location& loc : locations) {
-    std::string* body = s.get(api_base(cfg.url) + "/locations/" + url_escape(loc.raw_id) + "/latest?limit=1000");
+    std::string* body =
+        s.get(api_base(cfg.url) + "/locations/" + url_escape(loc.raw_id) + "/latest?limit=1000");
     std::string station = norm.station_id(loc.raw_id);
     std::vector<RecordsTarget> targets(1);
     targets[0].path = {"results"};
@@ -121,7 +124,8 @@ void fetch_openaq(Session& s) {
       std::string sensor_id = id_text(slots[static_cast<std::size_t>(sensor)]);
       auto it = loc.sensors.find(sensor_id);
       if (it == loc.sensors.end()) {
-        norm.reject(norm.where("sensorsId") + ": sensor " + sensor_id + " is not listed for location " + loc.raw_id);
+        norm.reject(norm.where("sensorsId") + ": sensor " + sensor_id + " is not listed for location " +
+                    loc.raw_id);
         return;
       }
       if (it->second.metric.empty()) {
@@ -137,7 +141,8 @@ void fetch_openaq(Session& s) {
       walk_document(doc, env, env_slots, targets);
     });
     if (!targets[0].found)
-      throw SourceError("GET " + s.redact(s.current_url()) + ": no 'results' array: not an OpenAQ latest response");
+      throw SourceError("GET " + s.redact(s.current_url()) +
+                        ": no 'results' array: not an OpenAQ latest response");
   }
 }
 

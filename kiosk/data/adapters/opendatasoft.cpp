@@ -8,11 +8,14 @@ namespace kiosk::data {
 void fetch_opendatasoft(Session& s) {
   const SourceConfig& cfg = s.cfg();
   RecordMapping flat = compile_mapping(cfg.fields);
-  RecordMapping nested = compile_mapping(cfg.fields, [](const std::string& p) { return "record/fields/" + p; });
+  RecordMapping nested =
+      compile_mapping(cfg.fields, [](const std::string& p) { return "record/fields/" + p; });
   const bool exports = cfg.url.find("/exports/") != std::string::npos;
   std::vector<MappedTarget> targets;
-  if (!cfg.fields.records.empty()) targets.push_back({path_of(cfg.fields.records), &flat, cfg.fields.records});
-  else if (exports) targets.push_back({{}, &flat, ""});
+  if (!cfg.fields.records.empty())
+    targets.push_back({path_of(cfg.fields.records), &flat, cfg.fields.records});
+  else if (exports)
+    targets.push_back({{}, &flat, ""});
   else {
     targets.push_back({{"results"}, &flat, "results"});
     targets.push_back({{"records"}, &nested, "records"});
@@ -43,8 +46,9 @@ void fetch_opendatasoft(Session& s) {
         throw SourceError("GET " + s.redact(s.current_url()) + ": Opendatasoft error " +
                           id_text(slots[static_cast<std::size_t>(error_code)]) + ": " +
                           error_summary(m.present() ? m : e));
-      throw SourceError("GET " + s.redact(s.current_url()) +
-                        ": no 'results' (v2.1) or 'records' (v2.0) array: not an Opendatasoft Explore response");
+      throw SourceError(
+          "GET " + s.redact(s.current_url()) +
+          ": no 'results' (v2.1) or 'records' (v2.0) array: not an Opendatasoft Explore response");
     }
     if (!own_limit) return;
     offset += static_cast<int>(got.records);
@@ -52,8 +56,9 @@ void fetch_opendatasoft(Session& s) {
     if (got.records == 0 || got.records < static_cast<std::size_t>(limit) || (all && offset >= *all)) return;
     if (offset + limit > 10000) {
       // The records endpoint refuses offset + limit > 10000; a full pull needs /exports/json.
-      s.batch().notes.push_back("stopped at 10000 records: Opendatasoft's records endpoint serves no more; "
-                                "use the dataset's /exports/json URL for all of them");
+      s.batch().notes.push_back(
+          "stopped at 10000 records: Opendatasoft's records endpoint serves no more; "
+          "use the dataset's /exports/json URL for all of them");
       return;
     }
   }

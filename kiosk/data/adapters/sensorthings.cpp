@@ -40,8 +40,9 @@ void fetch_sensorthings(Session& s) {
 
   std::vector<std::pair<std::string, std::string>> params;
   if (!s.has_param("$expand") && cfg.url.find("$expand") == std::string::npos)
-    params.emplace_back("$expand",
-                        "Thing($expand=Locations),ObservedProperty,Observations($orderby=phenomenonTime desc;$top=1)");
+    params.emplace_back(
+        "$expand",
+        "Thing($expand=Locations),ObservedProperty,Observations($orderby=phenomenonTime desc;$top=1)");
   std::string url = s.url(params);
   for (int page = 0; page < cfg.max_pages; ++page) {
     std::string* body = s.get(url, page == 0);

@@ -30,9 +30,10 @@ void fetch_socrata(Session& s) {
       std::string c = id_text(slots[static_cast<std::size_t>(error_code)]);
       if (c.empty()) c = id_text(slots[static_cast<std::size_t>(code)]);
       if (m.present())
-        throw SourceError("GET " + s.redact(s.current_url()) + ": Socrata error" + (c.empty() ? "" : " " + c) + ": " +
-                          error_summary(m));
-      throw SourceError("GET " + s.redact(s.current_url()) + ": expected an array of rows: not a Socrata response");
+        throw SourceError("GET " + s.redact(s.current_url()) + ": Socrata error" +
+                          (c.empty() ? "" : " " + c) + ": " + error_summary(m));
+      throw SourceError("GET " + s.redact(s.current_url()) +
+                        ": expected an array of rows: not a Socrata response");
     }
     offset += static_cast<long long>(got.records);
     if (got.records == 0 || !own_limit || got.records < static_cast<std::size_t>(limit)) return;
