@@ -35,11 +35,16 @@ int run_render(const RenderOptions& o) {
   }
   std::vector<ui::ScreenId> screens;
   if (o.screen.empty()) {
-    screens.assign(std::begin(ui::kAllScreens), std::end(ui::kAllScreens));
+    for (ui::ScreenId id : ui::kAllScreens)
+      if (view->classroom || !ui::classroom_only(id)) screens.push_back(id);
   } else if (auto id = ui::screen_from_name(o.screen)) {
+    if (ui::classroom_only(*id) && !view->classroom) {
+      log::error("--screen '" + o.screen + "' is shown in classroom mode only; add --classroom");
+      return kExitFailure;
+    }
     screens.push_back(*id);
   } else {
-    log::error("--screen '" + o.screen + "' is not a screen; screens are home, air, water, bay, waste, travel");
+    log::error("--screen '" + o.screen + "' is not a screen; screens are " + ui::screen_names());
     return kExitFailure;
   }
   std::error_code ec;
@@ -60,7 +65,7 @@ int run_render(const RenderOptions& o) {
   SystemClock system;
   ManualClock clock(view->now.value_or(system.wall()));
   KioskApp app(*display, clock);
-  if (!app.start({view->content, view->lang}, error)) {
+  if (!app.start({view->content, view->lang, view->classroom}, error)) {
     log::error(error);
     return kExitUnusable;
   }
@@ -71,16 +76,31 @@ int run_render(const RenderOptions& o) {
     log::error(error);
     return kExitUnusable;
   }
-  for (ui::ScreenId id : screens) {
-    app.show(id);
+  // Every screen, then (for editors checking a pack) every bay page and every waste category.
+  struct Page {
+    ui::ScreenId screen;
+    std::string select;  // item to open, if any
+    std::string file;
+  };
+  std::vector<Page> pages;
+  for (ui::ScreenId id : screens) pages.push_back({id, {}, ui::screen_name(id)});
+  if (o.screen.empty() || o.screen == "bay")
+    for (const BayPage& bay : app.content().bays) pages.push_back({ui::ScreenId::bay, bay.id, "bay-" + bay.id});
+  if (o.screen.empty() || o.screen == "waste")
+    for (const WasteCategory& c : app.content().waste_categories)
+      pages.push_back({ui::ScreenId::waste, c.id, "waste-" + c.id});
+  for (const Page& page : pages) {
+    app.show(page.screen);
+    if (!page.select.empty()) app.select(page.select);
     // Two frames: the first lays out new scrolling areas, the second draws them settled.
     app.set_rasterize(false);
     app.frame(true);
+    app.wait_for_pictures();  // the first frame asked for them; the saved one shows them
     clock.advance(1.0 / 60);
     app.set_rasterize(true);
     app.frame(true);
-    log::debug(std::string(ui::screen_name(id)) + " drawn at " + std::to_string(elapsed_ms(t0)) + " ms");
-    const std::string path = (fs::path(o.out) / (std::string(ui::screen_name(id)) + ".png")).string();
+    log::debug(page.file + " drawn at " + std::to_string(elapsed_ms(t0)) + " ms");
+    const std::string path = (fs::path(o.out) / (page.file + ".png")).string();
     if (!display->save_png(path, error)) {
       log::error(error);
       return kExitFailure;
@@ -96,7 +116,8 @@ void add_render_command(CLI::App& root, CommandAction& run) {
   static RenderOptions options;
   auto* cmd = root.add_subcommand("render", "Draw screens headless and write one PNG per screen");
   cmd->add_option("--out", options.out, "Folder to write the PNGs into (created if missing)")->required();
-  cmd->add_option("--screen", options.screen, "Only this screen: home, air, water, bay, waste or travel");
+  cmd->add_option("--screen", options.screen,
+                  "Only this screen: home, air, water, bay, waste or travel (with --classroom: game, quiz)");
   add_view_options(cmd, options.view, true);
   cmd->callback([&run] { run = [] { return run_render(options); }; });
 }

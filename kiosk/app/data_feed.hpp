@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "kiosk/core/snapshot.hpp"
+#include "kiosk/core/source_config.hpp"
 
 namespace kiosk {
 
@@ -12,6 +13,8 @@ class DataFeed {
   virtual SnapshotPtr snapshot() const = 0;
   // Worker heartbeat for the watchdog; feeds without a worker are always alive.
   virtual bool alive() const { return true; }
+  // Content reload: the sources changed.
+  virtual void set_sources(const std::vector<SourceConfig>&) {}
 };
 
 class FixedFeed final : public DataFeed {

@@ -15,6 +15,7 @@ class WorkerFeed final : public DataFeed {
   SnapshotPtr snapshot() const override { return worker_.snapshot(); }
   // The worker wakes at least every few seconds; a minute of silence means it is stuck.
   bool alive() const override { return worker_.alive(60); }
+  void set_sources(const std::vector<SourceConfig>& sources) override { worker_.set_sources(sources); }
   FetchWorker& worker() { return worker_; }
 
  private:

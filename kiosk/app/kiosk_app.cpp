@@ -1,10 +1,12 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "kiosk/app/view_options.hpp"
 #include "kiosk/core/content/all_text.hpp"
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/log.hpp"
@@ -13,6 +15,8 @@
 
 namespace kiosk {
 namespace {
+
+constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or quiz: ten minutes
 
 bool covers(const ImFont& font, const std::string& text) {
   const char* p = text.c_str();
@@ -38,6 +42,7 @@ KioskApp::KioskApp(render::Display& display, const Clock& clock) : display_(disp
   style.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
   render::backend_init(display_.renderer());
   feed_ = std::make_shared<FixedFeed>(std::make_shared<DataSnapshot>());
+  pictures_ = std::make_unique<render::PictureCache>(display_.renderer());
 }
 
 KioskApp::~KioskApp() {
@@ -47,6 +52,7 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
+  editor_ = options.editor;
   ContentLoad load = load_content(options.content_dir, PictureCheck::header);
   if (!load.readable) {
     error = load.diags.items().front().format();
@@ -55,11 +61,44 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   for (const Diagnostic& d : load.diags.items()) {
     if (d.severity == Severity::error) log::error(d.format());
   }
-  if (load.diags.has_errors())
-    log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
-                 " problem(s); showing what could be read");
+  if (load.diags.has_errors()) {
+    // Never refuse to start: the last good pack, else the bundled one, else what could be read.
+    content_notice_ = std::to_string(load.diags.error_count()) + " content problem(s): " +
+                      load.diags.items().front().format();
+    std::error_code ec;
+    const std::filesystem::path bundled = default_content_dir();
+    for (const std::filesystem::path& fallback : {options.last_good_dir, bundled}) {
+      if (fallback.empty() || !std::filesystem::is_directory(fallback, ec) ||
+          std::filesystem::equivalent(fallback, options.content_dir, ec))
+        continue;
+      ContentLoad other = load_content(fallback, PictureCheck::header);
+      if (other.readable && !other.diags.has_errors()) {
+        log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
+                     " problem(s); showing the pack in " + fallback.string() + " until it is fixed");
+        load = std::move(other);
+        break;
+      }
+    }
+    if (load.diags.has_errors())
+      log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
+                   " problem(s); showing what could be read");
+  }
+  if (options.watch_content) {
+    reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir);
+    reloader_->start();
+  }
   content_ = std::move(load.pack);
+  const char* dictionary = std::getenv("KIOSK_PINYIN_DICTIONARY");
+  pinyin_dictionary_ = !options.pinyin_dictionary.empty() ? options.pinyin_dictionary
+                       : dictionary && *dictionary      ? dictionary
+                                                        : search::kDefaultPinyinDictionary;
+  search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
+  attention_ = AttentionState(clock_.monotonic(),
+                              {content_.settings.idle_seconds, content_.settings.attract_seconds});
+  admin_.configure(content_.settings.admin_pin_hash);
+  pictures_->reset(content_.dir, display_.width(), display_.height());
   lang_ = options.lang.value_or(content_.settings.default_language);
+  classroom_ = options.classroom;
   std::string font_error;
   font_file_ = render::find_cjk_font(content_.settings.font, font_error);
   if (!font_file_) {
@@ -112,17 +151,36 @@ void KioskApp::refresh_model(bool force) {
 
 void KioskApp::handle_event(const SDL_Event& event) {
   if (event.type == SDL_QUIT) {
-    quit_ = true;
+    if (!locked_down_) quit_ = true;  // locked down, a window manager's "close" does not end the kiosk
+    return;
+  }
+  const bool press = event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT;
+  if (press && attention_.touch(clock_.monotonic())) {
+    // The first touch in attract mode or asleep only wakes the kiosk; it never taps what is under it.
+    swallowing_ = event.type == SDL_MOUSEBUTTONDOWN;
+    dirty_frames_ = std::max(dirty_frames_, 2);
+    return;
+  }
+  if (swallowing_ && (event.type == SDL_MOUSEMOTION || event.type == SDL_MOUSEBUTTONUP)) {
+    if (event.type == SDL_MOUSEBUTTONUP) swallowing_ = false;
     return;
   }
   if (input_.handle(event)) dirty_frames_ = std::max(dirty_frames_, 2);
 }
 
+void KioskApp::wait_for_pictures() {
+  pictures_->wait_idle();
+  if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
+}
+
 bool KioskApp::wants_frame() const {
-  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != last_minute_;
+  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != last_minute_ ||
+         state_.classroom.due(clock_.monotonic()) ||  // the game's countdown
+         admin_.wants_frame(clock_.monotonic(), state_.admin);
 }
 
 void KioskApp::show(ui::ScreenId screen) {
+  if (state_.screen != screen) missed_searches_.changed(true);  // leaving a search that found nothing
   if (state_.screen != screen) state_ = ui::ScreenState{screen, {}};
   dirty_frames_ = std::max(dirty_frames_, 2);
 }
@@ -135,7 +193,9 @@ void KioskApp::set_lang(Lang lang) {
 void KioskApp::step_screen(int direction) {
   std::vector<ui::ScreenId> enabled{ui::ScreenId::home};
   for (const std::string& name : content_.settings.screens)
-    if (auto id = ui::screen_from_name(name); id && *id != ui::ScreenId::home) enabled.push_back(*id);
+    if (auto id = ui::screen_from_name(name); id && *id != ui::ScreenId::home && !ui::classroom_only(*id))
+      enabled.push_back(*id);
+  if (classroom_) enabled.insert(enabled.end(), {ui::ScreenId::game, ui::ScreenId::quiz});
   auto it = std::find(enabled.begin(), enabled.end(), state_.screen);
   int index = it == enabled.end() ? 0 : static_cast<int>(it - enabled.begin());
   const int n = static_cast<int>(enabled.size());
@@ -143,13 +203,42 @@ void KioskApp::step_screen(int direction) {
 }
 
 void KioskApp::apply(const ui::Intent& intent) {
+  const bool admin_intent = intent.kind == ui::Intent::Kind::admin_key || intent.kind == ui::Intent::Kind::admin_action;
+  if (state_.admin.mode != ui::AdminView::Mode::closed && !admin_intent) return;  // the overlay is modal
   switch (intent.kind) {
     case ui::Intent::Kind::go_to: show(intent.screen); break;
     case ui::Intent::Kind::toggle_language: set_lang(lang_ == Lang::zh ? Lang::en : Lang::zh); break;
     case ui::Intent::Kind::select:
       state_.selected = intent.id;
+      state_.detail.clear();
       dirty_frames_ = std::max(dirty_frames_, 2);
       break;
+    case ui::Intent::Kind::select_detail:
+      state_.detail = state_.detail == intent.id ? std::string() : intent.id;  // a second tap closes it
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
+    case ui::Intent::Kind::hold_pointer: input_.hold_press(); break;
+    case ui::Intent::Kind::classroom:
+      state_.classroom.apply(intent.move, content_, clock_.wall(), clock_.monotonic());
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
+    case ui::Intent::Kind::admin_corner: admin_corner_held_ = true; break;
+    case ui::Intent::Kind::admin_key:
+    case ui::Intent::Kind::admin_action:
+      apply_admin(admin_.apply(intent, clock_.monotonic(), state_.admin));
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
+    case ui::Intent::Kind::search:
+      if (intent.id != state_.search) missed_searches_.changed(intent.id.empty());
+      state_.search = intent.id;
+      state_.item.clear();
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
+    case ui::Intent::Kind::open_item:
+      state_.item = intent.id;
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
+    case ui::Intent::Kind::search_missed: missed_searches_.shown(intent.id, clock_.monotonic()); break;
     case ui::Intent::Kind::back:
       state_.selected.clear();
       dirty_frames_ = std::max(dirty_frames_, 2);
@@ -157,9 +246,64 @@ void KioskApp::apply(const ui::Intent& intent) {
   }
 }
 
+void KioskApp::apply_reload(ContentLoad load) {
+  if (!load.readable || load.diags.has_errors()) {
+    // A broken edit never reaches residents: keep the last good content, report every problem.
+    for (const Diagnostic& d : load.diags.items())
+      if (d.severity == Severity::error) log::error(d.format());
+    content_notice_ = std::to_string(load.diags.error_count()) + " content problem(s), not loaded: " +
+                      (load.diags.items().empty() ? std::string("folder unreadable") : load.diags.items().front().format());
+    dirty_frames_ = std::max(dirty_frames_, 1);
+    return;
+  }
+  log::info("content reloaded (version " + load.pack.version + ")");
+  const bool new_glyphs = all_text(load.pack) != all_text(content_);
+  const bool new_sources = load.pack.sources.size() != content_.sources.size() ||
+                           !std::equal(load.pack.sources.begin(), load.pack.sources.end(), content_.sources.begin(),
+                                       [](const SourceConfig& a, const SourceConfig& b) { return a.id == b.id && a.url == b.url; });
+  content_ = std::move(load.pack);
+  search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
+  content_notice_.clear();
+  pictures_->reset(content_.dir, display_.width(), display_.height());
+  attention_.configure({content_.settings.idle_seconds, content_.settings.attract_seconds});
+  if (new_sources) feed_->set_sources(content_.sources);
+  if (new_glyphs) font_scale_ = 0;  // the next frame rebuilds the atlas with the new characters
+  refresh_model(true);
+  dirty_frames_ = std::max(dirty_frames_, 2);
+}
+
+void KioskApp::reset_visit() {
+  state_ = ui::ScreenState{};
+  lang_ = content_.settings.default_language;
+  dirty_frames_ = std::max(dirty_frames_, 2);
+}
+
 bool KioskApp::frame(bool force) {
   ImGui::SetCurrentContext(imgui_);
+  if (reloader_)
+    if (auto load = reloader_->take()) apply_reload(std::move(*load));
   refresh_model(false);
+  {
+    const double mono = clock_.monotonic();
+    const UnixTime wall = clock_.wall();
+    // A class discussing a quiz question is no idle kiosk: on the game and quiz the reset waits longer.
+    const bool lesson = classroom_ && ui::classroom_only(state_.screen);
+    attention_.configure({lesson ? std::max(content_.settings.idle_seconds, kLessonIdleSeconds)
+                                 : content_.settings.idle_seconds,
+                          content_.settings.attract_seconds});
+    const Attention before = attention_.state();
+    const auto step = attention_.tick(mono, content_.settings.schedule.on_at(wall, content_.settings.zone_offset_minutes) ||
+                                                admin_.schedule_paused(),  // an admin paused the schedule: stay on
+                                      content_.active_alert(wall) != nullptr);
+    if (step.reset) reset_visit();
+    if (step.next_screen) {
+      step_screen(+1);
+      fade_start_ = mono;
+    }
+    if (attention_.state() != before) dirty_frames_ = std::max(dirty_frames_, 2);
+  }
+  if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
+  missed_searches_.tick(clock_.monotonic());
   if (!force && !wants_frame()) return false;
   std::string error;
   if (!ensure_fonts(error)) {
@@ -180,14 +324,32 @@ bool KioskApp::frame(bool force) {
   ImGui::NewFrame();
   input_.cancel_press_if_dragging(layout_.px(24));
 
+  admin_.frame(now, std::exchange(admin_corner_held_, false), content_, *snapshot_, state_.admin);
   record_.clear();
+  state_.classroom.tick(now);
+  const std::vector<KioskKey> keys = input_.take_keys();
   std::vector<ui::Intent> intents;
   ui::UiContext ctx{content_, model_, state_, lang_, clock_.wall(), content_.settings.zone_offset_minutes,
-                    theme_, layout_, fonts_, intents, record_};
+                    theme_, layout_, fonts_, intents, record_, pictures_.get()};
+  ctx.classroom = classroom_;
+  ctx.typed = input_.take_text();
+  ctx.enter = std::find(keys.begin(), keys.end(), KioskKey::enter) != keys.end();
+  ctx.backspaces = static_cast<int>(std::count(keys.begin(), keys.end(), KioskKey::backspace));
+  ctx.search = &search_;
+  ctx.alert = content_.active_alert(clock_.wall());
+  if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
+  ctx.attract = attention_.state() == Attention::attract;
   ui::draw_frame(ctx);
+  draw_overlays(now);
   ImGui::Render();
 
   if (rasterize_) {
+    if (burn_in_shift_) {
+      // A slow walk around a 4-pixel square, one step every ten minutes.
+      static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};
+      const auto step = kSteps[static_cast<size_t>(clock_.wall() / 600) % 4];
+      render::backend_set_offset(step[0], step[1]);
+    }
     SDL_Renderer* r = display_.renderer();
     const ImU32 bg = theme_.background;
     SDL_SetRenderDrawColor(r, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
@@ -196,21 +358,81 @@ bool KioskApp::frame(bool force) {
     display_.present();
   }
   ++frames_drawn_;
+  if (record_.animating) dirty_frames_ = std::max(dirty_frames_, 2);
   last_minute_ = clock_.wall() / 60;
   if (dirty_frames_ > 0) --dirty_frames_;
 
   for (const ui::Intent& intent : intents) apply(intent);
+  if (state_.admin.mode != ui::AdminView::Mode::closed) {  // the admin overlay is modal
+    input_.take_swipe(layout_.size.x, layout_.size.y);
+    if (std::find(keys.begin(), keys.end(), KioskKey::escape) != keys.end())
+      admin_.apply({ui::Intent::Kind::admin_action, state_.screen, "close"}, now, state_.admin);
+    return true;
+  }
   if (auto swipe = input_.take_swipe(layout_.size.x, layout_.size.y)) {
     if (*swipe == Swipe::left) step_screen(+1);
     if (*swipe == Swipe::right) step_screen(-1);
   }
-  for (KioskKey key : input_.take_keys()) {
+  for (KioskKey key : keys) {
+    if (key == KioskKey::enter) missed_searches_.commit();
     if (key == KioskKey::escape) show(ui::ScreenId::home);
     if (key == KioskKey::left) step_screen(-1);
     if (key == KioskKey::right) step_screen(+1);
-    if (key == KioskKey::quit) quit_ = true;
+    if (key == KioskKey::quit && !locked_down_) quit_ = true;  // Ctrl+Q: windowed and classroom only
   }
   return true;
+}
+
+// [SECTION] Lockdown and the admin view
+
+void KioskApp::set_locked_down(bool on) {
+  locked_down_ = on;
+  admin_.set_locked_down(on);
+}
+
+bool KioskApp::reload_content(std::string& error) {
+  AppOptions options{content_.dir, lang_, classroom_};
+  if (!start(options, error)) return false;  // an unreadable folder keeps the content on screen
+  font_scale_ = 0;  // new texts may need new glyphs
+  dirty_frames_ = std::max(dirty_frames_, 2);
+  return true;
+}
+
+void KioskApp::apply_admin(AdminMode::Action action) {
+  switch (action) {
+    case AdminMode::Action::none: break;
+    case AdminMode::Action::reload_content: {
+      std::string error;
+      if (reload_content(error)) log::info("admin: content reloaded from " + content_.dir);
+      else log::error("admin: content not reloaded: " + error);
+      break;
+    }
+    case AdminMode::Action::toggle_schedule:
+      log::info(std::string("admin: screen schedule ") + (admin_.schedule_paused() ? "paused" : "resumed"));
+      break;
+    case AdminMode::Action::quit:
+      admin_quit_ = true;
+      quit_ = true;
+      break;
+  }
+}
+
+// [SECTION] Attract fades, sleep and burn-in
+
+void KioskApp::draw_overlays(double now) {
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  // Attract mode changes screens through a short fade from the background colour.
+  constexpr double kFade = 0.6;
+  if (now - fade_start_ < kFade) {
+    const auto alpha = static_cast<int>(255 * (1.0 - (now - fade_start_) / kFade));
+    fg->AddRectFilled(ImVec2(0, 0), layout_.size, (theme_.background & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24));
+    record_.animating = true;
+  }
+  if (attention_.state() == Attention::asleep) {
+    // Outside the schedule: dimmed, or blank (the platform layer may also turn the panel off).
+    const bool blank = content_.settings.schedule.off_mode == "blank";
+    fg->AddRectFilled(ImVec2(0, 0), layout_.size, blank ? IM_COL32(0, 0, 0, 255) : IM_COL32(0, 0, 0, 200));
+  }
 }
 
 }  // namespace kiosk

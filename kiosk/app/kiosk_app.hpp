@@ -9,13 +9,19 @@
 
 #include <SDL.h>
 
+#include "kiosk/app/admin_mode.hpp"
+#include "kiosk/app/content_reloader.hpp"
 #include "kiosk/app/data_feed.hpp"
 #include "kiosk/app/input.hpp"
+#include "kiosk/core/attention.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content/content_pack.hpp"
 #include "kiosk/core/model.hpp"
+#include "kiosk/core/search/missed_searches.hpp"
+#include "kiosk/core/search/search_index.hpp"
 #include "kiosk/render/display.hpp"
 #include "kiosk/render/fonts.hpp"
+#include "kiosk/render/picture_cache.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/ui_context.hpp"
@@ -27,6 +33,11 @@ namespace kiosk {
 struct AppOptions {
   std::filesystem::path content_dir = "content";
   std::optional<Lang> lang;  // start in this language instead of the content's default
+  bool classroom = false;    // classroom mode: the sorting game and the quiz join the navigation
+  bool watch_content = false;  // hot reload: validate changes off the UI thread, swap in good packs
+  std::filesystem::path last_good_dir;  // the last good pack is kept here (empty: not kept)
+  bool editor = false;  // editor view: content problems are shown on screen (never to residents)
+  std::string pinyin_dictionary;  // for the waste search; empty: $KIOSK_PINYIN_DICTIONARY, else Debian's
 };
 
 class KioskApp {
@@ -50,21 +61,46 @@ class KioskApp {
   bool wants_frame() const;
   // Headless runs build every frame but rasterise only the ones that are saved (render, `shot`).
   void set_rasterize(bool on) { rasterize_ = on; }
+  // Headless: waits until the pictures asked for so far are decoded, so a saved frame shows them.
+  void wait_for_pictures();
 
   ui::ScreenId screen() const { return state_.screen; }
   Lang lang() const { return lang_; }
   void show(ui::ScreenId screen);
+  // Opens an item of the current screen (a station, bay page or waste category), as a tap would.
+  void select(const std::string& id) { apply({ui::Intent::Kind::select, state_.screen, id}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
   const ContentPack& content() const { return content_; }
   const Model& model() const { return model_; }
   bool quit_requested() const { return quit_; }
+  // Idle reset, attract rotation and sleep (outside the schedule); see kiosk/core/attention.hpp.
+  Attention attention() const { return attention_.state(); }
+  // Live kiosks shift the picture by a few pixels every ten minutes against burn-in.
+  void set_burn_in_shift(bool on) { burn_in_shift_ = on; }
+  bool classroom() const { return classroom_; }
   std::uint64_t frames_drawn() const { return frames_drawn_; }
+  // Waste searches that found nothing, counted per term; kept in `file` (the cache folder) when set.
+  void keep_missed_searches(const std::filesystem::path& file) { missed_searches_.keep_in(file); }
+  const search::MissedSearches& missed_searches() const { return missed_searches_; }
+
+  // Lockdown (the fullscreen kiosk): no key, gesture or window close quits; only the admin view can.
+  void set_locked_down(bool on);
+  AdminMode& admin() { return admin_; }
+  const ui::AdminView& admin_view() const { return state_.admin; }
+  bool admin_quit() const { return admin_quit_; }  // the quit came from the admin view
+  // Reads the content folder again (admin view); a source's address changes only at a restart.
+  bool reload_content(std::string& error);
 
  private:
   void refresh_model(bool force);
   void apply(const ui::Intent& intent);
   void step_screen(int direction);
+  void reset_visit();
+  void apply_reload(ContentLoad load);
+  void take_content(ContentLoad& load, const std::string& from);
+  void draw_overlays(double now);
+  void apply_admin(AdminMode::Action action);
   bool ensure_fonts(std::string& error);
 
   render::Display& display_;
@@ -82,6 +118,7 @@ class KioskApp {
   std::optional<render::FontFile> font_file_;
   float font_scale_ = 0;        // scale the atlas was built for; 0 forces a rebuild
   std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
+  std::unique_ptr<render::PictureCache> pictures_;
   PointerInput input_;
   ui::FrameRecord record_;
   int dirty_frames_ = 2;
@@ -90,6 +127,22 @@ class KioskApp {
   std::uint64_t frames_drawn_ = 0;
   bool quit_ = false;
   bool rasterize_ = true;
+  AttentionState attention_{0};
+  bool swallowing_ = false;    // the touch that woke the kiosk, until it lifts
+  double fade_start_ = -10;    // attract mode's cross-fade between screens
+  bool burn_in_shift_ = false;
+  std::unique_ptr<ContentReloader> reloader_;
+  std::string content_notice_;  // content problems, for the editor view
+  bool editor_ = false;
+  std::string glyph_text_;      // the text the atlas was built from
+  bool classroom_ = false;
+  AdminMode admin_;
+  bool locked_down_ = false;
+  bool admin_quit_ = false;
+  bool admin_corner_held_ = false;  // the hidden corner was held in the last frame
+  search::SearchIndex search_;       // the waste search, rebuilt with the content
+  std::string pinyin_dictionary_;
+  search::MissedSearches missed_searches_;
 };
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@ namespace {
 struct BackendData {
   SDL_Renderer* renderer = nullptr;
   SDL_Texture* font_texture = nullptr;
+  int dx = 0, dy = 0;  // burn-in shift
 };
 
 BackendData* data() {
@@ -34,8 +35,15 @@ void restore(SDL_Renderer* r, const SavedState& s) {
   SDL_RenderSetClipRect(r, s.clip_enabled ? &s.clip : nullptr);
 }
 
-void reset_state(SDL_Renderer* r) {
-  SDL_RenderSetViewport(r, nullptr);
+void reset_state(SDL_Renderer* r, const BackendData& bd) {
+  if (bd.dx == 0 && bd.dy == 0) {
+    SDL_RenderSetViewport(r, nullptr);
+  } else {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    SDL_Rect shifted{bd.dx, bd.dy, w, h};
+    SDL_RenderSetViewport(r, &shifted);
+  }
   SDL_RenderSetClipRect(r, nullptr);
 }
 
@@ -87,6 +95,13 @@ bool backend_upload_fonts() {
   return true;
 }
 
+void backend_set_offset(int dx, int dy) {
+  BackendData* bd = data();
+  IM_ASSERT(bd && "call backend_init first");
+  bd->dx = dx;
+  bd->dy = dy;
+}
+
 std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale, int fb_width, int fb_height) {
   std::vector<DrawCall> calls;
   const ImVec2 origin = draw_data.DisplayPos;
@@ -129,12 +144,12 @@ void backend_render(ImDrawData* draw_data) {
   if (fb_width <= 0 || fb_height <= 0) return;  // minimised
 
   const SavedState saved = save(r);
-  reset_state(r);
+  reset_state(r, *bd);
   for (const DrawCall& call : plan_draw_calls(*draw_data, scale, fb_width, fb_height)) {
     const ImDrawCmd* cmd = call.cmd;
     if (cmd->UserCallback) {
       if (cmd->UserCallback == ImDrawCallback_ResetRenderState)
-        reset_state(r);
+        reset_state(r, *bd);
       else
         cmd->UserCallback(call.list, cmd);
       continue;

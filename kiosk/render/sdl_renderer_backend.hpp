@@ -21,6 +21,8 @@ void backend_shutdown();
 // Uploads the font atlas (again, after the atlas was rebuilt) and frees the CPU copy.
 bool backend_upload_fonts();
 void backend_render(ImDrawData* draw_data);
+// Shifts the whole picture by a few pixels (burn-in protection on screens that show the same frame for hours).
+void backend_set_offset(int dx, int dy);
 
 // One clipped draw command as it will reach SDL: the pure part of rendering, unit-tested headless.
 struct DrawCall {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -17,12 +18,15 @@ Icon icon_of(ScreenId id) {
     case ScreenId::bay: return Icon::bay;
     case ScreenId::waste: return Icon::waste;
     case ScreenId::travel: return Icon::travel;
+    case ScreenId::game: return Icon::game;
+    case ScreenId::quiz: return Icon::quiz;
   }
   return Icon::home;
 }
 
 bool enabled(const UiContext& ctx, ScreenId id) {
   const auto& screens = ctx.content.settings.screens;
+  if (classroom_only(id)) return ctx.classroom;
   return id == ScreenId::home || std::find(screens.begin(), screens.end(), screen_name(id)) != screens.end();
 }
 
@@ -130,12 +134,19 @@ void draw_frame(UiContext& ctx) {
     case ScreenId::bay: draw_bay(ctx); break;
     case ScreenId::waste: draw_waste(ctx); break;
     case ScreenId::travel: draw_travel(ctx); break;
+    case ScreenId::game: draw_game(ctx); break;
+    case ScreenId::quiz: draw_quiz(ctx); break;
   }
   draw_status_bar(ctx);
   draw_navigation(ctx);
+  admin_corner(ctx);
+  draw_alert(ctx);
+  draw_attract_hint(ctx);
+  draw_editor_notice(ctx);
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
+  draw_admin(ctx);  // above everything, when open
 }
 
 }  // namespace kiosk::ui

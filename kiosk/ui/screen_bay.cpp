@@ -2,6 +2,7 @@
 // overview: every target of the city plan grouped by the plan's actions, with progress and status.
 #include <algorithm>
 
+#include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -44,14 +45,52 @@ float target_row(UiContext& ctx, const TargetView& tv, ImVec2 min, float width) 
   y += l.px(36);
   progress_bar(ctx, ImVec2(x, y), ImVec2(x + width, y + l.px(14)), tv.progress.value_or(0), sc);
   y += l.px(34);
+  // "Scan to learn more", with the caption beside the code.
+  if (const float qr = qr_side(ctx, target.url); qr > 0)
+    y += qr_code(ctx, target.url, ImVec2(x, y), width - qr - l.px(20)).y + l.px(24);
   return y - min.y;
+}
+
+// The bay's map with its hotspots: numbered dots that open their story below the map.
+float bay_map(UiContext& ctx, const BayPage& bay, ImVec2 pos, float width) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const float height = width * 0.6f;
+  ImVec2 a, b;
+  picture(ctx, bay.map_picture, pos, ImVec2(pos.x + width, pos.y + height), &a, &b);
+  const float r = std::max(l.touch / 2, l.px(30));
+  for (size_t i = 0; i < bay.hotspots.size(); ++i) {
+    const Hotspot& h = bay.hotspots[i];
+    const ImVec2 c(a.x + static_cast<float>(h.x) * (b.x - a.x), a.y + static_cast<float>(h.y) * (b.y - a.y));
+    const std::string id = std::to_string(i);
+    const bool open = ctx.state.detail == id;
+    Press p = touch_area(ctx, "hotspot." + id, ctx.tr(h.label), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+    canvas()->AddCircleFilled(c, r * 0.62f, open || p.held ? t.bar : t.accent);
+    canvas()->AddCircle(c, r * 0.62f, IM_COL32_WHITE, 0, l.px(3));
+    text_centered(ctx, ctx.fonts.body, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), t.on_accent,
+                  std::to_string(i + 1));
+    if (p.clicked) ctx.select_detail(id);
+  }
+  float y = pos.y + height + l.px(12);
+  // Labels under the map, so the numbers mean something without a tap.
+  for (size_t i = 0; i < bay.hotspots.size(); ++i) {
+    const Hotspot& h = bay.hotspots[i];
+    const bool open = ctx.state.detail == std::to_string(i);
+    text_fit(ctx, ctx.fonts.body, ImVec2(pos.x, y), width, open ? t.accent : t.text,
+             std::to_string(i + 1) + "  " + ctx.tr(h.label));
+    y += ctx.fonts.body->FontSize * 1.4f;
+    if (open && !h.body.empty())
+      y += paragraph(ctx, ctx.fonts.body, ImVec2(pos.x + l.px(36), y), width - l.px(36), t.text_muted, ctx.tr(h.body)) +
+           l.px(8);
+  }
+  return y - pos.y;
 }
 
 void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   card(ctx, min, max, t.surface);
-  ScrollArea area("bay.detail", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  ScrollArea area(ctx, "bay.detail", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
   const float x = area.origin().x, width = area.width() - l.pad / 2;
   float y = area.origin().y;
   text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(bay.name));
@@ -59,18 +98,39 @@ void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
   text(ctx, ctx.fonts.small, ImVec2(x, y), t.accent, ctx.str("bay.level." + bay.level));
   y += l.px(42);
   y += paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(bay.summary)) + l.px(14);
+  // The page's "scan to learn more" code beside the photo, or on its own with the caption beside it.
+  const float qr = qr_side(ctx, bay.url);
+  const bool beside_photo = qr > 0 && !bay.photos.empty() && width - qr - l.gap >= l.px(480);
+  if (!bay.photos.empty()) {
+    const float h = std::min(width * 0.5f, l.px(420));
+    const float photo_w = beside_photo ? width - qr - l.gap : width;
+    ImVec2 a, b;
+    picture(ctx, bay.photos.front(), ImVec2(x, y), ImVec2(x + photo_w, y + h), &a, &b);
+    float bottom = b.y;
+    if (beside_photo) bottom = std::max(bottom, y + qr_code(ctx, bay.url, ImVec2(x + width - qr, y), 0).y);
+    y = bottom + l.px(18);
+  }
+  if (qr > 0 && !beside_photo) {
+    y += qr_code(ctx, bay.url, ImVec2(x, y), width - qr - l.px(20)).y + l.px(18);
+  }
   y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(bay.body)) + l.px(24);
   for (const std::string& id : bay.targets)
     for (const TargetView& tv : ctx.model.targets)
       if (tv.target->id == id) y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(8);
-  area.set_content_height(y - area.origin().y);
+  if (!bay.map_picture.empty()) {
+    y += l.px(16);
+    text(ctx, ctx.fonts.large, ImVec2(x, y), t.text, ctx.str("bay.map"));
+    y += l.px(56);
+    y += bay_map(ctx, bay, ImVec2(x, y), width);
+  }
+  area.set_content_height(y - area.origin().y + l.px(8));
 }
 
 void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   card(ctx, min, max, t.surface);
-  ScrollArea area("bay.plan", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  ScrollArea area(ctx, "bay.plan", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
   const float x = area.origin().x, width = area.width() - l.pad / 2;
   float y = area.origin().y;
   text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.plan_title"));
@@ -101,7 +161,7 @@ void draw_bay(UiContext& ctx) {
   if (selected.empty()) selected = bays.empty() ? kPlan : bays.front().id;
 
   {
-  ScrollArea list("bay.list", a, ImVec2(a.x + list_w, b.y));
+  ScrollArea list(ctx, "bay.list", a, ImVec2(a.x + list_w, b.y));
   float y = list.origin().y;
   const float row_h = l.px(104);
   auto row = [&](const std::string& id, const std::string& title, const std::string& sub) {

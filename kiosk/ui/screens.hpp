@@ -8,6 +8,9 @@ namespace kiosk::ui {
 void draw_frame(UiContext& ctx);
 
 void draw_status_bar(UiContext& ctx);
+void draw_alert(UiContext& ctx);          // alert_banner.cpp
+void draw_attract_hint(UiContext& ctx);   // alert_banner.cpp
+void draw_editor_notice(UiContext& ctx);  // alert_banner.cpp: editor view only
 void draw_navigation(UiContext& ctx);
 
 void draw_home(UiContext& ctx);
@@ -16,5 +19,7 @@ void draw_water(UiContext& ctx);
 void draw_bay(UiContext& ctx);
 void draw_waste(UiContext& ctx);
 void draw_travel(UiContext& ctx);
+void draw_game(UiContext& ctx);  // classroom mode
+void draw_quiz(UiContext& ctx);  // classroom mode
 
 }  // namespace kiosk::ui

@@ -9,7 +9,12 @@
 
 namespace kiosk::ui {
 
-ImDrawList* canvas() { return ImGui::GetWindowDrawList(); }
+namespace {
+ImDrawList* g_canvas_override = nullptr;  // UI thread only
+}  // namespace
+
+ImDrawList* canvas() { return g_canvas_override ? g_canvas_override : ImGui::GetWindowDrawList(); }
+void set_canvas_override(ImDrawList* dl) { g_canvas_override = dl; }
 
 ImVec2 measure(ImFont* font, std::string_view s) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
@@ -68,6 +73,28 @@ void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill) {
   const float shadow = ctx.layout.px(3);
   dl->AddRectFilled(ImVec2(min.x, min.y + shadow), ImVec2(max.x, max.y + shadow), IM_COL32(16, 46, 68, 28), r);
   dl->AddRectFilled(min, max, fill, r);
+}
+
+void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min, ImVec2* used_max) {
+  const Picture pic = ctx.pictures && !path.empty() ? ctx.pictures->get(path) : Picture{nullptr, 0, 0, true};
+  ImVec2 a = min, b = max;
+  if (pic.texture && pic.width > 0 && pic.height > 0) {
+    const float scale = std::min((max.x - min.x) / pic.width, (max.y - min.y) / pic.height);
+    const ImVec2 size(pic.width * scale, pic.height * scale);
+    a = ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2));
+    b = ImVec2(a.x + size.x, a.y + size.y);
+    canvas()->AddImageRounded(pic.texture, a, b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ctx.layout.radius * 0.5f);
+  } else {
+    // Loading or broken: a calm grey panel with a simple picture mark, never a blank hole.
+    canvas()->AddRectFilled(a, b, ctx.theme.track, ctx.layout.radius * 0.5f);
+    const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+    const float s = std::min(b.x - a.x, b.y - a.y) * 0.18f;
+    canvas()->AddTriangleFilled(ImVec2(c.x - s, c.y + s * 0.6f), ImVec2(c.x - s * 0.2f, c.y - s * 0.5f),
+                                ImVec2(c.x + s * 0.5f, c.y + s * 0.6f), ctx.theme.border);
+    canvas()->AddCircleFilled(ImVec2(c.x + s * 0.6f, c.y - s * 0.4f), s * 0.25f, ctx.theme.border);
+  }
+  if (used_min) *used_min = a;
+  if (used_max) *used_max = b;
 }
 
 Press touch_area(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max) {

@@ -11,6 +11,10 @@
 namespace kiosk::ui {
 
 ImDrawList* canvas();
+// Draws with `fn` onto `dl` instead of the current window (alerts on the foreground layer).
+template <typename Fn>
+void canvas_override(ImDrawList* dl, Fn&& fn);
+void set_canvas_override(ImDrawList* dl);
 
 // --- text ---
 ImVec2 measure(ImFont* font, std::string_view s);
@@ -24,6 +28,11 @@ void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 c
 
 // --- surfaces ---
 void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill);
+
+// A content picture scaled to fit inside [min, max] (centred), or a neutral placeholder while it
+// loads or when it is broken. Returns the rectangle it used.
+void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min = nullptr,
+             ImVec2* used_max = nullptr);
 
 // --- interaction ---
 struct Press {
@@ -56,5 +65,12 @@ void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width)
 
 // Number formatting without trailing zeros: 0.5, 12, 0.025.
 std::string format_number(double v, int max_decimals = 3);
+
+template <typename Fn>
+void canvas_override(ImDrawList* dl, Fn&& fn) {
+  set_canvas_override(dl);
+  fn();
+  set_canvas_override(nullptr);
+}
 
 }  // namespace kiosk::ui

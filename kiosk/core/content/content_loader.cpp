@@ -27,6 +27,7 @@ constexpr FileSpec kFiles[] = {
     {"targets.toml", false, content::read_targets}, {"bays.toml", false, content::read_bays},
     {"quiz.toml", false, content::read_quiz},
     {"levels.toml", false, content::read_levels},
+    {"alerts.toml", false, content::read_alerts},
 };
 
 void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std::map<std::string, SourcePos>& pictures) {
@@ -99,6 +100,7 @@ void check_references(ContentLoad& out) {
   check_duplicate_ids(pack.tips, "tip", diags);
   check_duplicate_ids(pack.bays, "bay", diags);
   check_duplicate_ids(pack.quiz, "question", diags);
+  check_duplicate_ids(pack.alerts, "alert", diags);
 
   std::set<std::string> source_ids;
   for (const auto& s : pack.sources) source_ids.insert(s.id);
@@ -156,6 +158,14 @@ const WasteCategory* ContentPack::waste_category(const std::string& id) const {
   for (const auto& c : waste_categories)
     if (c.id == id) return &c;
   return nullptr;
+}
+
+const Alert* ContentPack::active_alert(UnixTime now) const {
+  auto rank = [](const std::string& level) { return level == "severe" ? 3 : level == "warning" ? 2 : 1; };
+  const Alert* best = nullptr;
+  for (const Alert& a : alerts)
+    if (a.starts <= now && now < a.expires && (!best || rank(a.level) > rank(best->level))) best = &a;
+  return best;
 }
 
 const Target* ContentPack::target(const std::string& id) const {

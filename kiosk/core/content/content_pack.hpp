@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/schedule.hpp"
 #include "kiosk/core/source_config.hpp"
 #include "kiosk/core/standards/level_texts.hpp"
 #include "kiosk/core/targets.hpp"
@@ -32,6 +33,22 @@ struct Settings {
   int zone_offset_minutes = 480;               // the city's offset from UTC ("+08:00"), for clocks and times
   std::string map_picture;                     // city map for the air and water screens
   double map_west = 0, map_east = 0, map_south = 0, map_north = 0;  // geographic bounds of the map
+  std::string admin_pin_hash;                  // [admin] pin_hash: crypt(3) hash from `kiosk admin-pin`; empty: no admin view
+  std::string metrics_path;                    // [metrics] path: Prometheus textfile; empty: none (unless --metrics)
+  double metrics_interval_seconds = 30;        // [metrics] interval_seconds: how often the file is rewritten
+  Schedule schedule;                           // [schedule]: screen on/off hours per weekday
+};
+
+// alerts.toml: a heavy-pollution or marine-disaster warning, shown over everything until it expires.
+struct Alert {
+  std::string id;
+  std::string level;  // info | warning | severe
+  Text title;
+  Text body;
+  UnixTime starts = 0;   // 0: from now
+  UnixTime expires = 0;  // required: an alert never stays up by mistake
+  bool fullscreen = false;
+  SourcePos pos;
 };
 
 // stations.toml
@@ -126,11 +143,14 @@ struct ContentPack {
   std::vector<PlanAction> actions;
   std::vector<BayPage> bays;
   std::vector<QuizQuestion> quiz;
+  std::vector<Alert> alerts;
   standards::LevelTexts levels;  // levels.toml: AQI level and water class words
 
   const Station* station(const std::string& id) const;
   const WasteCategory* waste_category(const std::string& id) const;
   const Target* target(const std::string& id) const;
+  // The alert to show at `now`: the most severe of those running, or null.
+  const Alert* active_alert(UnixTime now) const;
 };
 
 }  // namespace kiosk

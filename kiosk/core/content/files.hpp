@@ -17,6 +17,7 @@ void read_travel(const toml::table& root, FileCtx& ctx, ContentPack& pack);    /
 void read_targets(const toml::table& root, FileCtx& ctx, ContentPack& pack);   // targets.toml
 void read_bays(const toml::table& root, FileCtx& ctx, ContentPack& pack);      // bays.toml
 void read_quiz(const toml::table& root, FileCtx& ctx, ContentPack& pack);      // quiz.toml
+void read_alerts(const toml::table& root, FileCtx& ctx, ContentPack& pack);    // alerts.toml
 void read_levels(const toml::table& root, FileCtx& ctx, ContentPack& pack);    // levels.toml
 
 // "+08:00" -> 480 minutes; nullopt when malformed.

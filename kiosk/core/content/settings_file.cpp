@@ -45,6 +45,29 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (s.idle_seconds < 5) ctx.error(t->source(), "'reset_seconds' must be at least 5");
     if (s.attract_seconds < 3) ctx.error(t->source(), "'attract_seconds' must be at least 3");
   }
+  if (const toml::table* t = file.table("schedule")) {
+    TableReader sch(*t, ctx, "[schedule]");
+    Schedule& schedule = s.schedule;
+    schedule.enabled = true;
+    schedule.off_mode = sch.string("off_mode", Need::optional, "dim");
+    sch.one_of("off_mode", schedule.off_mode, {"dim", "blank"});
+    auto hours = [&](std::string_view key) -> std::optional<DayHours> {
+      const toml::node* node = t->get(key);
+      const std::string text = sch.string(key);
+      if (text.empty()) return std::nullopt;
+      auto parsed = parse_day_hours(text);
+      if (!parsed)
+        ctx.error(node->source(), "'" + std::string(key) + "' must look like \"07:00-22:00\" or \"off\", not '" + text + "'");
+      return parsed;
+    };
+    const auto all = hours("every_day");
+    static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday"};
+    for (size_t d = 0; d < 7; ++d) {
+      if (all) schedule.days[d] = *all;
+      if (auto day = hours(kDays[d])) schedule.days[d] = *day;
+    }
+  }
   if (const toml::table* t = file.table("map")) {
     TableReader map(*t, ctx, "[map]");
     s.map_picture = map.picture("picture", Need::required);
@@ -54,6 +77,23 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.map_north = map.number("north", Need::required).value_or(0);
     if (s.map_west >= s.map_east || s.map_south >= s.map_north)
       ctx.error(t->source(), "map bounds must have west < east and south < north");
+  }
+  if (const toml::table* t = file.table("admin")) {
+    TableReader admin(*t, ctx, "[admin]");
+    s.admin_pin_hash = admin.string("pin_hash");
+    // crypt(3) hashes start with "$id$"; the kiosk checks the hash itself when a PIN is typed.
+    if (!s.admin_pin_hash.empty() && (s.admin_pin_hash[0] != '$' || s.admin_pin_hash.size() < 13)) {
+      const toml::node* at = t->get("pin_hash");
+      ctx.error(at ? at->source() : t->source(),
+                "'pin_hash' is not a PIN hash; make one with `kiosk admin-pin` and paste the line it prints");
+      s.admin_pin_hash.clear();
+    }
+  }
+  if (const toml::table* t = file.table("metrics")) {
+    TableReader metrics(*t, ctx, "[metrics]");
+    s.metrics_path = metrics.string("path");
+    if (auto v = metrics.number("interval_seconds")) s.metrics_interval_seconds = *v;
+    if (s.metrics_interval_seconds < 5) ctx.error(t->source(), "'interval_seconds' must be at least 5");
   }
 }
 

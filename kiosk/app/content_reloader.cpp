@@ -1,0 +1,166 @@
+#include "kiosk/app/content_reloader.hpp"
+
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <map>
+
+#include "kiosk/core/log.hpp"
+
+namespace kiosk {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB |
+                             IN_DELETE_SELF | IN_MOVE_SELF;
+
+double seconds_now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Watches the folder and every folder inside it (pictures/, demo/ …); symbolic links are not followed.
+class Watch {
+ public:
+  Watch() : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {}
+  ~Watch() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int fd() const { return fd_; }
+  bool add_tree(const fs::path& root) {
+    clear();
+    if (fd_ < 0 || inotify_add_watch(fd_, root.c_str(), kEvents | IN_ONLYDIR) < 0) return false;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      if (it->is_directory(ec) && !it->is_symlink(ec)) {
+        int wd = inotify_add_watch(fd_, it->path().c_str(), kEvents | IN_ONLYDIR);
+        if (wd >= 0) watches_.push_back(wd);
+      }
+    return true;
+  }
+  // Drains pending events; true when any arrived. `root_gone` when the folder itself went away.
+  bool drain(bool& root_gone) {
+    alignas(inotify_event) char buffer[8192];
+    bool any = false;
+    while (true) {
+      ssize_t n = ::read(fd_, buffer, sizeof buffer);
+      if (n <= 0) break;
+      for (char* p = buffer; p < buffer + n;) {
+        auto* e = reinterpret_cast<inotify_event*>(p);
+        any = true;
+        if (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) root_gone = true;
+        p += sizeof(inotify_event) + e->len;
+      }
+    }
+    return any;
+  }
+
+ private:
+  void clear() {
+    watches_.clear();
+    // Re-creating the inotify instance drops every old watch at once.
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  }
+  int fd_;
+  std::vector<int> watches_;
+};
+
+}  // namespace
+
+ContentReloader::ContentReloader(fs::path content_dir, fs::path last_good_dir, double settle_seconds)
+    : dir_(std::move(content_dir)), last_good_(std::move(last_good_dir)), settle_(settle_seconds) {}
+
+ContentReloader::~ContentReloader() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+void ContentReloader::start() { thread_ = std::thread([this] { run(); }); }
+
+std::optional<ContentLoad> ContentReloader::take() {
+  std::lock_guard lock(mu_);
+  return std::exchange(ready_, std::nullopt);
+}
+
+void ContentReloader::run() {
+  Watch watch;
+  bool watching = watch.add_tree(dir_);
+  double changed_at = -1;  // time of the last change not yet validated
+  while (!stop_) {
+    if (!watching) {
+      // The folder was replaced or removed: watch it again once it is back.
+      std::error_code ec;
+      if (fs::is_directory(dir_, ec) && watch.add_tree(dir_)) {
+        watching = true;
+        changed_at = seconds_now();
+      } else {
+        ::usleep(500 * 1000);
+        continue;
+      }
+    }
+    pollfd p{watch.fd(), POLLIN, 0};
+    ::poll(&p, 1, 200);
+    bool root_gone = false;
+    if (watch.drain(root_gone)) {
+      changed_at = seconds_now();
+      // New subfolders need watches too; re-adding the tree is cheap for a content pack.
+      watching = !root_gone && watch.add_tree(dir_);
+    }
+    if (requested_.exchange(false)) changed_at = 0;
+    // Wait until writes settle, so a half-saved file is never validated.
+    if (changed_at >= 0 && seconds_now() - changed_at >= settle_) {
+      changed_at = -1;
+      ContentLoad load = load_content(dir_, PictureCheck::full);
+      if (load.readable && !load.diags.has_errors()) keep_as_last_good(dir_);
+      std::lock_guard lock(mu_);
+      ready_ = std::move(load);
+    }
+  }
+}
+
+void ContentReloader::keep_as_last_good(const fs::path& from) const {
+  if (last_good_.empty()) return;
+  std::error_code ec;
+  if (fs::equivalent(from, last_good_, ec)) return;
+  std::string error;
+  if (!copy_folder_atomically(from, last_good_, error)) log::warning("cannot keep the last good content: " + error);
+}
+
+bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  const fs::path tmp = to.string() + ".new";
+  const fs::path old = to.string() + ".old";
+  fs::remove_all(tmp, ec);
+  fs::copy(from, tmp, fs::copy_options::recursive | fs::copy_options::skip_symlinks, ec);
+  if (ec) {
+    error = "copying " + from.string() + " to " + tmp.string() + ": " + ec.message();
+    fs::remove_all(tmp, ec);
+    return false;
+  }
+  fs::remove_all(old, ec);
+  if (fs::exists(to)) fs::rename(to, old, ec);
+  fs::rename(tmp, to, ec);
+  if (ec) {
+    error = "replacing " + to.string() + ": " + ec.message();
+    if (fs::exists(old)) fs::rename(old, to, ec);
+    return false;
+  }
+  fs::remove_all(old, ec);
+  return true;
+}
+
+fs::path default_last_good_dir() {
+  fs::path base;
+  if (const char* dir = std::getenv("STATE_DIRECTORY"); dir && *dir) base = dir;
+  else if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) base = fs::path(xdg) / "kiosk";
+  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "state" / "kiosk";
+  return base.empty() ? base : base / "last-good-content";
+}
+
+}  // namespace kiosk
