@@ -17,10 +17,12 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev libstb-dev libcurl4-openssl-dev
   libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev
+  libdrm-dev libcrypt-dev
   fonts-noto-cjk fonts-wqy-microhei ca-certificates
 )
 # What the tests need besides.
-test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth)
+# prometheus: promtool checks the health metrics file (tests skip that check without it).
+test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -20,6 +20,7 @@ int run_cli(int argc, char** argv) {
   add_fetch_command(root, run);
   add_aqi_command(root, run);
   add_water_command(root, run);
+  add_admin_pin_command(root, run);
   try {
     root.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -16,6 +16,7 @@ void add_check_content_command(CLI::App& root, CommandAction& run);  // cmd_chec
 void add_fetch_command(CLI::App& root, CommandAction& run);          // cmd_fetch.cpp
 void add_aqi_command(CLI::App& root, CommandAction& run);            // cmd_standards.cpp
 void add_water_command(CLI::App& root, CommandAction& run);          // cmd_standards.cpp
+void add_admin_pin_command(CLI::App& root, CommandAction& run);      // cmd_admin.cpp
 
 // Exit codes shared by all commands.
 constexpr int kExitOk = 0;

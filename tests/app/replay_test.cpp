@@ -24,7 +24,7 @@ TEST_P(ReplayScript, Passes) {
   EXPECT_EQ(r.err, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript, ::testing::Values("navigation", "swipe", "language", "keys"));
+INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript, ::testing::Values("navigation", "swipe", "language", "keys", "admin"));
 
 CommandResult replay_text(const std::string& script, const TempDir& dir, const std::string& size = "1280x800") {
   std::ofstream(dir / "t.replay") << script;

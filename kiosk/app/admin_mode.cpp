@@ -1,0 +1,146 @@
+#include "kiosk/app/admin_mode.hpp"
+
+#include <cmath>
+
+#include "kiosk/core/log.hpp"
+#include "kiosk/system/pin_hash.hpp"
+#include "kiosk/system/process_info.hpp"
+
+namespace kiosk {
+namespace {
+
+constexpr std::size_t kMaxPinDigits = 12;
+// The bundled demo content's hash (PIN 2468): a kiosk still using it gets a warning at start.
+constexpr const char* kDemoPinHash =
+    "$y$j9T$2aE4ylK2erd5p0eV6S2th0$HEpogL1EfkpV8I7/eNHzMwfj/AZW278AsHis9OTJLk7";
+
+void wipe(std::string& s) {
+  // The typed PIN should not linger in memory longer than needed.
+  for (char& c : s) *static_cast<volatile char*>(&c) = 0;
+  s.clear();
+}
+
+}  // namespace
+
+void AdminMode::configure(const std::string& pin_hash) {
+  pin_hash_ = pin_hash;
+  if (!pin_hash_.empty() && !sys::is_crypt_hash(pin_hash_)) {
+    log::error(
+        "kiosk.toml [admin] pin_hash is not a hash this system's crypt(3) can check; the admin view is off "
+        "(make a new one with `kiosk admin-pin`)");
+    pin_hash_.clear();
+  }
+}
+
+bool AdminMode::uses_demo_pin() const {
+  return pin_hash_ == kDemoPinHash;
+}
+
+void AdminMode::close(ui::AdminView& view) {
+  wipe(entered_);
+  view.mode = ui::AdminView::Mode::closed;
+  view.pin_digits = 0;
+  view.wrong_pin = false;
+}
+
+void AdminMode::frame(double now, bool corner_held, const ContentPack& content, const DataSnapshot& snapshot,
+                      ui::AdminView& view) {
+  if (start_ < 0) start_ = now;
+  if (available() && gesture_.update(now, corner_held) && view.mode == ui::AdminView::Mode::closed) {
+    view = ui::AdminView{};
+    view.mode = ui::AdminView::Mode::pin;
+    last_activity_ = now;
+    if (audit_) log::info("admin: keypad opened by the hidden gesture");
+  }
+  if (corner_held) last_activity_ = now;
+  if (view.mode == ui::AdminView::Mode::closed) return;
+  const double idle = view.mode == ui::AdminView::Mode::pin ? kPinIdleSeconds : kViewIdleSeconds;
+  if (now - last_activity_ > idle) {
+    close(view);
+    return;
+  }
+  view.locked_seconds = static_cast<int>(std::ceil(guard_.locked_for(now)));
+  view.schedule_paused = schedule_paused_;
+  view.locked_down = locked_down_;
+  if (view.mode != ui::AdminView::Mode::open) return;
+  view.version = KIOSK_VERSION;
+  view.content_version = content.version;
+  view.sources.clear();
+  for (const SourceStatus& s : snapshot.sources)
+    view.sources.push_back({s.id, s.state, s.last_success, s.consecutive_failures, s.last_error});
+  view.uptime_seconds = now - start_;
+  view.memory_mb = static_cast<double>(sys::resident_memory_bytes()) / (1024.0 * 1024.0);
+  if (system_info) system_info(view);
+}
+
+void AdminMode::submit(double now, ui::AdminView& view) {
+  if (guard_.locked_for(now) > 0 || entered_.empty()) {
+    wipe(entered_);
+    view.pin_digits = 0;
+    return;
+  }
+  const bool ok = sys::verify_pin(entered_, pin_hash_);
+  wipe(entered_);
+  view.pin_digits = 0;
+  if (ok) {
+    guard_.record_success();
+    view.mode = ui::AdminView::Mode::open;
+    view.wrong_pin = false;
+    if (audit_) log::info("admin: view opened with the PIN");
+    return;
+  }
+  view.wrong_pin = true;
+  const double lock = guard_.record_failure(now);
+  if (audit_ && lock > 0)
+    log::warning("admin: " + std::to_string(PinGuardConfig{}.max_failures) +
+                 " wrong PINs in a row; keypad locked for " + std::to_string(static_cast<int>(lock)) + " s");
+  else if (audit_)
+    log::warning("admin: wrong PIN");
+  view.locked_seconds = static_cast<int>(std::ceil(guard_.locked_for(now)));
+}
+
+AdminMode::Action AdminMode::apply(const ui::Intent& intent, double now, ui::AdminView& view) {
+  if (view.mode == ui::AdminView::Mode::closed) return Action::none;
+  last_activity_ = now;
+  if (intent.kind == ui::Intent::Kind::admin_key && view.mode == ui::AdminView::Mode::pin) {
+    if (intent.id == "delete") {
+      if (!entered_.empty()) entered_.pop_back();
+    } else if (intent.id == "enter") {
+      submit(now, view);
+      return Action::none;
+    } else if (intent.id.size() == 1 && intent.id[0] >= '0' && intent.id[0] <= '9') {
+      if (guard_.locked_for(now) <= 0 && entered_.size() < kMaxPinDigits) entered_ += intent.id;
+      view.wrong_pin = false;
+    }
+    view.pin_digits = static_cast<int>(entered_.size());
+    return Action::none;
+  }
+  if (intent.kind != ui::Intent::Kind::admin_action) return Action::none;
+  if (intent.id == "close") {
+    close(view);
+    return Action::none;
+  }
+  if (view.mode != ui::AdminView::Mode::open) return Action::none;  // actions need the PIN
+  if (intent.id == "reload") return Action::reload_content;
+  if (intent.id == "schedule") {
+    schedule_paused_ = !schedule_paused_;
+    view.schedule_paused = schedule_paused_;
+    return Action::toggle_schedule;
+  }
+  if (intent.id == "quit") {
+    if (audit_) log::info("admin: quit from the admin view");
+    return Action::quit;
+  }
+  return Action::none;
+}
+
+bool AdminMode::wants_frame(double now, const ui::AdminView& view) const {
+  if (view.mode == ui::AdminView::Mode::closed) return false;
+  // Uptime and frame times move: once a second is enough.
+  if (view.mode == ui::AdminView::Mode::open)
+    return now - start_ - view.uptime_seconds >= 1 || now - last_activity_ > kViewIdleSeconds;
+  return view.locked_seconds != static_cast<int>(std::ceil(guard_.locked_for(now))) ||
+         now - last_activity_ > kPinIdleSeconds;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,61 @@
+// The admin view's rules on the app side: the hidden gesture, the PIN (checked against the salted
+// hash in kiosk.toml, rate-limited by PinGuard), time-outs, and what the view may do. The UI
+// draws ui::AdminView and returns intents; this turns them into actions for the app.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "kiosk/core/content/content_pack.hpp"
+#include "kiosk/core/pin_guard.hpp"
+#include "kiosk/core/snapshot.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+namespace kiosk {
+
+class AdminMode {
+ public:
+  enum class Action { none, reload_content, toggle_schedule, quit };
+
+  // The PIN hash from kiosk.toml; empty turns the admin view off (the gesture does nothing).
+  void configure(const std::string& pin_hash);
+  bool available() const { return !pin_hash_.empty(); }
+  // Still the bundled demo content's PIN (2468): the running kiosk warns about it.
+  bool uses_demo_pin() const;
+
+  // Once per drawn frame, before the intents: times the hidden gesture, closes an idle view and
+  // fills what the view shows. `now` is monotonic seconds.
+  void frame(double now, bool corner_held, const ContentPack& content, const DataSnapshot& snapshot,
+             ui::AdminView& view);
+  // An admin intent (admin_key or admin_action); returns what the app must do.
+  Action apply(const ui::Intent& intent, double now, ui::AdminView& view);
+  // The running kiosk logs who opened what to the journal; replay and render stay quiet.
+  void set_audit_log(bool on) { audit_ = on; }
+  // The fullscreen kiosk: quitting stops the service (the view says so).
+  void set_locked_down(bool on) { locked_down_ = on; }
+  // The admin turned the screen schedule off (the screen stays on); the run loop reads it.
+  bool schedule_paused() const { return schedule_paused_; }
+  // True when the view must be redrawn although nothing happened (the lock counts down).
+  bool wants_frame(double now, const ui::AdminView& view) const;
+
+  // Fills the system part of the view (frame times, memory, screen power, schedule); set by the run loop.
+  std::function<void(ui::AdminView&)> system_info;
+
+  static constexpr double kPinIdleSeconds = 30;    // an untouched keypad closes
+  static constexpr double kViewIdleSeconds = 120;  // an untouched admin view closes
+
+ private:
+  void close(ui::AdminView& view);
+  void submit(double now, ui::AdminView& view);
+
+  std::string pin_hash_;
+  std::string entered_;  // the digits typed so far; wiped after each try
+  AdminGesture gesture_;
+  PinGuard guard_;
+  double last_activity_ = 0;
+  double start_ = -1;
+  bool locked_down_ = false;
+  bool schedule_paused_ = false;
+  bool audit_ = false;
+};
+
+}  // namespace kiosk

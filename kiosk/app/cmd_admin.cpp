@@ -1,0 +1,40 @@
+// `kiosk admin-pin`: turns a PIN read from standard input into the salted hash for kiosk.toml, so
+// the PIN itself is never written anywhere (nor shown in `ps` or the shell history).
+#include <iostream>
+#include <string>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/core/log.hpp"
+#include "kiosk/system/pin_hash.hpp"
+
+namespace kiosk {
+namespace {
+
+int run_admin_pin() {
+  std::string pin;
+  if (!std::getline(std::cin, pin)) {
+    log::error("admin-pin: no PIN on standard input (try: read -rs PIN; echo \"$PIN\" | kiosk admin-pin)");
+    return kExitFailure;
+  }
+  if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+  std::string error;
+  auto hash = sys::hash_pin(pin, error);
+  pin.assign(pin.size(), '\0');
+  if (!hash) {
+    log::error("admin-pin: " + error);
+    return kExitFailure;
+  }
+  std::cout << "[admin]\npin_hash = \"" << *hash << "\"\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_admin_pin_command(CLI::App& root, CommandAction& run) {
+  CLI::App* cmd = root.add_subcommand("admin-pin",
+                                      "Read the admin PIN (4-12 digits) from standard input and print the "
+                                      "[admin] lines to paste into kiosk.toml");
+  cmd->callback([&run] { run = run_admin_pin; });
+}
+
+}  // namespace kiosk
