@@ -11,5 +11,8 @@ tmp=$(mktemp -d)
 mv "$tmp/home.png" "$out/home-en.png"
 "$kiosk" render --content content --out "$tmp" --size 800x480 --now "$now" --screen home
 mv "$tmp/home.png" "$out/home-800x480.png"
+# Classroom mode's screens (kiosk --classroom): the sorting game and the quiz.
+"$kiosk" render --content content --out "$out" --size 1280x800 --now "$now" --classroom --screen game
+"$kiosk" render --content content --out "$out" --size 1280x800 --now "$now" --classroom --screen quiz
 rmdir "$tmp"
 ls -la "$out"

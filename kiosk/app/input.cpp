@@ -20,6 +20,7 @@ bool PointerInput::handle(const SDL_Event& e) {
       down_ = true;
       pressed_latch_ = true;
       dragged_ = false;
+      held_ = false;
       down_pos_ = pos_;
       down_ticks_ = e.button.timestamp;
       touched_ = true;
@@ -73,7 +74,7 @@ void PointerInput::apply(ImGuiIO& io) {
 }
 
 void PointerInput::cancel_press_if_dragging(float threshold) {
-  if (!down_ || dragged_) return;
+  if (!down_ || dragged_ || held_) return;
   if (moved_beyond_tap(pos_.x - down_pos_.x, pos_.y - down_pos_.y, threshold)) {
     dragged_ = true;
   }
@@ -84,6 +85,7 @@ void PointerInput::cancel_press_if_dragging(float threshold) {
 std::optional<Swipe> PointerInput::take_swipe(float width, float height) {
   if (!pending_release_) return std::nullopt;
   pending_release_ = false;
+  if (held_) return std::nullopt;
   Swipe s = classify_swipe(release_delta_.x, release_delta_.y, release_seconds_, width, height);
   if (s == Swipe::none) return std::nullopt;
   return s;

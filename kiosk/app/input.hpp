@@ -23,6 +23,9 @@ class PointerInput {
   void apply(ImGuiIO& io);
   // After NewFrame: cancels a press that became a drag, so releasing a swipe never taps.
   void cancel_press_if_dragging(float threshold_pixels);
+  // The screen drags something with this press (a game item): it is not cancelled, and its
+  // release is no swipe. Lasts until the next press.
+  void hold_press() { held_ = true; }
 
   // Filled when a pointer lifts; the app reads and clears them each frame.
   std::optional<Swipe> take_swipe(float width, float height);
@@ -41,6 +44,7 @@ class PointerInput {
   ImVec2 down_pos_;
   Uint32 down_ticks_ = 0;
   bool dragged_ = false;
+  bool held_ = false;  // the current or last press belongs to the screen (hold_press)
   bool pending_release_ = false;
   ImVec2 release_delta_;
   float release_seconds_ = 0;

@@ -1,6 +1,8 @@
 #include "kiosk/app/replay_runner.hpp"
 
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -73,12 +75,19 @@ class Player {
     tick();
     settle();
   }
-  void key(SDL_Keycode code) {
+  // `text`: what the key types, sent between press and release as SDL does for a physical keyboard.
+  void key(SDL_Keycode code, const std::string& text = {}) {
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = code;
     e.key.state = SDL_PRESSED;
     app_.handle_event(e);
+    if (!text.empty()) {
+      SDL_Event t{};
+      t.type = SDL_TEXTINPUT;
+      std::snprintf(t.text.text, sizeof t.text.text, "%s", text.c_str());
+      app_.handle_event(t);
+    }
     e.type = SDL_KEYUP;
     e.key.state = SDL_RELEASED;
     app_.handle_event(e);
@@ -148,7 +157,7 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
   SystemClock system;
   ManualClock clock(view.now.value_or(system.wall()));
   KioskApp app(*display, clock);
-  if (!app.start({view.content, view.lang}, error)) return fail(0, error);
+  if (!app.start({view.content, view.lang, view.classroom}, error)) return fail(0, error);
   app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
   if (!app.prepare(error)) return fail(0, error);
   Player player(app, clock, *display);
@@ -185,6 +194,10 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
       case K::drag: player.drag(step.x1, step.y1, step.x2, step.y2, step.seconds); break;
       case K::type: player.type(step.text); break;
       case K::key: {
+        if (step.text.size() == 1) {  // a letter or digit
+          player.key(static_cast<SDL_Keycode>(std::tolower(static_cast<unsigned char>(step.text[0]))), step.text);
+          break;
+        }
         SDL_Keycode code = step.text == "escape"      ? SDLK_ESCAPE
                            : step.text == "left"      ? SDLK_LEFT
                            : step.text == "right"     ? SDLK_RIGHT
@@ -207,7 +220,7 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
       case K::expect_screen:
         player.settle();
         if (!ui::screen_from_name(step.text))
-          return fail(step.line, "expect screen: '" + step.text + "' is not a screen (home, air, water, bay, waste, travel)");
+          return fail(step.line, "expect screen: '" + step.text + "' is not a screen (" + ui::screen_names() + ")");
         if (step.text != ui::screen_name(app.screen()))
           return fail(step.line, "expected screen '" + step.text + "', but the screen is '" +
                                      ui::screen_name(app.screen()) + "'");

@@ -12,6 +12,7 @@ void add_view_options(CLI::App* cmd, ViewOptions& o, bool with_size) {
   cmd->add_option("--lang", o.lang, "Language to show: zh or en (default: the content's)");
   cmd->add_option("--content", o.content, "Content folder (default: ./content or the installed pack)");
   cmd->add_option("--now", o.now, "Show this time instead of the clock, e.g. 2026-11-28T10:00:00+08:00");
+  cmd->add_flag("--classroom", o.classroom, "Classroom mode: the sorting game and the quiz join the navigation");
 }
 
 std::optional<ResolvedView> resolve_view(const ViewOptions& o, std::string& error) {
@@ -28,6 +29,7 @@ std::optional<ResolvedView> resolve_view(const ViewOptions& o, std::string& erro
     error = "--lang '" + o.lang + "' must be zh or en";
     return std::nullopt;
   }
+  v.classroom = o.classroom;
   v.content = o.content.empty() ? default_content_dir() : fs::path(o.content);
   if (!o.now.empty()) {
     v.now = parse_iso_time(o.now);

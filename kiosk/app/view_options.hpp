@@ -16,6 +16,7 @@ struct ViewOptions {
   std::string lang;     // zh | en; empty: the content's default
   std::string content;  // empty: default_content_dir()
   std::string now;      // ISO 8601 time to show instead of the real clock (reproducible pictures)
+  bool classroom = false;  // classroom mode: the sorting game and the quiz join the navigation
 };
 
 struct ResolvedView {
@@ -23,6 +24,7 @@ struct ResolvedView {
   std::optional<Lang> lang;
   std::filesystem::path content;
   std::optional<UnixTime> now;
+  bool classroom = false;
 };
 
 void add_view_options(CLI::App* cmd, ViewOptions& options, bool with_size);

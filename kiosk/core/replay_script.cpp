@@ -1,5 +1,6 @@
 #include "kiosk/core/replay_script.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -129,9 +130,11 @@ ReplayScript parse_replay(std::string_view source) {
       for (size_t i = 1; i < w.size(); ++i) step.text += (i > 1 ? " " : "") + w[i];
     } else if (cmd == "key") {
       if (args != 1) return fail("key needs one key name");
-      bool known = false;
+      // Besides the named keys, one letter or digit as a physical keyboard types it (classroom keys).
+      bool known = w[1].size() == 1 && std::isalnum(static_cast<unsigned char>(w[1][0]));
       for (const char* k : kReplayKeys) known = known || w[1] == k;
-      if (!known) return fail("unknown key '" + w[1] + "' (known: escape, left, right, backspace, enter)");
+      if (!known)
+        return fail("unknown key '" + w[1] + "' (known: escape, left, right, backspace, enter, a letter or a digit)");
       step.kind = ReplayStep::Kind::key;
       step.text = w[1];
     } else if (cmd == "wait") {

@@ -28,7 +28,7 @@ struct ReplayScript {
 
 ReplayScript parse_replay(std::string_view source);
 
-// Keys `key NAME` accepts.
+// Keys `key NAME` accepts, besides one letter or digit.
 constexpr const char* kReplayKeys[] = {"escape", "left", "right", "backspace", "enter"};
 
 }  // namespace kiosk

@@ -109,6 +109,20 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
       dl->PathArcTo(c, 0.4f * s, -kPi / 2, kPi / 2, 12);
       dl->PathStroke(col, 0, t);
       break;
+    case Icon::game:  // an item dropping into a bin
+      dl->AddRectFilled(at(c, s, -0.11f, -0.46f), at(c, s, 0.11f, -0.24f), col, 0.03f * s);
+      dl->AddTriangleFilled(at(c, s, -0.12f, -0.18f), at(c, s, 0.12f, -0.18f), at(c, s, 0, -0.05f), col);
+      dl->AddQuad(at(c, s, -0.34f, 0.0f), at(c, s, 0.34f, 0.0f), at(c, s, 0.27f, 0.44f), at(c, s, -0.27f, 0.44f),
+                  col, t * 1.2f);
+      break;
+    case Icon::quiz:  // a question mark in a speech bubble
+      dl->AddCircle(at(c, s, 0, -0.04f), 0.4f * s, col, 28, t);
+      dl->AddTriangleFilled(at(c, s, -0.3f, 0.22f), at(c, s, -0.08f, 0.34f), at(c, s, -0.4f, 0.46f), col);
+      dl->PathArcTo(at(c, s, 0, -0.13f), 0.13f * s, -kPi, kPi * 0.45f, 12);
+      dl->PathLineTo(at(c, s, 0, 0.09f));
+      dl->PathStroke(col, 0, t * 1.1f);
+      dl->AddCircleFilled(at(c, s, 0, 0.2f), t * 0.8f, col);
+      break;
     case Icon::back:
       dl->AddLine(at(c, s, 0.3f, 0), at(c, s, -0.3f, 0), col, t * 1.3f);
       dl->AddLine(at(c, s, -0.3f, 0), at(c, s, -0.05f, -0.25f), col, t * 1.3f);

@@ -4,7 +4,24 @@
 
 namespace kiosk::ui {
 
-enum class Icon { home, air, water, bay, waste, travel, recyclable, hazardous, kitchen, other, language, back, bike, dock };
+enum class Icon {
+  home,
+  air,
+  water,
+  bay,
+  waste,
+  travel,
+  recyclable,
+  hazardous,
+  kitchen,
+  other,
+  language,
+  back,
+  bike,
+  dock,
+  game,
+  quiz
+};
 
 void draw_icon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 

@@ -10,6 +10,8 @@ const char* screen_name(ScreenId id) {
     case ScreenId::bay: return "bay";
     case ScreenId::waste: return "waste";
     case ScreenId::travel: return "travel";
+    case ScreenId::game: return "game";
+    case ScreenId::quiz: return "quiz";
   }
   return "home";
 }
@@ -18,6 +20,12 @@ std::optional<ScreenId> screen_from_name(std::string_view name) {
   for (ScreenId id : kAllScreens)
     if (name == screen_name(id)) return id;
   return std::nullopt;
+}
+
+std::string screen_names() {
+  std::string out;
+  for (ScreenId id : kAllScreens) out += (out.empty() ? "" : ", ") + std::string(screen_name(id));
+  return out;
 }
 
 }  // namespace kiosk::ui

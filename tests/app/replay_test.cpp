@@ -26,6 +26,20 @@ TEST_P(ReplayScript, Passes) {
 
 INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript, ::testing::Values("navigation", "swipe", "language", "keys", "admin"));
 
+// Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
+class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ClassroomReplayScript, Passes) {
+  TempDir out;
+  CommandResult r =
+      run_kiosk({"replay", kScripts + "/" + GetParam() + ".replay", "--out", out.path(), "--content",
+                 kContent, "--size", "1280x800", "--now", "2026-11-28T10:00:00+08:00", "--classroom"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Scripts, ClassroomReplayScript, ::testing::Values("game", "quiz"));
+
 CommandResult replay_text(const std::string& script, const TempDir& dir, const std::string& size = "1280x800") {
   std::ofstream(dir / "t.replay") << script;
   return run_kiosk({"replay", dir / "t.replay", "--out", dir / "out", "--content", kContent, "--size", size});
@@ -86,6 +100,29 @@ TEST(Replay, ADragThatEndsOnAButtonDoesNotPressIt) {
   // Start on "Air" in the navigation, drag sideways (too short for a swipe) and lift: no tap fires.
   CommandResult r = replay_text("drag 320 760 440 760 400\nexpect screen home\n", dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(Classroom, APublicKioskShowsNoGameOrQuiz) {
+  TempDir dir;
+  CommandResult r = replay_text("tap \"分类游戏\"\n", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("nothing tappable is labelled so"), std::string::npos) << r.err;
+  r = replay_text("tap \"知识问答\"\n", dir);
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST(Classroom, RenderingTheGameAsksForClassroomMode) {
+  TempDir dir;
+  CommandResult r = run_kiosk(
+      {"render", "--out", dir / "out", "--content", kContent, "--size", "800x480", "--screen", "quiz"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("--screen 'quiz' is shown in classroom mode only; add --classroom"), std::string::npos)
+      << r.err;
+  r = run_kiosk({"render", "--out", dir / "out", "--content", kContent, "--size", "800x480", "--screen",
+                 "quiz", "--classroom"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out/quiz.png"));
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ TEST(ReplayScript, BadLinesAreRefusedWithTheirLineNumber) {
   EXPECT_EQ(parse_replay("wait soon").error, "1: wait needs a duration such as 2.5s, 300ms or 1m");
   EXPECT_EQ(parse_replay("shot ../evil").error,
             "1: shot needs a file name made of letters, digits, '-', '_' and '.'");
-  EXPECT_EQ(parse_replay("key f13").error, "1: unknown key 'f13' (known: escape, left, right, backspace, enter)");
+  EXPECT_EQ(parse_replay("key f13").error,
+            "1: unknown key 'f13' (known: escape, left, right, backspace, enter, a letter or a digit)");
   EXPECT_EQ(parse_replay("expect text unquoted").error, "1: expect needs 'screen NAME' or 'text \"TEXT\"'");
   EXPECT_EQ(parse_replay("drag 1 2 3").error, "1: drag needs X1 Y1 X2 Y2 MS");
 }
