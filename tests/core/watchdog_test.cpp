@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/clock_jump.hpp"
 #include "kiosk/core/watchdog.hpp"
 
 namespace kiosk {
@@ -85,6 +86,21 @@ TEST(Watchdog, HeartbeatFramesComeWellInsideTheGap) {
   WatchdogPolicy p{WatchdogConfig{30, 0}};
   EXPECT_LT(p.heartbeat_frame_seconds(), 15);
   EXPECT_GT(p.heartbeat_frame_seconds(), 0);
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(ClockJump, NtpSettingTheClockBackIsNoticedOnce) {
+  ClockJump jump;
+  EXPECT_EQ(jump.observe(1'800'000'000, 10), 0);
+  EXPECT_EQ(jump.observe(1'800'000'030, 40), 0) << "time passing is no jump";
+  EXPECT_EQ(jump.observe(1'799'996'430, 70), -3630) << "the clock went back an hour";
+  EXPECT_EQ(jump.observe(1'799'996'460, 100), 0) << "reported once";
+  EXPECT_EQ(jump.observe(1'799'996'500, 130), 0) << "10 s of drift is below the threshold";
 }
 
 }  // namespace
