@@ -30,6 +30,7 @@ class AdminMode {
   Action apply(const ui::Intent& intent, double now, ui::AdminView& view);
   // The running kiosk logs who opened what to the journal; replay and render stay quiet.
   void set_audit_log(bool on) { audit_ = on; }
+  bool audit_log() const { return audit_; }
   // The fullscreen kiosk: quitting stops the service (the view says so).
   void set_locked_down(bool on) { locked_down_ = on; }
   // The admin turned the screen schedule off (the screen stays on); the run loop reads it.

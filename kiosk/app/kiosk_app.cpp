@@ -403,12 +403,13 @@ void KioskApp::apply_admin(AdminMode::Action action) {
     case AdminMode::Action::none: break;
     case AdminMode::Action::reload_content: {
       std::string error;
-      if (reload_content(error)) log::info("admin: content reloaded from " + content_.dir);
-      else log::error("admin: content not reloaded: " + error);
+      if (!reload_content(error)) log::error("admin: content not reloaded: " + error);
+      else if (admin_.audit_log()) log::info("admin: content reloaded from " + content_.dir);
       break;
     }
     case AdminMode::Action::toggle_schedule:
-      log::info(std::string("admin: screen schedule ") + (admin_.schedule_paused() ? "paused" : "resumed"));
+      if (admin_.audit_log())
+        log::info(std::string("admin: screen schedule ") + (admin_.schedule_paused() ? "paused" : "resumed"));
       break;
     case AdminMode::Action::quit:
       admin_quit_ = true;
