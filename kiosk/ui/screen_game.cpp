@@ -22,7 +22,8 @@ using classroom::Move;
 using classroom::SortAnswer;
 using classroom::SortingGame;
 
-// Right and wrong, each always with its mark too: never colour alone.
+// Right and wrong, each always with its mark too: never colour alone. Marks, strips and fills
+// only: text stays in the theme's ink, which reads in every theme.
 constexpr ImU32 kRight = IM_COL32(46, 125, 50, 255);
 constexpr ImU32 kWrong = IM_COL32(176, 40, 40, 255);
 
@@ -195,8 +196,9 @@ void draw_bins(UiContext& ctx, const std::vector<Bin>& bins, int target, bool ac
     const std::string key = std::to_string(i + 1);
     const float r = l.px(22);
     const ImVec2 kc(min.x + l.px(14) + r, min.y + l.px(30) + r);
-    dl->AddCircleFilled(kc, r, IM_COL32(255, 255, 255, 230));
-    text_centered(ctx, ctx.fonts.body, ImVec2(kc.x - r, kc.y - r), ImVec2(kc.x + r, kc.y + r), ctx.theme.text,
+    const ImU32 badge = IM_COL32(255, 255, 255, 255);
+    dl->AddCircleFilled(kc, r, badge);
+    text_centered(ctx, ctx.fonts.body, ImVec2(kc.x - r, kc.y - r), ImVec2(kc.x + r, kc.y + r), text_on(badge),
                   key);
     if (p.clicked && accepting) ctx.play({Move::Kind::sort, bin.category->id});
   }
@@ -243,7 +245,7 @@ void draw_playing(UiContext& ctx, const SortingGame& game, const Areas& areas) {
     const float w = measure(ctx.fonts.body, line).x;
     const float x = b.x - w;
     check_mark(canvas(), ImVec2(x - l.px(26), y + ctx.fonts.body->FontSize / 2), l.px(34), kRight);
-    text(ctx, ctx.fonts.body, ImVec2(x, y), kRight, line);
+    text(ctx, ctx.fonts.body, ImVec2(x, y), t.text, line);
   }
   y += ctx.fonts.body->FontSize + l.px(14);
   const float hint_h = ctx.fonts.small->FontSize + l.px(12);
@@ -316,7 +318,7 @@ void draw_explaining(UiContext& ctx, const SortingGame& game, const Areas& areas
   cross_mark(canvas(), ImVec2(min.x + pad + title->FontSize / 2, y + title->FontSize / 2), title->FontSize,
              kWrong);
   const float tx = min.x + pad + title->FontSize + l.px(14);
-  text(ctx, title, ImVec2(tx, y), kWrong, ctx.str("game.wrong"));
+  text(ctx, title, ImVec2(tx, y), t.text, ctx.str("game.wrong"));
   if (last) {
     const float w = measure(title, ctx.str("game.wrong")).x;
     text(ctx, ctx.fonts.body, ImVec2(tx + w + l.px(28), y + (title->FontSize - ctx.fonts.body->FontSize) / 2),
@@ -418,7 +420,7 @@ void draw_summary(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   const auto mistakes = game.mistakes();
   if (mistakes.empty()) {
     check_mark(canvas(), ImVec2(rx + l.px(24), ry + ctx.fonts.large->FontSize / 2), l.px(40), kRight);
-    text(ctx, ctx.fonts.large, ImVec2(rx + l.px(56), ry), kRight, ctx.str("game.perfect"));
+    text(ctx, ctx.fonts.large, ImVec2(rx + l.px(56), ry), t.text, ctx.str("game.perfect"));
     return;
   }
   text(ctx, ctx.fonts.large, ImVec2(rx, ry), t.text, ctx.str("game.review"));

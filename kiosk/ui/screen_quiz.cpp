@@ -15,7 +15,8 @@ using classroom::Move;
 using classroom::Quiz;
 using classroom::QuizAnswer;
 
-// Right and wrong, each always with its mark too: never colour alone.
+// Right and wrong, each always with its mark too: never colour alone. Marks, strips and fills
+// only (white text on them reads at 5:1 or more); other text stays in the theme's ink.
 constexpr ImU32 kRight = IM_COL32(46, 125, 50, 255);
 constexpr ImU32 kWrong = IM_COL32(176, 40, 40, 255);
 
@@ -168,7 +169,7 @@ void draw_question(UiContext& ctx, const Quiz& quiz, float top) {
     cross_mark(canvas(), ImVec2(mx, fy + large->FontSize / 2), large->FontSize * 1.2f, mark);
   const float tx = mx + large->FontSize / 2 + l.px(22);
   std::string verdict = ctx.str(last->right ? "quiz.right" : "quiz.wrong");
-  text(ctx, large, ImVec2(tx, fy), mark, verdict);
+  text(ctx, large, ImVec2(tx, fy), t.text, verdict);
   if (!last->right && last->right_choice >= 0 && last->right_choice < n) {
     const float vx = tx + measure(large, verdict).x + l.px(28);
     text_fit(
@@ -226,7 +227,7 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
   canvas()->AddLine(ImVec2(rx - pad / 2, min.y + pad), ImVec2(rx - pad / 2, max.y - pad), t.border, l.px(2));
   if (quiz.wrong() == 0) {
     check_mark(canvas(), ImVec2(rx + l.px(24), ry + ctx.fonts.large->FontSize / 2), l.px(40), kRight);
-    text(ctx, ctx.fonts.large, ImVec2(rx + l.px(56), ry), kRight, ctx.str("quiz.perfect"));
+    text(ctx, ctx.fonts.large, ImVec2(rx + l.px(56), ry), t.text, ctx.str("quiz.perfect"));
     return;
   }
   text(ctx, ctx.fonts.large, ImVec2(rx, ry), t.text, ctx.str("quiz.review"));
@@ -245,7 +246,7 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
     const float ay = ry + qh + l.px(4);
     if (a_.right_choice >= 0 && a_.right_choice < static_cast<int>(q->choices.size())) {
       check_mark(canvas(), ImVec2(rx + l.px(12), ay + ctx.fonts.small->FontSize / 2), l.px(24), kRight);
-      text_fit(ctx, ctx.fonts.small, ImVec2(rx + l.px(32), ay), rw - l.px(32), kRight,
+      text_fit(ctx, ctx.fonts.small, ImVec2(rx + l.px(32), ay), rw - l.px(32), t.text,
                labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
     }
     ry += row_h;
