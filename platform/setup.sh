@@ -16,7 +16,7 @@ mode=${1:-run}
 packages=(
   build-essential cmake ninja-build pkg-config
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev libstb-dev libcurl4-openssl-dev
-  libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev
+  libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libqrencode-dev
   libdrm-dev libcrypt-dev
   fonts-noto-cjk fonts-wqy-microhei ca-certificates
 )

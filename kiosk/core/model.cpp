@@ -133,6 +133,9 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
       AirStationView v;
       v.station = &st;
       v.pollutants = collect(st, kAirMetrics, data, now, v.freshness);
+      for (const char* metric : kAirMetrics)
+        if (auto h = data.history.find({st.id, metric}); h != data.history.end() && !h->second.empty())
+          v.history.push_back({metric, h->second});
       evaluate_air(v, content, data);
       m.air.push_back(std::move(v));
     } else if (st.kind == "river" || st.kind == "lake") {

@@ -33,6 +33,12 @@ struct PollutantValue {
   std::optional<int> iaqi;
 };
 
+// The recent values of one metric at one station, for trend charts.
+struct MetricHistory {
+  std::string metric;
+  std::vector<HistoryPoint> points;  // hourly, oldest first, the last 7 days; a missing hour is a gap
+};
+
 struct AirStationView {
   const Station* station = nullptr;
   Freshness freshness;
@@ -43,6 +49,7 @@ struct AirStationView {
   Text health;                       // health effects of the level
   Text advice;                       // recommended measures
   std::vector<PollutantValue> pollutants;
+  std::vector<MetricHistory> history;  // of the pollutants that have any, in pollutant order
 };
 
 struct WaterStationView {

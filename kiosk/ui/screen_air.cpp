@@ -1,14 +1,55 @@
-// Air: every station's AQI with its level, and for the chosen station the pollutants, the
-// health effects and the recommended measures of the standard in use.
+// Air: every station on the city map (or in a list) with its AQI and level, and for the chosen
+// station the AQI, the health effects and recommended measures of the standard in use, and each
+// pollutant's last 24 hours or 7 days over the standard's level bands.
+//
+// The view (map or list, 24 h or 7 d, the pollutant charted) lives in ScreenState::detail as a few
+// words ("list 7d m=o3_1h"), so an idle reset returns it to the default like everything else.
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
 
+#include "kiosk/core/standards/aqi.hpp"
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/map_view.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/trend_chart.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 namespace {
+
+struct AirView {
+  bool list = false;   // the station list instead of the map
+  bool week = false;   // the trend over 7 days instead of 24 hours
+  std::string metric;  // the pollutant charted; empty: the station's main pollutant
+
+  static AirView parse(const std::string& words) {
+    AirView v;
+    std::istringstream in(words);
+    for (std::string w; in >> w;) {
+      if (w == "list")
+        v.list = true;
+      else if (w == "7d")
+        v.week = true;
+      else if (w.starts_with("m="))
+        v.metric = w.substr(2);
+    }
+    return v;
+  }
+  std::string encode() const {
+    std::string out = list ? "list" : "";
+    if (week) out += out.empty() ? "7d" : " 7d";
+    if (!metric.empty()) out += (out.empty() ? "m=" : " m=") + metric;
+    return out;
+  }
+};
+
+// Changes the view: one intent, sent only when something changed (a repeated detail would close it).
+void set_view(UiContext& ctx, const AirView& v) {
+  if (v.encode() != ctx.state.detail) ctx.select_detail(v.encode());
+}
 
 const AirStationView* chosen(const UiContext& ctx) {
   for (const auto& a : ctx.model.air)
@@ -16,6 +57,21 @@ const AirStationView* chosen(const UiContext& ctx) {
   if (const AirStationView* worst = ctx.model.headline_air()) return worst;
   return ctx.model.air.empty() ? nullptr : &ctx.model.air.front();
 }
+
+bool current(const AirStationView& a) {
+  return a.aqi && !a.freshness.stale;
+}
+
+// A level of the standard as residents see it: colour, face and the content's name for it.
+Grade level_grade(const UiContext& ctx, standards::AqiStandard standard, int level) {
+  const standards::AqiLevelStyle& style = standards::aqi_level_style(standard, level);
+  Grade g{level, std::to_string(level), {style.category_zh, style.category_en}, style.color};
+  if (const auto* words = ctx.content.levels.aqi_level(standards::levels_key(standard), level))
+    if (!words->category.empty()) g.name = words->category;
+  return g;
+}
+
+// [SECTION] Stations: map or list
 
 void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
@@ -27,88 +83,353 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
   const float h = max.y - min.y;
   const float box = h - l.px(24);
   const ImVec2 bmin(min.x + l.px(12), min.y + l.px(12)), bmax(bmin.x + box * 1.3f, bmin.y + box);
-  if (a.aqi && !a.freshness.stale) {
+  if (current(a)) {
     const ImU32 fill = color_from_hex(a.grade.color);
     canvas()->AddRectFilled(bmin, bmax, fill, l.px(12));
     text_centered(ctx, ctx.fonts.title, bmin, bmax, text_on(fill), std::to_string(*a.aqi));
   } else {
     canvas()->AddRect(bmin, bmax, t.border, l.px(12), 0, l.px(2));
-    text_centered(ctx, ctx.fonts.small, bmin, bmax, t.text_muted, ctx.str(a.aqi ? "data.stale" : "data.no_data"));
+    text_centered(ctx, ctx.fonts.small, bmin, bmax, t.text_muted,
+                  ctx.str(a.aqi ? "data.stale" : "data.no_data"));
   }
   const float x = bmax.x + l.px(20);
   text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
-  if (a.aqi) {
-    grade_pill(ctx, a.grade, ImVec2(x, min.y + l.px(62)), ctx.fonts.small);
-  }
-  if (p.clicked) ctx.select(a.station->id);
+  if (current(a)) grade_pill(ctx, a.grade, ImVec2(x, min.y + l.px(62)), ctx.fonts.small);
+  if (p.clicked) select_keeping(ctx, a.station->id, ctx.state.detail);
 }
 
-void detail(UiContext& ctx, const AirStationView& a, ImVec2 min, ImVec2 max) {
+void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  // The switch sits below the stations: controls stay in the lower part of the screen.
+  const std::string labels[] = {ctx.str("map.map"), ctx.str("map.list")};
+  const float sw = std::min(option_switch_width(ctx, labels, ctx.fonts.body), max.x - min.x);
+  const ImVec2 smin(min.x, max.y - l.touch), smax(min.x + sw, max.y);
+  const ImVec2 area_max(max.x, smin.y - l.gap * 0.6f);
+  if (!view.list) {
+    std::vector<MapMarker> markers;
+    for (const AirStationView& a : ctx.model.air) {
+      MapMarker m{a.station, std::nullopt, {}, &a == sel};
+      if (current(a)) {
+        m.grade = a.grade;
+        m.label = std::to_string(*a.aqi);
+      }
+      markers.push_back(std::move(m));
+    }
+    const MapResult map = map_view(ctx, markers, min, area_max, ctx.state.detail);
+    // The level scale of the standard in use under the map, where there is room for it.
+    const auto standard = standards::aqi_standard_for(ctx.now, ctx.model.aqi_standard);
+    std::vector<Grade> scale;
+    for (int level = 1; level <= 6; ++level) scale.push_back(level_grade(ctx, standard, level));
+    const float ly = map.bottom + l.gap * 0.6f;
+    map_legend(ctx, scale, ImVec2(min.x, ly), max.x - min.x, area_max.y - ly);
+    if (map.hidden > 0)
+      text_fit(
+          ctx, ctx.fonts.small, ImVec2(smax.x + l.px(16), smin.y + (l.touch - ctx.fonts.small->FontSize) / 2),
+          max.x - smax.x - l.px(16), ctx.theme.text_muted, with_number(ctx.str("map.outside"), map.hidden));
+  } else {
+    ScrollArea list(ctx, "air.stations", min, area_max);
+    const float row_h = l.px(118);
+    float y = list.origin().y;
+    for (const auto& s : ctx.model.air) {
+      station_row(ctx, s, &s == sel, ImVec2(list.origin().x, y),
+                  ImVec2(list.origin().x + list.width(), y + row_h));
+      y += row_h + l.gap * 0.6f;
+    }
+    list.set_content_height(y - list.origin().y);
+  }
+  AirView next = view;
+  if (int tapped = option_switch(ctx, "air.view", labels, view.list ? 1 : 0, smin, smax); tapped >= 0) {
+    next.list = tapped == 1;
+    set_view(ctx, next);
+  }
+}
+
+// [SECTION] The chosen station
+
+// Health effects and recommended measures; side by side when the card is wide.
+float level_texts(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  card(ctx, min, max, t.surface);
-  const float x = min.x + l.pad, width = max.x - min.x - 2 * l.pad;
-  float y = min.y + l.pad;
-  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(a.station->name));
-  y += l.px(70);
-  freshness_line(ctx, a.freshness, ImVec2(x, y), width);
-  y += l.px(44);
-  if (!a.aqi) {
-    paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text_muted, ctx.str("air.no_aqi"));
-    return;
+  const bool two = width >= l.px(860);
+  const float cw = two ? (width - l.gap) / 2 : width;
+  auto block = [&](const char* label, const Text& body, ImVec2 at) {
+    text(ctx, ctx.fonts.small, at, t.text_muted, ctx.str(label));
+    return l.px(34) + paragraph(ctx, ctx.fonts.body, ImVec2(at.x, at.y + l.px(34)), cw, t.text, ctx.tr(body));
+  };
+  const float h1 = block("air.health", a.health, pos);
+  if (two) return std::max(h1, block("air.advice", a.advice, ImVec2(pos.x + cw + l.gap, pos.y)));
+  return h1 + l.px(12) + block("air.advice", a.advice, ImVec2(pos.x, pos.y + h1 + l.px(12)));
+}
+
+// The pollutants a resident chooses between, each with the averaging periods the data has: the
+// hourly value first (what the chip shows), then the moving mean the standards also use.
+struct Pollutant {
+  const char* key;                   // pollutant_group.<key> in strings.toml
+  std::vector<const char*> metrics;  // hourly first
+};
+const std::vector<Pollutant>& pollutants() {
+  static const std::vector<Pollutant> all = {{"pm25", {"pm25_1h", "pm25_24h"}},
+                                             {"pm10", {"pm10_1h", "pm10_24h"}},
+                                             {"o3", {"o3_1h", "o3_8h"}},
+                                             {"no2", {"no2_1h"}},
+                                             {"so2", {"so2_1h"}},
+                                             {"co", {"co_1h"}}};
+  return all;
+}
+
+bool has_metric(const AirStationView& a, std::string_view metric) {
+  return std::any_of(a.pollutants.begin(), a.pollutants.end(),
+                     [&](const auto& p) { return p.metric == metric; }) ||
+         std::any_of(a.history.begin(), a.history.end(), [&](const auto& h) { return h.metric == metric; });
+}
+
+// A pollutant's metrics this station has, hourly first.
+std::vector<std::string> metrics_of(const AirStationView& a, const Pollutant& p) {
+  std::vector<std::string> out;
+  for (const char* m : p.metrics)
+    if (has_metric(a, m)) out.emplace_back(m);
+  return out;
+}
+
+// The metric charted: the one chosen if the station has it, else the hourly value of the main
+// pollutant, else the first the station has.
+std::string charted_metric(const AirStationView& a, const AirView& view) {
+  if (!view.metric.empty() && has_metric(a, view.metric)) return view.metric;
+  for (const std::string& primary : a.primary)
+    for (const Pollutant& p : pollutants())
+      if (std::find(p.metrics.begin(), p.metrics.end(), primary) != p.metrics.end())
+        if (auto ms = metrics_of(a, p); !ms.empty()) return ms.front();
+  for (const Pollutant& p : pollutants())
+    if (auto ms = metrics_of(a, p); !ms.empty()) return ms.front();
+  return {};
+}
+
+const Pollutant* pollutant_of(std::string_view metric) {
+  for (const Pollutant& p : pollutants())
+    for (const char* m : p.metrics)
+      if (metric == m) return &p;
+  return nullptr;
+}
+
+// Under the chart, in rows: the period switch, a chip per pollutant with its hourly value, and for
+// a pollutant with a moving mean the switch between hourly values and that mean. With `draw` false
+// only measures. Returns the height.
+float chart_controls(UiContext& ctx, const AirStationView& a, const AirView& view, const std::string& active,
+                     ImVec2 pos, float width, bool draw) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const float h = l.touch, gap = l.px(10);
+  float x = pos.x, y = pos.y;
+  auto place = [&](float w) {
+    if (x > pos.x && x + w > pos.x + width) {
+      x = pos.x;
+      y += h + gap;
+    }
+    const ImVec2 at(x, y);
+    x += w + gap;
+    return at;
+  };
+  auto change = [&](auto edit) {
+    AirView next = view;
+    edit(next);
+    set_view(ctx, next);
+  };
+
+  const std::string ranges[] = {ctx.str("trend.day"), ctx.str("trend.week")};
+  const float sw = option_switch_width(ctx, ranges, ctx.fonts.body);
+  const ImVec2 s_at = place(sw);
+  if (draw)
+    if (int tapped =
+            option_switch(ctx, "air.range", ranges, view.week ? 1 : 0, s_at, ImVec2(s_at.x + sw, s_at.y + h));
+        tapped >= 0)
+      change([&](AirView& v) { v.week = tapped == 1; });
+  x += l.px(18);
+
+  const Pollutant* current = pollutant_of(active);
+  for (const Pollutant& p : pollutants()) {
+    const std::vector<std::string> metrics = metrics_of(a, p);
+    if (metrics.empty()) continue;
+    const std::string& name = ctx.str(std::string("pollutant_group.") + p.key);
+    std::string value;
+    for (const PollutantValue& v : a.pollutants)
+      if (v.metric == metrics.front())
+        value = format_number(v.value, metrics.front().starts_with("co") ? 1 : 0);
+    const float vw = value.empty() ? 0 : measure(ctx.fonts.body, value).x + l.px(12);
+    const float w = std::max(measure(ctx.fonts.body, name).x + vw + l.px(40), l.touch * 1.5f);
+    const ImVec2 at = place(w);
+    if (!draw) continue;
+    const ImVec2 cmin = at, cmax(at.x + w, at.y + h);
+    Press press = touch_area(ctx, std::string("air.pollutant.") + p.key, name, cmin, cmax);
+    const bool on = &p == current;
+    const ImU32 fill = on ? t.accent : (press.held ? t.surface_pressed : t.background);
+    canvas()->AddRectFilled(cmin, cmax, fill, h / 2);
+    if (!on) canvas()->AddRect(cmin, cmax, t.border, h / 2, 0, l.px(2));
+    const float ty = at.y + (h - ctx.fonts.body->FontSize) / 2;
+    text(ctx, ctx.fonts.body, ImVec2(at.x + l.px(20), ty), on ? t.on_accent : t.text, name);
+    if (!value.empty())
+      text(ctx, ctx.fonts.body, ImVec2(cmax.x - l.px(20) - vw + l.px(12), ty),
+           on ? t.on_accent : t.text_muted, value);
+    if (press.clicked && !on) change([&](AirView& v) { v.metric = metrics.front(); });
   }
+
+  if (current) {
+    const std::vector<std::string> metrics = metrics_of(a, *current);
+    if (metrics.size() >= 2) {
+      const std::string means[] = {ctx.str("trend.hourly"),
+                                   ctx.str("trend.mean_" + metrics[1].substr(metrics[1].rfind('_') + 1))};
+      const float mw = option_switch_width(ctx, means, ctx.fonts.body);
+      x += l.px(18);
+      const ImVec2 at = place(mw);
+      if (draw) {
+        const int on = active == metrics[0] ? 0 : 1;
+        if (int tapped = option_switch(ctx, "air.mean", means, on, at, ImVec2(at.x + mw, at.y + h));
+            tapped >= 0)
+          change([&](AirView& v) { v.metric = metrics[static_cast<size_t>(tapped)]; });
+      }
+    }
+  }
+  return y + h - pos.y;
+}
+
+// The standard's level bands for a metric, named in the content's words.
+std::vector<TrendBand> bands_for(const UiContext& ctx, standards::AqiStandard standard,
+                                 const std::string& metric) {
+  std::vector<TrendBand> bands;
+  const std::vector<standards::LevelLimit> limits = standards::level_limits(standard, metric);
+  auto band = [&](int level, double top) {
+    const Grade g = level_grade(ctx, standard, level);
+    bands.push_back({top, level, color_from_hex(g.color), ctx.tr(g.name)});
+  };
+  for (const standards::LevelLimit& limit : limits)
+    band(standards::aqi_level(limit.iaqi), limit.concentration);
+  if (!limits.empty() && limits.back().iaqi == 300) band(6, std::numeric_limits<double>::infinity());
+  return bands;
+}
+
+// Chart header, the 24 h / 7 d switch, the pollutant chips and the chart; returns the height used.
+float trends(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 pos, float width,
+             float room) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const std::string metric = charted_metric(a, view);
+  if (metric.empty()) return 0;
+  float y = pos.y;
+
+  // Header: what is charted, with its unit and sub-index. The controls go under the chart, in the
+  // lower part of the screen where every hand reaches them.
+  std::string unit = metric.starts_with("co") ? "mg/m3" : "ug/m3";
+  std::string heading = ctx.str("trend.title") + " · " + ctx.str("pollutant." + metric);
+  std::string sub = ctx.str("unit." + unit);
+  for (const PollutantValue& p : a.pollutants)
+    if (p.metric == metric && p.iaqi) sub += " · IAQI " + std::to_string(*p.iaqi);
+  text_fit(ctx, ctx.fonts.large, ImVec2(pos.x, y), width, t.text, heading);
+  y += ctx.fonts.large->FontSize * 1.3f;
+  text_fit(ctx, ctx.fonts.small, ImVec2(pos.x, y), width, t.text_muted, sub);
+  y += ctx.fonts.small->FontSize * 1.3f + l.px(10);
+  const float controls_h = chart_controls(ctx, a, view, metric, pos, width, false);
+
+  TrendChart chart;
+  for (const MetricHistory& h : a.history)
+    if (h.metric == metric) chart.points = h.points;
+  chart.to = ctx.now;
+  chart.from = ctx.now - (view.week ? 7 : 1) * 86400;
+  const auto standard = standards::aqi_standard_for(
+      a.freshness.observed_at ? a.freshness.observed_at : ctx.now, ctx.model.aqi_standard);
+  chart.bands = bands_for(ctx, standard, metric);
+  if (chart.bands.size() >= 2) chart.min_top = chart.bands[1].top;  // "good" always in view
+  chart.decimals = metric.starts_with("co") ? 1 : 0;
+  chart.zone_offset_minutes = ctx.zone_offset_minutes;
+  chart.daily_ticks = view.week;
+  chart.empty_text = ctx.str("trend.empty");
+  const float chart_h = std::max(l.px(260), pos.y + room - y - controls_h - l.px(20));
+  draw_trend_chart(ctx, chart, ImVec2(pos.x, y), ImVec2(pos.x + width, y + chart_h));
+  y += chart_h + l.px(20);
+  y += chart_controls(ctx, a, view, metric, ImVec2(pos.x, y), width, true);
+  return y - pos.y;
+}
+
+// Name, observation time, the AQI with its level and main pollutant, health effects and measures.
+// Compact puts the name and time beside the AQI, for screens short of height.
+float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, bool compact) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const float x = pos.x;
+  float y = pos.y;
+  compact = compact && a.aqi;
+  if (!compact) {
+    text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(a.station->name));
+    y += l.px(70);
+    freshness_line(ctx, a.freshness, ImVec2(x, y), width);
+    y += l.px(48);
+  }
+  if (!a.aqi)
+    return y - pos.y +
+           paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text_muted, ctx.str("air.no_aqi"));
   const ImU32 fill = color_from_hex(a.grade.color);
   const std::string number = std::to_string(*a.aqi);
   const ImVec2 nsize = measure(ctx.fonts.huge, number);
-  const ImVec2 bmin(x, y), bmax(x + std::max(nsize.x + l.px(48), l.px(220)), y + nsize.y + l.px(20));
+  const ImVec2 bmin(x, y), bmax(x + std::max(nsize.x + l.px(48), l.px(200)), y + nsize.y + l.px(20));
   canvas()->AddRectFilled(bmin, bmax, fill, l.radius);
   text_centered(ctx, ctx.fonts.huge, bmin, bmax, text_on(fill), number);
-  const float rx = bmax.x + l.px(28);
-  text(ctx, ctx.fonts.small, ImVec2(rx, y), t.text_muted, ctx.str("air.aqi_label"));
-  grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), ctx.fonts.large);
+  const float rx = bmax.x + l.px(28), rw = x + width - rx;
+  if (compact) {
+    text(ctx, ctx.fonts.small, ImVec2(x + l.px(12), y + l.px(6)), text_on(fill), "AQI");
+    text_fit(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
+    freshness_line(ctx, a.freshness, ImVec2(rx, y + l.px(54)), rw);
+    ImFont* const fonts[] = {ctx.fonts.body, ctx.fonts.small};
+    grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(94)), pill_font(ctx, a.grade, rw, fonts));
+  } else {
+    text_fit(ctx, ctx.fonts.small, ImVec2(rx, y), rw, t.text_muted, ctx.str("air.aqi_label"));
+    ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
+    grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
+    if (a.freshness.stale)
+      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(112)), rw, t.warning, ctx.str("data.stale"));
+  }
+  y = bmax.y + l.px(16);
   if (!a.primary.empty()) {
-    std::string names;
-    for (size_t i = 0; i < a.primary.size(); ++i) names += (i ? "、" : "") + ctx.str("pollutant." + a.primary[i]);
-    const std::string primary = labelled(ctx.str("air.primary"), names);
-    text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(112)), max.x - l.pad - rx, t.text, primary);
+    std::vector<std::string> list;
+    for (const std::string& key : a.primary) list.push_back(ctx.str("pollutant." + key));
+    const std::string names = join_names(ctx, list);
+    text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, labelled(ctx.str("air.primary"), names));
+    y += ctx.fonts.body->FontSize * 1.6f;
   }
-  y = bmax.y + l.px(24);
-  text(ctx, ctx.fonts.small, ImVec2(x, y), t.text_muted, ctx.str("air.health"));
-  y += l.px(34);
-  y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(a.health)) + l.px(12);
-  text(ctx, ctx.fonts.small, ImVec2(x, y), t.text_muted, ctx.str("air.advice"));
-  y += l.px(34);
-  y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(a.advice)) + l.px(18);
-
-  // Pollutant grid: name, value with unit, and its sub-index.
-  const int columns = width > l.px(900) ? 4 : 3;
-  const float cw = (width - l.px(12) * (columns - 1)) / static_cast<float>(columns);
-  const float ch = l.px(112);
-  int i = 0;
-  for (const PollutantValue& p : a.pollutants) {
-    const float cx = x + static_cast<float>(i % columns) * (cw + l.px(12));
-    const float cy = y + static_cast<float>(i / columns) * (ch + l.px(12));
-    if (cy + ch > max.y - l.px(8)) break;
-    canvas()->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + cw, cy + ch), t.background, l.px(12));
-    text_fit(ctx, ctx.fonts.small, ImVec2(cx + l.px(14), cy + l.px(10)), cw - l.px(28), t.text_muted,
-             ctx.str("pollutant." + p.metric));
-    const std::string value = format_number(p.value, p.metric.rfind("co", 0) == 0 ? 1 : 0);
-    text(ctx, ctx.fonts.large, ImVec2(cx + l.px(14), cy + l.px(46)), t.text, value);
-    const float vw = measure(ctx.fonts.large, value).x;
-    text(ctx, ctx.fonts.small, ImVec2(cx + l.px(20) + vw, cy + l.px(56)), t.text_muted, ctx.str("unit." + p.unit));
-    if (p.iaqi) {
-      const std::string sub = "IAQI " + std::to_string(*p.iaqi);
-      text(ctx, ctx.fonts.small, ImVec2(cx + cw - l.px(14) - measure(ctx.fonts.small, sub).x, cy + l.px(10)),
-           t.text_muted, sub);
-    }
-    ++i;
-  }
+  y += l.px(8) + level_texts(ctx, a, ImVec2(x, y), width);
   if (!a.missing.empty()) {
-    std::string names;
-    for (size_t k = 0; k < a.missing.size(); ++k) names += (k ? "、" : "") + ctx.str("pollutant." + a.missing[k]);
-    const std::string missing = labelled(ctx.str("air.missing"), names);
-    text_fit(ctx, ctx.fonts.small, ImVec2(x, max.y - l.pad - ctx.fonts.small->FontSize), width, t.text_muted, missing);
+    std::vector<std::string> list;
+    for (const std::string& key : a.missing) list.push_back(ctx.str("pollutant." + key));
+    const std::string names = join_names(ctx, list);
+    y += l.px(12);
+    paragraph(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted,
+              labelled(ctx.str("air.missing"), names), 2);
+    y += ctx.fonts.small->FontSize * 1.3f;
   }
+  return y - pos.y;
+}
+
+void detail(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  card(ctx, min, max, t.surface);
+  ScrollArea area(ctx, "air.detail", ImVec2(min.x + l.pad, min.y + l.pad),
+                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  const float top = area.origin().y;
+  if (width >= l.px(1100)) {
+    // Wide: the station on the left, its trends on the right, both in view at once.
+    const float left = std::min(width * 0.38f, l.px(560));
+    const float rx = x + left + l.pad;
+    const float h1 = summary(ctx, a, ImVec2(x, top), left, false);
+    canvas()->AddLine(ImVec2(rx - l.pad / 2, top), ImVec2(rx - l.pad / 2, area.visible_bottom() - l.px(4)),
+                      t.border, l.px(2));
+    const float h2 =
+        trends(ctx, a, view, ImVec2(rx, top), x + width - rx, area.visible_bottom() - top - l.px(4));
+    area.set_content_height(std::max(h1, h2) + l.px(8));
+    return;
+  }
+  float y = top + summary(ctx, a, ImVec2(x, top), width, true) + l.px(28);
+  canvas()->AddLine(ImVec2(x, y - l.px(14)), ImVec2(x + width, y - l.px(14)), t.border, l.px(2));
+  y += trends(ctx, a, view, ImVec2(x, y), width, area.visible_bottom() - y - l.px(4));
+  area.set_content_height(y - top + l.px(8));
 }
 
 }  // namespace
@@ -116,19 +437,18 @@ void detail(UiContext& ctx, const AirStationView& a, ImVec2 min, ImVec2 max) {
 void draw_air(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const ImVec2 a = l.content_min, b = l.content_max;
-  const float list_w = std::min(l.px(560), (b.x - a.x) * 0.4f);
+  const AirView view = AirView::parse(ctx.state.detail);
   const AirStationView* sel = chosen(ctx);
-  {
-    ScrollArea list("air.stations", a, ImVec2(a.x + list_w, b.y));
-    const float row_h = l.px(118);
-    float y = list.origin().y;
-    for (const auto& s : ctx.model.air) {
-      station_row(ctx, s, &s == sel, ImVec2(list.origin().x, y), ImVec2(list.origin().x + list.width(), y + row_h));
-      y += row_h + l.gap * 0.6f;
-    }
-    list.set_content_height(y - list.origin().y);
+  if (l.size.y > l.size.x) {
+    // Portrait: the chosen station above, the map and its switch below, within every hand's reach.
+    const float h = std::min((b.y - a.y) * 0.4f, (b.x - a.x) / 1.6f + l.touch + l.gap);
+    if (sel) detail(ctx, *sel, view, a, ImVec2(b.x, b.y - h - l.gap));
+    stations(ctx, view, sel, ImVec2(a.x, b.y - h), b);
+    return;
   }
-  if (sel) detail(ctx, *sel, ImVec2(a.x + list_w + l.gap, a.y), b);
+  const float side_w = std::min(l.px(580), (b.x - a.x) * 0.4f);
+  stations(ctx, view, sel, a, ImVec2(a.x + side_w, b.y));
+  if (sel) detail(ctx, *sel, view, ImVec2(a.x + side_w + l.gap, a.y), b);
 }
 
 }  // namespace kiosk::ui

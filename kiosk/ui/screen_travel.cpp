@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -17,26 +18,37 @@ void draw_travel(UiContext& ctx) {
   const float tips_right = bikes ? b.x - bikes_w - l.gap : b.x;
 
   {
-    ScrollArea list("travel.tips", a, ImVec2(tips_right, b.y));
+    ScrollArea list(ctx, "travel.tips", a, ImVec2(tips_right, b.y));
     const int columns = list.width() > l.px(1000) ? 2 : 1;
     const float w = (list.width() - l.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float h = l.px(250);
+    // A tip with a link shows its "scan to learn more" code under the text; its row grows to fit.
+    const auto& tips = ctx.content.tips;
+    std::vector<float> row_h((tips.size() + columns - 1) / columns, h);
+    for (size_t k = 0; k < tips.size(); ++k)
+      if (const float qr = qr_side(ctx, tips[k].url); qr > 0)
+        row_h[k / columns] = std::max(row_h[k / columns], h + qr + l.px(24));
+    float row_y = list.origin().y;
     int i = 0;
-    for (const TravelTip& tip : ctx.content.tips) {
-      const ImVec2 min(list.origin().x + static_cast<float>(i % columns) * (w + l.gap),
-                       list.origin().y + static_cast<float>(i / columns) * (h + l.gap * 0.6f));
-      const ImVec2 max(min.x + w, min.y + h);
+    for (const TravelTip& tip : tips) {
+      const float rh = row_h[i / columns];
+      const ImVec2 min(list.origin().x + static_cast<float>(i % columns) * (w + l.gap), row_y);
+      const ImVec2 max(min.x + w, min.y + rh);
       ++i;
-      if (max.y < list.visible_top() - h || min.y > list.visible_bottom() + h) continue;
+      if (i % columns == 0) row_y += rh + l.gap * 0.6f;
+      if (max.y < list.visible_top() - rh || min.y > list.visible_bottom() + rh) continue;
       card(ctx, min, max, t.surface);
       const float x = min.x + l.px(24), width = w - l.px(48);
       text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(18)), width, t.text, ctx.tr(tip.title));
       paragraph(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(72)), width, t.text, ctx.tr(tip.body), 3);
       if (!tip.source.empty())
-        text_fit(ctx, ctx.fonts.small, ImVec2(x, max.y - l.px(20) - ctx.fonts.small->FontSize), width, t.text_muted,
-                 labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
+        text_fit(ctx, ctx.fonts.small, ImVec2(x, min.y + h - l.px(20) - ctx.fonts.small->FontSize), width,
+                 t.text_muted, labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
+      if (const float qr = qr_side(ctx, tip.url); qr > 0)
+        qr_code(ctx, tip.url, ImVec2(x, min.y + h), width - qr - l.px(20));
     }
-    list.set_content_height(static_cast<float>((i + columns - 1) / columns) * (h + l.gap * 0.6f));
+    if (i % columns != 0) row_y += row_h.back() + l.gap * 0.6f;
+    list.set_content_height(row_y - list.origin().y);
   }
 
   if (!bikes) return;
@@ -52,7 +64,7 @@ void draw_travel(UiContext& ctx) {
     if (s.freshness.observed_at > newest.observed_at) newest = s.freshness;
   freshness_line(ctx, newest, ImVec2(x, y), width);
   y += l.px(44);
-  ScrollArea list("travel.bikes", ImVec2(x, y), ImVec2(b.x - l.pad / 2, b.y - l.pad));
+  ScrollArea list(ctx, "travel.bikes", ImVec2(x, y), ImVec2(b.x - l.pad / 2, b.y - l.pad));
   float ly = list.origin().y;
   for (const auto& s : ctx.model.bikes) {
     const std::string name = ctx.lang == Lang::en && !s.info.name_en.empty() ? s.info.name_en

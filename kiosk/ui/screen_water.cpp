@@ -1,7 +1,13 @@
-// Water: the class of every river and lake section (GB 3838-2002) and of the nearshore sea
-// stations (GB 3097-1997), each with the items that decided it.
+// Water: every river, lake and nearshore sea station on the city map (or in a list) with its class
+// (GB 3838-2002 for surface water, GB 3097-1997 for seawater), and for the chosen station the class,
+// the items that decided it and every measured value.
+//
+// The view (map or list) lives in ScreenState::detail ("list"), so an idle reset returns it to the
+// map like everything else.
 #include <algorithm>
 
+#include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/map_view.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -9,7 +15,37 @@
 namespace kiosk::ui {
 namespace {
 
-float water_row(UiContext& ctx, const WaterStationView& w, ImVec2 min, float width) {
+constexpr const char* kList = "list";
+
+bool current(const WaterStationView& w) {
+  return w.grade && !w.freshness.stale;
+}
+bool is_sea(const WaterStationView& w) {
+  return w.station->kind == "sea";
+}
+
+const WaterStationView* chosen(const UiContext& ctx) {
+  for (const auto* group : {&ctx.model.rivers, &ctx.model.sea})
+    for (const auto& w : *group)
+      if (w.station && w.station->id == ctx.state.selected) return &w;
+  if (!ctx.model.rivers.empty()) return &ctx.model.rivers.front();
+  return ctx.model.sea.empty() ? nullptr : &ctx.model.sea.front();
+}
+
+std::string deciding_text(UiContext& ctx, const WaterStationView& w) {
+  std::string out;
+  if (!w.deciding.empty() && w.grade && w.grade->level > 2) {
+    std::vector<std::string> names;
+    for (const std::string& item : w.deciding) names.push_back(ctx.str("water_item." + item));
+    out = labelled(ctx.str("water.deciding"), join_names(ctx, names));
+  }
+  if (w.tn_grade) out += (out.empty() ? "" : " · ") + ctx.str("water.tn_class") + " " + w.tn_grade->label;
+  return out;
+}
+
+// [SECTION] Stations: map or list
+
+float water_row(UiContext& ctx, const WaterStationView& w, bool selected, ImVec2 min, float width) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   const float h = l.px(150);
@@ -17,39 +53,149 @@ float water_row(UiContext& ctx, const WaterStationView& w, ImVec2 min, float wid
   const std::string& name = ctx.tr(w.station->name);
   Press p = touch_area(ctx, "water." + w.station->id, name, min, max);
   card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
+  if (selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
   const float x = min.x + l.px(22);
   text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), width * 0.55f, t.text, name);
-  float right = max.x - l.px(22);
-  if (w.grade && !w.freshness.stale) {
-    // Pill on the right, measured first so it aligns.
+  const float right = max.x - l.px(22);
+  if (current(w)) {
     const float pill_w = measure(ctx.fonts.body, ctx.tr(w.grade->name)).x + ctx.fonts.body->FontSize * 2.1f;
     grade_pill(ctx, *w.grade, ImVec2(right - pill_w, min.y + l.px(12)), ctx.fonts.body);
-    std::string deciding;
-    if (!w.deciding.empty() && w.grade->level > 2) {
-      std::string names;
-      for (size_t i = 0; i < w.deciding.size(); ++i) names += (i ? "、" : "") + ctx.str("water_item." + w.deciding[i]);
-      deciding = labelled(ctx.str("water.deciding"), names);
-    }
-    if (w.tn_grade) deciding += (deciding.empty() ? "" : " · ") + ctx.str("water.tn_class") + " " + w.tn_grade->label;
-    text_fit(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(64)), width - l.px(44), t.text, deciding);
+    text_fit(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(64)), width - l.px(44), t.text,
+             deciding_text(ctx, w));
   } else {
     const std::string& none = ctx.str(w.grade ? "data.stale" : "data.no_data");
-    text(ctx, ctx.fonts.body, ImVec2(right - measure(ctx.fonts.body, none).x, min.y + l.px(18)), t.text_muted, none);
+    text(ctx, ctx.fonts.body, ImVec2(right - measure(ctx.fonts.body, none).x, min.y + l.px(18)), t.text_muted,
+         none);
   }
   freshness_line(ctx, w.freshness, ImVec2(x, max.y - l.px(16) - ctx.fonts.small->FontSize), width - l.px(44));
-  if (p.clicked) ctx.select(w.station->id);
+  if (p.clicked) select_keeping(ctx, w.station->id, ctx.state.detail);
   return h;
 }
 
-void column(UiContext& ctx, const char* id, const std::string& title, const std::string& subtitle,
-            const std::vector<WaterStationView>& rows, ImVec2 min, ImVec2 max) {
+void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
-  text(ctx, ctx.fonts.title, min, ctx.theme.text, title);
-  text_fit(ctx, ctx.fonts.body, ImVec2(min.x, min.y + l.px(66)), max.x - min.x, ctx.theme.text_muted, subtitle);
-  ScrollArea list(id, ImVec2(min.x, min.y + l.px(116)), max);
-  float y = list.origin().y;
-  for (const auto& w : rows) y += water_row(ctx, w, ImVec2(list.origin().x, y), list.width()) + l.gap * 0.6f;
-  list.set_content_height(y - list.origin().y);
+  const Theme& t = ctx.theme;
+  const std::string labels[] = {ctx.str("map.map"), ctx.str("map.list")};
+  const float sw = std::min(option_switch_width(ctx, labels, ctx.fonts.body), max.x - min.x);
+  const ImVec2 smin(min.x, max.y - l.touch), smax(min.x + sw, max.y);
+  const ImVec2 area_max(max.x, smin.y - l.gap * 0.6f);
+  if (!list_view) {
+    std::vector<MapMarker> markers;
+    for (const auto* group : {&ctx.model.rivers, &ctx.model.sea})
+      for (const WaterStationView& w : *group) {
+        MapMarker m{w.station, std::nullopt, {}, &w == sel};
+        if (current(w)) {
+          m.grade = *w.grade;
+          m.label = w.grade->label;
+        }
+        markers.push_back(std::move(m));
+      }
+    const MapResult map = map_view(ctx, markers, min, area_max, ctx.state.detail);
+    // The classes on the map, surface water first, where there is room for them.
+    std::vector<Grade> shown;
+    for (const MapMarker& m : markers)
+      if (m.grade &&
+          std::none_of(shown.begin(), shown.end(), [&](const Grade& g) { return g.label == m.grade->label; }))
+        shown.push_back(*m.grade);
+    const float ly = map.bottom + l.gap * 0.6f;
+    map_legend(ctx, shown, ImVec2(min.x, ly), max.x - min.x, area_max.y - ly);
+    if (map.hidden > 0)
+      text_fit(ctx, ctx.fonts.small,
+               ImVec2(smax.x + l.px(16), smin.y + (l.touch - ctx.fonts.small->FontSize) / 2),
+               max.x - smax.x - l.px(16), t.text_muted, with_number(ctx.str("map.outside"), map.hidden));
+  } else {
+    ScrollArea list(ctx, "water.stations", min, area_max);
+    const float x = list.origin().x, width = list.width();
+    float y = list.origin().y;
+    auto section = [&](const std::string& title, const std::vector<WaterStationView>& rows) {
+      if (rows.empty()) return;
+      text(ctx, ctx.fonts.large, ImVec2(x, y), t.text, title);
+      y += l.px(58);
+      for (const auto& w : rows) y += water_row(ctx, w, &w == sel, ImVec2(x, y), width) + l.gap * 0.6f;
+      y += l.px(12);
+    };
+    section(ctx.str("water.rivers"), ctx.model.rivers);
+    section(ctx.str("water.sea"), ctx.model.sea);
+    list.set_content_height(y - list.origin().y);
+  }
+  if (int tapped = option_switch(ctx, "water.view", labels, list_view ? 1 : 0, smin, smax); tapped >= 0) {
+    const std::string next = tapped == 1 ? kList : "";
+    if (next != ctx.state.detail) ctx.select_detail(next);
+  }
+}
+
+// [SECTION] The chosen station
+
+void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  card(ctx, min, max, t.surface);
+  ScrollArea area(ctx, "water.detail", ImVec2(min.x + l.pad, min.y + l.pad),
+                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  float y = area.origin().y;
+  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(w.station->name));
+  y += l.px(70);
+  const std::string kind = ctx.str("water.kind." + w.station->kind);
+  text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text_muted,
+           kind + " · " + ctx.str(is_sea(w) ? "water.sea_standard" : "water.river_standard"));
+  y += l.px(46);
+  freshness_line(ctx, w.freshness, ImVec2(x, y), width);
+  y += l.px(52);
+
+  if (w.grade) {
+    // The class in a block of its colour, with its face: never colour alone.
+    const Grade& g = *w.grade;
+    const ImU32 fill = color_from_hex(g.color);
+    const ImU32 ink = text_on(fill);
+    const ImVec2 ls = measure(ctx.fonts.title, g.label);
+    const float bh = l.px(120), icon = l.px(56);
+    const ImVec2 bmin(x, y), bmax(x + std::max(l.px(220), icon + ls.x + l.px(72)), y + bh);
+    canvas()->AddRectFilled(bmin, bmax, fill, l.radius);
+    canvas()->AddRect(bmin, bmax, IM_COL32(0, 0, 0, 40), l.radius);
+    const float cx = (bmin.x + bmax.x - icon - l.px(16) - ls.x) / 2;
+    draw_level_icon(canvas(), ImVec2(cx + icon / 2, y + bh / 2), icon, g.level, ink);
+    text(ctx, ctx.fonts.title, ImVec2(cx + icon + l.px(16), y + (bh - ls.y) / 2), ink, g.label);
+    const float rx = bmax.x + l.px(28);
+    text(ctx, ctx.fonts.small, ImVec2(rx, y), t.text_muted, ctx.str("water.class_label"));
+    ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
+    grade_pill(ctx, g, ImVec2(rx, y + l.px(36)), pill_font(ctx, g, x + width - rx, fonts));
+    if (w.freshness.stale)
+      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(96)), x + width - rx, t.warning,
+               ctx.str("data.stale"));
+    y = bmax.y + l.px(24);
+    const std::string deciding = deciding_text(ctx, w);
+    if (!deciding.empty())
+      y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, deciding) + l.px(20);
+  } else {
+    y += paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text_muted, ctx.str("water.no_class")) +
+         l.px(20);
+  }
+
+  // Every measured value.
+  const int columns = width > l.px(900) ? 4 : (width > l.px(560) ? 3 : 2);
+  const float cw = (width - l.px(12) * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float ch = l.px(104);
+  int i = 0;
+  for (const PollutantValue& p : w.values) {
+    const float cx = x + static_cast<float>(i % columns) * (cw + l.px(12));
+    const float cy = y + static_cast<float>(i / columns) * (ch + l.px(12));
+    canvas()->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + cw, cy + ch), t.background, l.px(12));
+    text_fit(ctx, ctx.fonts.small, ImVec2(cx + l.px(14), cy + l.px(10)), cw - l.px(28), t.text_muted,
+             ctx.str("water_item." + p.metric));
+    const std::string value = format_number(p.value, 3);
+    text(ctx, ctx.fonts.large, ImVec2(cx + l.px(14), cy + l.px(44)), t.text, value);
+    if (p.unit != "pH" && !p.unit.empty())
+      text(ctx, ctx.fonts.small, ImVec2(cx + l.px(20) + measure(ctx.fonts.large, value).x, cy + l.px(54)),
+           t.text_muted, ctx.str("unit." + p.unit));
+    ++i;
+  }
+  if (i > 0) y += static_cast<float>((i + columns - 1) / columns) * (ch + l.px(12)) + l.px(12);
+  if (is_sea(w) && ctx.model.sea_good_share)
+    y += paragraph(
+        ctx, ctx.fonts.body, ImVec2(x, y), width, t.text,
+        ctx.str("water.sea_good_share") + " " + format_number(*ctx.model.sea_good_share * 100, 0) + "%");
+  area.set_content_height(y - area.origin().y + l.px(8));
 }
 
 }  // namespace
@@ -57,21 +203,19 @@ void column(UiContext& ctx, const char* id, const std::string& title, const std:
 void draw_water(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const ImVec2 a = l.content_min, b = l.content_max;
-  const bool portrait = l.size.y > l.size.x;
-  std::string sea_sub = ctx.str("water.sea_standard");
-  if (ctx.model.sea_good_share)
-    sea_sub += " · " + ctx.str("water.sea_good_share") + " " + format_number(*ctx.model.sea_good_share * 100, 0) + "%";
-  if (portrait) {
-    const float mid = (a.y + b.y) / 2;
-    column(ctx, "water.rivers", ctx.str("water.rivers"), ctx.str("water.river_standard"), ctx.model.rivers, a,
-           ImVec2(b.x, mid - l.gap / 2));
-    column(ctx, "water.sea", ctx.str("water.sea"), sea_sub, ctx.model.sea, ImVec2(a.x, mid + l.gap / 2), b);
+  const bool list_view = ctx.state.detail == kList;
+  const WaterStationView* sel = chosen(ctx);
+  if (l.size.y > l.size.x) {
+    // Portrait: the chosen station above, the map and its switch below, within every hand's reach.
+    // The chosen station needs less room than on the air screen: the map gets its legend here.
+    const float h = std::min((b.y - a.y) * 0.5f, (b.x - a.x) / 1.6f + l.px(150) + l.touch + l.gap);
+    if (sel) detail(ctx, *sel, a, ImVec2(b.x, b.y - h - l.gap));
+    stations(ctx, list_view, sel, ImVec2(a.x, b.y - h), b);
     return;
   }
-  const float mid = (a.x + b.x) / 2;
-  column(ctx, "water.rivers", ctx.str("water.rivers"), ctx.str("water.river_standard"), ctx.model.rivers, a,
-         ImVec2(mid - l.gap / 2, b.y));
-  column(ctx, "water.sea", ctx.str("water.sea"), sea_sub, ctx.model.sea, ImVec2(mid + l.gap / 2, a.y), b);
+  const float side_w = std::min(l.px(900), (b.x - a.x) * 0.5f);
+  stations(ctx, list_view, sel, a, ImVec2(a.x + side_w, b.y));
+  if (sel) detail(ctx, *sel, ImVec2(a.x + side_w + l.gap, a.y), b);
 }
 
 }  // namespace kiosk::ui

@@ -24,7 +24,7 @@ TEST_P(ReplayScript, Passes) {
   EXPECT_EQ(r.err, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript, ::testing::Values("navigation", "swipe", "language", "keys", "admin"));
+INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript, ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin"));
 
 // Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
 class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};

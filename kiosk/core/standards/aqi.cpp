@@ -273,6 +273,29 @@ AqiResult daily_aqi(AqiStandard standard, std::span<const Reading> latest) {
   return from_readings(standard, latest, AqiReport::daily);
 }
 
+std::vector<LevelLimit> level_limits(AqiStandard standard, std::string_view metric) {
+  std::vector<Segment> segments;
+  double to_canonical = 1;  // table unit -> ug/m3 (mg/m3 for CO)
+  if (standard != AqiStandard::us) {
+    segments = cn_segments(standard, metric);
+  } else if (metric == "pm25_1h" || metric == "pm25_24h") {
+    segments = us_segments("pm25_24h");
+  } else if (metric == "pm10_1h" || metric == "pm10_24h") {
+    segments = us_segments("pm10_24h");
+  } else if (metric == "o3_1h" || metric == "o3_8h") {
+    segments = us_segments(metric);
+    to_canonical = 1000.0 * 48.00 / 24.45;  // ppm
+  } else if (metric == "so2_1h" || metric == "no2_1h") {
+    segments = us_segments(metric);
+    to_canonical = (metric == "so2_1h" ? 64.07 : 46.01) / 24.45;  // ppb
+  }
+  std::vector<LevelLimit> out;
+  for (const Segment& s : segments)
+    if (s.i_hi == 50 || s.i_hi == 100 || s.i_hi == 150 || s.i_hi == 200 || s.i_hi == 300)
+      out.push_back({s.i_hi, to_double(s.c_hi) * to_canonical});
+  return out;
+}
+
 std::string_view pollutant_of(std::string_view key) {
   if (key.starts_with("pm")) return "pm";
   for (std::string_view p : {"so2", "no2", "co", "o3"})

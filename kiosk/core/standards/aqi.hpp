@@ -72,6 +72,19 @@ struct AqiLevelStyle {
 int aqi_level(int aqi);
 const AqiLevelStyle& aqi_level_style(AqiStandard standard, int level);
 
+// For trend charts: where each level of the standard ends for one canonical metric (reading.hpp key
+// and unit: ug/m3, CO mg/m3), one entry per IAQI 50, 100, 150, 200 and 300 that the standard's
+// table defines for it, in that order. Values above the last entry belong to the next level when
+// that entry is IAQI 300 (level 6); otherwise the standard gives no level from this metric alone
+// (cn so2_1h stops at IAQI 200). `us`: hourly PM uses the 24-hour table, as AirNow's hourly figures
+// do, and gases are converted from ppm/ppb at 25 °C as realtime_aqi does. Empty when the standard
+// has no table for the metric (co_1h under `us`).
+struct LevelLimit {
+  int iaqi = 0;              // 50, 100, 150, 200 or 300: the top of level 1..5
+  double concentration = 0;  // in the metric's canonical unit
+};
+std::vector<LevelLimit> level_limits(AqiStandard standard, std::string_view metric);
+
 // The index of one value.
 struct Iaqi {
   std::string key;
