@@ -9,6 +9,8 @@
 #include "kiosk/app/data_setup.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/replay_script.hpp"
+#include "kiosk/core/search/search_text.hpp"
+#include "kiosk/ui/keyboard.hpp"
 
 namespace kiosk {
 namespace fs = std::filesystem;
@@ -94,18 +96,6 @@ class Player {
     tick();
     settle();
   }
-  void type(const std::string& text) {
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    // SDL_TEXTINPUT carries at most 31 bytes; longer text comes in pieces, as from a real keyboard.
-    for (size_t i = 0; i < text.size(); i += 16) {
-      std::string piece = text.substr(i, 16);
-      std::snprintf(e.text.text, sizeof e.text.text, "%s", piece.c_str());
-      app_.handle_event(e);
-      tick();
-    }
-    settle();
-  }
   void wait(double seconds) {
     const int steps = static_cast<int>(std::llround(seconds / kFrame));
     for (int i = 0; i < steps; ++i) tick();
@@ -168,7 +158,9 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
   for (const ReplayStep& step : script.steps) {
     using K = ReplayStep::Kind;
     switch (step.kind) {
-      case K::tap_at: player.tap(step.x1, step.y1); break;
+      case K::tap_at:
+        player.tap(step.x1, step.y1);
+        break;
       case K::tap_label: {
         player.settle();
         const ui::FrameRecord::Tappable* hit = nullptr;
@@ -179,7 +171,8 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
           }
         if (!hit)
           return fail(step.line, "tap \"" + step.text + "\": nothing tappable is labelled so on screen '" +
-                                     ui::screen_name(app.screen()) + "'; tappable: " + visible_labels(app.record()));
+                                     ui::screen_name(app.screen()) +
+                                     "'; tappable: " + visible_labels(app.record()));
         player.tap((hit->min.x + hit->max.x) / 2, (hit->min.y + hit->max.y) / 2);
         break;
       }
@@ -191,11 +184,39 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
         if (step.text == "down") player.drag(w * 0.5f, h * 0.3f, w * 0.5f, h * 0.75f, 0.25);
         break;
       }
-      case K::drag: player.drag(step.x1, step.y1, step.x2, step.y2, step.seconds); break;
-      case K::type: player.type(step.text); break;
+      case K::drag:
+        player.drag(step.x1, step.y1, step.x2, step.y2, step.seconds);
+        break;
+      case K::type: {
+        // As if typed on the on-screen keyboard: one tap a character on the key labelled with it.
+        for (size_t i = 0; i < step.text.size();) {
+          const size_t at = i;
+          const char32_t c = search::next_code_point(step.text, i);
+          player.settle();
+          if (!app.record().keyboard)
+            return fail(step.line, "type: there is no on-screen keyboard on screen '" +
+                                       std::string(ui::screen_name(app.screen())) +
+                                       "' (the waste screen has one)");
+          const std::string label =
+              c < 0x80 ? ui::keyboard_label(static_cast<char>(c), app.content().strings, app.lang())
+                       : std::string();
+          const ui::FrameRecord::Tappable* key = nullptr;
+          for (const auto& t : app.record().tappables)
+            if (!label.empty() && t.label == label) {
+              key = &t;
+              break;
+            }
+          if (!key)
+            return fail(step.line, "type: the on-screen keyboard has no key for '" +
+                                       step.text.substr(at, i - at) + "' (it has letters, digits and space)");
+          player.tap((key->min.x + key->max.x) / 2, (key->min.y + key->max.y) / 2);
+        }
+        break;
+      }
       case K::key: {
         if (step.text.size() == 1) {  // a letter or digit
-          player.key(static_cast<SDL_Keycode>(std::tolower(static_cast<unsigned char>(step.text[0]))), step.text);
+          player.key(static_cast<SDL_Keycode>(std::tolower(static_cast<unsigned char>(step.text[0]))),
+                     step.text);
           break;
         }
         SDL_Keycode code = step.text == "escape"      ? SDLK_ESCAPE
@@ -206,9 +227,12 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
         player.key(code);
         break;
       }
-      case K::wait: player.wait(step.seconds); break;
+      case K::wait:
+        player.wait(step.seconds);
+        break;
       case K::shot: {
         player.settle();
+        app.wait_for_pictures();
         app.set_rasterize(true);
         app.frame(true);
         app.set_rasterize(false);
@@ -220,7 +244,8 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
       case K::expect_screen:
         player.settle();
         if (!ui::screen_from_name(step.text))
-          return fail(step.line, "expect screen: '" + step.text + "' is not a screen (" + ui::screen_names() + ")");
+          return fail(step.line,
+                      "expect screen: '" + step.text + "' is not a screen (" + ui::screen_names() + ")");
         if (step.text != ui::screen_name(app.screen()))
           return fail(step.line, "expected screen '" + step.text + "', but the screen is '" +
                                      ui::screen_name(app.screen()) + "'");

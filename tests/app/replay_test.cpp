@@ -24,7 +24,9 @@ TEST_P(ReplayScript, Passes) {
   EXPECT_EQ(r.err, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript, ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin"));
+INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript,
+                         ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin", "search",
+                                           "search_english", "search_card", "search_nothing"));
 
 // Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
 class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};
@@ -93,6 +95,23 @@ TEST(Replay, TapAtCoordinatesUsesTheSamePathAsAFinger) {
   // The navigation bar spans the bottom; "Air" is the second of six items at 1280x800.
   CommandResult r = replay_text("tap 320 760\nexpect screen air\n", dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(Replay, TypeNeedsTheOnScreenKeyboard) {
+  TempDir dir;
+  CommandResult r = replay_text("type kqsp\n", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("t.replay:1: type: there is no on-screen keyboard on screen 'home'"), std::string::npos)
+      << r.err;
+}
+
+TEST(Replay, TypeSaysWhichCharacterHasNoKey) {
+  TempDir dir;
+  CommandResult r = replay_text("tap \"垃圾分类\"\ntype kq矿\n", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("t.replay:2: type: the on-screen keyboard has no key for '矿'"), std::string::npos) << r.err;
 }
 
 TEST(Replay, ADragThatEndsOnAButtonDoesNotPressIt) {
