@@ -61,10 +61,12 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   for (const Diagnostic& d : load.diags.items()) {
     if (d.severity == Severity::error) log::error(d.format());
   }
-  if (load.diags.has_errors()) {
-    // Never refuse to start: the last good pack, else the bundled one, else what could be read.
-    content_notice_ = std::to_string(load.diags.error_count()) + " content problem(s): " +
-                      load.diags.items().front().format();
+  content_errors_ = load.diags.error_count();
+  if (load.diags.has_errors() && options.watch_content) {
+    // A live kiosk never refuses to start: the last good pack, else the bundled one, else what
+    // could be read. (Previews show the pack they were given, problems and all.)
+    content_notice_ = std::to_string(load.diags.error_count()) +
+                      " content problem(s): " + load.diags.items().front().format();
     std::error_code ec;
     const std::filesystem::path bundled = default_content_dir();
     for (const std::filesystem::path& fallback : {options.last_good_dir, bundled}) {
@@ -79,10 +81,10 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
         break;
       }
     }
-    if (load.diags.has_errors())
-      log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
-                   " problem(s); showing what could be read");
   }
+  if (load.diags.has_errors())
+    log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
+                 " problem(s); showing what could be read");
   if (options.watch_content) {
     reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir);
     reloader_->start();
@@ -90,11 +92,11 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   content_ = std::move(load.pack);
   const char* dictionary = std::getenv("KIOSK_PINYIN_DICTIONARY");
   pinyin_dictionary_ = !options.pinyin_dictionary.empty() ? options.pinyin_dictionary
-                       : dictionary && *dictionary      ? dictionary
-                                                        : search::kDefaultPinyinDictionary;
+                       : dictionary && *dictionary        ? dictionary
+                                                          : search::kDefaultPinyinDictionary;
   search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
-  attention_ = AttentionState(clock_.monotonic(),
-                              {content_.settings.idle_seconds, content_.settings.attract_seconds});
+  attention_ =
+      AttentionState(clock_.monotonic(), {content_.settings.idle_seconds, content_.settings.attract_seconds});
   admin_.configure(content_.settings.admin_pin_hash);
   pictures_->reset(content_.dir, display_.width(), display_.height());
   lang_ = options.lang.value_or(content_.settings.default_language);
@@ -111,15 +113,17 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
 }
 
 bool KioskApp::ensure_fonts(std::string& error) {
-  layout_ = ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
+  layout_ =
+      ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
   if (layout_.scale == font_scale_) return true;
   ImGui::SetCurrentContext(imgui_);
   render::AtlasInfo info;
-  if (!render::build_fonts(*font_file_, all_text(content_) + data_glyph_text_, layout_.scale, display_.max_texture_side(), fonts_, info,
-                           error))
+  if (!render::build_fonts(*font_file_, all_text(content_) + data_glyph_text_, layout_.scale,
+                           display_.max_texture_side(), fonts_, info, error))
     return false;
   log::debug("font atlas " + std::to_string(info.width) + "x" + std::to_string(info.height) + ", " +
-             std::to_string(info.glyphs) + " glyphs, " + std::to_string(static_cast<int>(info.build_ms)) + " ms");
+             std::to_string(info.glyphs) + " glyphs, " + std::to_string(static_cast<int>(info.build_ms)) +
+             " ms");
   if (!render::backend_upload_fonts()) {
     error = "the font atlas could not be uploaded to the renderer";
     return false;
@@ -136,7 +140,8 @@ void KioskApp::set_feed(std::shared_ptr<DataFeed> feed) {
 void KioskApp::refresh_model(bool force) {
   SnapshotPtr snap = feed_->snapshot();
   if (!snap) snap = std::make_shared<DataSnapshot>();
-  if (!force && snapshot_ && snap->generation == snapshot_->generation) return;
+  const bool turned_stale = model_.next_stale_at != 0 && clock_.wall() >= model_.next_stale_at;
+  if (!force && !turned_stale && snapshot_ && snap->generation == snapshot_->generation) return;
   snapshot_ = std::move(snap);
   model_ = build_model(content_, *snapshot_, clock_.wall());
   // Sources name their own stations; characters the atlas lacks would show as '?'.
@@ -154,7 +159,8 @@ void KioskApp::handle_event(const SDL_Event& event) {
     if (!locked_down_) quit_ = true;  // locked down, a window manager's "close" does not end the kiosk
     return;
   }
-  const bool press = event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT;
+  const bool press =
+      event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT;
   if (press && attention_.touch(clock_.monotonic())) {
     // The first touch in attract mode or asleep only wakes the kiosk; it never taps what is under it.
     swallowing_ = event.type == SDL_MOUSEBUTTONDOWN;
@@ -181,7 +187,15 @@ bool KioskApp::wants_frame() const {
 
 void KioskApp::show(ui::ScreenId screen) {
   if (state_.screen != screen) missed_searches_.changed(true);  // leaving a search that found nothing
-  if (state_.screen != screen) state_ = ui::ScreenState{screen, {}};
+  if (state_.screen != screen) {
+    // A new screen starts fresh, but the visitor's choices stay until the idle reset: accessibility
+    // modes, and the classroom round in progress.
+    ui::ScreenState next{screen, {}};
+    next.large_text = state_.large_text;
+    next.high_contrast = state_.high_contrast;
+    next.classroom = std::move(state_.classroom);
+    state_ = std::move(next);
+  }
   dirty_frames_ = std::max(dirty_frames_, 2);
 }
 
@@ -203,11 +217,24 @@ void KioskApp::step_screen(int direction) {
 }
 
 void KioskApp::apply(const ui::Intent& intent) {
-  const bool admin_intent = intent.kind == ui::Intent::Kind::admin_key || intent.kind == ui::Intent::Kind::admin_action;
+  const bool admin_intent =
+      intent.kind == ui::Intent::Kind::admin_key || intent.kind == ui::Intent::Kind::admin_action;
   if (state_.admin.mode != ui::AdminView::Mode::closed && !admin_intent) return;  // the overlay is modal
   switch (intent.kind) {
-    case ui::Intent::Kind::go_to: show(intent.screen); break;
-    case ui::Intent::Kind::toggle_language: set_lang(lang_ == Lang::zh ? Lang::en : Lang::zh); break;
+    case ui::Intent::Kind::go_to:
+      show(intent.screen);
+      break;
+    case ui::Intent::Kind::toggle_language:
+      set_lang(lang_ == Lang::zh ? Lang::en : Lang::zh);
+      break;
+    case ui::Intent::Kind::toggle_large_text:
+      state_.large_text = !state_.large_text;
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
+    case ui::Intent::Kind::toggle_contrast:
+      state_.high_contrast = !state_.high_contrast;
+      dirty_frames_ = std::max(dirty_frames_, 2);
+      break;
     case ui::Intent::Kind::select:
       state_.selected = intent.id;
       state_.detail.clear();
@@ -217,12 +244,16 @@ void KioskApp::apply(const ui::Intent& intent) {
       state_.detail = state_.detail == intent.id ? std::string() : intent.id;  // a second tap closes it
       dirty_frames_ = std::max(dirty_frames_, 2);
       break;
-    case ui::Intent::Kind::hold_pointer: input_.hold_press(); break;
+    case ui::Intent::Kind::hold_pointer:
+      input_.hold_press();
+      break;
     case ui::Intent::Kind::classroom:
       state_.classroom.apply(intent.move, content_, clock_.wall(), clock_.monotonic());
       dirty_frames_ = std::max(dirty_frames_, 2);
       break;
-    case ui::Intent::Kind::admin_corner: admin_corner_held_ = true; break;
+    case ui::Intent::Kind::admin_corner:
+      admin_corner_held_ = true;
+      break;
     case ui::Intent::Kind::admin_key:
     case ui::Intent::Kind::admin_action:
       apply_admin(admin_.apply(intent, clock_.monotonic(), state_.admin));
@@ -238,7 +269,9 @@ void KioskApp::apply(const ui::Intent& intent) {
       state_.item = intent.id;
       dirty_frames_ = std::max(dirty_frames_, 2);
       break;
-    case ui::Intent::Kind::search_missed: missed_searches_.shown(intent.id, clock_.monotonic()); break;
+    case ui::Intent::Kind::search_missed:
+      missed_searches_.shown(intent.id, clock_.monotonic());
+      break;
     case ui::Intent::Kind::back:
       state_.selected.clear();
       dirty_frames_ = std::max(dirty_frames_, 2);
@@ -251,16 +284,19 @@ void KioskApp::apply_reload(ContentLoad load) {
     // A broken edit never reaches residents: keep the last good content, report every problem.
     for (const Diagnostic& d : load.diags.items())
       if (d.severity == Severity::error) log::error(d.format());
-    content_notice_ = std::to_string(load.diags.error_count()) + " content problem(s), not loaded: " +
-                      (load.diags.items().empty() ? std::string("folder unreadable") : load.diags.items().front().format());
+    content_notice_ =
+        std::to_string(load.diags.error_count()) + " content problem(s), not loaded: " +
+        (load.diags.items().empty() ? std::string("folder unreadable") : load.diags.items().front().format());
     dirty_frames_ = std::max(dirty_frames_, 1);
     return;
   }
   log::info("content reloaded (version " + load.pack.version + ")");
   const bool new_glyphs = all_text(load.pack) != all_text(content_);
-  const bool new_sources = load.pack.sources.size() != content_.sources.size() ||
-                           !std::equal(load.pack.sources.begin(), load.pack.sources.end(), content_.sources.begin(),
-                                       [](const SourceConfig& a, const SourceConfig& b) { return a.id == b.id && a.url == b.url; });
+  const bool new_sources =
+      load.pack.sources.size() != content_.sources.size() ||
+      !std::equal(
+          load.pack.sources.begin(), load.pack.sources.end(), content_.sources.begin(),
+          [](const SourceConfig& a, const SourceConfig& b) { return a.id == b.id && a.url == b.url; });
   content_ = std::move(load.pack);
   search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
   content_notice_.clear();
@@ -292,9 +328,11 @@ bool KioskApp::frame(bool force) {
                                  : content_.settings.idle_seconds,
                           content_.settings.attract_seconds});
     const Attention before = attention_.state();
-    const auto step = attention_.tick(mono, content_.settings.schedule.on_at(wall, content_.settings.zone_offset_minutes) ||
-                                                admin_.schedule_paused(),  // an admin paused the schedule: stay on
-                                      content_.active_alert(wall) != nullptr);
+    const auto step =
+        attention_.tick(mono,
+                        content_.settings.schedule.on_at(wall, content_.settings.zone_offset_minutes) ||
+                            admin_.schedule_paused(),  // an admin paused the schedule: stay on
+                        content_.active_alert(wall) != nullptr);
     if (step.reset) reset_visit();
     if (step.next_screen) {
       step_screen(+1);
@@ -329,14 +367,24 @@ bool KioskApp::frame(bool force) {
   state_.classroom.tick(now);
   const std::vector<KioskKey> keys = input_.take_keys();
   std::vector<ui::Intent> intents;
-  ui::UiContext ctx{content_, model_, state_, lang_, clock_.wall(), content_.settings.zone_offset_minutes,
-                    theme_, layout_, fonts_, intents, record_, pictures_.get()};
+  theme_ = state_.high_contrast ? ui::high_contrast_theme() : ui::light_theme();
+  // Large text: every role takes the next bigger size, so the atlas needs no new sizes.
+  const ui::FontSet fonts =
+      state_.large_text ? ui::FontSet{fonts_.body, fonts_.large, fonts_.title, fonts_.title, fonts_.huge}
+                        : fonts_;
+  // A banner alert takes a strip under the status bar; the screen's content moves down to make room.
+  const Alert* alert = content_.active_alert(clock_.wall());
+  ui::Layout frame_layout = layout_;
+  if (alert && !alert->fullscreen) frame_layout.content_min.y += layout_.px(96);
+  ui::UiContext ctx{
+      content_, model_,       state_, lang_,   clock_.wall(), content_.settings.zone_offset_minutes,
+      theme_,   frame_layout, fonts,  intents, record_,       pictures_.get()};
   ctx.classroom = classroom_;
   ctx.typed = input_.take_text();
   ctx.enter = std::find(keys.begin(), keys.end(), KioskKey::enter) != keys.end();
   ctx.backspaces = static_cast<int>(std::count(keys.begin(), keys.end(), KioskKey::backspace));
   ctx.search = &search_;
-  ctx.alert = content_.active_alert(clock_.wall());
+  ctx.alert = alert;
   if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
   ctx.attract = attention_.state() == Attention::attract;
   ui::draw_frame(ctx);
@@ -393,18 +441,21 @@ void KioskApp::set_locked_down(bool on) {
 bool KioskApp::reload_content(std::string& error) {
   AppOptions options{content_.dir, lang_, classroom_};
   if (!start(options, error)) return false;  // an unreadable folder keeps the content on screen
-  font_scale_ = 0;  // new texts may need new glyphs
+  font_scale_ = 0;                           // new texts may need new glyphs
   dirty_frames_ = std::max(dirty_frames_, 2);
   return true;
 }
 
 void KioskApp::apply_admin(AdminMode::Action action) {
   switch (action) {
-    case AdminMode::Action::none: break;
+    case AdminMode::Action::none:
+      break;
     case AdminMode::Action::reload_content: {
       std::string error;
-      if (!reload_content(error)) log::error("admin: content not reloaded: " + error);
-      else if (admin_.audit_log()) log::info("admin: content reloaded from " + content_.dir);
+      if (!reload_content(error))
+        log::error("admin: content not reloaded: " + error);
+      else if (admin_.audit_log())
+        log::info("admin: content reloaded from " + content_.dir);
       break;
     }
     case AdminMode::Action::toggle_schedule:
@@ -426,7 +477,8 @@ void KioskApp::draw_overlays(double now) {
   constexpr double kFade = 0.6;
   if (now - fade_start_ < kFade) {
     const auto alpha = static_cast<int>(255 * (1.0 - (now - fade_start_) / kFade));
-    fg->AddRectFilled(ImVec2(0, 0), layout_.size, (theme_.background & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24));
+    fg->AddRectFilled(ImVec2(0, 0), layout_.size,
+                      (theme_.background & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24));
     record_.animating = true;
   }
   if (attention_.state() == Attention::asleep) {

@@ -69,9 +69,14 @@ class KioskApp {
   void show(ui::ScreenId screen);
   // Opens an item of the current screen (a station, bay page or waste category), as a tap would.
   void select(const std::string& id) { apply({ui::Intent::Kind::select, state_.screen, id}); }
+  // Accessibility modes, as the navigation bar's buttons switch them.
+  void toggle_high_contrast() { apply({ui::Intent::Kind::toggle_contrast, state_.screen, {}}); }
+  void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
   const ContentPack& content() const { return content_; }
+  // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
+  int content_errors() const { return content_errors_; }
   const Model& model() const { return model_; }
   bool quit_requested() const { return quit_; }
   // Idle reset, attract rotation and sleep (outside the schedule); see kiosk/core/attention.hpp.
@@ -80,6 +85,7 @@ class KioskApp {
   void set_burn_in_shift(bool on) { burn_in_shift_ = on; }
   bool classroom() const { return classroom_; }
   std::uint64_t frames_drawn() const { return frames_drawn_; }
+  const render::PictureCache& pictures() const { return *pictures_; }  // textures in use (soak test)
   // Waste searches that found nothing, counted per term; kept in `file` (the cache folder) when set.
   void keep_missed_searches(const std::filesystem::path& file) { missed_searches_.keep_in(file); }
   const search::MissedSearches& missed_searches() const { return missed_searches_; }
@@ -133,6 +139,7 @@ class KioskApp {
   bool burn_in_shift_ = false;
   std::unique_ptr<ContentReloader> reloader_;
   std::string content_notice_;  // content problems, for the editor view
+  int content_errors_ = 0;      // in the pack given at start
   bool editor_ = false;
   std::string glyph_text_;      // the text the atlas was built from
   bool classroom_ = false;

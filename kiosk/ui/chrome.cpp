@@ -12,14 +12,22 @@ namespace {
 
 Icon icon_of(ScreenId id) {
   switch (id) {
-    case ScreenId::home: return Icon::home;
-    case ScreenId::air: return Icon::air;
-    case ScreenId::water: return Icon::water;
-    case ScreenId::bay: return Icon::bay;
-    case ScreenId::waste: return Icon::waste;
-    case ScreenId::travel: return Icon::travel;
-    case ScreenId::game: return Icon::game;
-    case ScreenId::quiz: return Icon::quiz;
+    case ScreenId::home:
+      return Icon::home;
+    case ScreenId::air:
+      return Icon::air;
+    case ScreenId::water:
+      return Icon::water;
+    case ScreenId::bay:
+      return Icon::bay;
+    case ScreenId::waste:
+      return Icon::waste;
+    case ScreenId::travel:
+      return Icon::travel;
+    case ScreenId::game:
+      return Icon::game;
+    case ScreenId::quiz:
+      return Icon::quiz;
   }
   return Icon::home;
 }
@@ -32,6 +40,64 @@ bool enabled(const UiContext& ctx, ScreenId id) {
 
 }  // namespace
 
+// The three tool buttons at the right end of the navigation bar; returns where they begin.
+float draw_tools(UiContext& ctx, float top) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  ImDrawList* dl = canvas();
+  struct Tool {
+    const char* id;
+    std::string label;
+    bool on;
+    Intent::Kind kind;
+  };
+  const Tool tools[] = {
+      {"tool.language", ctx.str("status.other_language"), false, Intent::Kind::toggle_language},
+      {"tool.large_text", ctx.str("access.large_text"), ctx.state.large_text,
+       Intent::Kind::toggle_large_text},
+      {"tool.contrast", ctx.str("access.high_contrast"), ctx.state.high_contrast,
+       Intent::Kind::toggle_contrast},
+  };
+  float widest = l.px(120);
+  for (const Tool& tool : tools) widest = std::max(widest, measure(ctx.fonts.small, tool.label).x + l.px(24));
+  const float w = std::min(widest, l.size.x * 0.11f);
+  float x = l.size.x - 3 * w;
+  const float left = x;
+  dl->AddLine(ImVec2(x, top + l.px(16)), ImVec2(x, l.size.y - l.px(16)), IM_COL32(255, 255, 255, 60),
+              l.px(2));
+  for (const Tool& tool : tools) {
+    const ImVec2 min(x, top), max(x + w, l.size.y);
+    Press p = touch_area(ctx, tool.id, tool.label, min, max);
+    if (tool.on || p.held)
+      dl->AddRectFilled(ImVec2(min.x + l.px(8), top + l.px(10)), ImVec2(max.x - l.px(8), l.size.y - l.px(10)),
+                        p.held && !tool.on ? IM_COL32(255, 255, 255, 40) : t.nav_active, l.radius);
+    const ImVec2 c((min.x + max.x) / 2, top + l.px(40));
+    const ImU32 ink = tool.on ? t.on_accent : t.on_bar;
+    const std::string_view id = tool.id;
+    if (id == "tool.language") {
+      draw_icon(dl, Icon::language, c, l.px(42), ink);
+    } else if (id == "tool.large_text") {
+      // "Aa" drawn large and small: the universal sign for text size.
+      ImFont* big = ctx.fonts.large;
+      dl->AddText(big, big->FontSize, ImVec2(c.x - big->FontSize * 0.62f, c.y - big->FontSize * 0.55f), ink,
+                  "A");
+      dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize,
+                  ImVec2(c.x + l.px(2), c.y - ctx.fonts.small->FontSize * 0.3f), ink, "a");
+    } else {
+      // Half-filled circle: contrast.
+      const float r = l.px(17);
+      dl->AddCircle(c, r, ink, 24, l.px(3));
+      dl->PathArcTo(c, r, -1.5708f, 1.5708f, 12);
+      dl->PathFillConvex(ink);
+    }
+    const ImVec2 size = measure(ctx.fonts.small, tool.label);
+    text(ctx, ctx.fonts.small, ImVec2((min.x + max.x - size.x) / 2, top + l.px(76)), ink, tool.label);
+    if (p.clicked) ctx.intents.push_back({tool.kind, ctx.state.screen, {}});
+    x += w;
+  }
+  return left;
+}
+
 void draw_status_bar(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
@@ -41,21 +107,11 @@ void draw_status_bar(UiContext& ctx) {
   ImFont* large = ctx.fonts.large;
   text(ctx, large, ImVec2(l.pad, mid - large->FontSize / 2), t.on_bar, ctx.tr(ctx.content.settings.city));
 
-  // Right to left: language toggle, clock, freshness.
-  const std::string& other = ctx.str("status.other_language");
-  const float lang_w = std::max(measure(ctx.fonts.body, other).x + l.px(90), l.px(180));
-  ImVec2 lang_min(l.size.x - l.pad - lang_w, mid - l.touch / 2 - l.px(2));
-  ImVec2 lang_max(l.size.x - l.pad, mid + l.touch / 2 + l.px(2));
-  Press lang = touch_area(ctx, "language", other, lang_min, lang_max);
-  dl->AddRectFilled(lang_min, lang_max, lang.held ? t.nav_active : IM_COL32(255, 255, 255, 36), l.radius);
-  draw_icon(dl, Icon::language, ImVec2(lang_min.x + l.px(34), mid), l.px(34), t.on_bar);
-  text(ctx, ctx.fonts.body, ImVec2(lang_min.x + l.px(62), mid - ctx.fonts.body->FontSize / 2), t.on_bar, other);
-  if (lang.clicked) ctx.intents.push_back({Intent::Kind::toggle_language, ctx.state.screen, {}});
-
+  // Right to left: clock, freshness. (Controls live in the navigation bar, within everyone's reach.)
   const std::string clock = clock_text(ctx.now, ctx.zone_offset_minutes);
   ImFont* title = ctx.fonts.title;
   const float clock_w = measure(title, clock).x;
-  const float clock_x = lang_min.x - l.px(28) - clock_w;
+  const float clock_x = l.size.x - l.pad - clock_w;
   text(ctx, title, ImVec2(clock_x, mid - title->FontSize / 2), t.on_bar, clock);
 
   // Freshness: when the newest data was observed, and whether some of it is old or demo.
@@ -90,9 +146,11 @@ void draw_navigation(UiContext& ctx) {
   ImDrawList* dl = canvas();
   const float top = l.size.y - l.nav_height;
   dl->AddRectFilled(ImVec2(0, top), l.size, t.bar);
+  // Language, large text and high contrast on the right: reachable from every screen, low down.
+  const float tools_left = draw_tools(ctx, top);
   int count = 0;
   for (ScreenId id : kAllScreens) count += enabled(ctx, id) ? 1 : 0;
-  const float w = l.size.x / static_cast<float>(count);
+  const float w = tools_left / static_cast<float>(count);
   int i = 0;
   for (ScreenId id : kAllScreens) {
     if (!enabled(ctx, id)) continue;
@@ -107,7 +165,8 @@ void draw_navigation(UiContext& ctx) {
     }
     const ImU32 fg = active ? t.on_accent : t.on_bar_muted;
     const float icon = l.px(46);
-    draw_icon(dl, icon_of(id), ImVec2((min.x + max.x) / 2, top + l.px(40)), icon, active ? t.on_accent : t.on_bar);
+    draw_icon(dl, icon_of(id), ImVec2((min.x + max.x) / 2, top + l.px(40)), icon,
+              active ? t.on_accent : t.on_bar);
     ImFont* font = ctx.fonts.body;
     ImVec2 size = measure(font, label);
     text(ctx, font, ImVec2((min.x + max.x - size.x) / 2, top + l.px(72)), fg, label);
@@ -128,14 +187,30 @@ void draw_frame(UiContext& ctx) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoNav);
   switch (ctx.state.screen) {
-    case ScreenId::home: draw_home(ctx); break;
-    case ScreenId::air: draw_air(ctx); break;
-    case ScreenId::water: draw_water(ctx); break;
-    case ScreenId::bay: draw_bay(ctx); break;
-    case ScreenId::waste: draw_waste(ctx); break;
-    case ScreenId::travel: draw_travel(ctx); break;
-    case ScreenId::game: draw_game(ctx); break;
-    case ScreenId::quiz: draw_quiz(ctx); break;
+    case ScreenId::home:
+      draw_home(ctx);
+      break;
+    case ScreenId::air:
+      draw_air(ctx);
+      break;
+    case ScreenId::water:
+      draw_water(ctx);
+      break;
+    case ScreenId::bay:
+      draw_bay(ctx);
+      break;
+    case ScreenId::waste:
+      draw_waste(ctx);
+      break;
+    case ScreenId::travel:
+      draw_travel(ctx);
+      break;
+    case ScreenId::game:
+      draw_game(ctx);
+      break;
+    case ScreenId::quiz:
+      draw_quiz(ctx);
+      break;
   }
   draw_status_bar(ctx);
   draw_navigation(ctx);

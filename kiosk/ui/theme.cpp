@@ -6,13 +6,38 @@
 
 namespace kiosk::ui {
 
-Theme light_theme() { return Theme{}; }
+Theme light_theme() {
+  return Theme{};
+}
+
+Theme high_contrast_theme() {
+  Theme t;
+  t.background = IM_COL32(0, 0, 0, 255);
+  t.surface = IM_COL32(0, 0, 0, 255);
+  t.surface_pressed = IM_COL32(60, 60, 60, 255);
+  t.border = IM_COL32(255, 255, 255, 255);
+  t.text = IM_COL32(255, 255, 255, 255);
+  t.text_muted = IM_COL32(235, 235, 235, 255);
+  t.accent = IM_COL32(255, 214, 0, 255);
+  t.on_accent = IM_COL32(0, 0, 0, 255);
+  t.bar = IM_COL32(0, 0, 0, 255);
+  t.on_bar = IM_COL32(255, 255, 255, 255);
+  t.on_bar_muted = IM_COL32(235, 235, 235, 255);
+  t.nav_active = IM_COL32(255, 214, 0, 255);
+  t.warning = IM_COL32(255, 170, 80, 255);
+  t.demo_badge = IM_COL32(255, 214, 0, 255);
+  t.on_demo_badge = IM_COL32(0, 0, 0, 255);
+  t.track = IM_COL32(90, 90, 90, 255);
+  t.card_outline = true;
+  return t;
+}
 
 Layout make_layout(ImVec2 size) {
   Layout l;
   l.size = size;
   const bool portrait = size.y > size.x;
-  const float fit = portrait ? std::min(size.x / 1080.f, size.y / 1920.f) : std::min(size.x / 1920.f, size.y / 1080.f);
+  const float fit =
+      portrait ? std::min(size.x / 1080.f, size.y / 1920.f) : std::min(size.x / 1920.f, size.y / 1080.f);
   l.scale = std::max(fit, 0.6f);
   l.status_height = l.px(76);
   l.nav_height = l.px(124);
@@ -55,10 +80,16 @@ double contrast_ratio(ImU32 a, ImU32 b) {
 
 ImU32 text_on(ImU32 background) {
   // The theme's ink where it reads at 4.5:1; otherwise pure black or white, whichever is stronger.
-  const ImU32 ink = IM_COL32(22, 33, 45, 255), black = IM_COL32(0, 0, 0, 255), white = IM_COL32(255, 255, 255, 255);
-  if (contrast_ratio(background, ink) >= 4.5 && contrast_ratio(background, ink) >= contrast_ratio(background, white))
+  const ImU32 ink = IM_COL32(22, 33, 45, 255), black = IM_COL32(0, 0, 0, 255),
+              white = IM_COL32(255, 255, 255, 255);
+  if (contrast_ratio(background, ink) >= 4.5 &&
+      contrast_ratio(background, ink) >= contrast_ratio(background, white))
     return ink;
   return contrast_ratio(background, black) >= contrast_ratio(background, white) ? black : white;
+}
+
+ImU32 readable_ink(ImU32 preferred, ImU32 background, ImU32 fallback) {
+  return contrast_ratio(preferred, background) >= 4.5 ? preferred : fallback;
 }
 
 }  // namespace kiosk::ui

@@ -23,9 +23,12 @@ struct Theme {
   ImU32 demo_badge = IM_COL32(255, 214, 102, 255);
   ImU32 on_demo_badge = IM_COL32(22, 33, 45, 255);
   ImU32 track = IM_COL32(222, 229, 234, 255);       // progress bar background
+  bool card_outline = false;                        // high contrast: cards are outlined, not shaded
 };
 
 Theme light_theme();
+// White and yellow on black, every pair at 7:1 or more; for low vision and bright sun on a dim panel.
+Theme high_contrast_theme();
 
 // Sizes at 1920x1080 (virtual pixels); Layout multiplies them by the scale.
 struct Layout {
@@ -53,5 +56,8 @@ ImU32 color_from_hex(const std::string& hex, ImU32 fallback = IM_COL32(128, 128,
 double contrast_ratio(ImU32 a, ImU32 b);
 // Black or white text, whichever reads better on `background`.
 ImU32 text_on(ImU32 background);
+// A colour that carries meaning (a category's, a level's) as text, where it reads at 4.5:1 on
+// `background`; otherwise `fallback`, the theme's ink (the meaning stays in the band and badge beside).
+ImU32 readable_ink(ImU32 preferred, ImU32 background, ImU32 fallback);
 
 }  // namespace kiosk::ui

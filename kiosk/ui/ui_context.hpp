@@ -26,6 +26,8 @@ struct Intent {
   enum class Kind {
     go_to,            // screen
     toggle_language,
+    toggle_large_text,  // accessibility: bigger text everywhere
+    toggle_contrast,    // accessibility: the high-contrast theme
     select,           // id: a station, bay, category or tip, depending on the screen
     select_detail,    // id: a part of the selected item (a hotspot on a bay map)
     back,             // close the open detail
@@ -78,6 +80,8 @@ struct ScreenState {
   AdminView admin;                 // the admin overlay; closed for residents
   std::string search;              // text typed into the waste search
   std::string item;                // the waste item whose card is open, if any
+  bool large_text = false;         // accessibility modes, until the next idle reset
+  bool high_contrast = false;
 };
 
 // What a frame showed: used by replay (`tap "LABEL"`, `expect text`) and by tests.
@@ -88,10 +92,16 @@ struct FrameRecord {
   };
   std::vector<Tappable> tappables;
   std::vector<std::string> texts;
+  struct TextBox {
+    ImVec2 min, max;
+    ImU32 color;
+  };
+  std::vector<TextBox> text_boxes;  // where each text was drawn and in which colour (contrast tests)
   bool animating = false;  // something moves (a glide, a fade): the app keeps drawing frames
   bool keyboard = false;   // the on-screen keyboard is shown (replay's `type` taps its keys)
   void clear() {
     animating = false;
+    text_boxes.clear();
     keyboard = false;
     tappables.clear();
     texts.clear();

@@ -13,8 +13,12 @@ namespace {
 ImDrawList* g_canvas_override = nullptr;  // UI thread only
 }  // namespace
 
-ImDrawList* canvas() { return g_canvas_override ? g_canvas_override : ImGui::GetWindowDrawList(); }
-void set_canvas_override(ImDrawList* dl) { g_canvas_override = dl; }
+ImDrawList* canvas() {
+  return g_canvas_override ? g_canvas_override : ImGui::GetWindowDrawList();
+}
+void set_canvas_override(ImDrawList* dl) {
+  g_canvas_override = dl;
+}
 
 ImVec2 measure(ImFont* font, std::string_view s) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
@@ -24,6 +28,12 @@ void text(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, std::string_vie
   if (s.empty()) return;
   canvas()->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size());
   ctx.record.texts.emplace_back(s);
+  // Only the part that is not clipped away (a list's rows below its visible end draw nothing).
+  const ImVec2 size = measure(font, s);
+  const ImVec2 clip_min = canvas()->GetClipRectMin(), clip_max = canvas()->GetClipRectMax();
+  const ImVec2 lo(std::max(pos.x, clip_min.x), std::max(pos.y, clip_min.y));
+  const ImVec2 hi(std::min(pos.x + size.x, clip_max.x), std::min(pos.y + size.y, clip_max.y));
+  if (hi.x > lo.x && hi.y > lo.y) ctx.record.text_boxes.push_back({lo, hi, color});
 }
 
 float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s,
@@ -63,19 +73,26 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
 
 void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s) {
   ImVec2 size = measure(font, s);
-  text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2)), color,
-       s);
+  text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2)),
+       color, s);
 }
 
 void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill) {
   ImDrawList* dl = canvas();
   const float r = ctx.layout.radius;
   const float shadow = ctx.layout.px(3);
-  dl->AddRectFilled(ImVec2(min.x, min.y + shadow), ImVec2(max.x, max.y + shadow), IM_COL32(16, 46, 68, 28), r);
+  if (ctx.theme.card_outline) {
+    dl->AddRectFilled(min, max, fill, r);
+    dl->AddRect(min, max, ctx.theme.border, r, 0, ctx.layout.px(2));
+    return;
+  }
+  dl->AddRectFilled(ImVec2(min.x, min.y + shadow), ImVec2(max.x, max.y + shadow), IM_COL32(16, 46, 68, 28),
+                    r);
   dl->AddRectFilled(min, max, fill, r);
 }
 
-void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min, ImVec2* used_max) {
+void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min,
+             ImVec2* used_max) {
   const Picture pic = ctx.pictures && !path.empty() ? ctx.pictures->get(path) : Picture{nullptr, 0, 0, true};
   ImVec2 a = min, b = max;
   if (pic.texture && pic.width > 0 && pic.height > 0) {
@@ -83,7 +100,8 @@ void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, Im
     const ImVec2 size(pic.width * scale, pic.height * scale);
     a = ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2));
     b = ImVec2(a.x + size.x, a.y + size.y);
-    canvas()->AddImageRounded(pic.texture, a, b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ctx.layout.radius * 0.5f);
+    canvas()->AddImageRounded(pic.texture, a, b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                              ctx.layout.radius * 0.5f);
   } else {
     // Loading or broken: a calm grey panel with a simple picture mark, never a blank hole.
     canvas()->AddRectFilled(a, b, ctx.theme.track, ctx.layout.radius * 0.5f);
@@ -101,15 +119,16 @@ Press touch_area(UiContext& ctx, std::string_view id, std::string_view label, Im
   Press p;
   ImGui::SetCursorScreenPos(min);
   ImGui::PushID(id.data(), id.data() + id.size());
-  p.clicked = ImGui::InvisibleButton("##touch", ImVec2(std::max(max.x - min.x, 1.f), std::max(max.y - min.y, 1.f)));
+  p.clicked =
+      ImGui::InvisibleButton("##touch", ImVec2(std::max(max.x - min.x, 1.f), std::max(max.y - min.y, 1.f)));
   p.held = ImGui::IsItemActive() && ImGui::IsItemHovered();
   ImGui::PopID();
   ctx.record.tappables.push_back({std::string(label), min, max});
   return p;
 }
 
-bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, ButtonStyle style,
-            ImFont* font) {
+bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max,
+            ButtonStyle style, ImFont* font) {
   Press p = touch_area(ctx, id, label, min, max);
   const Theme& t = ctx.theme;
   ImU32 fill = t.surface, fg = t.text;
@@ -126,7 +145,8 @@ bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 
   }
   ImDrawList* dl = canvas();
   dl->AddRectFilled(min, max, fill, ctx.layout.radius * 0.7f);
-  if (style == ButtonStyle::secondary) dl->AddRect(min, max, t.border, ctx.layout.radius * 0.7f, 0, ctx.layout.px(2));
+  if (style == ButtonStyle::secondary)
+    dl->AddRect(min, max, t.border, ctx.layout.radius * 0.7f, 0, ctx.layout.px(2));
   text_centered(ctx, font ? font : ctx.fonts.large, min, max, fg, label);
   return p.clicked;
 }

@@ -16,6 +16,7 @@ class TextLayout : public ::testing::Test {
  protected:
   void SetUp() override {
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // tests leave no imgui.ini behind
     ImGui::GetIO().Fonts->AddFontDefault();
     ImGui::GetIO().Fonts->Build();
     font = ImGui::GetIO().Fonts->Fonts[0];
@@ -73,6 +74,7 @@ TEST(Theme, SmallScreensKeepFingerSizedTargets) {
 
 TEST(RendererBackend, ClipRectsAreScaledClampedAndEmptyOnesDropped) {
   ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // tests leave no imgui.ini behind
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->AddFontDefault();
   io.Fonts->Build();
