@@ -9,7 +9,7 @@
 namespace kiosk {
 namespace {
 
-constexpr const char* kAirMetrics[] = {"pm25_1h", "pm10_1h", "o3_1h", "o3_8h", "no2_1h",
+constexpr const char* kAirMetrics[] = {"pm25_1h", "pm10_1h", "o3_1h",    "o3_8h",   "no2_1h",
                                        "so2_1h",  "co_1h",   "pm25_24h", "pm10_24h"};
 constexpr const char* kRiverMetrics[] = {"ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn"};
 constexpr const char* kSeaMetrics[] = {"ph", "do", "cod", "din", "phosphate", "oil"};
@@ -86,8 +86,10 @@ Grade surface_grade(standards::SurfaceClass cls, const ContentPack& content) {
   g.level = static_cast<int>(cls);
   g.label = standards::surface_class_name(cls);
   g.color = kSurfaceColors[g.level - 1];
-  if (const auto* t = content.levels.water_class("surface", g.label)) g.name = t->name;
-  else g.name = {g.label + "类", "Class " + g.label};
+  if (const auto* t = content.levels.water_class("surface", g.label))
+    g.name = t->name;
+  else
+    g.name = {g.label + "类", "Class " + g.label};
   return g;
 }
 
@@ -110,8 +112,10 @@ void evaluate_sea(WaterStationView& v, const ContentPack& content) {
   g.level = static_cast<int>(*r.cls);
   g.label = standards::sea_class_name(*r.cls);
   g.color = kSeaColors[g.level - 1];
-  if (const auto* t = content.levels.water_class("sea", g.label)) g.name = t->name;
-  else g.name = {g.label + "类", "Class " + g.label};
+  if (const auto* t = content.levels.water_class("sea", g.label))
+    g.name = t->name;
+  else
+    g.name = {g.label + "类", "Class " + g.label};
   v.grade = g;
   v.deciding = r.deciding;
 }
@@ -167,7 +171,8 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
   }
   std::vector<standards::SeaClass> sea_classes;
   for (const WaterStationView& v : m.sea)
-    if (v.grade && !v.freshness.stale) sea_classes.push_back(static_cast<standards::SeaClass>(v.grade->level));
+    if (v.grade && !v.freshness.stale)
+      sea_classes.push_back(static_cast<standards::SeaClass>(v.grade->level));
   const standards::ClassShare share = standards::sea_good_share(sea_classes);
   if (share.total > 0) m.sea_good_share = static_cast<double>(share.good) / share.total;
 
@@ -178,14 +183,22 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
     if (p.percent) fraction = *p.percent / 100.0;
     m.targets.push_back({&t, fraction, status_key(p.status)});
   }
-  for (const Reading& r : data.latest) m.newest_data = std::max(m.newest_data, r.observed_at);
+  for (const Reading& r : data.latest) {
+    m.newest_data = std::max(m.newest_data, r.observed_at);
+    const SourceStatus* s = data.source(r.source);
+    if (!s || s->stale_seconds <= 0) continue;
+    const UnixTime turns_stale = r.observed_at + static_cast<UnixTime>(s->stale_seconds) + 1;
+    if (turns_stale > now && (m.next_stale_at == 0 || turns_stale < m.next_stale_at))
+      m.next_stale_at = turns_stale;
+  }
   for (const SourceStatus& s : data.sources) {
     m.any_demo = m.any_demo || s.demo;
     if (s.state == SourceState::failing) ++m.failing_sources;
   }
   auto stale = [](const auto& v) { return v.freshness.stale; };
   m.any_stale = std::any_of(m.air.begin(), m.air.end(), stale) ||
-                std::any_of(m.rivers.begin(), m.rivers.end(), stale) || std::any_of(m.sea.begin(), m.sea.end(), stale);
+                std::any_of(m.rivers.begin(), m.rivers.end(), stale) ||
+                std::any_of(m.sea.begin(), m.sea.end(), stale);
   return m;
 }
 

@@ -83,6 +83,9 @@ struct Model {
   std::vector<BikeStationView> bikes;
   std::vector<TargetView> targets;
   UnixTime newest_data = 0;  // newest observation of any reading
+  // When the next reading turns stale (0: none will): the model must be built again then, even if no
+  // new data came, or the screen would call old data fresh.
+  UnixTime next_stale_at = 0;
   bool any_demo = false;
   bool any_stale = false;
   int failing_sources = 0;
