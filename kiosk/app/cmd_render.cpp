@@ -85,7 +85,8 @@ int run_render(const RenderOptions& o) {
   std::vector<Page> pages;
   for (ui::ScreenId id : screens) pages.push_back({id, {}, ui::screen_name(id)});
   if (o.screen.empty() || o.screen == "bay")
-    for (const BayPage& bay : app.content().bays) pages.push_back({ui::ScreenId::bay, bay.id, "bay-" + bay.id});
+    for (const BayPage& bay : app.content().bays)
+      pages.push_back({ui::ScreenId::bay, bay.id, "bay-" + bay.id});
   if (o.screen.empty() || o.screen == "waste")
     for (const WasteCategory& c : app.content().waste_categories)
       pages.push_back({ui::ScreenId::waste, c.id, "waste-" + c.id});
@@ -106,6 +107,12 @@ int run_render(const RenderOptions& o) {
       return kExitFailure;
     }
     log::debug(path + " written at " + std::to_string(elapsed_ms(t0)) + " ms");
+  }
+  if (app.content_errors() > 0) {
+    log::error(
+        std::to_string(app.content_errors()) +
+        " content problem(s) above; the pictures show what could be read (kiosk check-content lists them)");
+    return kExitFailure;
   }
   return kExitOk;
 }

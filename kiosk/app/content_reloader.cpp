@@ -1,10 +1,12 @@
 #include "kiosk/app/content_reloader.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -15,8 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB |
-                             IN_DELETE_SELF | IN_MOVE_SELF;
+constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
+                             IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF;
 
 double seconds_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -34,8 +36,8 @@ class Watch {
     clear();
     if (fd_ < 0 || inotify_add_watch(fd_, root.c_str(), kEvents | IN_ONLYDIR) < 0) return false;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
       if (it->is_directory(ec) && !it->is_symlink(ec)) {
         int wd = inotify_add_watch(fd_, it->path().c_str(), kEvents | IN_ONLYDIR);
         if (wd >= 0) watches_.push_back(wd);
@@ -80,7 +82,9 @@ ContentReloader::~ContentReloader() {
   if (thread_.joinable()) thread_.join();
 }
 
-void ContentReloader::start() { thread_ = std::thread([this] { run(); }); }
+void ContentReloader::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 std::optional<ContentLoad> ContentReloader::take() {
   std::lock_guard lock(mu_);
@@ -128,7 +132,8 @@ void ContentReloader::keep_as_last_good(const fs::path& from) const {
   std::error_code ec;
   if (fs::equivalent(from, last_good_, ec)) return;
   std::string error;
-  if (!copy_folder_atomically(from, last_good_, error)) log::warning("cannot keep the last good content: " + error);
+  if (!copy_folder_atomically(from, last_good_, error))
+    log::warning("cannot keep the last good content: " + error);
 }
 
 bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::string& error) {
@@ -137,12 +142,21 @@ bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::strin
   const fs::path tmp = to.string() + ".new";
   const fs::path old = to.string() + ".old";
   fs::remove_all(tmp, ec);
+  // Killed between the two renames below (an older kiosk, or no RENAME_EXCHANGE): take the old copy back.
+  if (!fs::exists(to, ec) && fs::is_directory(old, ec)) fs::rename(old, to, ec);
   fs::copy(from, tmp, fs::copy_options::recursive | fs::copy_options::skip_symlinks, ec);
   if (ec) {
     error = "copying " + from.string() + " to " + tmp.string() + ": " + ec.message();
     fs::remove_all(tmp, ec);
     return false;
   }
+  // One atomic exchange swaps the new copy in: `to` is never missing, even if the kiosk is killed here
+  // (tmp then holds the old copy, and the next copy removes it).
+  if (fs::exists(to) && ::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(tmp, ec);
+    return true;
+  }
+  // The first copy, or a file system without RENAME_EXCHANGE: the old copy steps aside first.
   fs::remove_all(old, ec);
   if (fs::exists(to)) fs::rename(to, old, ec);
   fs::rename(tmp, to, ec);
@@ -157,9 +171,12 @@ bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::strin
 
 fs::path default_last_good_dir() {
   fs::path base;
-  if (const char* dir = std::getenv("STATE_DIRECTORY"); dir && *dir) base = dir;
-  else if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) base = fs::path(xdg) / "kiosk";
-  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "state" / "kiosk";
+  if (const char* dir = std::getenv("STATE_DIRECTORY"); dir && *dir)
+    base = dir;
+  else if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg)
+    base = fs::path(xdg) / "kiosk";
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = fs::path(home) / ".local" / "state" / "kiosk";
   return base.empty() ? base : base / "last-good-content";
 }
 

@@ -70,17 +70,43 @@ TEST(Render, UnwritableOutIsOneLine) {
   EXPECT_NE(r.err.find("--out '/proc/kiosk-cannot-write-here' cannot be created"), std::string::npos) << r.err;
 }
 
-TEST(Render, MissingFontNamesThePackagesToInstall) {
+TEST(Render, NoChineseFontNamesThePackagesToInstall) {
+  // A machine with no CJK font at all: fontconfig knows no fonts and the usual folders are empty.
+  TempDir fonts;
+  std::ofstream(fonts / "fonts.conf") << "<?xml version=\"1.0\"?><fontconfig></fontconfig>\n";
+  setenv("FONTCONFIG_FILE", (fonts / "fonts.conf").c_str(), 1);
+  setenv("KIOSK_FONT_DIR", fonts.path().c_str(), 1);
+  TempDir out;
+  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", kContent});
+  unsetenv("FONTCONFIG_FILE");
+  unsetenv("KIOSK_FONT_DIR");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("apt-get install fonts-noto-cjk"), std::string::npos) << r.err;
+}
+
+TEST(Render, AWrongFontPathInContentFallsBackToTheSystemFont) {
   TempDir content;
   fs::copy(kContent, content.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   std::string settings = slurp(content / "kiosk.toml");
   settings.replace(settings.find("[kiosk]\n"), 8, "[kiosk]\nfont = \"/nonexistent/font.ttc\"\n");
   std::ofstream(content / "kiosk.toml") << settings;
   TempDir out;
-  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", content.path()});
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("apt-get install fonts-noto-cjk"), std::string::npos) << r.err;
+  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", content.path(), "--screen", "home"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("font '/nonexistent/font.ttc' does not exist"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(out / "home.png"));
+}
+
+TEST(Render, APackWithErrorsIsStillDrawnAndExitsOne) {
+  TempDir content;
+  fs::copy(kContent, content.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  std::ofstream(content / "travel.toml", std::ios::app) << "\n[[tip]]\nid = \"broken\"\n";
+  TempDir out;
+  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", content.path(), "--screen", "travel"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("travel.toml:"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(out / "travel.png"));
 }
 
 TEST(Cli, UnknownOptionIsOneLine) {

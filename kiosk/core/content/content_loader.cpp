@@ -102,6 +102,9 @@ void check_references(ContentLoad& out) {
   check_duplicate_ids(pack.quiz, "question", diags);
   check_duplicate_ids(pack.alerts, "alert", diags);
 
+  if (!pack.stations.empty() && pack.levels.aqi.empty())
+    diags.error("levels.toml", 0, 0,
+                "file is missing or empty: AQI levels and water classes would be shown without their names and advice");
   std::set<std::string> source_ids;
   for (const auto& s : pack.sources) source_ids.insert(s.id);
   for (const auto& st : pack.stations)
