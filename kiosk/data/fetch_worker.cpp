@@ -347,6 +347,12 @@ void FetchWorker::request_refresh() {
   wake_cv_.notify_all();
 }
 
+void FetchWorker::wake() {
+  std::lock_guard lock(wake_mu_);
+  wake_ = true;
+  wake_cv_.notify_all();
+}
+
 std::vector<FetchReport> FetchWorker::reports() const {
   std::lock_guard lock(state_mu_);
   std::vector<FetchReport> out;

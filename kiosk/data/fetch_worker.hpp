@@ -78,6 +78,8 @@ class FetchWorker {
   bool alive(double max_silence_seconds) const;         // worker heartbeat, for the systemd watchdog
   void set_sources(std::vector<SourceConfig> sources);  // content reload
   void request_refresh();                               // wake the worker now: every source is fetched again
+  // A simulated clock moved (tests, the soak): look at the schedule now rather than within a second.
+  void wake();
 
   std::vector<FetchReport> reports() const;  // the last fetch of each source, in source order
   std::string cache_error() const;           // why the cache could not be used (empty: fine or none)

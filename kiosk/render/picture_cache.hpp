@@ -34,6 +34,7 @@ class PictureCache final : public ui::PictureSource {
   // Blocks until every requested picture is decoded (headless render and replay shots).
   void wait_idle();
   std::size_t bytes_in_use() const { return bytes_; }
+  std::size_t budget() const { return budget_; }
 
  private:
   struct Entry {

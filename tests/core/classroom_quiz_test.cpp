@@ -23,7 +23,8 @@ std::vector<QuizQuestion> questions() {
 }
 
 int right_choice(const Quiz& quiz, const std::vector<QuizQuestion>& all) {
-  return all[static_cast<size_t>(quiz.current_question())].answer;
+  EXPECT_GE(quiz.current_question(), 0) << "no question on screen";
+  return quiz.current_question() < 0 ? -1 : all[static_cast<size_t>(quiz.current_question())].answer;
 }
 
 TEST(Quiz, AsksOneQuestionAtATime) {
