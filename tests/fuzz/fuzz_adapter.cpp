@@ -1,0 +1,114 @@
+// libFuzzer target for one platform adapter (KIOSK_FUZZ_PLATFORM, one binary per platform): the input is
+// what the server answers, parsed and normalised by fetch_source exactly as a fetch would. An input may
+// hold several response bodies separated by a line "#next#" (GBFS discovery, station information and
+// status; OpenAQ locations then latest; pages): request n gets body n, later requests the last one.
+// The first byte picks the field mapping the source is configured with (long or wide layout).
+//
+// Any crash, sanitizer report, hang or unbounded allocation is a bug: adapters see whatever a server
+// sends and must answer with readings or one error line.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/log.hpp"
+#include "kiosk/data/source_fetch.hpp"
+
+#ifndef KIOSK_FUZZ_PLATFORM
+#error "define KIOSK_FUZZ_PLATFORM, e.g. \"ckan\""
+#endif
+
+namespace {
+
+using namespace kiosk;
+
+constexpr std::string_view kSeparator = "\n#next#\n";
+
+class FuzzTransport final : public data::Transport {
+ public:
+  explicit FuzzTransport(std::vector<std::string> bodies) : bodies_(std::move(bodies)) {}
+  data::HttpResponse get(const data::HttpRequest&) override {
+    data::HttpResponse r;
+    r.transport_ok = true;
+    r.status = 200;
+    r.content_type = "application/json";
+    const std::size_t i = std::min(next_++, bodies_.size() - 1);
+    r.body.reserve(bodies_[i].size() + 64);  // libcurl's body keeps simdjson's padding room
+    r.body = bodies_[i];
+    return r;
+  }
+
+ private:
+  std::vector<std::string> bodies_;
+  std::size_t next_ = 0;
+};
+
+SourceConfig config(std::string_view platform, bool wide) {
+  SourceConfig cfg;
+  cfg.id = "fuzz";
+  cfg.platform = std::string(platform);
+  cfg.page_size = 100;
+  cfg.max_pages = 5;
+  if (platform == "kiosk-feed") cfg.url = "https://data.example.org/feed.json";
+  else if (platform == "gbfs") cfg.url = "https://bikes.example.org/gbfs/en/gbfs.json";
+  else if (platform == "openaq") cfg.url = "https://api.openaq.org/v3/locations";
+  else if (platform == "sensorthings") cfg.url = "https://sta.example.org/v1.1/Datastreams";
+  else if (platform == "arcgis") cfg.url = "https://gis.example.org/arcgis/rest/services/Air/FeatureServer/0/query";
+  else cfg.url = "https://data.example.org/api/3/action/datastore_search";
+  if (platform == "kiosk-feed" || platform == "gbfs" || platform == "openaq") return cfg;
+  FieldMap& f = cfg.fields;
+  if (platform == "sensorthings") return cfg;  // its own defaults
+  if (wide) {
+    f.layout = "wide";
+    f.station = "stationcode";
+    f.name_zh = "positionname";
+    f.observed_at = "timepoint";
+    f.lat = "latitude";
+    f.lon = "longitude";
+    f.columns = {{"pm25_1h", "pm2_5"}, {"pm10_1h", "pm10"}, {"co_1h", "co"}, {"o3_8h", "o3_8h"}};
+    f.units = {{"co_1h", "mg/m3"}};
+  } else {
+    f.station = "site";
+    f.name_en = "name";
+    f.metric = "parameter";
+    f.value = "value";
+    f.unit = "unit";
+    f.observed_at = "time";
+    f.lat = "geo/lat";
+    f.lon = "geo/lon";
+    f.metrics = {{"PM2.5", "pm25_1h"}};
+  }
+  cfg.missing_values = {"x"};
+  return cfg;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  log::set_quiet(true);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  const bool wide = data[0] & 1;
+  std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
+  std::vector<std::string> bodies;
+  for (std::size_t at; (at = rest.find(kSeparator)) != std::string_view::npos && bodies.size() < 8;) {
+    bodies.emplace_back(rest.substr(0, at));
+    rest.remove_prefix(at + kSeparator.size());
+  }
+  bodies.emplace_back(rest);
+  FuzzTransport transport(std::move(bodies));
+  data::FetchSettings settings;
+  settings.max_body_bytes = 1u << 20;
+  const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
+  data::SourceResult r = data::fetch_source(config(KIOSK_FUZZ_PLATFORM, wide), transport, settings, {}, now);
+  // Whatever came out must be usable: an error is one line, readings carry what the model needs.
+  if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
+  for (const Reading& reading : r.batch.readings)
+    if (reading.station.empty() || reading.metric.empty() || !std::isfinite(reading.value)) __builtin_trap();
+  return 0;
+}
