@@ -4,7 +4,8 @@
 #
 #   bash platform/cross.sh deps ARCH PACKAGE…   install the cross compiler, qemu and ARCH's variants of the
 #                                               -dev packages among PACKAGE… (setup.sh passes its lists);
-#                                               exit code 3 when apt cannot install them
+#                                               (or unpacks them, see unpack_root); exit code 3
+#                                               when neither works
 #   bash platform/cross.sh build ARCH DIR [cmake options…]   configure and build in DIR
 #   bash platform/cross.sh test ARCH DIR                    build in DIR and run every test under qemu
 #
@@ -106,10 +107,15 @@ deps() {
     # for ARCH lags behind the native one (a security update not yet there) cannot give that.
     if ! DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
       "${missing[@]}"; then
-      echo "cross.sh: apt cannot install the $arch packages (above); the $arch build is not possible here" >&2
-      exit 3
+      say "apt cannot install the $arch packages beside the native ones (above): unpacking them instead"
+      # The tools alone have no such version coupling.
+      DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+        "crossbuild-essential-$arch" qemu-user-static || exit 3
+      unpack_root "$arch" "$@" || exit 3
+      return 0
     fi
   fi
+  rm -f "$deps_root/$arch-root/.in-use"
 
   local root=$deps_root/$arch
   for p in "${unpack[@]}"; do
@@ -134,11 +140,51 @@ deps() {
   done
 }
 
+# The fallback for an architecture whose packages apt cannot co-install (a mirror whose index for ARCH
+# lags the native one, so Multi-Arch: same versions differ): ARCH's -dev packages and everything they
+# need are resolved against ARCH's index alone, downloaded and unpacked into $deps_root/ARCH-root; the
+# toolchain builds against that folder (KIOSK_CROSS_ROOT) and qemu runs the tests inside it. The C
+# library headers and libstdc++ stay the cross compiler's, and the fonts the host's.
+unpack_root() {
+  local arch=$1
+  shift
+  local root=$deps_root/$arch-root names=()
+  for p in "$@"; do [[ $p == *-dev ]] && names+=("$p"); done
+  local stamp
+  stamp="$root/.unpacked-$(echo "${names[*]}" | md5sum | cut -c1-12)"
+  if [ ! -f "$stamp" ]; then
+    rm -rf "$root"
+    mkdir -p "$root/.apt/state" "$root/.apt/archives/partial"
+    : >"$root/.apt/state/status"
+    apt-get -y -qq --download-only --no-install-recommends -o Debug::NoLocking=1 \
+      -o APT::Architecture="$arch" -o APT::Architectures::="$arch" \
+      -o Dir::State::status="$root/.apt/state/status" -o Dir::Cache::archives="$root/.apt/archives" \
+      install "${names[@]}" || return 1
+    local deb
+    for deb in "$root"/.apt/archives/*.deb; do
+      case "$(basename "$deb")" in
+        libc6-dev_* | linux-libc-dev_* | libstdc++-*-dev_* | libgcc-*-dev_* | fonts-*) continue ;;
+      esac
+      dpkg-deb -x "$deb" "$root"
+    done
+    rm -rf "$root/.apt/archives" "$root/usr/share/fonts"
+    # Links that point at /usr/… must point into the folder.
+    local link
+    find "$root" -type l -lname '/*' -print0 | while IFS= read -r -d '' link; do
+      ln -sfn "$root$(readlink "$link")" "$link"
+    done
+    touch "$stamp"
+  fi
+  touch "$root/.in-use"
+}
+
 build() {  # build ARCH DIR [cmake options…]
   local arch=$1 dir=$2
   shift 2
+  local root=""
+  [ -f "$deps_root/$arch-root/.in-use" ] && root=$deps_root/$arch-root
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$(toolchain_of "$arch")" \
-    -DKIOSK_CROSS_DEPS="$deps_root/$arch" "$@" >/dev/null
+    -DKIOSK_CROSS_DEPS="$deps_root/$arch" -DKIOSK_CROSS_ROOT="$root" "$@" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
 }
 

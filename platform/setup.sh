@@ -4,7 +4,9 @@
 # content or runs the whole test suite.
 #
 #   bash platform/setup.sh run [kiosk options]   build and start the kiosk (a window on a desktop)
-#   bash platform/setup.sh test                  build and run every test (what CI runs)
+#   bash platform/setup.sh test                  build and run every test (what CI runs): natively, then
+#                                                cross-built for arm64 and armhf under qemu, and the .deb
+#   bash platform/setup.sh deps [ARCH…]          only install, natively and for each ARCH (arm64, armhf)
 #   bash platform/setup.sh build                 only install and build
 set -euo pipefail
 
@@ -18,13 +20,14 @@ packages=(
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev libstb-dev libcurl4-openssl-dev
   libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libqrencode-dev
   libdrm-dev libcrypt-dev
-  fonts-noto-cjk fonts-wqy-microhei ca-certificates
+  fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core ca-certificates rime-data-luna-pinyin
 )
 # What the tests need besides.
 # prometheus: promtool checks the health metrics file (tests skip that check without it).
 test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+started=$SECONDS
+say() { printf '\033[1m==> [%dm%02ds] %s\033[0m\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*" >&2; }
 
 install_missing() {
   local missing=()
@@ -63,10 +66,40 @@ case "$mode" in
     install_missing "${packages[@]}" "${test_packages[@]}"
     build build-test -DKIOSK_BUILD_TESTS=ON
     say "unit, UI and command tests"
+    export KIOSK_CACHE_EXCHANGE=$PWD/build-deps/cache-exchange  # each suite opens the others' caches
     ctest --test-dir build-test --output-on-failure -j "$(nproc)"
+    # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails its test),
+    # then ThreadSanitizer on the threaded parts: fetch worker, cache, content reload, soak.
+    say "AddressSanitizer + UndefinedBehaviorSanitizer: every test again"
+    build build-asan -DKIOSK_BUILD_TESTS=ON -DKIOSK_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    say "ThreadSanitizer: data layer (fetch worker, cache), app (content reload) and soak tests"
+    cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_BUILD_TESTS=ON \
+      -DKIOSK_SANITIZE=thread >/dev/null
+    cmake --build build-tsan -j "$(nproc)" --target kiosk test_data test_app test_soak
+    TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" \
+      -L '^(data|app|soak)$'
+    # The Pi's architectures: cross-built, every test under qemu-user, then the arm64 .deb installed into
+    # an empty root and run there (platform/cross.sh, tests/packaging/deb_test.sh).
+    for arch in arm64 armhf; do
+      status=0
+      bash platform/cross.sh deps "$arch" "${packages[@]}" "${test_packages[@]}" || status=$?
+      if [ $status -eq 3 ]; then
+        say "SKIPPED: $arch, whose packages apt cannot install on this machine (see above)"
+        continue
+      fi
+      [ $status -eq 0 ] || exit $status
+      bash platform/cross.sh test "$arch" "build-test-$arch"
+    done
+    bash tests/packaging/deb_test.sh arm64 build-test-arm64
+    ;;
+  deps)
+    install_missing "${packages[@]}" "${test_packages[@]}"
+    for arch in "$@"; do bash platform/cross.sh deps "$arch" "${packages[@]}" "${test_packages[@]}"; done
     ;;
   *)
-    echo "usage: bash platform/setup.sh run|test|build [kiosk options]" >&2
+    echo "usage: bash platform/setup.sh run|test|build|deps [kiosk options | ARCH…]" >&2
     exit 2
     ;;
 esac

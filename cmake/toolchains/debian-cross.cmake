@@ -14,6 +14,11 @@ set(CMAKE_C_COMPILER ${KIOSK_TRIPLET}-gcc)
 set(CMAKE_CXX_COMPILER ${KIOSK_TRIPLET}-g++)
 set(CMAKE_LIBRARY_ARCHITECTURE ${KIOSK_TRIPLET})
 
+# GCC notes on ARM that std::pair-like arguments are passed as GCC 7.1 does (-Wpsabi): about mixing
+# objects from before 2017, which never happens here, and hundreds of lines of noise.
+string(APPEND CMAKE_C_FLAGS_INIT " -Wno-psabi")
+string(APPEND CMAKE_CXX_FLAGS_INIT " -Wno-psabi")
+
 # Never pick up a build-machine library or package file by accident.
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_IGNORE_PATH /usr/lib/x86_64-linux-gnu /lib/x86_64-linux-gnu)
@@ -29,12 +34,34 @@ set(ENV{PKG_CONFIG_LIBDIR}
 set(ENV{PKG_CONFIG_PATH} "")
 set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
 
+# The fallback when apt cannot co-install the target's packages (platform/cross.sh unpacks them into
+# KIOSK_CROSS_ROOT instead): libraries, pkg-config files and CMake packages come from that folder, and
+# qemu runs the binaries inside it. The C library and libstdc++ stay the cross compiler's own.
+set(KIOSK_CROSS_ROOT "" CACHE PATH "The target's packages unpacked into a folder (instead of multiarch)")
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES KIOSK_CROSS_ROOT)
+if(KIOSK_CROSS_ROOT)
+  set(CMAKE_FIND_ROOT_PATH ${KIOSK_CROSS_ROOT})
+  set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY BOTH)
+  set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE BOTH)
+  set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE BOTH)
+  set(ENV{PKG_CONFIG_SYSROOT_DIR} ${KIOSK_CROSS_ROOT})
+  set(ENV{PKG_CONFIG_LIBDIR}
+      "${KIOSK_CROSS_ROOT}/usr/lib/${KIOSK_TRIPLET}/pkgconfig:${KIOSK_CROSS_ROOT}/usr/share/pkgconfig")
+  # The libraries' own dependencies, for the linker.
+  string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT
+         " -Wl,-rpath-link,${KIOSK_CROSS_ROOT}/usr/lib/${KIOSK_TRIPLET}:${KIOSK_CROSS_ROOT}/lib/${KIOSK_TRIPLET}")
+endif()
+
 # qemu-user runs the target's binaries (tests, gtest discovery) with the target's loader and libc; the
 # libraries from /usr/lib/<triplet> are found by that loader. KIOSK_EMULATED tells tests why a check
 # that emulation cannot give (real timing, a display) is skipped.
 find_program(KIOSK_QEMU_PATH ${KIOSK_QEMU})
 if(KIOSK_QEMU_PATH)
-  set(CMAKE_CROSSCOMPILING_EMULATOR ${KIOSK_QEMU_PATH} -L /usr/${KIOSK_TRIPLET})
+  if(KIOSK_CROSS_ROOT)
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${KIOSK_QEMU_PATH} -L ${KIOSK_CROSS_ROOT})
+  else()
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${KIOSK_QEMU_PATH} -L /usr/${KIOSK_TRIPLET})
+  endif()
 endif()
 
 # CPack: the package's architecture, and dpkg-shlibdeps reading the target's binaries and shlibs.

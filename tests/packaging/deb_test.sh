@@ -8,7 +8,7 @@
 # installed content is the one found. Ends with "N passed, N failed".
 set -uo pipefail
 
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 arch=${1:?usage: deb_test.sh ARCH BUILD_DIR}
 build=${2:?usage: deb_test.sh ARCH BUILD_DIR}
 
@@ -90,12 +90,13 @@ check "the binary is for $arch" bash -c "file -b '$kiosk' | grep -q '$(case $arc
 check "the binary is stripped" bash -c "file -b '$kiosk' | grep -q ', stripped'"
 
 # Every library the binary links is in a package Depends names (what dpkg-shlibdeps is for).
+dep_names=$(tr ',|' '\n\n' <<<"$depends" | sed 's/(.*//; s/ //g')
 missing_dep=""
 for soname in $(readelf -d "$kiosk" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
   lib=$(ls "/usr/lib/$triplet/$soname" "/lib/$triplet/$soname" 2>/dev/null | head -n1)
   pkg=$(dpkg-query -S "$(realpath "$lib")" 2>/dev/null | head -n1 | cut -d: -f1)
   [ -z "$pkg" ] && pkg=$(dpkg-query -S "$lib" 2>/dev/null | head -n1 | cut -d: -f1)
-  if [ -z "$pkg" ] || ! grep -qE "(^|[ ,|])$pkg( |,|$)" <<<"$depends"; then
+  if [ -z "$pkg" ] || ! grep -qxF "$pkg" <<<"$dep_names"; then
     missing_dep+=" $soname(${pkg:-no package})"
   fi
 done
