@@ -30,16 +30,17 @@ def iso(t):
     return t.isoformat(timespec="seconds")
 
 
-def series(hours, base, daily_amp, peak_hour, noise, episode=None, floor=0.0):
-    """Hourly values: a base, a daily cycle peaking at peak_hour, slow weather drift, noise, and an
-    optional pollution episode (start hour, length, extra) so the trend charts have a shape."""
+def series(hours, base, daily_amp, peak_hour, noise, episode=None, floor=0.0, drift_share=0.25):
+    """Hourly values: a base, a daily cycle peaking at peak_hour, slow weather drift (drift_share of the
+    base), noise, and an optional pollution episode (start hour, length, extra) so the trend charts have a
+    shape."""
     drift_phase = rng.uniform(0, 2 * math.pi)
     out = []
     start = END - timedelta(hours=hours - 1)
     for i in range(hours):
         t = start + timedelta(hours=i)
         daily = daily_amp * math.cos(2 * math.pi * (t.hour - peak_hour) / 24)
-        drift = 0.25 * base * math.sin(2 * math.pi * i / 70 + drift_phase)
+        drift = drift_share * base * math.sin(2 * math.pi * i / 70 + drift_phase)
         value = base + daily + drift + rng.gauss(0, noise)
         if episode:
             first, length, extra = episode
@@ -142,7 +143,8 @@ def make_water(kinds, table, digits, filename):
         typical = table[s["id"]]
         for metric, base in typical.items():
             if metric == "ph":
-                values = series(HOURS, base, 0.15, 15, 0.04, None, 6.0)
+                # pH is a logarithm and water is buffered: it moves by tenths, never by whole units.
+                values = series(HOURS, base, 0.08, 15, 0.02, None, 6.0, drift_share=0.006)
             elif metric == "do":  # photosynthesis: oxygen peaks in the afternoon
                 values = series(HOURS, base, 0.12 * base, 15, 0.03 * base, None, 0.5)
             else:
