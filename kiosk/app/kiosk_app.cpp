@@ -439,6 +439,12 @@ void KioskApp::set_locked_down(bool on) {
 }
 
 bool KioskApp::reload_content(std::string& error) {
+  if (reloader_) {
+    // The editors' folder, validated off the UI thread like any edit: a broken pack keeps the one on
+    // screen (which may be the last good copy, not the editors' folder).
+    reloader_->request_reload();
+    return true;
+  }
   AppOptions options{content_.dir, lang_, classroom_};
   if (!start(options, error)) return false;  // an unreadable folder keeps the content on screen
   font_scale_ = 0;                           // new texts may need new glyphs
@@ -455,7 +461,7 @@ void KioskApp::apply_admin(AdminMode::Action action) {
       if (!reload_content(error))
         log::error("admin: content not reloaded: " + error);
       else if (admin_.audit_log())
-        log::info("admin: content reloaded from " + content_.dir);
+        log::info("admin: content reload requested");
       break;
     }
     case AdminMode::Action::toggle_schedule:

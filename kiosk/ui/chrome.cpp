@@ -32,13 +32,13 @@ Icon icon_of(ScreenId id) {
   return Icon::home;
 }
 
-bool enabled(const UiContext& ctx, ScreenId id) {
+}  // namespace
+
+bool screen_enabled(const UiContext& ctx, ScreenId id) {
   const auto& screens = ctx.content.settings.screens;
   if (classroom_only(id)) return ctx.classroom;
   return id == ScreenId::home || std::find(screens.begin(), screens.end(), screen_name(id)) != screens.end();
 }
-
-}  // namespace
 
 // The three tool buttons at the right end of the navigation bar; returns where they begin.
 float draw_tools(UiContext& ctx, float top) {
@@ -149,11 +149,11 @@ void draw_navigation(UiContext& ctx) {
   // Language, large text and high contrast on the right: reachable from every screen, low down.
   const float tools_left = draw_tools(ctx, top);
   int count = 0;
-  for (ScreenId id : kAllScreens) count += enabled(ctx, id) ? 1 : 0;
+  for (ScreenId id : kAllScreens) count += screen_enabled(ctx, id) ? 1 : 0;
   const float w = tools_left / static_cast<float>(count);
   int i = 0;
   for (ScreenId id : kAllScreens) {
-    if (!enabled(ctx, id)) continue;
+    if (!screen_enabled(ctx, id)) continue;
     const std::string& label = ctx.str(std::string("nav.") + screen_name(id));
     ImVec2 min(w * static_cast<float>(i), top), max(w * static_cast<float>(i + 1), l.size.y);
     Press p = touch_area(ctx, std::string("nav.") + screen_name(id), label, min, max);

@@ -1,6 +1,7 @@
 // Home: live tiles for air, water, the beautiful bays, waste sorting and green travel. Each
 // tile opens its screen; together they answer "how is my city doing right now?" in seconds.
 #include <algorithm>
+#include <vector>
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -37,7 +38,8 @@ Body body_of(const UiContext& ctx, ImVec2 min, ImVec2 max, bool with_footer) {
 
 void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
-  freshness_line(ctx, f, ImVec2(min.x + l.pad, max.y - l.pad - ctx.fonts.small->FontSize), max.x - min.x - 2 * l.pad);
+  freshness_line(ctx, f, ImVec2(min.x + l.pad, max.y - l.pad - ctx.fonts.small->FontSize),
+                 max.x - min.x - 2 * l.pad);
 }
 
 void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
@@ -57,7 +59,8 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const std::string number = std::to_string(*a->aqi);
   const ImVec2 nsize = measure(number_font, number);
   const ImVec2 box_min(b.x, b.y);
-  const ImVec2 box_max(b.x + std::max(nsize.x + l.px(56), number_font->FontSize * 1.9f), b.y + nsize.y + l.px(24));
+  const ImVec2 box_max(b.x + std::max(nsize.x + l.px(56), number_font->FontSize * 1.9f),
+                       b.y + nsize.y + l.px(24));
   canvas()->AddRectFilled(box_min, box_max, level_color, l.radius);
   text_centered(ctx, number_font, box_min, box_max, text_on(level_color), number);
   const float right = box_max.x + l.px(28);
@@ -66,11 +69,13 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, ctx.str("air.aqi_label"));
     ry += l.px(38);
   }
-  grade_pill(ctx, a->grade, ImVec2(right, ry), number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body);
+  grade_pill(ctx, a->grade, ImVec2(right, ry),
+             number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body);
   ry += (number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body)->FontSize * 1.5f + l.px(14);
   if (!a->primary.empty()) {
     std::string names;
-    for (size_t i = 0; i < a->primary.size(); ++i) names += (i ? "、" : "") + ctx.str("pollutant." + a->primary[i]);
+    for (size_t i = 0; i < a->primary.size(); ++i)
+      names += (i ? "、" : "") + ctx.str("pollutant." + a->primary[i]);
     text_fit(ctx, ctx.fonts.body, ImVec2(right, ry), max.x - l.pad - right, t.text,
              labelled(ctx.str("air.primary"), names));
   }
@@ -102,21 +107,24 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   }
   for (const auto& s : ctx.model.sea)
     if (s.grade && s.freshness.observed_at > newest.observed_at) newest = s.freshness;
-  const std::string rivers = graded > 0 ? std::to_string(good) + " / " + std::to_string(graded) : ctx.str("data.no_data");
-  const std::string sea =
-      ctx.model.sea_good_share ? format_number(*ctx.model.sea_good_share * 100, 0) + "%" : ctx.str("data.no_data");
+  const std::string rivers =
+      graded > 0 ? std::to_string(good) + " / " + std::to_string(graded) : ctx.str("data.no_data");
+  const std::string sea = ctx.model.sea_good_share ? format_number(*ctx.model.sea_good_share * 100, 0) + "%"
+                                                   : ctx.str("data.no_data");
   // Side by side when the tile is short, stacked when there is room.
   const float figure_h = ctx.fonts.small->FontSize * 1.4f + ctx.fonts.title->FontSize * 1.2f;
   const bool stacked = b.fits(2 * figure_h + l.px(16));
   const float col_w = stacked ? b.width : (b.width - l.gap) / 2;
   auto figure = [&](float x, float y, const std::string& label, const std::string& value) {
     text_fit(ctx, ctx.fonts.small, ImVec2(x, y), col_w, t.text_muted, label);
-    text(ctx, value.size() > 8 ? ctx.fonts.body : ctx.fonts.title, ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f),
-         t.text, value);
+    text(ctx, value.size() > 8 ? ctx.fonts.body : ctx.fonts.title,
+         ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f), t.text, value);
   };
   figure(b.x, b.y, ctx.str("water.rivers_good"), rivers);
-  if (stacked) figure(b.x, b.y + figure_h + l.px(16), ctx.str("water.sea_good_share"), sea);
-  else figure(b.x + col_w + l.gap, b.y, ctx.str("water.sea_good_share"), sea);
+  if (stacked)
+    figure(b.x, b.y + figure_h + l.px(16), ctx.str("water.sea_good_share"), sea);
+  else
+    figure(b.x + col_w + l.gap, b.y, ctx.str("water.sea_good_share"), sea);
   footer(ctx, newest, min, max);
 }
 
@@ -132,11 +140,13 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (!b.fits(row)) break;
     text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tv.target->title));
     b.y += ctx.fonts.small->FontSize * 1.4f;
-    progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0), t.accent);
+    progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0),
+                 t.accent);
     b.y += l.px(14) + l.px(16);
     ++shown;
   }
-  if (!shown) paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("bay.no_targets"));
+  if (!shown)
+    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("bay.no_targets"));
 }
 
 void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
@@ -158,13 +168,15 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const ImU32 fg = text_on(fill);
     canvas()->AddRectFilled(cmin, cmax, fill, l.px(12));
     const std::string& id = cats[i].id;
-    const Icon icon = id == "recyclable" ? Icon::recyclable
+    const Icon icon = id == "recyclable"  ? Icon::recyclable
                       : id == "hazardous" ? Icon::hazardous
                       : id == "kitchen"   ? Icon::kitchen
                                           : Icon::other;
     const float icon_size = std::min(l.px(36), chip_h * 0.7f);
-    draw_icon(canvas(), icon, ImVec2(cmin.x + l.px(10) + icon_size / 2, (cmin.y + cmax.y) / 2), icon_size, fg);
-    text_fit(ctx, ctx.fonts.body, ImVec2(cmin.x + l.px(18) + icon_size, cmin.y + (chip_h - ctx.fonts.body->FontSize) / 2),
+    draw_icon(canvas(), icon, ImVec2(cmin.x + l.px(10) + icon_size / 2, (cmin.y + cmax.y) / 2), icon_size,
+              fg);
+    text_fit(ctx, ctx.fonts.body,
+             ImVec2(cmin.x + l.px(18) + icon_size, cmin.y + (chip_h - ctx.fonts.body->FontSize) / 2),
              chip_w - icon_size - l.px(24), fg, ctx.tr(cats[i].name));
   }
   b.y += (two_rows ? 2 * chip_h + gap : chip_h) + l.px(14);
@@ -176,7 +188,8 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max)) ctx.go_to(ScreenId::travel);
+  if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max))
+    ctx.go_to(ScreenId::travel);
   Body b = body_of(ctx, min, max, false);
   int bikes = 0, stations = 0;
   for (const auto& s : ctx.model.bikes)
@@ -188,7 +201,8 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const std::string count = std::to_string(bikes);
     text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), t.text, count);
     const float w = measure(ctx.fonts.title, count).x + l.px(14);
-    text_fit(ctx, ctx.fonts.small, ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),
+    text_fit(ctx, ctx.fonts.small,
+             ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),
              b.width - w, t.text_muted, ctx.str("travel.bikes_available"));
     b.y += ctx.fonts.title->FontSize * 1.3f + l.px(8);
   }
@@ -199,7 +213,8 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   text_fit(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tip.title));
   b.y += ctx.fonts.body->FontSize * 1.4f;
   const int lines = static_cast<int>(b.room() / (ctx.fonts.small->FontSize * 1.3f));
-  if (lines > 0) paragraph(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.tr(tip.body), lines);
+  if (lines > 0)
+    paragraph(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.tr(tip.body), lines);
 }
 
 }  // namespace
@@ -208,31 +223,52 @@ void draw_home(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const ImVec2 a = l.content_min, b = l.content_max;
   const float gap = l.gap;
-  const bool portrait = l.size.y > l.size.x;
-  if (portrait) {
-    // One column: air and water large, then the three smaller tiles.
-    const float h = (b.y - a.y - 4 * gap) / 5.5f;
+  // Only the screens the pack enables get a tile: air and water lead (large), the others follow.
+  using Tile = void (*)(UiContext&, ImVec2, ImVec2);
+  struct Entry {
+    ScreenId screen;
+    Tile draw;
+  };
+  std::vector<Entry> tiles;
+  for (const Entry& e :
+       {Entry{ScreenId::air, air_tile}, Entry{ScreenId::water, water_tile}, Entry{ScreenId::bay, bay_tile},
+        Entry{ScreenId::waste, waste_tile}, Entry{ScreenId::travel, travel_tile}})
+    if (screen_enabled(ctx, e.screen)) tiles.push_back(e);
+  if (tiles.empty()) return;
+  const size_t lead = std::count_if(tiles.begin(), tiles.end(), [](const Entry& e) {
+    return e.screen == ScreenId::air || e.screen == ScreenId::water;
+  });
+  const size_t first_row = lead > 0 ? lead : std::min<size_t>(tiles.size(), 2);
+  const size_t second_row = tiles.size() - first_row;
+  if (l.size.y > l.size.x) {
+    // Portrait: one column, the leading tiles one and a half times as tall.
+    const float units = 1.5f * static_cast<float>(first_row) + static_cast<float>(second_row);
+    const float h = (b.y - a.y - static_cast<float>(tiles.size() - 1) * gap) / units;
     float y = a.y;
-    air_tile(ctx, ImVec2(a.x, y), ImVec2(b.x, y + 1.5f * h));
-    y += 1.5f * h + gap;
-    water_tile(ctx, ImVec2(a.x, y), ImVec2(b.x, y + h));
-    y += h + gap;
-    bay_tile(ctx, ImVec2(a.x, y), ImVec2(b.x, y + h));
-    y += h + gap;
-    waste_tile(ctx, ImVec2(a.x, y), ImVec2(b.x, y + h));
-    y += h + gap;
-    travel_tile(ctx, ImVec2(a.x, y), ImVec2(b.x, b.y));
+    for (size_t i = 0; i < tiles.size(); ++i) {
+      const float th = i < first_row ? 1.5f * h : h;
+      tiles[i].draw(ctx, ImVec2(a.x, y), ImVec2(b.x, i + 1 == tiles.size() ? b.y : y + th));
+      y += th + gap;
+    }
     return;
   }
-  const float row1 = (b.y - a.y - gap) * 0.55f;
-  const float split = a.x + (b.x - a.x - gap) * 0.58f;
-  air_tile(ctx, a, ImVec2(split, a.y + row1));
-  water_tile(ctx, ImVec2(split + gap, a.y), ImVec2(b.x, a.y + row1));
+  // Landscape: the leading tiles share the first row (air a little wider), the rest share the second.
+  const float row1 = second_row == 0 ? b.y - a.y : (b.y - a.y - gap) * 0.55f;
+  if (first_row == 1) {
+    tiles[0].draw(ctx, a, ImVec2(b.x, a.y + row1));
+  } else {
+    const float split = a.x + (b.x - a.x - gap) * 0.58f;
+    tiles[0].draw(ctx, a, ImVec2(split, a.y + row1));
+    tiles[1].draw(ctx, ImVec2(split + gap, a.y), ImVec2(b.x, a.y + row1));
+  }
+  if (second_row == 0) return;
   const float y2 = a.y + row1 + gap;
-  const float w3 = (b.x - a.x - 2 * gap) / 3;
-  bay_tile(ctx, ImVec2(a.x, y2), ImVec2(a.x + w3, b.y));
-  waste_tile(ctx, ImVec2(a.x + w3 + gap, y2), ImVec2(a.x + 2 * w3 + gap, b.y));
-  travel_tile(ctx, ImVec2(a.x + 2 * (w3 + gap), y2), b);
+  const float n = static_cast<float>(second_row);
+  const float w = (b.x - a.x - (n - 1) * gap) / n;
+  for (size_t i = 0; i < second_row; ++i) {
+    const float x = a.x + static_cast<float>(i) * (w + gap);
+    tiles[first_row + i].draw(ctx, ImVec2(x, y2), i + 1 == second_row ? b : ImVec2(x + w, b.y));
+  }
 }
 
 }  // namespace kiosk::ui

@@ -12,6 +12,8 @@ void draw_alert(UiContext& ctx);          // alert_banner.cpp
 void draw_attract_hint(UiContext& ctx);   // alert_banner.cpp
 void draw_editor_notice(UiContext& ctx);  // alert_banner.cpp: editor view only
 void draw_navigation(UiContext& ctx);
+// Whether the pack's `screens` list (or classroom mode) includes the screen; home always is.
+bool screen_enabled(const UiContext& ctx, ScreenId id);
 
 void draw_home(UiContext& ctx);
 void draw_air(UiContext& ctx);

@@ -1,8 +1,13 @@
 // Every screen draws real items at every supported size, in both languages, and is never blank.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
 #include <set>
 
+#include "support/run_command.hpp"
 #include "ui/headless_app.hpp"
 
 namespace kiosk {
@@ -92,6 +97,30 @@ TEST(Screens, EveryNavigationItemIsAtLeastATouchTargetTall) {
     nav += t.label == k.app->content().strings.get("nav.air", Lang::zh);
   }
   EXPECT_EQ(nav, 1);
+}
+
+TEST(Screens, HomeHasTilesOnlyForTheScreensThePackEnables) {
+  namespace fs = std::filesystem;
+  test::TempDir dir;
+  const fs::path content = fs::path(dir.path()) / "content";
+  fs::copy(KIOSK_CONTENT_DIR, content, fs::copy_options::recursive);
+  std::ifstream in(content / "kiosk.toml");
+  const std::string settings((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ofstream(content / "kiosk.toml") << std::regex_replace(
+      settings, std::regex("\nscreens = [^\n]*"), "\nscreens = [\"home\", \"air\", \"waste\", \"travel\"]");
+  for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+    test::HeadlessKiosk k(w, h, Lang::zh, content.string());
+    ASSERT_TRUE(k.ok) << k.error;
+    k.draw(ui::ScreenId::home);
+    std::set<std::string> labels;
+    for (const auto& t : k.app->record().tappables) labels.insert(t.label);
+    const Strings& s = k.app->content().strings;
+    EXPECT_TRUE(labels.count(s.get("home.air", Lang::zh)));
+    EXPECT_TRUE(labels.count(s.get("home.waste", Lang::zh)));
+    EXPECT_TRUE(labels.count(s.get("home.travel", Lang::zh)));
+    EXPECT_FALSE(labels.count(s.get("home.water", Lang::zh))) << "water is not enabled";
+    EXPECT_FALSE(labels.count(s.get("home.bay", Lang::zh))) << "bay is not enabled";
+  }
 }
 
 }  // namespace
