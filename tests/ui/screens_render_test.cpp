@@ -99,6 +99,24 @@ TEST(Screens, EveryNavigationItemIsAtLeastATouchTargetTall) {
   EXPECT_EQ(nav, 1);
 }
 
+// A key missing from strings.toml shows as the key itself ("air.level_title"): never on a bundled screen.
+TEST(Screens, NoScreenShowsAStringKeyInsteadOfText) {
+  const std::regex key("[a-z_]+\\.[a-z_.]+");
+  for (Lang lang : {Lang::zh, Lang::en}) {
+    test::HeadlessKiosk k(1920, 1080, lang);
+    ASSERT_TRUE(k.ok) << k.error;
+    std::set<std::string> sections;  // "air" of "air.title"; a web address is not a key
+    for (const auto& [name, text] : k.app->content().strings.by_key)
+      sections.insert(name.substr(0, name.find('.')));
+    for (ui::ScreenId id : ui::kAllScreens) {
+      k.draw(id);
+      for (const std::string& t : k.app->record().texts)
+        EXPECT_FALSE(std::regex_match(t, key) && sections.count(t.substr(0, t.find('.'))))
+            << ui::screen_name(id) << " shows '" << t << "'";
+    }
+  }
+}
+
 TEST(Screens, HomeHasTilesOnlyForTheScreensThePackEnables) {
   namespace fs = std::filesystem;
   test::TempDir dir;
