@@ -90,6 +90,7 @@ HealthReport health(KioskApp& app, const DataFeed& feed, const FrameTimes& frame
 }
 
 int run_kiosk(const RunOptions& o) {
+  const auto launched = std::chrono::steady_clock::now();
   std::string error;
   ViewOptions view_options = o.view;
   if (!o.windowed.empty()) view_options.size = o.windowed;
@@ -186,6 +187,9 @@ int run_kiosk(const RunOptions& o) {
             notifier.enabled() && now - last_frame_at >= notifier.policy().heartbeat_frame_seconds();
         const auto t0 = std::chrono::steady_clock::now();
         if (app.frame(heartbeat)) {
+          if (app.frames_drawn() == 1)  // start-up time, for tests/bench and operators (KIOSK_DEBUG=1)
+            log::debug("first frame shown " + std::to_string(seconds_since(launched) * 1000) +
+                       " ms after start");
           if (!screen.hardware_off()) frames.add(seconds_since(t0));
           last_frame_at = now;
         }
