@@ -26,7 +26,7 @@ TEST_P(ReplayScript, Passes) {
 
 INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript,
                          ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin", "search",
-                                           "search_english", "search_card", "search_nothing"));
+                                           "search_english", "search_card", "search_nothing", "idle"));
 
 // Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
 class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};

@@ -117,6 +117,24 @@ TEST(Screens, NoScreenShowsAStringKeyInsteadOfText) {
   }
 }
 
+// Frames are drawn only when something changes: a minute with nobody touching the screen costs the
+// clock's minute change, not 3,600 frames. (Within the idle time, so no reset or attract.)
+TEST(Screens, AStillScreenDrawsAlmostNoFrames) {
+  test::HeadlessKiosk k;
+  ASSERT_TRUE(k.ok) << k.error;
+  k.draw(ui::ScreenId::air);
+  for (int i = 0; i < 120; ++i) {  // let the opening settle (scroll areas, pictures)
+    k.clock.advance(1.0 / 60);
+    k.app->frame(false);
+  }
+  int drawn = 0;
+  for (int i = 0; i < 50 * 60; ++i) {  // 50 s at 60 Hz
+    k.clock.advance(1.0 / 60);
+    drawn += k.app->frame(false) ? 1 : 0;
+  }
+  EXPECT_LE(drawn, 4) << "frames drawn in 50 still seconds";
+}
+
 TEST(Screens, HomeHasTilesOnlyForTheScreensThePackEnables) {
   namespace fs = std::filesystem;
   test::TempDir dir;
