@@ -33,6 +33,7 @@ constexpr int kExitAdminQuit = 75;
 struct RunOptions {
   ViewOptions view;
   std::string windowed;  // WxH
+  int rotation = 0;      // clockwise degrees: a panel mounted in portrait or upside down
   bool editor = false;   // show content problems on screen (editors previewing on a computer)
   std::string cache;     // empty: default_cache_dir()
   std::string metrics;   // empty: kiosk.toml [metrics] path
@@ -109,6 +110,7 @@ int run_kiosk(const RunOptions& o) {
   window.fullscreen = o.windowed.empty();
   window.width = view->size.width;
   window.height = view->size.height;
+  window.rotation = o.rotation;
   auto display = render::open_window(window, error);
   if (!display) {
     log::error(error);
@@ -216,6 +218,12 @@ int run_kiosk(const RunOptions& o) {
 void add_run_options(CLI::App& root, CommandAction& run) {
   static RunOptions options;
   root.add_option("--windowed", options.windowed, "Run in a window of this size, WxH (default: fullscreen)");
+  root.add_option(
+          "--rotate", options.rotation,
+          "Turn the picture clockwise by 0, 90, 180 or 270 degrees, for a panel mounted in portrait or "
+          "upside down (touches follow)")
+      ->envname("KIOSK_ROTATE")
+      ->check(CLI::IsMember({0, 90, 180, 270}));
   root.add_option("--cache", options.cache, "Folder for the offline cache (default: ~/.cache/kiosk)");
   root.add_flag("--editor", options.editor,
                 "Show content problems on screen (for editors; never on a public kiosk)");

@@ -154,7 +154,12 @@ void KioskApp::refresh_model(bool force) {
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
 
-void KioskApp::handle_event(const SDL_Event& event) {
+void KioskApp::handle_event(const SDL_Event& original) {
+  // Pointer positions in the picture's own coordinates (a rotated panel turns them).
+  SDL_Event event = original;
+  if (event.type == SDL_MOUSEMOTION) display_.to_drawing(event.motion.x, event.motion.y);
+  if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP)
+    display_.to_drawing(event.button.x, event.button.y);
   if (event.type == SDL_QUIT) {
     if (!locked_down_) quit_ = true;  // locked down, a window manager's "close" does not end the kiosk
     return;

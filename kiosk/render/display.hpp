@@ -12,9 +12,11 @@ class Display {
  public:
   virtual ~Display() = default;
   virtual SDL_Renderer* renderer() const = 0;
-  virtual int width() const = 0;   // in drawing pixels
+  virtual int width() const = 0;  // in drawing pixels
   virtual int height() const = 0;
   virtual void present() = 0;
+  // A pointer position from SDL (window coordinates) to drawing coordinates: differs on a rotated screen.
+  virtual void to_drawing(int& /*x*/, int& /*y*/) const {}
   // Largest texture side the renderer accepts (the font atlas must fit).
   int max_texture_side() const;
 };
@@ -23,7 +25,14 @@ struct WindowOptions {
   bool fullscreen = true;
   int width = 1280, height = 800;  // windowed size
   bool vsync = true;
+  // Clockwise rotation of the picture on the panel: 0, 90, 180 or 270 (a panel mounted in portrait or
+  // upside down, where the system cannot rotate it, as on the console).
+  int rotation = 0;
 };
+
+// A point on a panel of width x height (as mounted) showing a picture turned clockwise by `rotation`
+// degrees, to the same point in the upright picture.
+void turned_to_upright(int rotation, int width, int height, int& x, int& y);
 
 // Needs SDL_INIT_VIDEO. On failure `error` is one line saying why and pointing to `kiosk render`.
 std::unique_ptr<Display> open_window(const WindowOptions& options, std::string& error);

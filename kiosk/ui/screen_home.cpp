@@ -1,6 +1,7 @@
 // Home: live tiles for air, water, the beautiful bays, waste sorting and green travel. Each
 // tile opens its screen; together they answer "how is my city doing right now?" in seconds.
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "kiosk/ui/icons.hpp"
@@ -134,10 +135,11 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   if (tile(ctx, ScreenId::bay, Icon::bay, ctx.str("home.bay"), min, max)) ctx.go_to(ScreenId::bay);
   Body b = body_of(ctx, min, max, false);
   const float row = ctx.fonts.small->FontSize * 1.4f + l.px(14) + l.px(16);
-  int shown = 0;
+  int shown = 0, total = 0;
   for (const TargetView& tv : ctx.model.targets) {
     if (tv.target->area != "bay") continue;
-    if (!b.fits(row)) break;
+    ++total;
+    if (!b.fits(row - l.px(16))) continue;  // the gap below the last bar may be cut
     text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tv.target->title));
     b.y += ctx.fonts.small->FontSize * 1.4f;
     progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0),
@@ -145,7 +147,17 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     b.y += l.px(14) + l.px(16);
     ++shown;
   }
-  if (!shown)
+  // Too small for a bar: the first target as one line of text. "No targets" only when there are none.
+  if (shown == 0 && total > 0 && b.fits(ctx.fonts.small->FontSize * 1.3f)) {
+    for (const TargetView& tv : ctx.model.targets) {
+      if (tv.target->area != "bay") continue;
+      std::string line = ctx.tr(tv.target->title);
+      if (tv.progress) line += "  " + std::to_string(static_cast<int>(std::lround(*tv.progress * 100))) + "%";
+      text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text, line);
+      break;
+    }
+  }
+  if (total == 0)
     paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("bay.no_targets"));
 }
 

@@ -63,6 +63,13 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{{"--lang", "fr"}, "--lang 'fr' must be zh or en"},
                       BadInput{{"--now", "yesterday"}, "--now 'yesterday' is not a time"}));
 
+TEST(Run, AnUnknownRotationIsOneLine) {
+  CommandResult r = run_kiosk({"--rotate", "45", "--content", kContent});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("--rotate: 45 not in {0,90,180,270}"), std::string::npos) << r.err;
+}
+
 TEST(Render, UnwritableOutIsOneLine) {
   CommandResult r = run_kiosk({"render", "--out", "/proc/kiosk-cannot-write-here", "--content", kContent});
   EXPECT_NE(r.exit_code, 0);
