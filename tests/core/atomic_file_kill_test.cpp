@@ -39,12 +39,28 @@ TEST(AtomicFileUnderKill, EveryKillLeavesAWholeOldOrNewVersion) {
   int changed = 0;
   std::string last = version(0);
   for (int round = 0; round < kRounds; ++round) {
+    // The child says when its first write is done, so each kill lands among writes however slow the
+    // machine (a sanitizer build, an emulator) and every round proves something.
+    int ready[2];
+    ASSERT_EQ(pipe(ready), 0);
     const pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
+      close(ready[0]);
       std::string e;
-      for (int n = round * 100000 + 1;; ++n) write_file_atomically(path, version(n), e);
+      for (int n = round * 100000 + 1;; ++n) {
+        write_file_atomically(path, version(n), e);
+        if (ready[1] >= 0) {
+          (void)!write(ready[1], "w", 1);
+          close(ready[1]);
+          ready[1] = -1;
+        }
+      }
     }
+    close(ready[1]);
+    char byte = 0;
+    (void)!read(ready[0], &byte, 1);
+    close(ready[0]);
     usleep(static_cast<useconds_t>(delay_us(rng)));
     kill(pid, SIGKILL);
     int status = 0;
