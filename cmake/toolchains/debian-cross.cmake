@@ -47,9 +47,13 @@ if(KIOSK_CROSS_ROOT)
   set(ENV{PKG_CONFIG_SYSROOT_DIR} ${KIOSK_CROSS_ROOT})
   set(ENV{PKG_CONFIG_LIBDIR}
       "${KIOSK_CROSS_ROOT}/usr/lib/${KIOSK_TRIPLET}/pkgconfig:${KIOSK_CROSS_ROOT}/usr/share/pkgconfig")
-  # The libraries' own dependencies, for the linker.
+  # Multiarch headers (SDL2's _real_SDL_config.h, curl's curlbuild.h) live under include/<triplet>, where
+  # the cross compiler looks only in its own /usr/include; the folder's copy must be searched too.
+  string(APPEND CMAKE_C_FLAGS_INIT " -isystem ${KIOSK_CROSS_ROOT}/usr/include/${KIOSK_TRIPLET}")
+  string(APPEND CMAKE_CXX_FLAGS_INIT " -isystem ${KIOSK_CROSS_ROOT}/usr/include/${KIOSK_TRIPLET}")
+  # The libraries' own dependencies, for the linker (SDL's libpulse keeps its private library apart).
   string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT
-         " -Wl,-rpath-link,${KIOSK_CROSS_ROOT}/usr/lib/${KIOSK_TRIPLET}:${KIOSK_CROSS_ROOT}/lib/${KIOSK_TRIPLET}")
+         " -Wl,-rpath-link,${KIOSK_CROSS_ROOT}/usr/lib/${KIOSK_TRIPLET}:${KIOSK_CROSS_ROOT}/lib/${KIOSK_TRIPLET}:${KIOSK_CROSS_ROOT}/usr/lib/${KIOSK_TRIPLET}/pulseaudio")
 endif()
 
 # qemu-user runs the target's binaries (tests, gtest discovery) with the target's loader and libc; the
