@@ -76,7 +76,7 @@ case "$mode" in
     build build-asan -DKIOSK_BUILD_TESTS=ON -DKIOSK_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=None \
       -DCMAKE_CXX_FLAGS=-O1
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp \
+      LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
     say "ThreadSanitizer: the data layer's tests (fetch worker, cache, HTTP against loopback servers)"
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DKIOSK_BUILD_TESTS=ON \
