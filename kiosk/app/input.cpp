@@ -7,6 +7,29 @@
 
 namespace kiosk {
 
+SDL_Event finger_event(Uint32 type, float x, float y, double now_seconds, bool down) {
+  SDL_Event e{};
+  e.type = type;
+  const auto ms = static_cast<Uint32>(std::llround(now_seconds * 1000));
+  const auto px = static_cast<Sint32>(std::lround(x)), py = static_cast<Sint32>(std::lround(y));
+  if (type == SDL_MOUSEMOTION) {
+    e.motion.timestamp = ms;
+    e.motion.which = SDL_TOUCH_MOUSEID;
+    e.motion.x = px;
+    e.motion.y = py;
+    e.motion.state = down ? SDL_BUTTON_LMASK : 0;
+  } else {
+    e.button.timestamp = ms;
+    e.button.which = SDL_TOUCH_MOUSEID;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = px;
+    e.button.y = py;
+  }
+  return e;
+}
+
 bool PointerInput::handle(const SDL_Event& e) {
   switch (e.type) {
     case SDL_MOUSEMOTION:
@@ -39,13 +62,20 @@ bool PointerInput::handle(const SDL_Event& e) {
       return true;
     case SDL_KEYDOWN: {
       const SDL_Keycode k = e.key.keysym.sym;
-      if (k == SDLK_ESCAPE) keys_.push_back(KioskKey::escape);
-      else if (k == SDLK_LEFT) keys_.push_back(KioskKey::left);
-      else if (k == SDLK_RIGHT) keys_.push_back(KioskKey::right);
-      else if (k == SDLK_BACKSPACE) keys_.push_back(KioskKey::backspace);
-      else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) keys_.push_back(KioskKey::enter);
-      else if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) keys_.push_back(KioskKey::quit);
-      else return false;
+      if (k == SDLK_ESCAPE)
+        keys_.push_back(KioskKey::escape);
+      else if (k == SDLK_LEFT)
+        keys_.push_back(KioskKey::left);
+      else if (k == SDLK_RIGHT)
+        keys_.push_back(KioskKey::right);
+      else if (k == SDLK_BACKSPACE)
+        keys_.push_back(KioskKey::backspace);
+      else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+        keys_.push_back(KioskKey::enter);
+      else if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL))
+        keys_.push_back(KioskKey::quit);
+      else
+        return false;
       touched_ = true;
       return true;
     }
@@ -91,10 +121,16 @@ std::optional<Swipe> PointerInput::take_swipe(float width, float height) {
   return s;
 }
 
-std::vector<KioskKey> PointerInput::take_keys() { return std::exchange(keys_, {}); }
+std::vector<KioskKey> PointerInput::take_keys() {
+  return std::exchange(keys_, {});
+}
 
-std::string PointerInput::take_text() { return std::exchange(text_, {}); }
+std::string PointerInput::take_text() {
+  return std::exchange(text_, {});
+}
 
-bool PointerInput::touched_since_last_check() { return std::exchange(touched_, false); }
+bool PointerInput::touched_since_last_check() {
+  return std::exchange(touched_, false);
+}
 
 }  // namespace kiosk

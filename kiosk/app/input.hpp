@@ -12,6 +12,11 @@
 
 namespace kiosk {
 
+// A finger's event as SDL reports a touch (a mouse event from the touch device), for replay scripts
+// and tests to feed the same path: `type` is SDL_MOUSEMOTION, SDL_MOUSEBUTTONDOWN or SDL_MOUSEBUTTONUP;
+// `down` whether the finger is on the glass during a motion.
+SDL_Event finger_event(Uint32 type, float x, float y, double now_seconds, bool down);
+
 // Keys the kiosk itself acts on (not ImGui widgets).
 enum class KioskKey { escape, left, right, backspace, enter, quit };
 
@@ -37,7 +42,7 @@ class PointerInput {
  private:
   ImVec2 pos_{-FLT_MAX, -FLT_MAX};
   bool down_ = false;
-  bool pressed_latch_ = false;   // a press shorter than one frame still reaches ImGui
+  bool pressed_latch_ = false;     // a press shorter than one frame still reaches ImGui
   bool clear_hover_next_ = false;  // touch lifted: forget the position next frame so nothing stays "hovered"
   bool is_touch_ = false;
   float wheel_ = 0;

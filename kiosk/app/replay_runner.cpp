@@ -33,26 +33,8 @@ class Player {
     for (int i = 0; i < 8 && app_.wants_frame(); ++i) tick();
   }
   void mouse(Uint32 type, float x, float y) {
-    SDL_Event e{};
-    e.type = type;
-    const Uint32 now_ms = static_cast<Uint32>(std::llround(clock_.monotonic() * 1000));
-    if (type == SDL_MOUSEMOTION) {
-      e.motion.timestamp = now_ms;
-      e.motion.which = SDL_TOUCH_MOUSEID;
-      e.motion.x = static_cast<Sint32>(std::lround(x));
-      e.motion.y = static_cast<Sint32>(std::lround(y));
-      e.motion.state = down_ ? SDL_BUTTON_LMASK : 0;
-    } else {
-      e.button.timestamp = now_ms;
-      e.button.which = SDL_TOUCH_MOUSEID;
-      e.button.button = SDL_BUTTON_LEFT;
-      e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-      e.button.clicks = 1;
-      e.button.x = static_cast<Sint32>(std::lround(x));
-      e.button.y = static_cast<Sint32>(std::lround(y));
-      down_ = type == SDL_MOUSEBUTTONDOWN;
-    }
-    app_.handle_event(e);
+    if (type != SDL_MOUSEMOTION) down_ = type == SDL_MOUSEBUTTONDOWN;
+    app_.handle_event(finger_event(type, x, y, clock_.monotonic(), down_));
   }
   void tap(float x, float y) {
     mouse(SDL_MOUSEMOTION, x, y);

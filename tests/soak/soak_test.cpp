@@ -30,6 +30,7 @@
 #include <thread>
 
 #include "fault_server.hpp"
+#include "kiosk/app/input.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/log.hpp"
@@ -394,26 +395,8 @@ void Soak::quiescent_check(bool baseline) {
 // [SECTION] Visitors
 
 void Soak::mouse(Uint32 type, float x, float y) {
-  SDL_Event e{};
-  e.type = type;
-  const auto ms = static_cast<Uint32>(std::llround(clock_.monotonic() * 1000));
-  if (type == SDL_MOUSEMOTION) {
-    e.motion.timestamp = ms;
-    e.motion.which = SDL_TOUCH_MOUSEID;
-    e.motion.x = static_cast<Sint32>(std::lround(x));
-    e.motion.y = static_cast<Sint32>(std::lround(y));
-    e.motion.state = pointer_down_ ? SDL_BUTTON_LMASK : 0;
-  } else {
-    e.button.timestamp = ms;
-    e.button.which = SDL_TOUCH_MOUSEID;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = static_cast<Sint32>(std::lround(x));
-    e.button.y = static_cast<Sint32>(std::lround(y));
-    pointer_down_ = type == SDL_MOUSEBUTTONDOWN;
-  }
-  app_->handle_event(e);
+  if (type != SDL_MOUSEMOTION) pointer_down_ = type == SDL_MOUSEBUTTONDOWN;
+  app_->handle_event(finger_event(type, x, y, clock_.monotonic(), pointer_down_));
 }
 
 void Soak::touch_frames(int n) {
