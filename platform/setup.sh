@@ -5,7 +5,9 @@
 #
 #   bash platform/setup.sh run [kiosk options]   build and start the kiosk (a window on a desktop)
 #   bash platform/setup.sh test                  build and run every test (what CI runs): natively, then
-#                                                cross-built for arm64 and armhf under qemu, and the .deb
+#                                                again under ASan+UBSan, and the data layer under TSan
+#   bash platform/setup.sh cross                 cross-build for arm64 and armhf, every test under qemu,
+#                                                and the arm64 .deb installed into an empty root
 #   bash platform/setup.sh deps [ARCH…]          only install, natively and for each ARCH (arm64, armhf)
 #   bash platform/setup.sh build                 only install and build
 set -euo pipefail
@@ -83,8 +85,13 @@ case "$mode" in
       -DKIOSK_SANITIZE=thread >/dev/null
     cmake --build build-tsan -j "$(nproc)" --target test_data
     TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L '^data$'
+    ;;
+  cross)
     # The Pi's architectures: cross-built, every test under qemu-user, then the arm64 .deb installed into
-    # an empty root and run there (platform/cross.sh, tests/packaging/deb_test.sh).
+    # an empty root and run there (platform/cross.sh, tests/packaging/deb_test.sh). Not yet part of
+    # `test`: under qemu-user 7.2 two tests hang (a std::future wait in MissedSearches, a fork()ed
+    # writer in AtomicFileUnderKill), and a hang costs ctest's 25-minute timeout.
+    install_missing "${packages[@]}" "${test_packages[@]}"
     for arch in arm64 armhf; do
       status=0
       bash platform/cross.sh deps "$arch" "${packages[@]}" "${test_packages[@]}" || status=$?
@@ -102,7 +109,7 @@ case "$mode" in
     for arch in "$@"; do bash platform/cross.sh deps "$arch" "${packages[@]}" "${test_packages[@]}"; done
     ;;
   *)
-    echo "usage: bash platform/setup.sh run|test|build|deps [kiosk options | ARCH…]" >&2
+    echo "usage: bash platform/setup.sh run|test|cross|build|deps [kiosk options | ARCH…]" >&2
     exit 2
     ;;
 esac
