@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/core/one_line.hpp"
+
 namespace kiosk {
 
 std::string Diagnostic::format() const {
@@ -16,11 +18,17 @@ std::string Diagnostic::format() const {
 }
 
 void Diagnostics::error(std::string file, int line, int column, std::string message) {
-  items_.push_back({std::move(file), line, column, Severity::error, std::move(message)});
+  add({std::move(file), line, column, Severity::error, std::move(message)});
 }
 
 void Diagnostics::warning(std::string file, int line, int column, std::string message) {
-  items_.push_back({std::move(file), line, column, Severity::warning, std::move(message)});
+  add({std::move(file), line, column, Severity::warning, std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+  // Messages quote the editor's text (a parser's "saw 'tru\n'"): each must stay one line.
+  d.message = one_line(d.message);
+  items_.push_back(std::move(d));
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

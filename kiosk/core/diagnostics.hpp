@@ -22,7 +22,7 @@ class Diagnostics {
  public:
   void error(std::string file, int line, int column, std::string message);
   void warning(std::string file, int line, int column, std::string message);
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void add(Diagnostic d);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   bool has_errors() const;

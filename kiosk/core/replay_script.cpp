@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "kiosk/core/one_line.hpp"
 #include "kiosk/core/parse_util.hpp"
 
 namespace kiosk {
@@ -85,7 +86,7 @@ ReplayScript parse_replay(std::string_view source) {
     ++line_no;
     Tokens tok = tokenize(line);
     auto fail = [&](const std::string& message) {
-      script.error = std::to_string(line_no) + ": " + message;
+      script.error = std::to_string(line_no) + ": " + one_line(message);
       return script;
     };
     if (!tok.error.empty()) return fail(tok.error);

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/one_line.hpp"
+
 namespace kiosk::data {
 namespace fs = std::filesystem;
 
@@ -366,10 +368,10 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
     result.ok = true;
   } catch (const SourceError& e) {
     result.ok = false;
-    result.error = "source '" + cfg.id + "': " + e.what();
+    result.error = "source '" + cfg.id + "': " + one_line(e.what(), 600);
   } catch (const std::exception& e) {
     result.ok = false;
-    result.error = "source '" + cfg.id + "': unexpected error: " + e.what();
+    result.error = "source '" + cfg.id + "': unexpected error: " + one_line(e.what(), 600);
   }
   return result;
 }

@@ -69,6 +69,15 @@ TEST_F(ContentPackTest, SyntaxErrorHasPosition) {
   EXPECT_EQ(l.diags.items().front().line, 2) << all(l);
 }
 
+// Found by fuzz_content: the TOML parser's message quoted the editor's text with its line break.
+TEST_F(ContentPackTest, AnErrorQuotingTheFileStaysOneLine) {
+  write("travel.toml", "[[tip]]\nid = \"bus\"\nshown = tru\n");
+  ContentLoad l = load();
+  ASSERT_TRUE(l.diags.has_errors());
+  for (const Diagnostic& d : l.diags.items()) EXPECT_EQ(d.format().find('\n'), std::string::npos) << d.format();
+  EXPECT_NE(all(l).find("travel.toml:3:"), std::string::npos) << all(l);
+}
+
 TEST_F(ContentPackTest, MissingLanguageIsAWarning) {
   write("travel.toml", "[[tip]]\nid = \"bus\"\ntitle = { zh = \"公交\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
   ContentLoad l = load();

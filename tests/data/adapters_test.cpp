@@ -159,6 +159,26 @@ TEST(Ckan, AuthorizationErrorNamesStatusAndMessage) {
   EXPECT_NE(r.error.find("Access denied"), std::string::npos) << r.error;
 }
 
+// Found by the adapter fuzz targets: an error quoting what the server sent kept its line breaks and
+// broken UTF-8, so one failure made several lines in the journal.
+TEST(Ckan, AnErrorQuotingTheServerStaysOneReadableLine) {
+  CannedTransport t;
+  t.on("datastore_search",
+       "{\"success\": false,\n \"error\": {\"message\": \"Access denied\",\n \"__type\": \"Authorization Error\"\n   LL }\n}");
+  SourceResult r = run(cnemc_like_ckan(), t);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error.find('\n'), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("Access denied"), std::string::npos) << r.error;
+}
+
+TEST(Socrata, AJsonStringAnswerIsQuotedOnOneLineWithBrokenBytesReplaced) {
+  CannedTransport t;
+  t.on("resource", std::string("\"H\n,{\xff\""));
+  SourceResult r = run(test::source("counts", "socrata", "https://data.example.org/resource/abcd-1234.json"), t);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("JSON string, not data: \"H\\n,{\xef\xbf\xbd\""), std::string::npos) << r.error;
+}
+
 TEST(Ckan, SuccessFalseWithStatus200IsAnError) {
   CannedTransport t;
   t.on("datastore_search", fixture("ckan/own_validation_error_409.json"));
