@@ -59,10 +59,16 @@ endif()
 # qemu-user runs the target's binaries (tests, gtest discovery) with the target's loader and libc; the
 # libraries from /usr/lib/<triplet> are found by that loader. KIOSK_EMULATED tells tests why a check
 # that emulation cannot give (real timing, a display) is skipped.
+# The loader and the C library must come from one package: with multiarch, the loader finds libc6:<arch>
+# in /lib/<triplet> before the cross compiler's copy, so the loader must be libc6:<arch>'s too (reached
+# through -L /). A cross loader (libc6-<arch>-cross) with a newer multiarch libc deadlocks in the first
+# pthread_create or fork: their private data (the loader's locks) differ between Debian revisions.
 find_program(KIOSK_QEMU_PATH ${KIOSK_QEMU})
 if(KIOSK_QEMU_PATH)
   if(KIOSK_CROSS_ROOT)
     set(CMAKE_CROSSCOMPILING_EMULATOR ${KIOSK_QEMU_PATH} -L ${KIOSK_CROSS_ROOT})
+  elseif(EXISTS /lib/${KIOSK_TRIPLET}/libc.so.6)
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${KIOSK_QEMU_PATH} -L /)
   else()
     set(CMAKE_CROSSCOMPILING_EMULATOR ${KIOSK_QEMU_PATH} -L /usr/${KIOSK_TRIPLET})
   endif()

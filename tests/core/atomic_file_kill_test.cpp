@@ -2,6 +2,7 @@
 // the new version, never half of one: a child rewrites a file in a loop and is killed at random moments.
 #include <gtest/gtest.h>
 
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,9 +59,15 @@ TEST(AtomicFileUnderKill, EveryKillLeavesAWholeOldOrNewVersion) {
       }
     }
     close(ready[1]);
-    char byte = 0;
-    (void)!read(ready[0], &byte, 1);
+    // Bounded: a writer that never writes (a broken emulator once) fails the test instead of hanging it.
+    pollfd first_write{ready[0], POLLIN, 0};
+    const bool wrote = poll(&first_write, 1, 60'000) == 1;
     close(ready[0]);
+    if (!wrote) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+      FAIL() << "round " << round << ": the writer wrote nothing in 60 s";
+    }
     usleep(static_cast<useconds_t>(delay_us(rng)));
     kill(pid, SIGKILL);
     int status = 0;

@@ -36,6 +36,9 @@ case "$arch" in
     ;;
 esac
 [ "$arch" = "$(dpkg --print-architecture)" ] && run=()
+# With multiarch, the target's libc is libc6:ARCH in /lib/TRIPLET: its own loader must run it (the cross
+# package's loader of another Debian revision deadlocks on the first thread; cmake/toolchains/debian-cross.cmake).
+[ ${#run[@]} -gt 0 ] && [ -f "/lib/$triplet/libc.so.6" ] && run=("${run[0]}" -L /)
 
 echo "==> the $arch package, from $build"
 rm -f "$build"/package/kiosk_*.deb
