@@ -318,9 +318,13 @@ TEST(Loopback, CkanPaginationOverTwelveThousandRecords) {
   cfg.fields.observed_at = "t";
   cfg.fields.layout = "wide";
   cfg.fields.columns = {{"pm25_1h", "pm"}};
+  // This test is about paging, not speed: the fault tests' one-second limits would cut off a page the
+  // loopback server builds slowly (under qemu-user, or on a busy machine).
+  data::FetchSettings settings = quick_settings();
+  settings.total_timeout_seconds = 60;
+  settings.low_speed_seconds = 20;
   data::CurlTransport curl;
-  data::SourceResult r =
-      data::fetch_source(cfg, curl, quick_settings(), {}, test::at("2026-03-03T00:00:00Z"));
+  data::SourceResult r = data::fetch_source(cfg, curl, settings, {}, test::at("2026-03-03T00:00:00Z"));
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.batch.readings.size(), 12345u);
   EXPECT_EQ(r.requests, 13);  // 12 full pages of 1000 and one of 345; stopped by total
