@@ -47,71 +47,6 @@ std::vector<std::string> split_path(std::string_view path) {
 
 namespace {
 
-// Unescapes a JSON key body (between the quotes). Keys with escapes are rare; this path is not hot.
-void unescape_key(const char* p, std::string& out) {
-  out.clear();
-  while (*p != '"') {
-    if (*p != '\\') {
-      out.push_back(*p++);
-      continue;
-    }
-    ++p;
-    char c = *p++;
-    switch (c) {
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case 'r':
-        out.push_back('\r');
-        break;
-      case 'b':
-        out.push_back('\b');
-        break;
-      case 'f':
-        out.push_back('\f');
-        break;
-      case 'u': {
-        auto hex4 = [&](const char* h) {
-          unsigned v = 0;
-          for (int i = 0; i < 4; ++i) {
-            char d = h[i];
-            v = v * 16 + static_cast<unsigned>(d <= '9' ? d - '0' : (d | 0x20) - 'a' + 10);
-          }
-          return v;
-        };
-        unsigned cp = hex4(p);
-        p += 4;
-        if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u') {
-          unsigned lo = hex4(p + 2);
-          p += 6;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        }
-        if (cp < 0x80) {
-          out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-          out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-          out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-          out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-          out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
-        break;
-      }
-      default:
-        out.push_back(c);  // \" \\ \/
-    }
-  }
-}
-
 void store_scalar(od::value& value, JValue& out) {
   od::json_type type = value.type();
   switch (type) {
@@ -148,17 +83,14 @@ void store_scalar(od::value& value, JValue& out) {
 
 }  // namespace
 
-std::string_view field_key(od::field& field, std::string& scratch) {
+std::string_view field_key(od::field& field) {
   const char* p = field.key().raw();
-  std::size_t n = 0;
-  while (p[n] != '"') {
-    if (p[n] == '\\') {
-      unescape_key(p, scratch);
-      return scratch;
-    }
-    ++n;
+  // The closing quote was found by simdjson's first pass; a backslash before it means escapes, which
+  // simdjson unescapes and checks (a broken one, "\\u12", is a JSON error, never a read past the key).
+  for (std::size_t n = 0;; ++n) {
+    if (p[n] == '"') return {p, n};
+    if (p[n] == '\\') return field.unescaped_key();
   }
-  return {p, n};
 }
 
 void capture(od::value value, const PathSet& paths, int node_index, std::vector<JValue>& slots) {
@@ -169,9 +101,8 @@ void capture(od::value value, const PathSet& paths, int node_index, std::vector<
   }
   od::json_type type = value.type();
   if (type == od::json_type::object) {
-    std::string scratch;
     for (od::field field : value.get_object()) {
-      int c = paths.child(node_index, field_key(field, scratch));
+      int c = paths.child(node_index, field_key(field));
       if (c >= 0) capture(field.value(), paths, c, slots);
     }
   } else if (type == od::json_type::array) {
@@ -190,9 +121,8 @@ namespace {
 
 void walk_object(od::object object, const PathSet& env, int env_node, std::vector<JValue>& env_slots,
                  std::vector<RecordsTarget>& targets, std::size_t depth) {
-  std::string scratch;
   for (od::field field : object) {
-    std::string_view key = field_key(field, scratch);
+    std::string_view key = field_key(field);
     int env_child = env_node >= 0 ? env.child(env_node, key) : -1;
     RecordsTarget* target = nullptr;
     bool deeper = false;

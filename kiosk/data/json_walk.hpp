@@ -52,8 +52,9 @@ class PathSet {
 // `slots` must have paths.slots() entries; they are not cleared here.
 void capture(od::value value, const PathSet& paths, int node, std::vector<JValue>& slots);
 
-// The key of an object field without copying when it has no escapes; `scratch` holds unescaped keys.
-std::string_view field_key(od::field& field, std::string& scratch);
+// The key of an object field: a view of the document when it has no escapes, else unescaped by simdjson
+// into its string buffer (valid while the document is). A malformed escape throws a simdjson_error.
+std::string_view field_key(od::field& field);
 
 // One records array the walk looks for. `path` is a list of keys from the root; empty: the root is the array.
 struct RecordsTarget {

@@ -368,6 +368,24 @@ TEST(Opendatasoft, SingleRecordLookupIsNotARecordsList) {
   EXPECT_NE(r.error.find("not an Opendatasoft Explore response"), std::string::npos) << r.error;
 }
 
+TEST(Opendatasoft, EscapedKeysAreReadAsTheirText) {
+  CannedTransport t;
+  t.on("records", R"({"total_count": 1, "results": [{"station_\u0063ode": "S01", "measure": "pm25", )"
+                  R"("value": 18.2, "unit": "ug/m3", "date_\u0074ime": "2026-03-02T06:00:00+00:00"}]})");
+  SourceResult r = run(ods_config(), t);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_DOUBLE_EQ(find(r, "S01", "pm25_1h")->value, 18.2);
+}
+
+// Found by fuzz_adapter_opendatasoft: a key's broken \u escape was read past the key's end.
+TEST(Opendatasoft, ABrokenEscapeInAKeyIsAJsonErrorNotAReadPastIt) {
+  CannedTransport t;
+  t.on("records", R"({"aresultgmu/025b\ut": 37.545]})");
+  SourceResult r = run(ods_config(), t);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("JSON error"), std::string::npos) << r.error;
+}
+
 TEST(Opendatasoft, QueryErrorMessage) {
   CannedTransport t;
   t.on("records", fixture("opendatasoft/own_error_400_odsql.json"), 400);

@@ -102,7 +102,7 @@ run_one() {
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
   cov=$(grep -Eo 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
   ft=$(grep -Eo 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}')
-  crashes=$(ls "$build/crashes/$target-"* 2>/dev/null | wc -l)
+  crashes=$(find "$build/crashes" -name "$target-*" | wc -l)  # no match is no error
   printf '| %-26s | %6s min | %12s | %6s | %7s | %6s | %s |\n' "$target" "$minutes" "${execs:-?}" "${cov:-?}" \
     "${ft:-?}" "$(ls "$corpus" | wc -l)" "$crashes"
 }

@@ -42,9 +42,8 @@ void fetch_gbfs(Session& s) {
   std::optional<double> ttl;
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(*body));
-    std::string scratch;
     for (od::field top : doc.get_object()) {
-      std::string_view key = field_key(top, scratch);
+      std::string_view key = field_key(top);
       if (key == "ttl") {
         ttl = top.value().get_double();
       } else if (key == "version") {
@@ -54,7 +53,7 @@ void fetch_gbfs(Session& s) {
           for (od::value feed : list) {
             std::string name, url;
             for (od::field f : feed.get_object()) {
-              std::string_view k = field_key(f, scratch);
+              std::string_view k = field_key(f);
               if (k == "name")
                 name = std::string(std::string_view(f.value().get_string()));
               else if (k == "url")
@@ -65,7 +64,7 @@ void fetch_gbfs(Session& s) {
         };
         bool picked = false;
         for (od::field d : top.value().get_object()) {
-          std::string k(field_key(d, scratch));
+          std::string k(field_key(d));
           if (k == "feeds") {
             read_feeds(d.value().get_array());  // 3.0: flat
             picked = true;
@@ -73,7 +72,7 @@ void fetch_gbfs(Session& s) {
             language = k;
             // 2.x: keyed by language; the configured one, else the first.
             for (od::field lf : d.value().get_object()) {
-              std::string_view lk = field_key(lf, scratch);
+              std::string_view lk = field_key(lf);
               if (lk == "feeds") read_feeds(lf.value().get_array());
             }
             picked = true;
@@ -103,15 +102,14 @@ void fetch_gbfs(Session& s) {
   const std::string lang_hint = language;
   s.parse([&] {
     od::document doc = thread_parser().iterate(pad(info_body));
-    std::string scratch;
     std::optional<double> file_ttl;
     bool found = false;
     for (od::field top : doc.get_object()) {
-      std::string_view key = field_key(top, scratch);
+      std::string_view key = field_key(top);
       if (key == "ttl") file_ttl = top.value().get_double();
       if (key != "data") continue;
       for (od::field d : top.value().get_object()) {
-        if (field_key(d, scratch) != "stations") continue;
+        if (field_key(d) != "stations") continue;
         found = true;
         std::size_t index = 0;
         od::array list = d.value().get_array();
@@ -121,7 +119,7 @@ void fetch_gbfs(Session& s) {
           StationInfo info;
           JValue id, lat, lon;
           for (od::field f : st.get_object()) {
-            std::string_view k = field_key(f, scratch);
+            std::string_view k = field_key(f);
             od::value v = f.value();
             if (k == "station_id") {
               id.kind = v.type() == od::json_type::number ? JKind::number : JKind::string;
@@ -149,7 +147,7 @@ void fetch_gbfs(Session& s) {
                 for (od::value item : v.get_array()) {
                   std::string text, language;
                   for (od::field nf : item.get_object()) {
-                    std::string_view nk = field_key(nf, scratch);
+                    std::string_view nk = field_key(nf);
                     if (nk == "text")
                       text = std::string(std::string_view(nf.value().get_string()));
                     else if (nk == "language")

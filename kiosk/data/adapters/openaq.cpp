@@ -62,9 +62,8 @@ void fetch_openaq(Session& s) {
       norm.at("results", index);
       slots.assign(loc_paths.slots(), JValue{});
       Location loc;
-      std::string scratch;
       for (od::field field : record.get_object()) {
-        std::string_view key = field_key(field, scratch);
+        std::string_view key = field_key(field);
         if (key == "sensors") {
           for (od::value sensor : field.value().get_array()) {
             sensor_slots.assign(sensor_paths.slots(), JValue{});
