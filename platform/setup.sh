@@ -5,9 +5,10 @@
 #
 #   bash platform/setup.sh run [kiosk options]   build and start the kiosk (a window on a desktop)
 #   bash platform/setup.sh test                  build and run every test (what CI runs): natively, then
-#                                                again under ASan+UBSan, and the data layer under TSan
-#   bash platform/setup.sh cross                 cross-build for arm64 and armhf, every test under qemu,
-#                                                and the arm64 .deb installed into an empty root
+#                                                again under ASan+UBSan, the data layer and hot reload
+#                                                under TSan, then the cross stage below
+#   bash platform/setup.sh cross                 only the cross stage: arm64 and armhf cross-built, every
+#                                                test under qemu, the arm64 .deb installed into an empty root
 #   bash platform/setup.sh deps [ARCH…]          only install, natively and for each ARCH (arm64, armhf)
 #   bash platform/setup.sh build                 only install and build
 set -euo pipefail
@@ -51,6 +52,27 @@ build() {  # build DIR [cmake options…]
   cmake --build "$dir" -j "$(nproc)"
 }
 
+# The Pi's architectures: cross-built, every test under qemu-user, then the arm64 .deb installed into an
+# empty root and run there (platform/cross.sh, tests/packaging/deb_test.sh).
+cross_stage() {
+  local arch status
+  for arch in arm64 armhf; do
+    say "$arch: cross-build, then every test under qemu-user"
+    status=0
+    bash platform/cross.sh deps "$arch" "${packages[@]}" "${test_packages[@]}" || status=$?
+    if [ $status -eq 3 ]; then
+      say "SKIPPED: $arch, whose packages apt cannot install on this machine (see above)"
+      continue
+    fi
+    [ $status -eq 0 ] || exit $status
+    bash platform/cross.sh test "$arch" "build-test-$arch"
+    if [ "$arch" = arm64 ]; then
+      say "the arm64 package, installed into an empty root"
+      bash tests/packaging/deb_test.sh arm64 build-test-arm64
+    fi
+  done
+}
+
 case "$mode" in
   run)
     install_missing "${packages[@]}"
@@ -80,29 +102,16 @@ case "$mode" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
-    say "ThreadSanitizer: the data layer's tests (fetch worker, cache, HTTP against loopback servers)"
+    say "ThreadSanitizer: the data layer (fetch worker, cache, HTTP against loopback servers) and hot reload"
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DKIOSK_BUILD_TESTS=ON \
       -DKIOSK_SANITIZE=thread >/dev/null
-    cmake --build build-tsan -j "$(nproc)" --target test_data
-    TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L '^data$'
+    cmake --build build-tsan -j "$(nproc)" --target test_data test_reload
+    TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L '^(data|reload)$'
+    cross_stage
     ;;
   cross)
-    # The Pi's architectures: cross-built, every test under qemu-user, then the arm64 .deb installed into
-    # an empty root and run there (platform/cross.sh, tests/packaging/deb_test.sh). Not yet part of
-    # `test`: under qemu-user 7.2 two tests hang (a std::future wait in MissedSearches, a fork()ed
-    # writer in AtomicFileUnderKill), and a hang costs ctest's 25-minute timeout.
     install_missing "${packages[@]}" "${test_packages[@]}"
-    for arch in arm64 armhf; do
-      status=0
-      bash platform/cross.sh deps "$arch" "${packages[@]}" "${test_packages[@]}" || status=$?
-      if [ $status -eq 3 ]; then
-        say "SKIPPED: $arch, whose packages apt cannot install on this machine (see above)"
-        continue
-      fi
-      [ $status -eq 0 ] || exit $status
-      bash platform/cross.sh test "$arch" "build-test-$arch"
-    done
-    bash tests/packaging/deb_test.sh arm64 build-test-arm64
+    cross_stage
     ;;
   deps)
     install_missing "${packages[@]}" "${test_packages[@]}"
