@@ -47,10 +47,12 @@ class ScreenSwitch {
     if (on == on_) return;
     on_ = on;
     std::string error;
-    if (!power_->set_on(on, error)) log::warning("screen power (" + power_->method() + "): " + error);
+    failed_ = !power_->set_on(on, error);
+    if (failed_) log::warning("screen power (" + power_->method() + "): " + error);
     log::info(std::string("screen ") + (on ? "on" : "off") + " (" + power_->method() + ")");
   }
   bool on() const { return on_; }
+  bool failed() const { return failed_; }
   // Off through the hardware (backlight or DPMS); with black frames only, the app draws black itself.
   bool hardware_off() const { return !on_ && !power_->needs_black_frame(); }
   std::string method() const { return power_->method(); }
@@ -58,20 +60,32 @@ class ScreenSwitch {
  private:
   std::unique_ptr<sys::ScreenPower> power_;
   bool on_ = true;
+  bool failed_ = false;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// What the loop counts besides the app's own numbers.
+struct LoopCounts {
+  UnixTime last_frame_wall = 0;
+  std::uint64_t clock_jumps = 0;
+};
+
 HealthReport health(KioskApp& app, const DataFeed& feed, const FrameTimes& frames, FailureCounter& failures,
-                    const ScreenSwitch& screen, const Clock& clock, double started, UnixTime start_wall) {
+                    const ScreenSwitch& screen, const Clock& clock, double started, UnixTime start_wall,
+                    const LoopCounts& counts) {
   HealthReport r;
   r.version = KIOSK_VERSION;
   r.content_version = app.content().version;
   r.uptime_seconds = clock.monotonic() - started;
   r.start_time = start_wall;
   r.frames_drawn = app.frames_drawn();
+  r.last_frame_time = counts.last_frame_wall;
+  r.content_rejected = app.content_rejected();
+  r.clock_jumps = counts.clock_jumps;
+  r.screen_switch_failed = screen.failed();
   r.frame_p50 = frames.percentile(0.5);
   r.frame_p90 = frames.percentile(0.9);
   r.frame_p99 = frames.percentile(0.99);
@@ -162,6 +176,7 @@ int run_kiosk(const RunOptions& o) {
       const double started = clock.monotonic();
       const UnixTime start_wall = clock.wall();
       double last_frame_at = started;
+      LoopCounts counts;
       app.admin().system_info = [&](ui::AdminView& v) {
         v.frame_p50_ms = frames.percentile(0.5) * 1000;
         v.frame_p99_ms = frames.percentile(0.99) * 1000;
@@ -194,14 +209,18 @@ int run_kiosk(const RunOptions& o) {
                        " ms after start");
           if (!screen.hardware_off()) frames.add(seconds_since(t0));
           last_frame_at = now;
+          counts.last_frame_wall = clock.wall();
         }
         notifier.tick(now, app.frames_drawn(), feed->alive(), !screen.on());
         if (metrics.due(now))
-          metrics.write(health(app, *feed, frames, failures, screen, clock, started, start_wall), now);
-        if (const double j = jump.observe(clock.wall(), now); j != 0)
+          metrics.write(health(app, *feed, frames, failures, screen, clock, started, start_wall, counts),
+                        now);
+        if (const double j = jump.observe(clock.wall(), now); j != 0) {
+          ++counts.clock_jumps;
           log::warning("the wall clock jumped " + std::string(j < 0 ? "back" : "forward") + " by " +
                        std::to_string(static_cast<long long>(std::abs(j))) +
                        " s (NTP or a manual change); data ages follow the new time, timers are unaffected");
+        }
       }
       if (sys::stop_requested()) log::info("stopping on a signal");
       notifier.stopping();

@@ -62,6 +62,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
     if (d.severity == Severity::error) log::error(d.format());
   }
   content_errors_ = load.diags.error_count();
+  if (load.diags.has_errors()) ++content_rejected_;
   if (load.diags.has_errors() && options.watch_content) {
     // A live kiosk never refuses to start: the last good pack, else the bundled one, else what
     // could be read. (Previews show the pack they were given, problems and all.)
@@ -287,6 +288,7 @@ void KioskApp::apply(const ui::Intent& intent) {
 void KioskApp::apply_reload(ContentLoad load) {
   if (!load.readable || load.diags.has_errors()) {
     // A broken edit never reaches residents: keep the last good content, report every problem.
+    ++content_rejected_;
     for (const Diagnostic& d : load.diags.items())
       if (d.severity == Severity::error) log::error(d.format());
     content_notice_ =

@@ -77,6 +77,8 @@ class KioskApp {
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
   int content_errors() const { return content_errors_; }
+  // Packs refused for errors since the start: at start (a fallback was shown) and on reloads.
+  std::uint64_t content_rejected() const { return content_rejected_; }
   const Model& model() const { return model_; }
   bool quit_requested() const { return quit_; }
   // Idle reset, attract rotation and sleep (outside the schedule); see kiosk/core/attention.hpp.
@@ -140,6 +142,7 @@ class KioskApp {
   std::unique_ptr<ContentReloader> reloader_;
   std::string content_notice_;  // content problems, for the editor view
   int content_errors_ = 0;      // in the pack given at start
+  std::uint64_t content_rejected_ = 0;
   bool editor_ = false;
   std::string glyph_text_;      // the text the atlas was built from
   bool classroom_ = false;

@@ -39,6 +39,9 @@ std::vector<SourceHealth> source_health(const DataSnapshot& snapshot, UnixTime n
       if (r.source == s.id) newest = std::max(newest, r.observed_at);
     // A clock set back makes readings look as if from the future: their age is 0, never negative.
     if (newest > 0) h.data_age_seconds = static_cast<double>(std::max<UnixTime>(0, now - newest));
+    h.stale_seconds = s.stale_seconds;
+    h.auth_failing =
+        s.state == SourceState::failing && (s.last_http_status == 401 || s.last_http_status == 403);
     out.push_back(std::move(h));
   }
   return out;
@@ -152,6 +155,9 @@ std::string format_prometheus(const HealthReport& r) {
   w.sample("kiosk_uptime_seconds", "", r.uptime_seconds);
   w.family("kiosk_frames_drawn_total", "counter", "Frames drawn since the kiosk started.");
   w.sample("kiosk_frames_drawn_total", "", static_cast<double>(r.frames_drawn));
+  w.family("kiosk_last_frame_time_seconds", "gauge",
+           "When the last frame was drawn, in seconds since the epoch (0: none yet).");
+  w.sample("kiosk_last_frame_time_seconds", "", static_cast<double>(r.last_frame_time));
   w.family("kiosk_frame_time_seconds", "summary",
            "Time to build and present a frame (quantiles over the last 600 frames).");
   w.sample("kiosk_frame_time_seconds", "quantile=\"0.5\"", r.frame_p50);
@@ -169,6 +175,14 @@ std::string format_prometheus(const HealthReport& r) {
   w.sample("kiosk_screen_on", "method=\"" + label_value(r.screen_power) + "\"", r.screen_on ? 1 : 0);
   w.family("kiosk_schedule_paused", "gauge", "1 when an admin turned the screen schedule off.");
   w.sample("kiosk_schedule_paused", "", r.schedule_paused ? 1 : 0);
+  w.family("kiosk_screen_switch_failed", "gauge",
+           "1 when the last switch of the panel on or off failed (see the journal).");
+  w.sample("kiosk_screen_switch_failed", "", r.screen_switch_failed ? 1 : 0);
+  w.family("kiosk_content_rejected_total", "counter",
+           "Content packs refused for errors since the start (the last good pack stays on screen).");
+  w.sample("kiosk_content_rejected_total", "", static_cast<double>(r.content_rejected));
+  w.family("kiosk_clock_jumps_total", "counter", "Wall clock jumps of over a minute since the start.");
+  w.sample("kiosk_clock_jumps_total", "", static_cast<double>(r.clock_jumps));
 
   if (!r.sources.empty()) {
     w.family("kiosk_source_up", "gauge", "1 when the source's last fetch succeeded.");
@@ -198,6 +212,14 @@ std::string format_prometheus(const HealthReport& r) {
     for (const auto& s : r.sources)
       if (s.data_age_seconds >= 0)
         w.sample("kiosk_source_data_age_seconds", "source=\"" + label_value(s.id) + "\"", s.data_age_seconds);
+    w.family("kiosk_source_stale_seconds", "gauge",
+             "Age past which the source's readings are shown as stale (sources.toml).");
+    for (const auto& s : r.sources)
+      w.sample("kiosk_source_stale_seconds", "source=\"" + label_value(s.id) + "\"", s.stale_seconds);
+    w.family("kiosk_source_auth_failing", "gauge",
+             "1 when the source's last fetch failed with HTTP 401 or 403 (a key or token to renew).");
+    for (const auto& s : r.sources)
+      w.sample("kiosk_source_auth_failing", "source=\"" + label_value(s.id) + "\"", s.auth_failing ? 1 : 0);
   }
   return w.take();
 }

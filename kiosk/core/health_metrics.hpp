@@ -38,6 +38,8 @@ struct SourceHealth {
   int consecutive_failures = 0;
   std::uint64_t failures_total = 0;  // failed fetches since the kiosk started
   double data_age_seconds = -1;      // age of the newest reading; -1: no reading
+  double stale_seconds = 0;          // sources.toml's limit: older readings are shown as stale
+  bool auth_failing = false;         // failing with HTTP 401 or 403: a key or token to renew
 };
 
 struct HealthReport {
@@ -46,14 +48,18 @@ struct HealthReport {
   double uptime_seconds = 0;
   UnixTime start_time = 0;  // wall clock at start
   std::uint64_t frames_drawn = 0;
+  UnixTime last_frame_time = 0;                        // wall clock of the last frame drawn (0: none yet)
   double frame_p50 = 0, frame_p90 = 0, frame_p99 = 0;  // seconds, over the recent frames
   double frame_sum = 0;                                // seconds, every frame since the start
   std::uint64_t frame_count = 0;
   std::uint64_t resident_bytes = 0;  // 0: unknown (not written)
   bool worker_alive = true;
-  bool screen_on = true;         // what the schedule (or an admin) asks for
-  bool schedule_paused = false;  // the admin view turned the schedule off
-  std::string screen_power;      // how the screen is switched: drm, backlight, black-frame
+  bool screen_on = true;               // what the schedule (or an admin) asks for
+  bool schedule_paused = false;        // the admin view turned the schedule off
+  std::string screen_power;            // how the screen is switched: drm, backlight, black-frame
+  bool screen_switch_failed = false;   // the last switch of the panel failed (it may be dark)
+  std::uint64_t content_rejected = 0;  // packs refused since the start (errors: the last good one stays)
+  std::uint64_t clock_jumps = 0;       // wall clock jumps of over a minute since the start
   std::vector<SourceHealth> sources;
 };
 

@@ -25,6 +25,7 @@ struct SourceStatus {
   double refresh_seconds = 600;
   double stale_seconds = 1200;  // a reading older than this is shown as stale
   bool demo = false;
+  long last_http_status = 0;    // of the last attempt (0: none, or no HTTP answer)
 };
 
 // One point of a trend series.

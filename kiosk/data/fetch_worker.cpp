@@ -221,6 +221,7 @@ void FetchWorker::fetch_one(const std::string& id) {
       r.status.state = SourceState::ok;
       r.status.last_success = now;
       r.status.last_error.clear();
+      r.status.last_http_status = result.http_status;
       r.status.consecutive_failures = 0;
       double interval = r.cfg.refresh_seconds;
       if (result.max_age && *result.max_age > interval) interval = std::min(*result.max_age, 86400.0);
@@ -228,6 +229,7 @@ void FetchWorker::fetch_one(const std::string& id) {
     } else {
       r.status.state = SourceState::failing;
       r.status.last_error = result.error;
+      r.status.last_http_status = result.http_status;
       ++r.status.consecutive_failures;
       double backoff =
           options_.min_backoff_seconds * std::pow(2.0, std::min(r.status.consecutive_failures - 1, 20));

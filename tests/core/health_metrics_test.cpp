@@ -89,6 +89,42 @@ TEST(HealthMetrics, AClockSetBackNeverGivesNegativeAges) {
   EXPECT_EQ(health[0].data_age_seconds, 0);
 }
 
+TEST(HealthMetrics, AnExpiredKeyShowsAsAuthFailingNotAnOutage) {
+  DataSnapshot snap;
+  SourceStatus key_expired{"air", SourceState::failing, 0, 100, "GET …: HTTP 401", 2};
+  key_expired.last_http_status = 401;
+  key_expired.stale_seconds = 5400;
+  SourceStatus outage{"bikes", SourceState::failing, 0, 100, "GET …: HTTP 503", 2};
+  outage.last_http_status = 503;
+  SourceStatus recovered{"water", SourceState::ok, 100, 100, "", 0};
+  recovered.last_http_status = 200;
+  snap.sources = {key_expired, outage, recovered};
+  HealthReport h;
+  h.sources = source_health(snap, 200);
+  const std::string text = format_prometheus(h);
+  EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"air\"} 1\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"bikes\"} 0\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"water\"} 0\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_source_stale_seconds{source=\"air\"} 5400\n"), std::string::npos)
+      << "the limit beside the age, so one alert rule serves every source";
+}
+
+TEST(HealthMetrics, SaysWhenTheLastFrameWasDrawnAndWhatWentWrong) {
+  HealthReport h = sample_report();
+  h.last_frame_time = 1'800'000'123;
+  h.content_rejected = 2;
+  h.clock_jumps = 1;
+  h.screen_switch_failed = true;
+  const std::string text = format_prometheus(h);
+  EXPECT_NE(text.find("kiosk_last_frame_time_seconds 1800000123\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_content_rejected_total 2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_clock_jumps_total 1\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_screen_switch_failed 1\n"), std::string::npos) << text;
+  const std::string calm = format_prometheus(sample_report());
+  EXPECT_NE(calm.find("kiosk_content_rejected_total 0\n"), std::string::npos) << calm;
+  EXPECT_NE(calm.find("kiosk_screen_switch_failed 0\n"), std::string::npos) << calm;
+}
+
 TEST(HealthMetrics, FailureCounterCountsEachFailedFetchOnce) {
   FailureCounter c;
   DataSnapshot snap;
