@@ -24,7 +24,9 @@ double seconds_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-// Watches the folder and every folder inside it (pictures/, demo/ …); symbolic links are not followed.
+// Watches the folder and every folder inside it (pictures/, demo/ …); symbolic links inside are not
+// followed. When the folder itself is a symbolic link (platform/fleet's content pull swaps one with
+// rename(2)), the folder holding the link is watched too: any change there re-reads the link.
 class Watch {
  public:
   Watch() : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {}
@@ -36,6 +38,11 @@ class Watch {
     clear();
     if (fd_ < 0 || inotify_add_watch(fd_, root.c_str(), kEvents | IN_ONLYDIR) < 0) return false;
     std::error_code ec;
+    if (fs::is_symlink(root, ec)) {
+      const fs::path parent = root.parent_path().empty() ? fs::path(".") : root.parent_path();
+      int wd = inotify_add_watch(fd_, parent.c_str(), IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_ONLYDIR);
+      if (wd >= 0) watches_.push_back(wd);
+    }
     for (auto it = fs::recursive_directory_iterator(root, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
       if (it->is_directory(ec) && !it->is_symlink(ec)) {

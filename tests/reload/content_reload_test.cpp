@@ -89,6 +89,26 @@ TEST_F(ContentReload, AReplacedFolderIsFollowed) {
   EXPECT_EQ(load->pack.strings.get("home.air", Lang::zh), "新的空气");
 }
 
+TEST_F(ContentReload, ASwappedSymlinkIsFollowed) {
+  // platform/fleet's content pull: two copies and a link to the live one, swapped with rename(2).
+  const fs::path a = fs::path(dir.path()) / "packs/a", b = fs::path(dir.path()) / "packs/b";
+  fs::create_directories(a.parent_path());
+  fs::rename(content, a);
+  fs::copy(a, b, fs::copy_options::recursive);
+  const fs::path current = fs::path(dir.path()) / "current";
+  fs::create_directory_symlink("packs/a", current);
+  ContentReloader reloader(current, {}, 0.2);
+  reloader.start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  replace_in_file(b / "strings.toml", "air = { zh = \"空气质量\"", "air = { zh = \"新的空气\"");
+  EXPECT_FALSE(wait_for(reloader, 1)) << "the staging copy is not live";
+  fs::create_directory_symlink("packs/b", fs::path(dir.path()) / "current.new");
+  fs::rename(fs::path(dir.path()) / "current.new", current);
+  auto load = wait_for(reloader);
+  ASSERT_TRUE(load) << "the swap was not noticed";
+  EXPECT_EQ(load->pack.strings.get("home.air", Lang::zh), "新的空气");
+}
+
 // The running app: the good edit shows up on screen; the bad one never does.
 TEST_F(ContentReload, TheRunningKioskSwapsGoodContentAndKeepsItThroughABadEdit) {
   std::string error;
