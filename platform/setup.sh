@@ -4,9 +4,10 @@
 # content or runs the whole test suite.
 #
 #   bash platform/setup.sh run [kiosk options]   build and start the kiosk (a window on a desktop)
-#   bash platform/setup.sh test                  build and run every test (what CI runs): natively, then
-#                                                again under ASan+UBSan, the data layer and hot reload
-#                                                under TSan, then the cross stage below
+#   bash platform/setup.sh test                  build and run every test (what CI runs): natively, the
+#                                                fleet kit's checks (tests/fleet/run.sh), then again
+#                                                under ASan+UBSan, the data layer and hot reload under
+#                                                TSan, then the cross stage below
 #   bash platform/setup.sh cross                 only the cross stage: arm64 and armhf cross-built, every
 #                                                test under qemu, the arm64 .deb installed into an empty root
 #   bash platform/setup.sh deps [ARCH…]          only install, natively and for each ARCH (arm64, armhf)
@@ -26,8 +27,11 @@ packages=(
   fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core ca-certificates rime-data-luna-pinyin
 )
 # What the tests need besides.
-# prometheus: promtool checks the health metrics file (tests skip that check without it).
-test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus)
+# prometheus: promtool checks the health metrics file (tests skip that check without it) and the fleet
+# kit's alert rules; ansible-core, ansible-lint, systemd (systemd-analyze), rsync, git and python3-yaml:
+# the fleet kit's checks (tests/fleet/run.sh).
+test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus
+  ansible-core ansible-lint systemd rsync git python3-yaml)
 
 started=$SECONDS
 say() { printf '\033[1m==> [%dm%02ds] %s\033[0m\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*" >&2; }
@@ -92,6 +96,8 @@ case "$mode" in
     say "unit, UI and command tests"
     export KIOSK_CACHE_EXCHANGE=$PWD/build-deps/cache-exchange  # each suite opens the others' caches
     ctest --test-dir build-test --output-on-failure -j "$(nproc)"
+    say "the fleet kit (platform/fleet): playbooks, units, alert rules, dashboard, content pull"
+    bash tests/fleet/run.sh build-test
     # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails its test),
     # then ThreadSanitizer on the data layer, where the fetch worker's thread meets the UI thread.
     say "AddressSanitizer + UndefinedBehaviorSanitizer: every test again"
