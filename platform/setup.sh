@@ -98,6 +98,9 @@ case "$mode" in
     ctest --test-dir build-test --output-on-failure -j "$(nproc)"
     say "the fleet kit (platform/fleet): playbooks, units, alert rules, dashboard, content pull"
     bash tests/fleet/run.sh build-test
+    say "the shipped pictures and demo feeds are exactly what assets/ makes"
+    python3 assets/pictures/make_pictures.py --check
+    python3 assets/demo/make_demo_feeds.py --check
     # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails its test),
     # then ThreadSanitizer on the data layer, where the fetch worker's thread meets the UI thread.
     say "AddressSanitizer + UndefinedBehaviorSanitizer: every test again"

@@ -4,22 +4,30 @@ illustrative "photo" per bay. Everything is drawn here from simple shapes, so th
 ours to ship. Python 3 standard library only (zlib + struct write the PNGs); the output is
 deterministic: running it twice gives the same bytes.
 
-    python3 content/pictures/make_pictures.py            # writes the PNGs next to this script
-    python3 content/pictures/make_pictures.py --check    # also checks content/stations.toml:
-                                                         # sea stations in the sea, river stations
-                                                         # on a river, the others on land
+    python3 assets/pictures/make_pictures.py             # writes the PNGs into content/pictures/
+    python3 assets/pictures/make_pictures.py --out DIR   # … into DIR instead
+    python3 assets/pictures/make_pictures.py --check     # writes nothing: draws them into a temporary
+                                                         # folder and fails unless they are byte for
+                                                         # byte the ones in content/pictures/; also
+                                                         # checks content/stations.toml: sea stations
+                                                         # in the sea, river stations on a river, the
+                                                         # others on land (CI runs this)
 
 The city map is a stylised, schematic map of the demo city (not a survey). It is drawn in a
 plain longitude/latitude grid (x grows with longitude, y falls with latitude) with the bounds
 below; content/kiosk.toml [map] must give the same bounds so station markers land in place.
 """
+import argparse
+import filecmp
 import math
 import os
 import struct
 import sys
+import tempfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CONTENT = os.path.join(HERE, "..", "..", "content")  # the pack the pictures ship in
 
 # Geographic bounds of map.png (degrees). Keep in step with content/kiosk.toml [map].
 WEST, EAST, SOUTH, NORTH = 121.15, 121.62, 37.38, 37.66
@@ -727,7 +735,7 @@ def photo_east():
 def check_stations(canvas):
     """Every station of stations.toml must fall on the right kind of place on map.png."""
     import tomllib
-    with open(os.path.join(HERE, "..", "stations.toml"), "rb") as f:
+    with open(os.path.join(CONTENT, "stations.toml"), "rb") as f:
         stations = tomllib.load(f).get("station", [])
     sea = {PALETTE["sea"], PALETTE["shallow1"], PALETTE["shallow"]}
     ok = True
@@ -748,10 +756,34 @@ def check_stations(canvas):
 
 
 def main():
-    check = "--check" in sys.argv[1:]
+    parser = argparse.ArgumentParser(description="Draws the demo content pack's pictures.")
+    parser.add_argument("--out", default=os.path.join(CONTENT, "pictures"), help="folder to write them to")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; fail unless content/pictures/ holds exactly what this draws")
+    args = parser.parse_args()
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            draw(tmp, check_places=True)
+            committed = os.path.join(CONTENT, "pictures")
+            names = sorted(os.listdir(tmp))
+            _, differ, missing = filecmp.cmpfiles(tmp, committed, names, shallow=False)
+        for name in differ:
+            print(f"content/pictures/{name} differs from what assets/pictures/make_pictures.py draws")
+        for name in missing:
+            print(f"content/pictures/{name} is missing: assets/pictures/make_pictures.py draws it")
+        if differ or missing:
+            print("run python3 assets/pictures/make_pictures.py and commit the pictures with the change")
+            sys.exit(1)
+        print(f"the {len(names)} pictures in content/pictures/ match their generator")
+    else:
+        draw(args.out, check_places=False)
+
+
+def draw(out, check_places):
+    os.makedirs(out, exist_ok=True)
     sizes = []
     def save(canvas, name):
-        sizes.append((name, canvas.save(os.path.join(HERE, name)), canvas.w, canvas.h))
+        sizes.append((name, canvas.save(os.path.join(out, name)), canvas.w, canvas.h))
 
     m = city_map()
     save(m, "map.png")
@@ -766,7 +798,7 @@ def main():
         save(fn(), f"bay-{key}-photo.png")
     for name, size, w, h in sizes:
         print(f"{name:<24} {w}x{h} {size / 1024:7.1f} KB")
-    if check:
+    if check_places:
         print("stations on map.png:")
         if not check_stations(m):
             sys.exit(1)

@@ -7,17 +7,24 @@ The files end at a fixed hour. The kiosk applies the demo rule to sources with d
 observation time is shifted by one amount so the newest reading falls on the fetch time rounded down to
 the hour. So the demo always looks live, and these files never need regenerating to stay current.
 
-Run from anywhere:  python3 content/demo/make_demo_feeds.py
+Run from anywhere:  python3 assets/demo/make_demo_feeds.py            writes them into content/demo/
+                    python3 assets/demo/make_demo_feeds.py --out DIR  … into DIR instead
+                    python3 assets/demo/make_demo_feeds.py --check    writes nothing; fails unless
+                                                                      content/demo/ holds what this writes
 """
+import argparse
+import filecmp
 import json
 import math
 import pathlib
 import random
+import sys
+import tempfile
 import tomllib
 from datetime import datetime, timedelta, timezone
 
-HERE = pathlib.Path(__file__).resolve().parent
-CONTENT = HERE.parent
+CONTENT = pathlib.Path(__file__).resolve().parent.parent.parent / "content"  # the pack they ship in
+OUT = CONTENT / "demo"  # where the files go (--out changes it)
 TZ = timezone(timedelta(hours=8))
 END = datetime(2026, 11, 28, 12, 0, tzinfo=TZ)  # newest reading; the demo rule moves it to "now"
 HOURS = 7 * 24
@@ -74,7 +81,7 @@ def write_feed(name, stations_list, readings):
     lines.append(' "readings": [')
     lines.append(",\n".join("  " + json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in readings))
     lines.append(' ]}')
-    (HERE / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (OUT / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def reading(station, metric, value, unit, t, digits):
@@ -180,7 +187,7 @@ BIKES = [
 
 
 def make_gbfs():
-    folder = HERE / "gbfs"
+    folder = OUT / "gbfs"
     folder.mkdir(exist_ok=True)
     updated = int(END.timestamp())
 
@@ -209,9 +216,39 @@ def make_gbfs():
     return len(BIKES)
 
 
-if __name__ == "__main__":
+def write_all(out):
+    global OUT
+    OUT = pathlib.Path(out)
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng.seed(20261128)  # the same numbers however often this runs in one process
     n_air = make_air()
     n_water = make_water({"river", "lake"}, WATER, WATER_DIGITS, "water.json")
     n_sea = make_water({"sea"}, SEA, SEA_DIGITS, "sea.json")
     n_bikes = make_gbfs()
     print(f"air {n_air} readings, water {n_water}, sea {n_sea}, bike stations {n_bikes}")
+
+
+def check():
+    """True when content/demo/ holds exactly what write_all writes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write_all(tmp)
+        names = sorted(str(p.relative_to(tmp)) for p in pathlib.Path(tmp).rglob("*") if p.is_file())
+        _, differ, missing = filecmp.cmpfiles(tmp, CONTENT / "demo", names, shallow=False)
+    for name in differ + missing:
+        print(f"content/demo/{name} is not what assets/demo/make_demo_feeds.py writes")
+    if differ or missing:
+        print("run python3 assets/demo/make_demo_feeds.py and commit the feeds with the change")
+        return False
+    print(f"the {len(names)} demo feeds in content/demo/ match their generator")
+    return True
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="Writes the demo content pack's data feeds.")
+    parser.add_argument("--out", default=str(CONTENT / "demo"), help="folder to write them to")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; fail unless content/demo/ holds exactly what this writes")
+    args = parser.parse_args()
+    if args.check:
+        sys.exit(0 if check() else 1)
+    write_all(args.out)
