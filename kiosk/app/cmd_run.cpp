@@ -93,7 +93,9 @@ HealthReport health(KioskApp& app, const DataFeed& feed, const FrameTimes& frame
   r.frame_count = frames.total_count();
   r.resident_bytes = sys::resident_memory_bytes();
   r.worker_alive = feed.alive();
-  r.screen_on = screen.on();
+  // Awake or asleep by the schedule, as the metric's help says: asleep is 0 with off_mode "dim" too,
+  // although the panel stays lit, so a fleet sees every kiosk that sleeps when it should not.
+  r.screen_on = app.attention() != Attention::asleep;
   r.screen_power = screen.method();
   r.schedule_paused = app.admin().schedule_paused();
   if (SnapshotPtr snap = feed.snapshot()) {

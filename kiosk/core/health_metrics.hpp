@@ -54,7 +54,7 @@ struct HealthReport {
   std::uint64_t frame_count = 0;
   std::uint64_t resident_bytes = 0;  // 0: unknown (not written)
   bool worker_alive = true;
-  bool screen_on = true;               // what the schedule (or an admin) asks for
+  bool screen_on = true;               // awake (the schedule or an admin), false when asleep
   bool schedule_paused = false;        // the admin view turned the schedule off
   std::string screen_power;            // how the screen is switched: drm, backlight, black-frame
   bool screen_switch_failed = false;   // the last switch of the panel failed (it may be dark)
