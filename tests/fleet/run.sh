@@ -6,7 +6,8 @@
 #
 #   1. the playbooks parse (ansible-playbook --syntax-check) and pass ansible-lint's production profile;
 #      the role's templates, rendered for two kiosks of the example inventory, pass `kiosk check-content`
-#   2. the content units pass systemd-analyze verify, and the pull service scores "OK" or better
+#   2. the content units, and the kiosk's unit with the role's drop-in, pass systemd-analyze verify; the
+#      pull service scores "OK" or better
 #   3. the alert rules pass promtool check rules and their unit tests (promtool test rules), and every
 #      alert has a test
 #   4. every metric name in the rules and the dashboard is one the kiosk writes: the built kiosk runs
@@ -57,7 +58,7 @@ done
 grep -q '^Environment=KIOSK_ROTATE=90$' "$tmp/rendered/kiosk-harbour-03.kiosk-fleet.conf"
 grep -q '^KIOSK_CONTENT_METHOD=git$' "$tmp/rendered/kiosk-oldtown-01.content-pull.env"
 
-step "systemd-analyze verify on the content units"
+step "systemd-analyze verify on the content units, and on the kiosk's unit with the role's drop-in"
 # As installed, with ExecStart pointing at the script in this tree so verify can check it.
 mkdir -p "$tmp/units"
 sed "s|^ExecStart=/usr/local/lib/kiosk/kiosk-content-pull|ExecStart=$PWD/$fleet/kiosk-content-pull|" \
@@ -66,6 +67,15 @@ cp $fleet/systemd/kiosk-content.timer "$tmp/units/"
 systemd-analyze verify "$tmp/units/kiosk-content.service" "$tmp/units/kiosk-content.timer" 2>"$tmp/verify.out" ||
   { cat "$tmp/verify.out"; exit 1; }
 if [ -s "$tmp/verify.out" ]; then cat "$tmp/verify.out"; exit 1; fi
+# The kiosk's own unit with the drop-in the role renders (content folder, metrics, rotation).
+for host in kiosk-harbour-03 kiosk-oldtown-01; do
+  rm -rf "$tmp/kiosk-units" && mkdir -p "$tmp/kiosk-units/kiosk.service.d"
+  sed "s|^ExecStart=/usr/bin/kiosk|ExecStart=$kiosk|" platform/systemd/kiosk.service >"$tmp/kiosk-units/kiosk.service"
+  sed "s|^ExecStart=/usr/bin/kiosk|ExecStart=$kiosk|" "$tmp/rendered/$host.kiosk-fleet.conf" \
+    >"$tmp/kiosk-units/kiosk.service.d/fleet.conf"
+  systemd-analyze verify "$tmp/kiosk-units/kiosk.service" >"$tmp/verify.out" 2>&1 || true
+  if [ -s "$tmp/verify.out" ]; then echo "$host's kiosk.service with its drop-in:"; cat "$tmp/verify.out"; exit 1; fi
+done
 if systemd-analyze security --help 2>/dev/null | grep -q -- --offline; then
   systemd-analyze security --offline=yes --threshold=39 "$tmp/units/kiosk-content.service" >"$tmp/security.out" 2>&1 ||
     { tail -3 "$tmp/security.out"; exit 1; }
