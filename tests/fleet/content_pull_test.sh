@@ -4,6 +4,8 @@
 # checked pack, and `current` must always be a symlink to one.
 #
 #   bash tests/fleet/content_pull_test.sh BUILD_DIR      (the kiosk in BUILD_DIR/kiosk/kiosk checks packs)
+# Each check is a condition in single quotes, evaluated after the run it checks:
+# shellcheck disable=SC2016,SC2034
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:?usage: content_pull_test.sh BUILD_DIR}
