@@ -92,7 +92,7 @@ case "$mode" in
     ;;
   test)
     install_missing "${packages[@]}" "${test_packages[@]}"
-    build build-test -DKIOSK_BUILD_TESTS=ON
+    build build-test -DKIOSK_BUILD_TESTS=ON -DKIOSK_WERROR=ON
     say "unit, UI and command tests"
     export KIOSK_CACHE_EXCHANGE=$PWD/build-deps/cache-exchange  # each suite opens the others' caches
     ctest --test-dir build-test --output-on-failure -j "$(nproc)"
