@@ -37,16 +37,14 @@ std::string unit_key(std::string_view unit) {
 }
 
 // Short aliases some platforms use for the hourly air metrics (OpenAQ parameter names, SensorThings
-// ObservedProperty names); matched without case.
+// ObservedProperty names): a pollutant's name ("pm2.5", "PM25", "o3") stands for its first row in the
+// metric table, the hourly value; matched without case, dots or underscores.
 std::string_view alias(std::string_view name) {
   std::string k;
-  for (char c : name) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (k == "pm25" || k == "pm2.5" || k == "pm2_5") return "pm25_1h";
-  if (k == "pm10") return "pm10_1h";
-  if (k == "so2") return "so2_1h";
-  if (k == "no2") return "no2_1h";
-  if (k == "o3") return "o3_1h";
-  if (k == "co") return "co_1h";
+  for (char c : name)
+    if (c != '.' && c != '_') k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const Metric& m : metrics())
+    if (!m.pollutant.empty() && m.pollutant == k) return m.key;
   return {};
 }
 

@@ -71,6 +71,11 @@ TEST(MetricTable, GroupsOfAPollutantAreNeighbours) {
     if (!current.empty()) closed.insert(current);
     current = m.pollutant;
     EXPECT_FALSE(closed.count(current)) << current << " appears in two places";
+    // A pollutant's first row is its hourly value: the chip's value, and what "pm2.5" or "o3" from a
+    // platform stands for.
+    if (!current.empty()) {
+      EXPECT_TRUE(m.key.ends_with("_1h")) << m.key;
+    }
   }
 }
 

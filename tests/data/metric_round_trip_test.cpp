@@ -281,3 +281,25 @@ TEST(MetricTableInData, TheNormaliserKnowsEveryMetricInItsCanonicalUnit) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(MetricTableInData, APollutantsNameStandsForItsHourlyMetric) {
+  SourceConfig cfg;
+  data::Batch batch;
+  data::Normaliser n(cfg, kNow, batch);
+  EXPECT_EQ(n.metric("PM2.5"), "pm25_1h");
+  EXPECT_EQ(n.metric("pm2_5"), "pm25_1h");
+  EXPECT_EQ(n.metric("pm25"), "pm25_1h");
+  EXPECT_EQ(n.metric("PM10"), "pm10_1h");
+  EXPECT_EQ(n.metric("o3"), "o3_1h");
+  EXPECT_EQ(n.metric("NO2"), "no2_1h");
+  EXPECT_EQ(n.metric("so2"), "so2_1h");
+  EXPECT_EQ(n.metric("CO"), "co_1h");
+  EXPECT_EQ(n.metric("pm10_24h"), "pm10_24h");  // a canonical key is itself
+  EXPECT_EQ(n.metric("temperature"), "");       // not shown by the kiosk
+}
+
+}  // namespace
+}  // namespace kiosk
