@@ -149,16 +149,12 @@ AqiResult evaluate(AqiStandard standard, const Inputs& inputs, AqiReport report)
 // same one the normaliser converted a ppb/ppm source with. The text is the value to 12 significant
 // digits, which undoes the last-bit error of that round trip (measured_text), so 0.071 ppm reported
 // comes back as exactly 0.071 and EPA's truncation sees it.
-std::optional<std::string> standard_unit_text(AqiStandard standard, const Reading& r) {
-  const Metric* m = find_metric(r.metric);
-  if (!m) return std::nullopt;
-  if (standard != AqiStandard::us)
-    return is_aqi_key(standard, r.metric) ? std::optional(measured_text(r.value)) : std::nullopt;
-  if (r.metric == "pm25_24h" || r.metric == "pm10_24h") return measured_text(r.value);
-  if (r.metric == "o3_8h" || r.metric == "o3_1h") return measured_text(ug_m3_to_ppb(*m, r.value) / 1000.0);
-  if (r.metric == "so2_1h" || r.metric == "so2_24h" || r.metric == "no2_1h")
-    return measured_text(ug_m3_to_ppb(*m, r.value));
-  return std::nullopt;
+std::optional<std::string> standard_unit_text(AqiStandard standard, const Metric& m, double value) {
+  if (!is_aqi_key(standard, m.aqi_key)) return std::nullopt;
+  if (standard != AqiStandard::us || m.molar_mass == 0) return measured_text(value);
+  // EPA gives O3 and CO in ppm, SO2 and NO2 in ppb.
+  const double ppb = ug_m3_to_ppb(m, value);
+  return measured_text(m.pollutant == "o3" || m.pollutant == "co" ? ppb / 1000.0 : ppb);
 }
 
 AqiResult from_readings(AqiStandard standard, std::span<const Reading> latest, AqiReport report) {
@@ -169,7 +165,8 @@ AqiResult from_readings(AqiStandard standard, std::span<const Reading> latest, A
   }
   AqiTextValues values;
   for (const auto& [metric, r] : newest)
-    if (auto text = standard_unit_text(standard, *r)) values[metric] = *text;
+    if (const Metric* m = find_metric(metric))
+      if (auto text = standard_unit_text(standard, *m, r->value)) values[std::string(m->aqi_key)] = *text;
   return compute_aqi(standard, values, report);
 }
 
