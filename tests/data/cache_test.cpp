@@ -217,7 +217,8 @@ TEST(Cache, AnImplausibleValueCachedBeforeTheRuleIsNotShownAgain) {
                                    {"air", "st1", "pm25_1h", 35, "ug/m3", now - 600, now},
                                    {"air", "st1", "bikes_available", 1e10, "count", now - 600, now},
                                    {"air", "st1", "temperature", 1e308, "C", now - 600, now}};
-    ASSERT_TRUE(cache->save_success("air", "https://x/y", latest, {}, latest, ok_status("air", now), {}, now));
+    ASSERT_TRUE(
+        cache->save_success("air", "https://x/y", latest, {}, latest, ok_status("air", now), {}, now));
   }
   std::string error;
   auto cache = data::Cache::open(dir.path, error);

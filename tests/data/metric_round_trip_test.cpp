@@ -8,6 +8,9 @@
 #include <charconv>
 #include <memory>
 
+#include <toml++/toml.h>
+
+#include "kiosk/core/content/files.hpp"
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/standards/aqi_tables.hpp"
@@ -279,12 +282,6 @@ TEST(MetricTableInData, TheNormaliserKnowsEveryMetricInItsCanonicalUnit) {
   }
 }
 
-}  // namespace
-}  // namespace kiosk
-
-namespace kiosk {
-namespace {
-
 TEST(MetricTableInData, APollutantsNameStandsForItsHourlyMetric) {
   SourceConfig cfg;
   data::Batch batch;
@@ -299,6 +296,35 @@ TEST(MetricTableInData, APollutantsNameStandsForItsHourlyMetric) {
   EXPECT_EQ(n.metric("CO"), "co_1h");
   EXPECT_EQ(n.metric("pm10_24h"), "pm10_24h");  // a canonical key is itself
   EXPECT_EQ(n.metric("temperature"), "");       // not shown by the kiosk
+}
+
+// sources.toml's check accepts exactly the table's keys, and names them all when one is wrong.
+TEST(MetricTableInData, SourcesTomlAcceptsEveryMetricOfTheTableAndNoOther) {
+  std::string text = R"([[source]]
+id = "city"
+platform = "ckan"
+url = "https://data.example.gov.cn/api/3/action/datastore_search"
+[source.fields]
+layout = "wide"
+station = "code"
+observed_at = "time"
+[source.columns]
+)";
+  for (const Metric& m : metrics()) text += std::string(m.key) + " = \"c_" + std::string(m.key) + "\"\n";
+  auto check = [](const std::string& toml_text) {
+    ContentPack pack;
+    Diagnostics diags;
+    toml::table root = toml::parse(toml_text, std::string_view("sources.toml"));
+    content::FileCtx ctx{"sources.toml", KIOSK_CONTENT_DIR, diags, {}};
+    content::read_sources(root, ctx, pack);
+    std::string out;
+    for (const auto& d : diags.items()) out += d.format() + "\n";
+    return out;
+  };
+  EXPECT_EQ(check(text), "");
+  const std::string wrong = check(text + "pm1_1h = \"pm1\"\n");
+  EXPECT_NE(wrong.find("'columns.pm1_1h' is not a kiosk metric"), std::string::npos) << wrong;
+  for (const Metric& m : metrics()) EXPECT_NE(wrong.find(std::string(m.key)), std::string::npos) << m.key;
 }
 
 }  // namespace
