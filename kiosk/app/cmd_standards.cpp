@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
 #include "kiosk/core/standards/water.hpp"
 
@@ -144,6 +145,24 @@ int run_water(const WaterArgs& args) {
   return kExitOk;
 }
 
+// HJ 633's keys (from the standard) grouped by their canonical unit (from the metric table):
+// "pm25_24h … o3_8h (ug/m3) co_24h co_1h (mg/m3)".
+std::string china_keys_help() {
+  std::vector<std::string_view> units;
+  for (std::string_view key : st::aqi_keys(st::AqiStandard::cn2026))
+    if (const Metric* m = find_metric(key);
+        m && std::find(units.begin(), units.end(), m->unit) == units.end())
+      units.push_back(m->unit);
+  std::string out;
+  for (std::string_view unit : units) {
+    for (std::string_view key : st::aqi_keys(st::AqiStandard::cn2026))
+      if (const Metric* m = find_metric(key); m && m->unit == unit) out += std::string(key) + " ";
+    out += "(" + std::string(unit) + ") ";
+  }
+  if (!out.empty()) out.pop_back();
+  return out;
+}
+
 }  // namespace
 
 void add_aqi_command(CLI::App& root, CommandAction& run) {
@@ -153,9 +172,8 @@ void add_aqi_command(CLI::App& root, CommandAction& run) {
                   "cn = HJ 633-2026 (default), cn-2012 = HJ 633-2012, us = US EPA 2024")
       ->check(CLI::IsMember({"cn", "cn-2012", "us"}));
   cmd->add_option("values", args->pairs,
-                  "KEY=VALUE… cn/cn-2012: pm25_24h pm25_1h pm10_24h pm10_1h so2_24h so2_1h no2_24h no2_1h "
-                  "co_24h co_1h o3_1h o3_8h (ug/m3, CO mg/m3); us: pm25_24h pm10_24h (ug/m3) o3_8h o3_1h "
-                  "co_8h (ppm) so2_1h so2_24h no2_1h (ppb)");
+                  "KEY=VALUE… cn/cn-2012: " + china_keys_help() +
+                      "; us: pm25_24h pm10_24h (ug/m3) o3_8h o3_1h co_8h (ppm) so2_1h so2_24h no2_1h (ppb)");
   cmd->callback([&run, args] { run = [args] { return run_aqi(*args); }; });
 }
 

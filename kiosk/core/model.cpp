@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
 #include "kiosk/core/standards/water.hpp"
 #include "kiosk/core/target_progress.hpp"
@@ -9,10 +10,37 @@
 namespace kiosk {
 namespace {
 
-constexpr const char* kAirMetrics[] = {"pm25_1h", "pm10_1h", "o3_1h",    "o3_8h",   "no2_1h",
-                                       "so2_1h",  "co_1h",   "pm25_24h", "pm10_24h"};
-constexpr const char* kRiverMetrics[] = {"ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn"};
-constexpr const char* kSeaMetrics[] = {"ph", "do", "cod", "din", "phosphate", "oil"};
+// What a station view collects, in the metric table's order: every air metric for air stations, and
+// for water the items its standard evaluates (GB 3838 for rivers and lakes, GB 3097 for the sea).
+std::vector<std::string_view> metrics_of(MetricGroup group,
+                                         std::span<const std::string_view> evaluated = {}) {
+  std::vector<std::string_view> out;
+  for (const Metric& m : metrics())
+    if (m.group == group &&
+        (evaluated.empty() || std::find(evaluated.begin(), evaluated.end(), m.key) != evaluated.end()))
+      out.push_back(m.key);
+  return out;
+}
+const std::vector<std::string_view>& air_metrics() {
+  static const auto keys = metrics_of(MetricGroup::air);
+  return keys;
+}
+const std::vector<std::string_view>& river_metrics() {
+  static const auto keys = metrics_of(MetricGroup::water, standards::surface_keys());
+  return keys;
+}
+const std::vector<std::string_view>& sea_metrics() {
+  static const auto keys = metrics_of(MetricGroup::water, standards::sea_keys());
+  return keys;
+}
+
+// A count as an int, only when it is plausible (a cached value from before the plausibility rule
+// could be anything, and casting 1e10 to int is undefined).
+std::optional<int> count_of(const Reading& r) {
+  const Metric* m = find_metric(r.metric);
+  if (!m || !is_plausible(*m, r.value)) return std::nullopt;
+  return static_cast<int>(r.value);
+}
 
 Freshness freshness_of(const Reading& r, const DataSnapshot& data, UnixTime now) {
   Freshness f;
@@ -25,14 +53,13 @@ Freshness freshness_of(const Reading& r, const DataSnapshot& data, UnixTime now)
 }
 
 // Collects the listed metrics of one station; freshness is that of its newest value.
-template <size_t N>
-std::vector<PollutantValue> collect(const Station& station, const char* const (&metrics)[N],
+std::vector<PollutantValue> collect(const Station& station, const std::vector<std::string_view>& metrics,
                                     const DataSnapshot& data, UnixTime now, Freshness& fresh) {
   std::vector<PollutantValue> out;
-  for (const char* metric : metrics) {
-    const Reading* r = data.find(station.id, metric);
+  for (std::string_view metric : metrics) {
+    const Reading* r = data.find(station.id, std::string(metric));
     if (!r) continue;
-    out.push_back({metric, r->value, r->unit, std::nullopt});
+    out.push_back({std::string(metric), r->value, r->unit, std::nullopt});
     if (r->observed_at >= fresh.observed_at) fresh = freshness_of(*r, data, now);
   }
   return out;
@@ -136,22 +163,23 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
     if (st.kind == "air") {
       AirStationView v;
       v.station = &st;
-      v.pollutants = collect(st, kAirMetrics, data, now, v.freshness);
-      for (const char* metric : kAirMetrics)
-        if (auto h = data.history.find({st.id, metric}); h != data.history.end() && !h->second.empty())
-          v.history.push_back({metric, h->second});
+      v.pollutants = collect(st, air_metrics(), data, now, v.freshness);
+      for (std::string_view metric : air_metrics())
+        if (auto h = data.history.find({st.id, std::string(metric)});
+            h != data.history.end() && !h->second.empty())
+          v.history.push_back({std::string(metric), h->second});
       evaluate_air(v, content, data);
       m.air.push_back(std::move(v));
     } else if (st.kind == "river" || st.kind == "lake") {
       WaterStationView v;
       v.station = &st;
-      v.values = collect(st, kRiverMetrics, data, now, v.freshness);
+      v.values = collect(st, river_metrics(), data, now, v.freshness);
       evaluate_river(v, content);
       m.rivers.push_back(std::move(v));
     } else if (st.kind == "sea") {
       WaterStationView v;
       v.station = &st;
-      v.values = collect(st, kSeaMetrics, data, now, v.freshness);
+      v.values = collect(st, sea_metrics(), data, now, v.freshness);
       evaluate_sea(v, content);
       m.sea.push_back(std::move(v));
     }
@@ -163,10 +191,10 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
     BikeStationView b;
     b.info = info;
     if (bikes) {
-      b.bikes = static_cast<int>(bikes->value);
+      b.bikes = count_of(*bikes);
       b.freshness = freshness_of(*bikes, data, now);
     }
-    if (docks) b.docks = static_cast<int>(docks->value);
+    if (docks) b.docks = count_of(*docks);
     m.bikes.push_back(std::move(b));
   }
   std::vector<standards::SeaClass> sea_classes;

@@ -8,12 +8,8 @@ namespace kiosk {
 // Seconds since 1970-01-01 UTC. 64-bit on every architecture (armhf included) so dates after 2038 work.
 using UnixTime = std::int64_t;
 
-// One measured value of one metric at one station, converted to the kiosk's canonical unit.
-// Canonical metric keys and units:
-//   air   pm25_1h pm25_24h pm10_1h pm10_24h so2_1h so2_24h no2_1h no2_24h o3_1h o3_8h  ug/m3
-//         co_1h co_24h                                                            mg/m3
-//   water ph (pH) do codmn cod bod5 nh3n tp tn din phosphate oil                  mg/L
-//   bikes bikes_available docks_available                                         count
+// One measured value of one metric at one station, converted to the kiosk's canonical unit. The
+// metric keys, their canonical units, precision and plausible ranges are the rows of metrics.hpp.
 struct Reading {
   std::string source;   // id of the source in sources.toml
   std::string station;  // station id, unique within the kiosk

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "kiosk/core/metrics.hpp"
+
 namespace kiosk::data {
 namespace fs = std::filesystem;
 
@@ -198,6 +200,15 @@ bool Cache::save_status(const SourceStatus& status) {
   return true;
 }
 
+namespace {
+// A cache written before the plausibility rule (metrics.hpp) must not bring back a value the normaliser
+// now rejects (1e308, a bike count of 1e10). Metrics the table does not know are kept as they are.
+bool plausible(const std::string& metric, double value) {
+  const Metric* m = find_metric(metric);
+  return !m || is_plausible(*m, value);
+}
+}  // namespace
+
 CacheContents Cache::load(UnixTime now) {
   CacheContents out;
   // One read transaction so the picture is consistent even if another process writes.
@@ -233,6 +244,7 @@ CacheContents Cache::load(UnixTime now) {
       r.unit = lt.col_text(4);
       r.observed_at = lt.col_int(5);
       r.fetched_at = lt.col_int(6);
+      if (!plausible(r.metric, r.value)) continue;
       out.sources[r.source].latest.push_back(std::move(r));
     }
     Statement sn(
@@ -250,7 +262,9 @@ CacheContents Cache::load(UnixTime now) {
     }
     Statement h(db_, "SELECT station, metric, hour, value FROM history WHERE hour >= ?1");
     h.integer(1, now - static_cast<UnixTime>(history_days * 86400));
-    while (h.row()) out.history[{h.col_text(0), h.col_text(1)}][h.col_int(2)] = h.col_real(3);
+    while (h.row())
+      if (plausible(h.col_text(1), h.col_real(3)))
+        out.history[{h.col_text(0), h.col_text(1)}][h.col_int(2)] = h.col_real(3);
   }
   exec("COMMIT");
   for (auto& [id, c] : out.sources)

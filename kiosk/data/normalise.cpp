@@ -6,52 +6,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/time_parse.hpp"
 
 namespace kiosk::data {
 namespace {
-
-struct MetricInfo {
-  std::string_view key;
-  std::string_view unit;
-  double molar_mass;  // g/mol for gases that may come in ppb/ppm; 0 otherwise
-};
-
-constexpr MetricInfo kMetrics[] = {
-    {"pm25_1h", "ug/m3", 0},
-    {"pm25_24h", "ug/m3", 0},
-    {"pm10_1h", "ug/m3", 0},
-    {"pm10_24h", "ug/m3", 0},
-    {"so2_1h", "ug/m3", 64.066},
-    {"so2_24h", "ug/m3", 64.066},
-    {"no2_1h", "ug/m3", 46.006},
-    {"no2_24h", "ug/m3", 46.006},
-    {"o3_1h", "ug/m3", 47.997},
-    {"o3_8h", "ug/m3", 47.997},
-    {"co_1h", "mg/m3", 28.010},
-    {"co_24h", "mg/m3", 28.010},
-    {"ph", "pH", 0},
-    {"do", "mg/L", 0},
-    {"codmn", "mg/L", 0},
-    {"cod", "mg/L", 0},
-    {"bod5", "mg/L", 0},
-    {"nh3n", "mg/L", 0},
-    {"tp", "mg/L", 0},
-    {"tn", "mg/L", 0},
-    {"din", "mg/L", 0},
-    {"phosphate", "mg/L", 0},
-    {"oil", "mg/L", 0},
-    {"bikes_available", "count", 0},
-    {"docks_available", "count", 0},
-};
-
-constexpr double kMolarVolume25C = 24.45;  // L/mol at 25 °C, 101.325 kPa
-
-const MetricInfo* info(std::string_view metric) {
-  for (const auto& m : kMetrics)
-    if (m.key == metric) return &m;
-  return nullptr;
-}
 
 // "µg/m³", "μg/m3", "ug/m^3", "UG/M3" → "ug/m3".
 std::string unit_key(std::string_view unit) {
@@ -78,16 +37,14 @@ std::string unit_key(std::string_view unit) {
 }
 
 // Short aliases some platforms use for the hourly air metrics (OpenAQ parameter names, SensorThings
-// ObservedProperty names); matched without case.
+// ObservedProperty names): a pollutant's name ("pm2.5", "PM25", "o3") stands for its first row in the
+// metric table, the hourly value; matched without case, dots or underscores.
 std::string_view alias(std::string_view name) {
   std::string k;
-  for (char c : name) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (k == "pm25" || k == "pm2.5" || k == "pm2_5") return "pm25_1h";
-  if (k == "pm10") return "pm10_1h";
-  if (k == "so2") return "so2_1h";
-  if (k == "no2") return "no2_1h";
-  if (k == "o3") return "o3_1h";
-  if (k == "co") return "co_1h";
+  for (char c : name)
+    if (c != '.' && c != '_') k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const Metric& m : metrics())
+    if (!m.pollutant.empty() && m.pollutant == k) return m.key;
   return {};
 }
 
@@ -106,16 +63,16 @@ bool is_missing_marker(std::string_view s, const std::vector<std::string>& extra
 }  // namespace
 
 std::string_view canonical_unit(std::string_view metric) {
-  const MetricInfo* m = info(metric);
+  const Metric* m = find_metric(metric);
   return m ? m->unit : std::string_view{};
 }
 
 bool is_metric(std::string_view metric) {
-  return info(metric) != nullptr;
+  return find_metric(metric) != nullptr;
 }
 
 std::optional<double> to_canonical(std::string_view metric, double value, std::string_view unit) {
-  const MetricInfo* m = info(metric);
+  const Metric* m = find_metric(metric);
   if (!m) return std::nullopt;
   std::string u = unit_key(unit);
   if (m->unit == "count")
@@ -136,7 +93,7 @@ std::optional<double> to_canonical(std::string_view metric, double value, std::s
   else if (u == "mg/m3")
     ug = value * 1000.0;
   else if ((u == "ppb" || u == "ppm") && m->molar_mass > 0)
-    ug = value * m->molar_mass / kMolarVolume25C * (u == "ppm" ? 1000.0 : 1.0);
+    ug = ppb_to_ug_m3(*m, u == "ppm" ? value * 1000.0 : value);
   else
     return std::nullopt;
   return m->unit == "mg/m3" ? ug / 1000.0 : ug;
@@ -285,8 +242,12 @@ bool Normaliser::reading(const std::string& station, const std::string& metric, 
     reject(where(value_field) + ": value " + shown(value) + " is not a number");
     return false;
   }
+  const Metric* row = find_metric(metric);
+  // The value as the source gave it, with its unit, for messages that name the station and metric.
+  auto as_given = [&] { return shown(value) + (unit.empty() ? "" : " " + std::string(unit)); };
   if (!std::isfinite(*v)) {
-    reject(where(value_field) + ": value is not finite");
+    reject(where(value_field) + ": station '" + station + "': " + metric + " value " + as_given() +
+           " is not a finite number");
     return false;
   }
   if (*v < 0) {
@@ -297,6 +258,12 @@ bool Normaliser::reading(const std::string& station, const std::string& metric, 
   if (!converted) {
     reject(where(value_field) + ": unit '" + std::string(unit) + "' cannot be converted to " +
            std::string(canonical_unit(metric)) + " for " + metric);
+    return false;
+  }
+  // After conversion (1e308 ppm overflows to infinity): only what an instrument can report.
+  if (!is_plausible(*row, *converted)) {
+    reject(where(value_field) + ": station '" + station + "': " + metric + " value " + as_given() +
+           " is outside the plausible range " + plausible_range_text(*row));
     return false;
   }
   std::optional<UnixTime> t = time_of(time);

@@ -2,14 +2,16 @@
 // converted to the canonical ones of reading.hpp, timestamps in the source's zone, and per-record
 // rejection with a message that names the JSON path and record index.
 //
-// Unit conversions (every one the kiosk applies):
+// Unit conversions (every one the kiosk applies; canonical units and molar masses are the rows of
+// kiosk/core/metrics.hpp):
 //   gases, ppb → µg/m³:  µg/m³ = ppb × M / 24.45   (25 °C and 101.325 kPa, the reference state of
 //                        GB 3095-2012 as amended in 2018; 24.45 L/mol is the molar volume there)
-//                        M (g/mol): SO2 64.066, NO2 46.006, O3 47.997, CO 28.010
-//   gases, ppm → µg/m³:  × 1000 of the above;  CO ppm → mg/m³ = ppm × 28.010 / 24.45 (= 1.1456)
+//   gases, ppm → µg/m³:  × 1000 of the above;  CO ppm → mg/m³ = ppm × M / 24.45
 //   mg/m³ ↔ µg/m³:       × 1000 / ÷ 1000 (CO is canonical in mg/m³, everything else in µg/m³)
 //   µg/L → mg/L:         ÷ 1000 (water); mg/L, mg/l, ppm (water) → mg/L: × 1
 //   pH and counts are unitless: "", "pH", "count", "bikes", "docks", "vehicles" are accepted as they are
+// After conversion a value must be plausible for its metric (finite, within the row's range, whole
+// for counts); otherwise the record is rejected with the station, metric and value.
 // Particulate matter cannot be given in ppb/ppm: such a record is rejected, never guessed.
 #pragma once
 #include <optional>

@@ -9,6 +9,7 @@
 #include <limits>
 #include <sstream>
 
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/map_view.hpp"
@@ -161,20 +162,30 @@ float level_texts(UiContext& ctx, const AirStationView& a, ImVec2 pos, float wid
   return h1 + l.px(12) + block("air.advice", a.advice, ImVec2(pos.x, pos.y + h1 + l.px(12)));
 }
 
-// The pollutants a resident chooses between, each with the averaging periods the data has: the
-// hourly value first (what the chip shows), then the moving mean the standards also use.
+// The pollutants a resident chooses between (the metric table's air rows grouped by pollutant), each
+// with the averaging periods it has: the hourly value first (what the chip shows), then the moving
+// means the standards also use.
 struct Pollutant {
-  const char* key;                   // pollutant_group.<key> in strings.toml
-  std::vector<const char*> metrics;  // hourly first
+  std::string_view key;                   // pollutant_group.<key> in strings.toml
+  std::vector<std::string_view> metrics;  // hourly first
 };
 const std::vector<Pollutant>& pollutants() {
-  static const std::vector<Pollutant> all = {{"pm25", {"pm25_1h", "pm25_24h"}},
-                                             {"pm10", {"pm10_1h", "pm10_24h"}},
-                                             {"o3", {"o3_1h", "o3_8h"}},
-                                             {"no2", {"no2_1h"}},
-                                             {"so2", {"so2_1h"}},
-                                             {"co", {"co_1h"}}};
+  static const std::vector<Pollutant> all = [] {
+    std::vector<Pollutant> out;
+    for (const Metric& m : kiosk::metrics()) {
+      if (m.group != MetricGroup::air || m.pollutant.empty()) continue;
+      if (out.empty() || out.back().key != m.pollutant) out.push_back({m.pollutant, {}});
+      out.back().metrics.push_back(m.key);
+    }
+    return out;
+  }();
   return all;
+}
+
+// A value as the metric's precision allows (µg/m³ whole, CO in mg/m³ to one decimal).
+std::string metric_value(std::string_view metric, double value) {
+  const Metric* m = find_metric(metric);
+  return m ? format_metric_value(*m, value) : format_number(value, 0);
 }
 
 bool has_metric(const AirStationView& a, std::string_view metric) {
@@ -186,7 +197,7 @@ bool has_metric(const AirStationView& a, std::string_view metric) {
 // A pollutant's metrics this station has, hourly first.
 std::vector<std::string> metrics_of(const AirStationView& a, const Pollutant& p) {
   std::vector<std::string> out;
-  for (const char* m : p.metrics)
+  for (std::string_view m : p.metrics)
     if (has_metric(a, m)) out.emplace_back(m);
   return out;
 }
@@ -206,7 +217,7 @@ std::string charted_metric(const AirStationView& a, const AirView& view) {
 
 const Pollutant* pollutant_of(std::string_view metric) {
   for (const Pollutant& p : pollutants())
-    for (const char* m : p.metrics)
+    for (std::string_view m : p.metrics)
       if (metric == m) return &p;
   return nullptr;
 }
@@ -249,17 +260,16 @@ float chart_controls(UiContext& ctx, const AirStationView& a, const AirView& vie
   for (const Pollutant& p : pollutants()) {
     const std::vector<std::string> metrics = metrics_of(a, p);
     if (metrics.empty()) continue;
-    const std::string& name = ctx.str(std::string("pollutant_group.") + p.key);
+    const std::string& name = ctx.str("pollutant_group." + std::string(p.key));
     std::string value;
     for (const PollutantValue& v : a.pollutants)
-      if (v.metric == metrics.front())
-        value = format_number(v.value, metrics.front().starts_with("co") ? 1 : 0);
+      if (v.metric == metrics.front()) value = metric_value(v.metric, v.value);
     const float vw = value.empty() ? 0 : measure(ctx.fonts.body, value).x + l.px(12);
     const float w = std::max(measure(ctx.fonts.body, name).x + vw + l.px(40), l.touch * 1.5f);
     const ImVec2 at = place(w);
     if (!draw) continue;
     const ImVec2 cmin = at, cmax(at.x + w, at.y + h);
-    Press press = touch_area(ctx, std::string("air.pollutant.") + p.key, name, cmin, cmax);
+    Press press = touch_area(ctx, "air.pollutant." + std::string(p.key), name, cmin, cmax);
     const bool on = &p == current;
     const ImU32 fill = on ? t.accent : (press.held ? t.surface_pressed : t.background);
     canvas()->AddRectFilled(cmin, cmax, fill, h / 2);
@@ -317,8 +327,10 @@ float trends(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec
 
   // Header: what is charted, with its unit and sub-index. The controls go under the chart, in the
   // lower part of the screen where every hand reaches them.
-  std::string unit = metric.starts_with("co") ? "mg/m3" : "ug/m3";
-  std::string heading = ctx.str("trend.title") + " · " + ctx.str("pollutant." + metric);
+  const Metric* row = find_metric(metric);
+  std::string unit = row ? std::string(row->unit) : "ug/m3";
+  std::string heading =
+      ctx.str("trend.title") + " · " + ctx.str(row ? std::string(row->string_key) : "pollutant." + metric);
   std::string sub = ctx.str("unit." + unit);
   for (const PollutantValue& p : a.pollutants)
     if (p.metric == metric && p.iaqi) sub += " · IAQI " + std::to_string(*p.iaqi);
@@ -337,7 +349,7 @@ float trends(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec
       a.freshness.observed_at ? a.freshness.observed_at : ctx.now, ctx.model.aqi_standard);
   chart.bands = bands_for(ctx, standard, metric);
   if (chart.bands.size() >= 2) chart.min_top = chart.bands[1].top;  // "good" always in view
-  chart.decimals = metric.starts_with("co") ? 1 : 0;
+  chart.decimals = row ? row->precision : 0;
   chart.zone_offset_minutes = ctx.zone_offset_minutes;
   chart.daily_ticks = view.week;
   chart.empty_text = ctx.str("trend.empty");

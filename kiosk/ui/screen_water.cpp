@@ -6,6 +6,7 @@
 // map like everything else.
 #include <algorithm>
 
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/map_view.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -178,12 +179,13 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
   const float ch = l.px(104);
   int i = 0;
   for (const PollutantValue& p : w.values) {
+    const Metric* row = find_metric(p.metric);
     const float cx = x + static_cast<float>(i % columns) * (cw + l.px(12));
     const float cy = y + static_cast<float>(i / columns) * (ch + l.px(12));
     canvas()->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + cw, cy + ch), t.background, l.px(12));
     text_fit(ctx, ctx.fonts.small, ImVec2(cx + l.px(14), cy + l.px(10)), cw - l.px(28), t.text_muted,
-             ctx.str("water_item." + p.metric));
-    const std::string value = format_number(p.value, 3);
+             ctx.str(row ? std::string(row->string_key) : "water_item." + p.metric));
+    const std::string value = row ? format_metric_value(*row, p.value) : format_number(p.value, 3);
     text(ctx, ctx.fonts.large, ImVec2(cx + l.px(14), cy + l.px(44)), t.text, value);
     if (p.unit != "pH" && !p.unit.empty())
       text(ctx, ctx.fonts.small, ImVec2(cx + l.px(20) + measure(ctx.fonts.large, value).x, cy + l.px(54)),

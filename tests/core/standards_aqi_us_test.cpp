@@ -216,7 +216,7 @@ TEST(AqiUsReadings, GasesAreConvertedFromMicrograms) {
   std::vector<kiosk::Reading> readings = {{"demo", "s1", "o3_8h", 100, "ug/m3", 10, 0},
                                           {"demo", "s1", "pm25_24h", 12, "ug/m3", 10, 0}};
   auto r = st::realtime_aqi(AqiStandard::us, readings);
-  // O3 100 ug/m3 x 24.45/48.00 = 50.9 ppb = 0.050 ppm after truncation -> 46.3 -> 46
+  // O3 100 ug/m3 x 24.45/47.997 = 50.9 ppb = 0.050 ppm after truncation -> 46.3 -> 46
   EXPECT_EQ(r.iaqi_of("o3_8h"), 46);
   EXPECT_EQ(r.iaqi_of("pm25_24h"), 56);
   EXPECT_EQ(r.aqi, 56);

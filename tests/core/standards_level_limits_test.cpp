@@ -34,10 +34,11 @@ TEST(LevelLimits, UsLimitsAreConvertedToTheCanonicalUnits) {
   EXPECT_EQ(concentrations(AqiStandard::us, "pm25_1h"), (std::vector<double>{9.0, 35.4, 55.4, 125.4, 225.4}));
   const auto o3 = level_limits(AqiStandard::us, "o3_8h");
   ASSERT_EQ(o3.size(), 5u);
-  EXPECT_NEAR(o3[0].concentration, 0.054 * 1000 * 48.00 / 24.45, 1e-9);  // 106 ug/m3
+  // The molar masses of the metric table, the same the normaliser converts a ppm/ppb source with.
+  EXPECT_NEAR(o3[0].concentration, 0.054 * 1000 * 47.997 / 24.45, 1e-9);  // 106 ug/m3
   const auto no2 = level_limits(AqiStandard::us, "no2_1h");
   ASSERT_FALSE(no2.empty());
-  EXPECT_NEAR(no2[0].concentration, 53 * 46.01 / 24.45, 1e-9);
+  EXPECT_NEAR(no2[0].concentration, 53 * 46.006 / 24.45, 1e-9);
   EXPECT_TRUE(level_limits(AqiStandard::us, "co_1h").empty());  // EPA has no hourly CO index
   EXPECT_TRUE(level_limits(AqiStandard::cn2026, "bikes_available").empty());
 }

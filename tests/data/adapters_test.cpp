@@ -124,7 +124,8 @@ TEST(Ckan, WideCnemcLikeRecordsBecomeReadingsInUtc) {
   EXPECT_DOUBLE_EQ(find(r, "2803A", "no2_1h")->value, 15);  // "1.5e1"
   EXPECT_EQ(find(r, "2803A", "pm25_1h"), nullptr);
   EXPECT_TRUE(any_rejected_contains(r, "$.result.records[2].pm2_5: negative value")) << r.batch.rejected[0];
-  EXPECT_TRUE(any_rejected_contains(r, "$.result.records[2].pm2_5_24h: value is not finite"));
+  EXPECT_TRUE(any_rejected_contains(
+      r, "$.result.records[2].pm2_5_24h: station '2803A': pm25_24h value \"NaN\" is not a finite number"));
   EXPECT_TRUE(any_rejected_contains(r, "$.result.records[2].pm10: value \"abc\" is not a number"));
   ASSERT_EQ(r.batch.stations.size(), 3u);
   EXPECT_EQ(r.batch.stations[0].id, "air-harbour");

@@ -202,3 +202,36 @@ TEST(Cache, KillNineDuringWritesLeavesTheLastCommit) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(Cache, AnImplausibleValueCachedBeforeTheRuleIsNotShownAgain) {
+  TempDir dir;
+  const UnixTime now = test::at("2026-03-02T07:00:00Z");
+  {
+    std::string error;
+    auto cache = data::Cache::open(dir.path, error);
+    ASSERT_TRUE(cache) << error;
+    std::vector<Reading> latest = {{"air", "st0", "pm25_1h", 1e308, "ug/m3", now - 600, now},
+                                   {"air", "st1", "pm25_1h", 35, "ug/m3", now - 600, now},
+                                   {"air", "st1", "bikes_available", 1e10, "count", now - 600, now},
+                                   {"air", "st1", "temperature", 1e308, "C", now - 600, now}};
+    ASSERT_TRUE(
+        cache->save_success("air", "https://x/y", latest, {}, latest, ok_status("air", now), {}, now));
+  }
+  std::string error;
+  auto cache = data::Cache::open(dir.path, error);
+  ASSERT_TRUE(cache) << error;
+  data::CacheContents c = cache->load(now);
+  const auto& air = c.sources.at("air");
+  ASSERT_EQ(air.latest.size(), 2u);  // PM2.5 35 and the metric the kiosk does not know
+  EXPECT_EQ(air.latest[0].metric, "pm25_1h");
+  EXPECT_EQ(air.latest[0].value, 35);
+  EXPECT_EQ(c.history.count({"st0", "pm25_1h"}), 0u);
+  EXPECT_EQ(c.history.count({"st1", "bikes_available"}), 0u);
+  EXPECT_EQ(c.history.count({"st1", "pm25_1h"}), 1u);
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kiosk/core/content/files.hpp"
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/time_parse.hpp"
 
 namespace kiosk::content {
@@ -16,21 +17,13 @@ void error_at(TableReader& r, std::string_view key, const std::string& message) 
   r.ctx().diags.error(p.file, p.line, p.column, message);
 }
 
-constexpr std::string_view kMetrics[] = {
-    "pm25_1h",        "pm25_24h", "pm10_1h", "pm10_24h", "so2_1h", "so2_24h",   "no2_1h", "no2_24h",
-    "o3_1h",          "o3_8h",    "co_1h",   "co_24h",   "ph",     "do",        "codmn",  "cod",
-    "bod5",           "nh3n",     "tp",      "tn",       "din",    "phosphate", "oil",    "bikes_available",
-    "docks_available"};
-
 bool known_metric(std::string_view m) {
-  for (auto k : kMetrics)
-    if (k == m) return true;
-  return false;
+  return find_metric(m) != nullptr;
 }
 
 std::string metric_list() {
   std::string out;
-  for (auto k : kMetrics) out += (out.empty() ? "" : " ") + std::string(k);
+  for (const Metric& m : metrics()) out += (out.empty() ? "" : " ") + std::string(m.key);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <climits>
 #include <set>
 
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi_tables.hpp"
 
 namespace kiosk::standards {
@@ -143,8 +144,18 @@ AqiResult evaluate(AqiStandard standard, const Inputs& inputs, AqiReport report)
   return out;
 }
 
-// Micrograms per cubic metre to ppm/ppb at 25 °C and 1 atm (molar volume 24.45 L).
-double ug_to_ppb(double ug, double molar_mass) { return ug * 24.45 / molar_mass; }
+// A reading's value in the unit the standard's tables use: µg/m³ (mg/m³ for CO) for HJ 633, and for
+// EPA ppm (O3) or ppb (SO2, NO2), converted at 25 °C and 1 atm with the metric table's molar mass, the
+// same one the normaliser converted a ppb/ppm source with. The text is the value to 12 significant
+// digits, which undoes the last-bit error of that round trip (measured_text), so 0.071 ppm reported
+// comes back as exactly 0.071 and EPA's truncation sees it.
+std::optional<std::string> standard_unit_text(AqiStandard standard, const Metric& m, double value) {
+  if (!is_aqi_key(standard, m.aqi_key)) return std::nullopt;
+  if (standard != AqiStandard::us || m.molar_mass == 0) return measured_text(value);
+  // EPA gives O3 and CO in ppm, SO2 and NO2 in ppb.
+  const double ppb = ug_m3_to_ppb(m, value);
+  return measured_text(m.pollutant == "o3" || m.pollutant == "co" ? ppb / 1000.0 : ppb);
+}
 
 AqiResult from_readings(AqiStandard standard, std::span<const Reading> latest, AqiReport report) {
   std::map<std::string, const Reading*, std::less<>> newest;
@@ -152,23 +163,11 @@ AqiResult from_readings(AqiStandard standard, std::span<const Reading> latest, A
     auto [it, inserted] = newest.emplace(r.metric, &r);
     if (!inserted && r.observed_at > it->second->observed_at) it->second = &r;
   }
-  AqiNumberValues values;
-  for (const auto& [metric, r] : newest) {
-    if (standard != AqiStandard::us) {
-      if (is_aqi_key(standard, metric)) values[metric] = r->value;
-      continue;
-    }
-    double v = r->value;
-    if (metric == "pm25_24h" || metric == "pm10_24h")
-      values[metric] = v;
-    else if (metric == "o3_8h" || metric == "o3_1h")
-      values[metric] = ug_to_ppb(v, 48.00) / 1000.0;
-    else if (metric == "so2_1h" || metric == "so2_24h")
-      values[metric] = ug_to_ppb(v, 64.07);
-    else if (metric == "no2_1h")
-      values[metric] = ug_to_ppb(v, 46.01);
-  }
-  return compute_aqi_numbers(standard, values, report);
+  AqiTextValues values;
+  for (const auto& [metric, r] : newest)
+    if (const Metric* m = find_metric(metric))
+      if (auto text = standard_unit_text(standard, *m, r->value)) values[std::string(m->aqi_key)] = *text;
+  return compute_aqi(standard, values, report);
 }
 
 }  // namespace
@@ -284,10 +283,10 @@ std::vector<LevelLimit> level_limits(AqiStandard standard, std::string_view metr
     segments = us_segments("pm10_24h");
   } else if (metric == "o3_1h" || metric == "o3_8h") {
     segments = us_segments(metric);
-    to_canonical = 1000.0 * 48.00 / 24.45;  // ppm
+    to_canonical = ppb_to_ug_m3(*find_metric(metric), 1000.0);  // ppm
   } else if (metric == "so2_1h" || metric == "no2_1h") {
     segments = us_segments(metric);
-    to_canonical = (metric == "so2_1h" ? 64.07 : 46.01) / 24.45;  // ppb
+    to_canonical = ppb_to_ug_m3(*find_metric(metric), 1.0);  // ppb
   }
   std::vector<LevelLimit> out;
   for (const Segment& s : segments)

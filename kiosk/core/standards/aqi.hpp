@@ -133,9 +133,11 @@ AqiResult compute_aqi_numbers(AqiStandard standard, const AqiNumberValues& value
                               AqiReport report = AqiReport::as_given);
 
 // From a station's latest readings (reading.hpp metric keys and canonical units). When a metric
-// appears more than once, the latest observation wins. For `us`, gases are converted from ug/m3
-// to ppm/ppb at 25 °C and 1 atm (24.45 L/mol; O3 48.00, SO2 64.07, NO2 46.01 g/mol); the canonical
-// metrics have no CO 8-hour mean, so co_8h is reported missing.
+// appears more than once, the latest observation wins. Each value is taken to 12 significant digits
+// (measured_text in metrics.hpp), which removes the last-bit noise of unit conversions. For `us`,
+// gases are converted from ug/m3 to ppm/ppb at 25 °C and 1 atm (24.45 L/mol, the molar masses of the
+// metric table, the same the normaliser used); the canonical metrics have no CO 8-hour mean, so co_8h
+// is reported missing.
 AqiResult realtime_aqi(AqiStandard standard, std::span<const Reading> latest);
 AqiResult daily_aqi(AqiStandard standard, std::span<const Reading> latest);
 
