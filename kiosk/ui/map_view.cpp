@@ -253,6 +253,7 @@ float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, floa
     std::string name;
     float w;
   };
+  if (grades.empty() && !no_data) return 0;  // a title over nothing says nothing
   std::vector<Item> items;
   if (!title.empty()) items.push_back({nullptr, title, measure(font, title).x});
   for (const Grade& g : grades) {

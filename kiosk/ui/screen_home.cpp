@@ -115,14 +115,19 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   if (tile(ctx, ScreenId::water, Icon::water, ctx.str("home.water"), min, max)) ctx.go_to(ScreenId::water);
   Body b = body_of(ctx, min, max, true);
   // Rivers: how many sections meet class III or better; sea: the share of good stations.
+  // With no current class anywhere, the last classes, greyed, under the last-reading line.
   int graded = 0, good = 0;
   Freshness newest;
-  for (const auto& w : ctx.model.rivers) {
-    if (!w.grade || w.freshness.stale) continue;
-    ++graded;
-    if (w.grade->level <= 3) ++good;
-    if (w.freshness.observed_at > newest.observed_at) newest = w.freshness;
+  for (const bool use_stale : {false, true}) {
+    for (const auto& w : ctx.model.rivers) {
+      if (!w.grade || (w.freshness.stale && !use_stale)) continue;
+      ++graded;
+      if (w.grade->level <= 3) ++good;
+      if (w.freshness.observed_at > newest.observed_at) newest = w.freshness;
+    }
+    if (graded > 0) break;
   }
+  const ImU32 figure_color = newest.stale ? t.text_muted : t.text;
   for (const auto& s : ctx.model.sea)
     if (s.grade && s.freshness.observed_at > newest.observed_at) newest = s.freshness;
   const std::string rivers =
@@ -136,7 +141,7 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   auto figure = [&](float x, float y, const std::string& label, const std::string& value) {
     text_fit(ctx, ctx.fonts.small, ImVec2(x, y), col_w, t.text_muted, label);
     text(ctx, value.size() > 8 ? ctx.fonts.body : ctx.fonts.title,
-         ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f), t.text, value);
+         ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f), figure_color, value);
   };
   figure(b.x, b.y, ctx.str("water.rivers_good"), rivers);
   if (stacked)

@@ -128,6 +128,31 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
     };
     section(ctx.str("water.rivers"), ctx.model.rivers);
     section(ctx.str("water.sea"), ctx.model.sea);
+    // The legend in words: each class shown above, in class order, rivers and sea apart, with what
+    // water of that class is fit for.
+    auto meanings = [&](const std::string& title, const std::vector<WaterStationView>& rows) {
+      std::vector<const Grade*> shown;
+      for (const auto& w : rows)
+        if (w.grade && std::none_of(shown.begin(), shown.end(),
+                                    [&](const Grade* g) { return g->label == w.grade->label; }))
+          shown.push_back(&*w.grade);
+      if (shown.empty()) return;
+      std::sort(shown.begin(), shown.end(), [](const Grade* a, const Grade* b) { return a->level < b->level; });
+      text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, title);
+      y += ctx.fonts.body->FontSize * 1.5f;
+      for (const Grade* g : shown) {
+        const float pw = grade_pill(ctx, *g, ImVec2(x, y), ctx.fonts.small);
+        const float mx = x + std::max(pw, l.px(150)) + l.px(16);
+        const float ph = paragraph(ctx, ctx.fonts.small, ImVec2(mx, y + l.px(2)), x + width - mx, t.text,
+                                   ctx.tr(g->meaning));
+        y += std::max(ctx.fonts.small->FontSize * 1.5f, ph) + l.px(12);
+      }
+      y += l.px(12);
+    };
+    text(ctx, ctx.fonts.large, ImVec2(x, y), t.text, ctx.str("water.classes_meaning"));
+    y += l.px(58);
+    meanings(ctx.str("water.legend_rivers"), ctx.model.rivers);
+    meanings(ctx.str("water.legend_sea"), ctx.model.sea);
     list.set_content_height(y - list.origin().y);
   }
   if (int tapped = option_switch(ctx, "water.view", labels, list_view ? 1 : 0, smin, smax); tapped >= 0) {
