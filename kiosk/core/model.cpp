@@ -236,6 +236,7 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
   if (share.total > 0) m.sea_good_share = static_cast<double>(share.good) / share.total;
 
   const int today = local_day(now, content.settings.zone_offset_minutes);
+  if (auto end = parse_iso_date(content.plan.end)) m.plan_ended = today > *end;
   for (const Target& t : content.targets) {
     const TargetProgress p = target_progress(t, today);
     std::optional<double> fraction;

@@ -104,6 +104,7 @@ struct Model {
   std::optional<double> sea_good_share;  // class 1+2 stations / stations evaluated, 0..1
   std::vector<BikeStationView> bikes;
   std::vector<TargetView> targets;
+  bool plan_ended = false;  // today is after the plan's end date: its results are final
   UnixTime newest_data = 0;  // newest observation of any reading
   // The oldest of the values on screen: each station's (and bike station's) latest observation;
   // the status bar tells this one, so one old station is never hidden by a fresh one. 0: none.

@@ -162,7 +162,15 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (tv.target->area != "bay") continue;
     ++total;
     if (!b.fits(row - l.px(16))) continue;  // the gap below the last bar may be cut
-    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tv.target->title));
+    // The title, then its latest value against the target and the status in words at the right.
+    std::string figures;
+    if (tv.target->current && tv.target->target)
+      figures = format_number(*tv.target->current, 1) + " / " + format_number(*tv.target->target, 1) +
+                ctx.tr(tv.target->unit) + " · ";
+    figures += ctx.str("status." + tv.status);
+    const float fw = measure(ctx.fonts.small, figures).x;
+    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width - fw - l.px(12), t.text, ctx.tr(tv.target->title));
+    text(ctx, ctx.fonts.small, ImVec2(b.x + b.width - fw, b.y), t.text_muted, figures);
     b.y += ctx.fonts.small->FontSize * 1.4f;
     progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0),
                  t.accent);

@@ -171,3 +171,58 @@ TEST(CityAir, FollowsTheDeploymentsStandard) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// [SECTION] The plan after its end date
+
+struct PlanWithTwoTargets {
+  ContentPack content;
+  DataSnapshot data;
+  PlanWithTwoTargets() {
+    content.plan.end = "2025-12-31";
+    auto target = [&](const char* id, double current) {
+      Target t;
+      t.id = id;
+      t.direction = "up";
+      t.baseline = 80;
+      t.baseline_year = 2022;
+      t.target = 90;
+      t.deadline = "2025-12-31";
+      t.current = current;
+      t.current_date = "2025-12-31";
+      content.targets.push_back(t);
+    };
+    target("reached", 92);
+    target("short", 88);
+  }
+};
+
+TEST(Plan, RunsUntilItsEndDate) {
+  PlanWithTwoTargets f;
+  const Model m = build_model(f.content, f.data, 1767110400);  // 2025-12-31 00:00 China time (UTC+8)
+  EXPECT_FALSE(m.plan_ended);
+  EXPECT_EQ(m.targets[1].status, "at_risk");
+}
+
+TEST(Plan, AfterItsEndDateTheResultsAreFinal) {
+  PlanWithTwoTargets f;
+  const Model m = build_model(f.content, f.data, kObserved);  // 2026-11-28
+  EXPECT_TRUE(m.plan_ended);
+  ASSERT_EQ(m.targets.size(), 2u);
+  EXPECT_EQ(m.targets[0].status, "achieved");
+  EXPECT_EQ(m.targets[1].status, "missed");
+  // The bar runs from the baseline to the target: 88 is 80 % of the way from 80 to 90.
+  ASSERT_TRUE(m.targets[1].progress);
+  EXPECT_NEAR(*m.targets[1].progress, 0.8, 1e-9);
+}
+
+TEST(Plan, WithoutAnEndDateItNeverEnds) {
+  PlanWithTwoTargets f;
+  f.content.plan.end.clear();
+  EXPECT_FALSE(build_model(f.content, f.data, kObserved).plan_ended);
+}
+
+}  // namespace
+}  // namespace kiosk

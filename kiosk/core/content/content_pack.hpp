@@ -144,6 +144,7 @@ struct ContentPack {
   std::vector<TravelTip> tips;
   std::vector<Target> targets;
   std::vector<PlanAction> actions;
+  PlanInfo plan;
   std::vector<BayPage> bays;
   std::vector<QuizQuestion> quiz;
   std::vector<Alert> alerts;
