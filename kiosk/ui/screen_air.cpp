@@ -340,10 +340,26 @@ float trends(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec
     if (h.metric == metric) chart.points = h.points;
   chart.to = ctx.now;
   chart.from = ctx.now - (view.week ? 7 : 1) * 86400;
+  // The unit as symbols in both languages ("µg/m³"): short enough for the axis and the note.
+  const std::string symbol = ctx.content.strings.get("unit." + unit, Lang::en);
+  chart.axis_title = ctx.str("pollutant." + metric) + "  " + symbol;
+  if (!chart.points.empty())
+    for (const PollutantValue& p : a.pollutants)
+      if (p.metric == metric && p.iaqi && chart.points.back().value == p.value)
+        chart.last_label = format_number(p.value, metric.starts_with("co") ? 1 : 0) + " " + symbol +
+                           " → IAQI " + std::to_string(*p.iaqi);
+  for (int d = 0; d < 7; ++d) chart.weekdays.push_back(ctx.str("weekday." + std::to_string(d)));
   const auto standard = standards::aqi_standard_for(
       a.freshness.observed_at ? a.freshness.observed_at : ctx.now, ctx.model.aqi_standard);
   chart.bands = bands_for(ctx, standard, metric);
   if (chart.bands.size() >= 2) chart.min_top = chart.bands[1].top;  // "good" always in view
+  // One scale for this pollutant and period at every station, so clean air never looks as dramatic
+  // as dirty air: it grows only when some station's value exceeds it.
+  for (const AirStationView& other : ctx.model.air)
+    for (const MetricHistory& h : other.history)
+      if (h.metric == metric)
+        for (const HistoryPoint& p : h.points)
+          if (p.t >= chart.from && p.t <= chart.to) chart.min_top = std::max(chart.min_top, p.value * 1.08);
   chart.decimals = metric.starts_with("co") ? 1 : 0;
   chart.zone_offset_minutes = ctx.zone_offset_minutes;
   chart.daily_ticks = view.week;
