@@ -245,7 +245,7 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float w = measure(ctx.fonts.title, count).x + l.px(14);
     text_fit(ctx, ctx.fonts.small,
              ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),
-             b.width - w, t.text_muted, ctx.str("travel.bikes_available"));
+             b.width - w, t.text_muted, ctx.str(bikes == 1 ? "travel.bikes_available_one" : "travel.bikes_available"));
     b.y += ctx.fonts.title->FontSize * 1.3f + l.px(8);
   }
   if (ctx.content.tips.empty()) return;
