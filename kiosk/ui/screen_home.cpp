@@ -233,15 +233,29 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max))
     ctx.go_to(ScreenId::travel);
   Body b = body_of(ctx, min, max, false);
+  // Current counts; with none current, the last counts greyed with when they were read.
   int bikes = 0, stations = 0;
-  for (const auto& s : ctx.model.bikes)
-    if (s.bikes && !s.freshness.stale) {
-      bikes += *s.bikes;
-      ++stations;
+  UnixTime last_read = 0;
+  for (const bool use_stale : {false, true}) {
+    for (const auto& s : ctx.model.bikes)
+      if (s.bikes && (!s.freshness.stale || use_stale)) {
+        bikes += *s.bikes;
+        ++stations;
+        last_read = std::max(last_read, s.freshness.observed_at);
+      }
+    if (stations > 0) {
+      if (use_stale) {
+        text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.warning, last_reading_text(ctx, last_read));
+        b.y += ctx.fonts.small->FontSize * 1.4f;
+      }
+      break;
     }
+  }
+  const bool bikes_stale = stations > 0 && std::none_of(ctx.model.bikes.begin(), ctx.model.bikes.end(),
+                                                        [](const auto& s) { return s.bikes && !s.freshness.stale; });
   if (stations > 0) {
     const std::string count = std::to_string(bikes);
-    text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), t.text, count);
+    text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), bikes_stale ? t.text_muted : t.text, count);
     const float w = measure(ctx.fonts.title, count).x + l.px(14);
     text_fit(ctx, ctx.fonts.small,
              ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),

@@ -78,6 +78,12 @@ void draw_travel(UiContext& ctx) {
         ctx.str(s.docks == 1 ? "travel.dock" : "travel.docks");
     const float cw = measure(ctx.fonts.small, counts).x;
     text(ctx, ctx.fonts.small, ImVec2(list.origin().x + width - cw, ly + l.px(4)), t.text_muted, counts);
+    if (s.freshness.stale) {
+      // Past the stale time: the last counts stay, with when they were read, as everywhere else.
+      ly += ctx.fonts.small->FontSize * 1.5f;
+      text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly), width, t.warning,
+               last_reading_text(ctx, s.freshness.observed_at));
+    }
     ly += l.px(56);
   }
   list.set_content_height(ly - list.origin().y);

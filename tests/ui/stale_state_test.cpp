@@ -65,6 +65,14 @@ TEST(StaleState, WaterScreenGreysMarkersAndDetail) {
   EXPECT_TRUE(shows(r, " · 5 小时前")) << all_texts(r);
 }
 
+TEST(StaleState, BikeCountsSayWhenTheyWereRead) {
+  test::HeadlessKiosk k;
+  ASSERT_TRUE(k.ok) << k.error;
+  k.clock.advance(kFiveHours);
+  k.draw(ui::ScreenId::travel);
+  EXPECT_TRUE(shows(k.app->record(), "最近一次")) << all_texts(k.app->record());
+}
+
 TEST(StaleState, StatusBarTellsTheOldestValue) {
   test::HeadlessKiosk k;
   ASSERT_TRUE(k.ok) << k.error;
