@@ -417,7 +417,8 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
     text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, labelled(ctx.str("air.primary"), names));
     y += ctx.fonts.body->FontSize * 1.6f;
   }
-  y += l.px(8) + level_texts(ctx, a, ImVec2(x, y), width);
+  // The level's health effects and advice are for now: a stale value's would pass as current.
+  if (!stale) y += l.px(8) + level_texts(ctx, a, ImVec2(x, y), width);
   if (!a.missing.empty()) {
     std::vector<std::string> list;
     for (const std::string& key : a.missing) list.push_back(ctx.str("pollutant." + key));

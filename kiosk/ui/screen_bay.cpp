@@ -2,6 +2,7 @@
 // overview: every target of the city plan grouped by the plan's actions, with progress and status.
 #include <algorithm>
 
+#include "kiosk/core/target_progress.hpp"
 #include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
@@ -156,10 +157,17 @@ void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
   float y = area.origin().y;
   text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.plan_title"));
   y += l.px(76);
+  // A target due after the plan's end belongs to the next plan, which content may add beside it.
+  const std::optional<int> plan_end = parse_iso_date(ctx.content.plan.end);
+  auto next_plan = [&](const TargetView& tv) {
+    const std::optional<int> due = parse_iso_date(tv.target->deadline);
+    return plan_end && due && *due > *plan_end;
+  };
   if (ctx.model.plan_ended) {
     // Past its end date the plan is not "running": say so, with the final count.
     int achieved = 0, missed = 0;
     for (const TargetView& tv : ctx.model.targets) {
+      if (next_plan(tv)) continue;
       achieved += tv.status == "achieved";
       missed += tv.status == "missed";
     }
@@ -172,16 +180,26 @@ void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
     put("{missed}", std::to_string(missed));
     y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, line) + l.px(20);
   }
-  for (const PlanAction& action : ctx.content.actions) {
-    bool any = false;
-    for (const TargetView& tv : ctx.model.targets) any = any || tv.target->action == action.number;
-    if (!any) continue;
-    text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.accent,
-             std::to_string(action.number) + ". " + ctx.tr(action.title));
-    y += l.px(56);
-    for (const TargetView& tv : ctx.model.targets)
-      if (tv.target->action == action.number) y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(6);
-    y += l.px(12);
+  auto actions = [&](bool next) {
+    for (const PlanAction& action : ctx.content.actions) {
+      bool any = false;
+      for (const TargetView& tv : ctx.model.targets)
+        any = any || (tv.target->action == action.number && next_plan(tv) == next);
+      if (!any) continue;
+      text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.accent,
+               std::to_string(action.number) + ". " + ctx.tr(action.title));
+      y += l.px(56);
+      for (const TargetView& tv : ctx.model.targets)
+        if (tv.target->action == action.number && next_plan(tv) == next)
+          y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(6);
+      y += l.px(12);
+    }
+  };
+  actions(false);
+  if (std::any_of(ctx.model.targets.begin(), ctx.model.targets.end(), next_plan)) {
+    text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.next_plan"));
+    y += l.px(76);
+    actions(true);
   }
   area.set_content_height(y - area.origin().y);
 }
