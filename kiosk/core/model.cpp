@@ -1,6 +1,7 @@
 #include "kiosk/core/model.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
@@ -77,6 +78,22 @@ std::vector<Reading> readings_of(const Station& station, const DataSnapshot& dat
   return out;
 }
 
+// Grade, health effects and advice of an AQI result, in the content's words.
+void grade_of(const standards::AqiResult& result, standards::AqiStandard standard, const ContentPack& content,
+              Grade& grade, Text& health, Text& advice) {
+  grade.level = result.level;
+  grade.label = std::to_string(result.level);
+  if (const auto* style = result.style()) {
+    grade.color = style->color;
+    grade.name = {style->category_zh, style->category_en};
+  }
+  if (const auto* text = content.levels.aqi_level(standards::levels_key(standard), result.level)) {
+    if (!text->category.empty()) grade.name = text->category;
+    health = text->health;
+    advice = text->advice;
+  }
+}
+
 void evaluate_air(AirStationView& v, const ContentPack& content, const DataSnapshot& data) {
   const std::vector<Reading> readings = readings_of(*v.station, data);
   if (readings.empty()) return;
@@ -89,17 +106,56 @@ void evaluate_air(AirStationView& v, const ContentPack& content, const DataSnaps
   if (!result.aqi || !result.publishable) return;  // shown as NA with the concentrations
   v.aqi = result.aqi;
   v.primary = result.primary;
-  v.grade.level = result.level;
-  v.grade.label = std::to_string(result.level);
-  if (const auto* style = result.style()) {
-    v.grade.color = style->color;
-    v.grade.name = {style->category_zh, style->category_en};
+  grade_of(result, standard, content, v.grade, v.health, v.advice);
+}
+
+// HJ 663: the city's concentration of a pollutant is the mean over its valid stations; a station
+// without a current value of that pollutant is left out of that mean only. With no current value
+// anywhere, the last values give the last city figure, marked stale (shown greyed, never as current).
+CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixTime now, bool use_stale) {
+  CityAirView city;
+  city.stale = use_stale;
+  std::map<std::string, std::pair<double, int>> sums;  // metric -> (sum, count)
+  for (const Station& st : content.stations) {
+    if (st.kind != "air" || !st.city) continue;
+    ++city.city_stations;
+    bool gave = false;
+    for (std::string_view metric : air_metrics()) {
+      const Reading* r = data.find(st.id, std::string(metric));
+      if (!r) continue;
+      const Freshness f = freshness_of(*r, data, now);
+      if (f.stale && !use_stale) continue;
+      auto it = sums.try_emplace(std::string(metric), 0.0, 0).first;
+      it->second.first += r->value;
+      ++it->second.second;
+      city.observed_at = city.observed_at == 0 ? r->observed_at : std::min(city.observed_at, r->observed_at);
+      city.demo = city.demo || f.demo;
+      gave = true;
+    }
+    if (gave) ++city.stations;
   }
-  if (const auto* text = content.levels.aqi_level(standards::levels_key(standard), result.level)) {
-    if (!text->category.empty()) v.grade.name = text->category;
-    v.health = text->health;
-    v.advice = text->advice;
+  if (sums.empty()) return use_stale ? city : city_air(content, data, now, true);
+  std::vector<Reading> means;
+  for (std::string_view metric : air_metrics()) {
+    auto it = sums.find(std::string(metric));
+    if (it == sums.end()) continue;
+    Reading r;
+    r.station = "city";
+    r.metric = metric;
+    r.value = it->second.first / it->second.second;
+    r.unit = find_metric(metric)->unit;
+    r.observed_at = city.observed_at;
+    means.push_back(r);
   }
+  const auto standard = standards::aqi_standard_for(city.observed_at, content.settings.aqi_standard);
+  city.standard = standards::standard_key(standard);
+  const standards::AqiResult result = standards::realtime_aqi(standard, means);
+  for (const Reading& r : means) city.means.push_back({r.metric, r.value, r.unit, result.iaqi_of(r.metric)});
+  if (!result.aqi || !result.publishable) return city;
+  city.aqi = result.aqi;
+  city.primary = result.primary;
+  grade_of(result, standard, content, city.grade, city.health, city.advice);
+  return city;
 }
 
 standards::WaterNumberValues values_of(const std::vector<PollutantValue>& values) {
@@ -113,9 +169,10 @@ Grade surface_grade(standards::SurfaceClass cls, const ContentPack& content) {
   g.level = static_cast<int>(cls);
   g.label = standards::surface_class_name(cls);
   g.color = kSurfaceColors[g.level - 1];
-  if (const auto* t = content.levels.water_class("surface", g.label))
+  if (const auto* t = content.levels.water_class("surface", g.label)) {
     g.name = t->name;
-  else
+    g.meaning = t->meaning;
+  } else
     g.name = {g.label + "类", "Class " + g.label};
   return g;
 }
@@ -139,9 +196,10 @@ void evaluate_sea(WaterStationView& v, const ContentPack& content) {
   g.level = static_cast<int>(*r.cls);
   g.label = standards::sea_class_name(*r.cls);
   g.color = kSeaColors[g.level - 1];
-  if (const auto* t = content.levels.water_class("sea", g.label))
+  if (const auto* t = content.levels.water_class("sea", g.label)) {
     g.name = t->name;
-  else
+    g.meaning = t->meaning;
+  } else
     g.name = {g.label + "类", "Class " + g.label};
   v.grade = g;
   v.deciding = r.deciding;
@@ -159,6 +217,7 @@ const AirStationView* Model::headline_air() const {
 Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime now) {
   Model m;
   m.aqi_standard = content.settings.aqi_standard;
+  m.city_air = city_air(content, data, now, false);
   for (const Station& st : content.stations) {
     if (st.kind == "air") {
       AirStationView v;
@@ -205,6 +264,7 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
   if (share.total > 0) m.sea_good_share = static_cast<double>(share.good) / share.total;
 
   const int today = local_day(now, content.settings.zone_offset_minutes);
+  if (auto end = parse_iso_date(content.plan.end)) m.plan_ended = today > *end;
   for (const Target& t : content.targets) {
     const TargetProgress p = target_progress(t, today);
     std::optional<double> fraction;
@@ -223,6 +283,15 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
     m.any_demo = m.any_demo || s.demo;
     if (s.state == SourceState::failing) ++m.failing_sources;
   }
+  auto oldest = [&](const auto& views) {
+    for (const auto& v : views)
+      if (v.freshness.observed_at > 0 && (m.oldest_data == 0 || v.freshness.observed_at < m.oldest_data))
+        m.oldest_data = v.freshness.observed_at;
+  };
+  oldest(m.air);
+  oldest(m.rivers);
+  oldest(m.sea);
+  oldest(m.bikes);
   auto stale = [](const auto& v) { return v.freshness.stale; };
   m.any_stale = std::any_of(m.air.begin(), m.air.end(), stale) ||
                 std::any_of(m.rivers.begin(), m.rivers.end(), stale) ||

@@ -24,6 +24,7 @@ struct Grade {
   std::string label;  // "II", "劣V", "3"…
   Text name;          // 良 / Good, II类 / Class II …
   std::string color;  // "#RRGGBB"
+  Text meaning;       // water: what the class is fit for (levels.toml); empty for AQI levels
 };
 
 struct PollutantValue {
@@ -52,6 +53,26 @@ struct AirStationView {
   std::vector<MetricHistory> history;  // of the pollutants that have any, in pollutant order
 };
 
+// The city's AQI as China's national monitoring centre computes it (HJ 663-2013 §5-6): for each
+// pollutant, the arithmetic mean of the concentrations of the city's stations that have a current
+// value of it (stations.toml `city = false` and stale values are left out), then the index of those
+// means by the standard in use (the real-time hourly report). When every value is stale, the same
+// from the last values, with `stale` set.
+struct CityAirView {
+  std::optional<int> aqi;            // empty: no station with a current value, or not publishable
+  Grade grade;
+  std::vector<std::string> primary;  // metric keys
+  std::string standard;              // "cn", "cn-2012", "us": the standard that computed it
+  std::vector<PollutantValue> means; // the city's mean concentrations, with their IAQI
+  int stations = 0;                  // stations that gave at least one value
+  int city_stations = 0;             // stations that count for the city figure
+  UnixTime observed_at = 0;          // the oldest observation among the values averaged
+  bool demo = false;                 // some value averaged came from a demo source
+  bool stale = false;                // no current value anywhere: the last city figure, from old values
+  Text health;
+  Text advice;
+};
+
 struct WaterStationView {
   const Station* station = nullptr;
   Freshness freshness;
@@ -76,13 +97,18 @@ struct TargetView {
 
 struct Model {
   std::string aqi_standard;  // the standard the AQI figures follow
+  CityAirView city_air;
   std::vector<AirStationView> air;
   std::vector<WaterStationView> rivers;  // rivers and lakes
   std::vector<WaterStationView> sea;
   std::optional<double> sea_good_share;  // class 1+2 stations / stations evaluated, 0..1
   std::vector<BikeStationView> bikes;
   std::vector<TargetView> targets;
+  bool plan_ended = false;  // today is after the plan's end date: its results are final
   UnixTime newest_data = 0;  // newest observation of any reading
+  // The oldest of the values on screen: each station's (and bike station's) latest observation;
+  // the status bar tells this one, so one old station is never hidden by a fresh one. 0: none.
+  UnixTime oldest_data = 0;
   // When the next reading turns stale (0: none will): the model must be built again then, even if no
   // new data came, or the screen would call old data fresh.
   UnixTime next_stale_at = 0;
@@ -90,7 +116,7 @@ struct Model {
   bool any_stale = false;
   int failing_sources = 0;
 
-  // The station with the worst AQI among those with fresh data: the city's headline figure.
+  // The station with the worst AQI among those with fresh data: shown second, after the city figure.
   const AirStationView* headline_air() const;
 };
 

@@ -13,6 +13,13 @@ struct PlanAction {
   Text title;
 };
 
+// The plan itself (targets.toml [plan]): after its end date the screens say it has ended and show
+// the final results instead of a plan still running.
+struct PlanInfo {
+  Text title;
+  std::string end;  // YYYY-MM-DD, the plan's last day; empty: not given
+};
+
 // One measurable target. How progress and status follow from these fields: target_progress.hpp.
 struct Target {
   std::string id;

@@ -114,11 +114,12 @@ void draw_status_bar(UiContext& ctx) {
   const float clock_x = l.size.x - l.pad - clock_w;
   text(ctx, title, ImVec2(clock_x, mid - title->FontSize / 2), t.on_bar, clock);
 
-  // Freshness: when the newest data was observed, and whether some of it is old or demo.
+  // Freshness: how old the oldest value on screen is (never the newest: that would vouch for a
+  // station that stopped reporting hours ago), and whether some of it is old or demo.
   std::string fresh;
   ImU32 fresh_color = t.on_bar_muted;
-  if (ctx.model.newest_data > 0) {
-    fresh = ctx.str("status.updated") + " " + age_text(ctx, ctx.model.newest_data);
+  if (ctx.model.oldest_data > 0) {
+    fresh = labelled(ctx.str("status.oldest"), age_text(ctx, ctx.model.oldest_data));
     if (ctx.model.failing_sources > 0 || ctx.model.any_stale) {
       fresh += " · " + ctx.str("status.some_offline");
       fresh_color = IM_COL32(255, 200, 150, 255);

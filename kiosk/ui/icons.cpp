@@ -103,12 +103,23 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
       dl->AddLine(at(c, s, -0.08f, -0.08f), at(c, s, -0.06f, 0.3f), col, t);
       dl->AddLine(at(c, s, 0.08f, -0.08f), at(c, s, 0.06f, 0.3f), col, t);
       break;
-    case Icon::language:
-      dl->AddCircle(c, 0.4f * s, col, 24, t);
+    case Icon::language: {
+      // A globe (meridians and parallels), the sign for language everywhere; the old circle with one
+      // line through it read as "no entry".
+      const float r = 0.4f * s;
+      dl->AddCircle(c, r, col, 28, t);
+      dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), col, t);
+      for (int i = 0; i <= 24; ++i) {  // a meridian: an ellipse half as wide as the globe
+        const float a = kPi * 2 * static_cast<float>(i) / 24;
+        dl->PathLineTo(ImVec2(c.x + std::cos(a) * r * 0.5f, c.y + std::sin(a) * r));
+      }
+      dl->PathStroke(col, 0, t * 0.9f);
       dl->AddLine(at(c, s, -0.4f, 0), at(c, s, 0.4f, 0), col, t);
-      dl->PathArcTo(c, 0.4f * s, -kPi / 2, kPi / 2, 12);
-      dl->PathStroke(col, 0, t);
+      const float py = 0.2f * s, px = std::sqrt(r * r - py * py);
+      dl->AddLine(ImVec2(c.x - px, c.y - py), ImVec2(c.x + px, c.y - py), col, t * 0.9f);
+      dl->AddLine(ImVec2(c.x - px, c.y + py), ImVec2(c.x + px, c.y + py), col, t * 0.9f);
       break;
+    }
     case Icon::game:  // an item dropping into a bin
       dl->AddRectFilled(at(c, s, -0.11f, -0.46f), at(c, s, 0.11f, -0.24f), col, 0.03f * s);
       dl->AddTriangleFilled(at(c, s, -0.12f, -0.18f), at(c, s, 0.12f, -0.18f), at(c, s, 0, -0.05f), col);

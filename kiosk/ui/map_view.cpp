@@ -177,7 +177,7 @@ MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 mi
     p.at =
         ImVec2(a.x + static_cast<float>(at->x) * (b.x - a.x), a.y + static_cast<float>(at->y) * (b.y - a.y));
     p.centre = p.at;
-    p.label = m.grade ? m.label : ctx.str("data.no_data");
+    p.label = m.grade || !m.label.empty() ? m.label : ctx.str("data.no_data");
     const float h = font->FontSize * 1.5f, pad = h * 0.3f;
     p.size = ImVec2(pad + (m.grade ? h * kIconShare + pad * 0.7f : 0) + measure(font, p.label).x + pad, h);
     if (names || m.selected) p.name_size = measure(ctx.fonts.small, ctx.tr(m.station->name));
@@ -243,7 +243,8 @@ int option_switch(UiContext& ctx, std::string_view id, std::span<const std::stri
   return tapped;
 }
 
-float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, float width, float max_height) {
+float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, float width, float max_height,
+                 const std::string& title, bool no_data) {
   const Layout& l = ctx.layout;
   ImFont* font = ctx.fonts.small;
   const float h = font->FontSize * 1.5f, icon = h * kIconShare, pad = h * 0.35f, gap = l.px(10);
@@ -252,13 +253,15 @@ float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, floa
     std::string name;
     float w;
   };
+  if (grades.empty() && !no_data) return 0;  // a title over nothing says nothing
   std::vector<Item> items;
+  if (!title.empty()) items.push_back({nullptr, title, measure(font, title).x});
   for (const Grade& g : grades) {
     const std::string& name = ctx.tr(g.name);
     items.push_back({&g, name, pad + icon + pad * 0.6f + measure(font, name).x + pad});
   }
   const std::string& none = ctx.str("data.no_data");
-  items.push_back({nullptr, none, pad + measure(font, none).x + pad});
+  if (no_data) items.push_back({nullptr, none, pad + measure(font, none).x + pad});
   // Lay out first: a legend that does not fit is left out whole, never cut.
   float x = 0, y = 0;
   std::vector<ImVec2> at;
@@ -275,6 +278,10 @@ float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, floa
   ImDrawList* dl = canvas();
   for (size_t i = 0; i < items.size(); ++i) {
     const ImVec2 a = at[i], b(a.x + items[i].w, a.y + h);
+    if (i == 0 && !title.empty()) {
+      text(ctx, font, ImVec2(a.x, a.y + (h - font->FontSize) / 2), ctx.theme.text_muted, items[i].name);
+      continue;
+    }
     const ImU32 fill = items[i].grade ? color_from_hex(items[i].grade->color) : kNoDataFill;
     const ImU32 ink = text_on(fill);
     dl->AddRectFilled(a, b, fill, h / 2);

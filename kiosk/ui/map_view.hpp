@@ -17,8 +17,9 @@ namespace kiosk::ui {
 
 struct MapMarker {
   const Station* station = nullptr;  // position, name and the id a tap selects
-  std::optional<Grade> grade;        // empty: no recent data (grey, "no data")
-  std::string label;                 // on the marker: the AQI number or the class ("45", "II")
+  std::optional<Grade> grade;        // empty: no current data (grey; "no data" unless a label is given)
+  std::string label;                 // on the marker: the AQI number or the class ("45", "II"); for a
+                                     // stale value, the last one with its age ("94 · 5 h ago"), in grey
   bool selected = false;
 };
 
@@ -35,7 +36,9 @@ MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 mi
 
 // A legend: each grade as a pill (colour, face and name), then "no data" in its grey, in rows.
 // Returns the height used; draws nothing when it would not fit in `max_height`.
-float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, float width, float max_height);
+// `title` (optional) leads the first row; `no_data` false leaves out the grey "no data" pill.
+float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, float width, float max_height,
+                 const std::string& title = {}, bool no_data = true);
 
 // Selects a station and keeps the screen's view state (ScreenState::detail), which a selection clears.
 void select_keeping(UiContext& ctx, const std::string& station, const std::string& keep);

@@ -84,8 +84,9 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
   const float h = max.y - min.y;
   const float box = h - l.px(24);
   const ImVec2 bmin(min.x + l.px(12), min.y + l.px(12)), bmax(bmin.x + box * 1.3f, bmin.y + box);
-  if (current(a)) {
-    const ImU32 fill = color_from_hex(a.grade.color);
+  if (a.aqi) {
+    // Past its stale time the last value stays, in grey, never in its level colour.
+    const ImU32 fill = current(a) ? color_from_hex(a.grade.color) : stale_fill(ctx);
     canvas()->AddRectFilled(bmin, bmax, fill, l.px(12));
     text_centered(ctx, ctx.fonts.title, bmin, bmax, text_on(fill), std::to_string(*a.aqi));
   } else {
@@ -95,7 +96,11 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
   }
   const float x = bmax.x + l.px(20);
   text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
-  if (current(a)) grade_pill(ctx, a.grade, ImVec2(x, min.y + l.px(62)), ctx.fonts.small);
+  if (current(a))
+    grade_pill(ctx, a.grade, ImVec2(x, min.y + l.px(62)), ctx.fonts.small);
+  else if (a.aqi)
+    text_fit(ctx, ctx.fonts.small, ImVec2(x, min.y + l.px(66)), max.x - x - l.px(12), t.warning,
+             last_reading_text(ctx, a.freshness.observed_at));
   if (p.clicked) select_keeping(ctx, a.station->id, ctx.state.detail);
 }
 
@@ -113,6 +118,8 @@ void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, Im
       if (current(a)) {
         m.grade = a.grade;
         m.label = std::to_string(*a.aqi);
+      } else if (a.aqi) {
+        m.label = std::to_string(*a.aqi) + " · " + age_text(ctx, a.freshness.observed_at);
       }
       markers.push_back(std::move(m));
     }
@@ -345,10 +352,26 @@ float trends(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec
     if (h.metric == metric) chart.points = h.points;
   chart.to = ctx.now;
   chart.from = ctx.now - (view.week ? 7 : 1) * 86400;
+  // The unit as symbols in both languages ("µg/m³"): short enough for the axis and the note.
+  const std::string symbol = ctx.content.strings.get("unit." + unit, Lang::en);
+  chart.axis_title = ctx.str("pollutant." + metric) + "  " + symbol;
+  if (!chart.points.empty())
+    for (const PollutantValue& p : a.pollutants)
+      if (p.metric == metric && p.iaqi && chart.points.back().value == p.value)
+        chart.last_label = format_number(p.value, metric.starts_with("co") ? 1 : 0) + " " + symbol +
+                           " → IAQI " + std::to_string(*p.iaqi);
+  for (int d = 0; d < 7; ++d) chart.weekdays.push_back(ctx.str("weekday." + std::to_string(d)));
   const auto standard = standards::aqi_standard_for(
       a.freshness.observed_at ? a.freshness.observed_at : ctx.now, ctx.model.aqi_standard);
   chart.bands = bands_for(ctx, standard, metric);
   if (chart.bands.size() >= 2) chart.min_top = chart.bands[1].top;  // "good" always in view
+  // One scale for this pollutant and period at every station, so clean air never looks as dramatic
+  // as dirty air: it grows only when some station's value exceeds it.
+  for (const AirStationView& other : ctx.model.air)
+    for (const MetricHistory& h : other.history)
+      if (h.metric == metric)
+        for (const HistoryPoint& p : h.points)
+          if (p.t >= chart.from && p.t <= chart.to) chart.min_top = std::max(chart.min_top, p.value * 1.08);
   chart.decimals = row ? row->precision : 0;
   chart.zone_offset_minutes = ctx.zone_offset_minutes;
   chart.daily_ticks = view.week;
@@ -377,7 +400,8 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   if (!a.aqi)
     return y - pos.y +
            paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text_muted, ctx.str("air.no_aqi"));
-  const ImU32 fill = color_from_hex(a.grade.color);
+  const bool stale = a.freshness.stale;
+  const ImU32 fill = stale ? stale_fill(ctx) : color_from_hex(a.grade.color);
   const std::string number = std::to_string(*a.aqi);
   const ImVec2 nsize = measure(ctx.fonts.huge, number);
   const ImVec2 bmin(x, y), bmax(x + std::max(nsize.x + l.px(48), l.px(200)), y + nsize.y + l.px(20));
@@ -389,13 +413,13 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
     text_fit(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
     freshness_line(ctx, a.freshness, ImVec2(rx, y + l.px(54)), rw);
     ImFont* const fonts[] = {ctx.fonts.body, ctx.fonts.small};
-    grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(94)), pill_font(ctx, a.grade, rw, fonts));
+    if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(94)), pill_font(ctx, a.grade, rw, fonts));
   } else {
     text_fit(ctx, ctx.fonts.small, ImVec2(rx, y), rw, t.text_muted, ctx.str("air.aqi_label"));
     ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
-    grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
-    if (a.freshness.stale)
-      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(112)), rw, t.warning, ctx.str("data.stale"));
+    if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
+    else
+      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(36)), rw, t.warning, ctx.str("data.stale"));
   }
   y = bmax.y + l.px(16);
   if (!a.primary.empty()) {
@@ -405,7 +429,8 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
     text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, labelled(ctx.str("air.primary"), names));
     y += ctx.fonts.body->FontSize * 1.6f;
   }
-  y += l.px(8) + level_texts(ctx, a, ImVec2(x, y), width);
+  // The level's health effects and advice are for now: a stale value's would pass as current.
+  if (!stale) y += l.px(8) + level_texts(ctx, a, ImVec2(x, y), width);
   if (!a.missing.empty()) {
     std::vector<std::string> list;
     for (const std::string& key : a.missing) list.push_back(ctx.str("pollutant." + key));
@@ -444,11 +469,82 @@ void detail(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2
   area.set_content_height(y - top + l.px(8));
 }
 
+// [SECTION] The city's figure
+
+// One band over the screen: "全市 AQI [75] 良 · 数值最高的站点：开发区站 128", and the standard and
+// period the figures follow ("HJ 633-2026 · 实时"), on a second line when the first is full.
+// Returns the height used.
+float city_band(UiContext& ctx, ImVec2 pos, float width) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const CityAirView& city = ctx.model.city_air;
+  const std::string standard_key =
+      city.standard.empty()
+          ? standards::standard_key(standards::aqi_standard_for(ctx.now, ctx.model.aqi_standard))
+          : city.standard;
+  const std::string standard =
+      ctx.str("aqi_standard." + standard_key) + " · " + ctx.str("air.period_realtime");
+  ImFont* font = ctx.fonts.body;
+  ImFont* number_font = ctx.fonts.large;
+  const float h = std::max(number_font->FontSize * 1.5f, font->FontSize * 1.6f);
+  float x = pos.x;
+  const float mid = pos.y + h / 2;
+  const std::string label = ctx.str("air.city_aqi");
+  text(ctx, font, ImVec2(x, mid - font->FontSize / 2), t.text, label);
+  x += measure(font, label).x + l.px(14);
+  if (city.aqi) {
+    const std::string number = std::to_string(*city.aqi);
+    const ImU32 fill = city.stale ? stale_fill(ctx) : color_from_hex(city.grade.color);
+    const float bw = std::max(measure(number_font, number).x + l.px(28), h * 1.3f);
+    canvas()->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + bw, pos.y + h), fill, l.px(10));
+    text_centered(ctx, number_font, ImVec2(x, pos.y), ImVec2(x + bw, pos.y + h), text_on(fill), number);
+    x += bw + l.px(14);
+    if (city.stale) {
+      const std::string last = last_reading_text(ctx, city.observed_at);
+      text(ctx, font, ImVec2(x, mid - font->FontSize / 2), t.warning, last);
+      x += measure(font, last).x + l.px(24);
+    } else {
+      x += grade_pill(ctx, city.grade, ImVec2(x, mid - font->FontSize * 0.75f), font) + l.px(24);
+    }
+  } else {
+    const std::string none = ctx.str("data.no_data");
+    text(ctx, font, ImVec2(x, mid - font->FontSize / 2), t.text_muted, none);
+    x += measure(font, none).x + l.px(24);
+  }
+  const float standard_w = measure(ctx.fonts.small, standard).x;
+  std::string worst;
+  if (const AirStationView* w = ctx.model.headline_air())
+    worst = labelled(ctx.str("air.worst_station"), ctx.tr(w->station->name) + " " + std::to_string(*w->aqi));
+  const float worst_w = worst.empty() ? 0 : measure(font, worst).x;
+  const float end = pos.x + width;
+  if (x + worst_w + l.px(24) + standard_w <= end) {
+    // Everything on one line: the standard at the right end.
+    if (!worst.empty()) text(ctx, font, ImVec2(x, mid - font->FontSize / 2), t.text, worst);
+    text(ctx, ctx.fonts.small, ImVec2(end - standard_w, mid - ctx.fonts.small->FontSize / 2), t.text_muted,
+         standard);
+    return h;
+  }
+  float y = pos.y + h + l.px(6);
+  if (!worst.empty()) {
+    if (x + worst_w <= end) {
+      text(ctx, font, ImVec2(x, mid - font->FontSize / 2), t.text, worst);
+    } else {
+      text_fit(ctx, font, ImVec2(pos.x, y), width, t.text, worst);
+      y += font->FontSize * 1.3f;
+    }
+  }
+  text_fit(ctx, ctx.fonts.small, ImVec2(pos.x, y), width, t.text_muted, standard);
+  y += ctx.fonts.small->FontSize * 1.3f;
+  return y - pos.y;
+}
+
 }  // namespace
 
 void draw_air(UiContext& ctx) {
   const Layout& l = ctx.layout;
-  const ImVec2 a = l.content_min, b = l.content_max;
+  ImVec2 a = l.content_min;
+  const ImVec2 b = l.content_max;
+  a.y += city_band(ctx, a, b.x - a.x) + l.gap * 0.6f;
   const AirView view = AirView::parse(ctx.state.detail);
   const AirStationView* sel = chosen(ctx);
   if (l.size.y > l.size.x) {

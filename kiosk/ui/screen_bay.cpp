@@ -2,6 +2,7 @@
 // overview: every target of the city plan grouped by the plan's actions, with progress and status.
 #include <algorithm>
 
+#include "kiosk/core/target_progress.hpp"
 #include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
@@ -34,17 +35,38 @@ float target_row(UiContext& ctx, const TargetView& tv, ImVec2 min, float width) 
   canvas()->AddRectFilled(ImVec2(min.x + width - sw - l.px(16), y), ImVec2(min.x + width, y + l.px(36)), sc, l.px(8));
   text(ctx, ctx.fonts.small, ImVec2(min.x + width - sw - l.px(8), y + l.px(4)), text_on(sc), status);
   y += l.px(44);
-  std::string figures;
+  // Baseline, latest (final once judged after the deadline), target and deadline: the bar runs on
+  // that scale, baseline at the left end and target at the right, both labelled.
   const std::string unit = ctx.tr(target.unit);
-  if (target.current) figures += ctx.str("target.now") + " " + format_number(*target.current, 1) + unit;
+  auto value = [&](double v) { return format_number(v, 1) + unit; };
+  auto dated = [&](const std::string& v, const std::string& date) {
+    return date.empty() ? v : v + (ctx.lang == Lang::zh ? "（" + date + "）" : " (" + date + ")");
+  };
+  std::string figures;
+  auto add = [&](const std::string& part) { figures += (figures.empty() ? "" : "  ·  ") + part; };
+  const bool final_result = tv.status == "achieved" || tv.status == "missed";
+  if (target.baseline)
+    add(dated(ctx.str("target.baseline") + " " + value(*target.baseline),
+              target.baseline_year ? std::to_string(target.baseline_year) : ""));
+  if (target.current)
+    add(dated(ctx.str(final_result && ctx.model.plan_ended ? "target.final" : "target.latest") + " " +
+                  value(*target.current),
+              target.current_date));
   if (target.target)
-    figures += (figures.empty() ? "" : "  ·  ") + ctx.str("target.goal") + " " + format_number(*target.target, 1) + unit;
-  if (!target.deadline.empty()) figures += "  ·  " + ctx.str("target.by") + " " + target.deadline.substr(0, 4);
-  if (target.demo) figures += "  ·  " + ctx.str("data.demo");
-  text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted, figures);
-  y += l.px(36);
+    add(dated(ctx.str("target.goal") + " " + value(*target.target),
+              target.deadline.empty() ? "" : ctx.str("target.by") + " " + target.deadline));
+  if (target.demo) add(ctx.str("data.demo"));
+  const float fh = paragraph(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted, figures, 2);
+  y += std::max(fh, l.px(36)) + l.px(4);
   progress_bar(ctx, ImVec2(x, y), ImVec2(x + width, y + l.px(14)), tv.progress.value_or(0), sc);
-  y += l.px(34);
+  y += l.px(18);
+  if (target.target && target.direction != "milestone") {
+    const std::string from = value(target.baseline.value_or(0)), to = value(*target.target);
+    text(ctx, ctx.fonts.small, ImVec2(x, y), t.text_muted, from);
+    text(ctx, ctx.fonts.small, ImVec2(x + width - measure(ctx.fonts.small, to).x, y), t.text_muted, to);
+    y += ctx.fonts.small->FontSize * 1.2f;
+  }
+  y += l.px(16);
   // "Scan to learn more", with the caption beside the code.
   if (const float qr = qr_side(ctx, target.url); qr > 0)
     y += qr_code(ctx, target.url, ImVec2(x, y), width - qr - l.px(20)).y + l.px(24);
@@ -135,16 +157,49 @@ void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
   float y = area.origin().y;
   text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.plan_title"));
   y += l.px(76);
-  for (const PlanAction& action : ctx.content.actions) {
-    bool any = false;
-    for (const TargetView& tv : ctx.model.targets) any = any || tv.target->action == action.number;
-    if (!any) continue;
-    text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.accent,
-             std::to_string(action.number) + ". " + ctx.tr(action.title));
-    y += l.px(56);
-    for (const TargetView& tv : ctx.model.targets)
-      if (tv.target->action == action.number) y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(6);
-    y += l.px(12);
+  // A target due after the plan's end belongs to the next plan, which content may add beside it.
+  const std::optional<int> plan_end = parse_iso_date(ctx.content.plan.end);
+  auto next_plan = [&](const TargetView& tv) {
+    const std::optional<int> due = parse_iso_date(tv.target->deadline);
+    return plan_end && due && *due > *plan_end;
+  };
+  if (ctx.model.plan_ended) {
+    // Past its end date the plan is not "running": say so, with the final count.
+    int achieved = 0, missed = 0;
+    for (const TargetView& tv : ctx.model.targets) {
+      if (next_plan(tv)) continue;
+      achieved += tv.status == "achieved";
+      missed += tv.status == "missed";
+    }
+    std::string line = ctx.str("bay.plan_ended");
+    auto put = [&](std::string_view key, const std::string& v) {
+      if (auto at = line.find(key); at != std::string::npos) line.replace(at, key.size(), v);
+    };
+    put("{date}", ctx.content.plan.end);
+    put("{achieved}", std::to_string(achieved));
+    put("{missed}", std::to_string(missed));
+    y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, line) + l.px(20);
+  }
+  auto actions = [&](bool next) {
+    for (const PlanAction& action : ctx.content.actions) {
+      bool any = false;
+      for (const TargetView& tv : ctx.model.targets)
+        any = any || (tv.target->action == action.number && next_plan(tv) == next);
+      if (!any) continue;
+      text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.accent,
+               std::to_string(action.number) + ". " + ctx.tr(action.title));
+      y += l.px(56);
+      for (const TargetView& tv : ctx.model.targets)
+        if (tv.target->action == action.number && next_plan(tv) == next)
+          y += target_row(ctx, tv, ImVec2(x, y), width) + l.px(6);
+      y += l.px(12);
+    }
+  };
+  actions(false);
+  if (std::any_of(ctx.model.targets.begin(), ctx.model.targets.end(), next_plan)) {
+    text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.next_plan"));
+    y += l.px(76);
+    actions(true);
   }
   area.set_content_height(y - area.origin().y);
 }

@@ -43,21 +43,30 @@ void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {
                  max.x - min.x - 2 * l.pad);
 }
 
+// "开发区站 128": the station with the highest AQI, shown second after the city's figure.
+std::string worst_station_text(UiContext& ctx, const AirStationView& a) {
+  return labelled(ctx.str("air.worst_station"), ctx.tr(a.station->name) + " " + std::to_string(*a.aqi));
+}
+
 void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   if (tile(ctx, ScreenId::air, Icon::air, ctx.str("home.air"), min, max)) ctx.go_to(ScreenId::air);
   Body b = body_of(ctx, min, max, true);
-  const AirStationView* a = ctx.model.headline_air();
-  if (!a) {
+  const CityAirView& city = ctx.model.city_air;
+  const AirStationView* worst = ctx.model.headline_air();
+  const float line = ctx.fonts.body->FontSize * 1.3f;
+  if (!city.aqi) {
     paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("data.no_data"));
     return;
   }
-  // The number in its level colour, with the level's name and face beside it. Short tiles use a
-  // smaller number so the name and the main pollutant still fit.
-  ImFont* number_font = b.room() >= ctx.fonts.huge->FontSize * 1.6f ? ctx.fonts.huge : ctx.fonts.title;
-  const ImU32 level_color = color_from_hex(a->grade.color);
-  const std::string number = std::to_string(*a->aqi);
+  // The city's number in its level colour, with the level's name and face beside it; the highest
+  // station always comes second. Short tiles use a smaller number so both still fit.
+  ImFont* number_font =
+      b.room() >= ctx.fonts.huge->FontSize * 1.6f + line + l.px(18) ? ctx.fonts.huge : ctx.fonts.title;
+  // Past the stale time: the last figure in grey with when it was read, never in its level colour.
+  const ImU32 level_color = city.stale ? stale_fill(ctx) : color_from_hex(city.grade.color);
+  const std::string number = std::to_string(*city.aqi);
   const ImVec2 nsize = measure(number_font, number);
   const ImVec2 box_min(b.x, b.y);
   const ImVec2 box_max(b.x + std::max(nsize.x + l.px(56), number_font->FontSize * 1.9f),
@@ -66,30 +75,38 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   text_centered(ctx, number_font, box_min, box_max, text_on(level_color), number);
   const float right = box_max.x + l.px(28);
   float ry = b.y;
-  if (number_font == ctx.fonts.huge) {
-    text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, ctx.str("air.aqi_label"));
-    ry += l.px(38);
-  }
-  grade_pill(ctx, a->grade, ImVec2(right, ry),
-             number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body);
-  ry += (number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body)->FontSize * 1.5f + l.px(14);
-  if (!a->primary.empty()) {
+  text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, ctx.str("air.city_aqi"));
+  ry += ctx.fonts.small->FontSize * 1.3f + l.px(4);
+  ImFont* pill = number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body;
+  if (city.stale)
+    text_fit(ctx, ctx.fonts.body, ImVec2(right, ry), max.x - l.pad - right, t.warning, ctx.str("data.stale"));
+  else
+    grade_pill(ctx, city.grade, ImVec2(right, ry), pill);
+  ry += pill->FontSize * 1.5f + l.px(14);
+  // The main pollutant only where the highest station still fits under it.
+  const float after = worst ? l.px(18) + line : 0;
+  if (!city.stale && !city.primary.empty() && ry + ctx.fonts.body->FontSize + after <= b.bottom) {
     std::string names;
-    for (size_t i = 0; i < a->primary.size(); ++i)
-      names += (i ? "、" : "") + ctx.str("pollutant." + a->primary[i]);
+    for (size_t i = 0; i < city.primary.size(); ++i)
+      names += (i ? "、" : "") + ctx.str("pollutant." + city.primary[i]);
     text_fit(ctx, ctx.fonts.body, ImVec2(right, ry), max.x - l.pad - right, t.text,
              labelled(ctx.str("air.primary"), names));
+    ry += ctx.fonts.body->FontSize;
   }
-  b.y = std::max(box_max.y, ry + ctx.fonts.body->FontSize) + l.px(18);
-  const float line = ctx.fonts.body->FontSize * 1.3f;
-  if (a->station && b.fits(line)) {
-    text_fit(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text,
-             labelled(ctx.str("air.worst_station"), ctx.tr(a->station->name)));
-    b.y += line + l.px(6);
+  b.y = std::max(box_max.y, ry) + l.px(18);
+  if (worst && worst->station) {
+    // Never dropped: without it a single station's figure could pass for the city's.
+    const float y = std::min(b.y, b.bottom - line);
+    text_fit(ctx, ctx.fonts.body, ImVec2(b.x, y), b.width, t.text, worst_station_text(ctx, *worst));
+    b.y = y + line + l.px(6);
   }
-  if (const int lines = static_cast<int>(b.room() / line); lines > 0)
-    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(a->advice), std::min(lines, 2));
-  footer(ctx, a->freshness, min, max);
+  if (const int lines = static_cast<int>(b.room() / line); lines > 0 && !city.stale)
+    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(city.advice), std::min(lines, 2));
+  Freshness f;
+  f.observed_at = city.observed_at;
+  f.stale = city.stale;
+  f.demo = city.demo;
+  footer(ctx, f, min, max);
 }
 
 void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
@@ -98,14 +115,19 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   if (tile(ctx, ScreenId::water, Icon::water, ctx.str("home.water"), min, max)) ctx.go_to(ScreenId::water);
   Body b = body_of(ctx, min, max, true);
   // Rivers: how many sections meet class III or better; sea: the share of good stations.
+  // With no current class anywhere, the last classes, greyed, under the last-reading line.
   int graded = 0, good = 0;
   Freshness newest;
-  for (const auto& w : ctx.model.rivers) {
-    if (!w.grade || w.freshness.stale) continue;
-    ++graded;
-    if (w.grade->level <= 3) ++good;
-    if (w.freshness.observed_at > newest.observed_at) newest = w.freshness;
+  for (const bool use_stale : {false, true}) {
+    for (const auto& w : ctx.model.rivers) {
+      if (!w.grade || (w.freshness.stale && !use_stale)) continue;
+      ++graded;
+      if (w.grade->level <= 3) ++good;
+      if (w.freshness.observed_at > newest.observed_at) newest = w.freshness;
+    }
+    if (graded > 0) break;
   }
+  const ImU32 figure_color = newest.stale ? t.text_muted : t.text;
   for (const auto& s : ctx.model.sea)
     if (s.grade && s.freshness.observed_at > newest.observed_at) newest = s.freshness;
   const std::string rivers =
@@ -119,7 +141,7 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   auto figure = [&](float x, float y, const std::string& label, const std::string& value) {
     text_fit(ctx, ctx.fonts.small, ImVec2(x, y), col_w, t.text_muted, label);
     text(ctx, value.size() > 8 ? ctx.fonts.body : ctx.fonts.title,
-         ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f), t.text, value);
+         ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f), figure_color, value);
   };
   figure(b.x, b.y, ctx.str("water.rivers_good"), rivers);
   if (stacked)
@@ -140,7 +162,15 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (tv.target->area != "bay") continue;
     ++total;
     if (!b.fits(row - l.px(16))) continue;  // the gap below the last bar may be cut
-    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(tv.target->title));
+    // The title, then its latest value against the target and the status in words at the right.
+    std::string figures;
+    if (tv.target->current && tv.target->target)
+      figures = format_number(*tv.target->current, 1) + " / " + format_number(*tv.target->target, 1) +
+                ctx.tr(tv.target->unit) + " · ";
+    figures += ctx.str("status." + tv.status);
+    const float fw = measure(ctx.fonts.small, figures).x;
+    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width - fw - l.px(12), t.text, ctx.tr(tv.target->title));
+    text(ctx, ctx.fonts.small, ImVec2(b.x + b.width - fw, b.y), t.text_muted, figures);
     b.y += ctx.fonts.small->FontSize * 1.4f;
     progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0),
                  t.accent);
@@ -203,19 +233,33 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max))
     ctx.go_to(ScreenId::travel);
   Body b = body_of(ctx, min, max, false);
+  // Current counts; with none current, the last counts greyed with when they were read.
   int bikes = 0, stations = 0;
-  for (const auto& s : ctx.model.bikes)
-    if (s.bikes && !s.freshness.stale) {
-      bikes += *s.bikes;
-      ++stations;
+  UnixTime last_read = 0;
+  for (const bool use_stale : {false, true}) {
+    for (const auto& s : ctx.model.bikes)
+      if (s.bikes && (!s.freshness.stale || use_stale)) {
+        bikes += *s.bikes;
+        ++stations;
+        last_read = std::max(last_read, s.freshness.observed_at);
+      }
+    if (stations > 0) {
+      if (use_stale) {
+        text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.warning, last_reading_text(ctx, last_read));
+        b.y += ctx.fonts.small->FontSize * 1.4f;
+      }
+      break;
     }
+  }
+  const bool bikes_stale = stations > 0 && std::none_of(ctx.model.bikes.begin(), ctx.model.bikes.end(),
+                                                        [](const auto& s) { return s.bikes && !s.freshness.stale; });
   if (stations > 0) {
     const std::string count = std::to_string(bikes);
-    text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), t.text, count);
+    text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), bikes_stale ? t.text_muted : t.text, count);
     const float w = measure(ctx.fonts.title, count).x + l.px(14);
     text_fit(ctx, ctx.fonts.small,
              ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),
-             b.width - w, t.text_muted, ctx.str("travel.bikes_available"));
+             b.width - w, t.text_muted, ctx.str(bikes == 1 ? "travel.bikes_available_one" : "travel.bikes_available"));
     b.y += ctx.fonts.title->FontSize * 1.3f + l.px(8);
   }
   if (ctx.content.tips.empty()) return;

@@ -71,10 +71,19 @@ void draw_travel(UiContext& ctx) {
                              : !s.info.name_zh.empty()                        ? s.info.name_zh
                                                                               : s.info.name_en;
     text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), width * 0.6f, t.text, name);
-    const std::string counts = (s.bikes ? std::to_string(*s.bikes) : "–") + " " + ctx.str("travel.bikes") + " · " +
-                               (s.docks ? std::to_string(*s.docks) : "–") + " " + ctx.str("travel.docks");
+    // "1 bike", "2 bikes": the singular for exactly one.
+    const std::string counts =
+        (s.bikes ? std::to_string(*s.bikes) : "–") + " " + ctx.str(s.bikes == 1 ? "travel.bike" : "travel.bikes") +
+        " · " + (s.docks ? std::to_string(*s.docks) : "–") + " " +
+        ctx.str(s.docks == 1 ? "travel.dock" : "travel.docks");
     const float cw = measure(ctx.fonts.small, counts).x;
     text(ctx, ctx.fonts.small, ImVec2(list.origin().x + width - cw, ly + l.px(4)), t.text_muted, counts);
+    if (s.freshness.stale) {
+      // Past the stale time: the last counts stay, with when they were read, as everywhere else.
+      ly += ctx.fonts.small->FontSize * 1.5f;
+      text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly), width, t.warning,
+               last_reading_text(ctx, s.freshness.observed_at));
+    }
     ly += l.px(56);
   }
   list.set_content_height(ly - list.origin().y);

@@ -64,7 +64,7 @@ float water_row(UiContext& ctx, const WaterStationView& w, bool selected, ImVec2
     text_fit(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(64)), width - l.px(44), t.text,
              deciding_text(ctx, w));
   } else {
-    const std::string& none = ctx.str(w.grade ? "data.stale" : "data.no_data");
+    const std::string none = w.grade ? w.grade->label + " · " + ctx.str("data.stale") : ctx.str("data.no_data");
     text(ctx, ctx.fonts.body, ImVec2(right - measure(ctx.fonts.body, none).x, min.y + l.px(18)), t.text_muted,
          none);
   }
@@ -88,18 +88,30 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
         if (current(w)) {
           m.grade = *w.grade;
           m.label = w.grade->label;
+        } else if (w.grade) {  // stale: the last class in grey, with its age
+          m.label = w.grade->label + " · " + age_text(ctx, w.freshness.observed_at);
         }
         markers.push_back(std::move(m));
       }
     const MapResult map = map_view(ctx, markers, min, area_max, ctx.state.detail);
-    // The classes on the map, surface water first, where there is room for them.
-    std::vector<Grade> shown;
-    for (const MapMarker& m : markers)
-      if (m.grade &&
-          std::none_of(shown.begin(), shown.end(), [&](const Grade& g) { return g.label == m.grade->label; }))
-        shown.push_back(*m.grade);
-    const float ly = map.bottom + l.gap * 0.6f;
-    map_legend(ctx, shown, ImVec2(min.x, ly), max.x - min.x, area_max.y - ly);
+    // The classes on the map, where there is room for them: rivers and sea apart (their scales
+    // differ), each in the order of its classes.
+    auto classes = [&](const std::vector<WaterStationView>& group) {
+      std::vector<Grade> shown;
+      for (const WaterStationView& w : group)
+        if (current(w) && std::none_of(shown.begin(), shown.end(),
+                                       [&](const Grade& g) { return g.label == w.grade->label; }))
+          shown.push_back(*w.grade);
+      std::sort(shown.begin(), shown.end(), [](const Grade& a, const Grade& b) { return a.level < b.level; });
+      return shown;
+    };
+    const std::vector<Grade> river_classes = classes(ctx.model.rivers), sea_classes = classes(ctx.model.sea);
+    float ly = map.bottom + l.gap * 0.6f;
+    const float river_h = map_legend(ctx, river_classes, ImVec2(min.x, ly), max.x - min.x, area_max.y - ly,
+                                     ctx.str("water.legend_rivers"), false);
+    if (river_h > 0) ly += river_h + l.px(8);
+    map_legend(ctx, sea_classes, ImVec2(min.x, ly), max.x - min.x, area_max.y - ly,
+               ctx.str("water.legend_sea"), true);
     if (map.hidden > 0)
       text_fit(ctx, ctx.fonts.small,
                ImVec2(smax.x + l.px(16), smin.y + (l.touch - ctx.fonts.small->FontSize) / 2),
@@ -117,6 +129,31 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
     };
     section(ctx.str("water.rivers"), ctx.model.rivers);
     section(ctx.str("water.sea"), ctx.model.sea);
+    // The legend in words: each class shown above, in class order, rivers and sea apart, with what
+    // water of that class is fit for.
+    auto meanings = [&](const std::string& title, const std::vector<WaterStationView>& rows) {
+      std::vector<const Grade*> shown;
+      for (const auto& w : rows)
+        if (w.grade && std::none_of(shown.begin(), shown.end(),
+                                    [&](const Grade* g) { return g->label == w.grade->label; }))
+          shown.push_back(&*w.grade);
+      if (shown.empty()) return;
+      std::sort(shown.begin(), shown.end(), [](const Grade* a, const Grade* b) { return a->level < b->level; });
+      text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, title);
+      y += ctx.fonts.body->FontSize * 1.5f;
+      for (const Grade* g : shown) {
+        const float pw = grade_pill(ctx, *g, ImVec2(x, y), ctx.fonts.small);
+        const float mx = x + std::max(pw, l.px(150)) + l.px(16);
+        const float ph = paragraph(ctx, ctx.fonts.small, ImVec2(mx, y + l.px(2)), x + width - mx, t.text,
+                                   ctx.tr(g->meaning));
+        y += std::max(ctx.fonts.small->FontSize * 1.5f, ph) + l.px(12);
+      }
+      y += l.px(12);
+    };
+    text(ctx, ctx.fonts.large, ImVec2(x, y), t.text, ctx.str("water.classes_meaning"));
+    y += l.px(58);
+    meanings(ctx.str("water.legend_rivers"), ctx.model.rivers);
+    meanings(ctx.str("water.legend_sea"), ctx.model.sea);
     list.set_content_height(y - list.origin().y);
   }
   if (int tapped = option_switch(ctx, "water.view", labels, list_view ? 1 : 0, smin, smax); tapped >= 0) {
@@ -146,8 +183,10 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
 
   if (w.grade) {
     // The class in a block of its colour, with its face: never colour alone.
+    // Past the stale time: the last class in grey, never in its colour as if current.
     const Grade& g = *w.grade;
-    const ImU32 fill = color_from_hex(g.color);
+    const bool stale = w.freshness.stale;
+    const ImU32 fill = stale ? stale_fill(ctx) : color_from_hex(g.color);
     const ImU32 ink = text_on(fill);
     const ImVec2 ls = measure(ctx.fonts.title, g.label);
     const float bh = l.px(120), icon = l.px(56);
@@ -160,11 +199,17 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
     const float rx = bmax.x + l.px(28);
     text(ctx, ctx.fonts.small, ImVec2(rx, y), t.text_muted, ctx.str("water.class_label"));
     ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
-    grade_pill(ctx, g, ImVec2(rx, y + l.px(36)), pill_font(ctx, g, x + width - rx, fonts));
-    if (w.freshness.stale)
-      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(96)), x + width - rx, t.warning,
+    if (!stale)
+      grade_pill(ctx, g, ImVec2(rx, y + l.px(36)), pill_font(ctx, g, x + width - rx, fonts));
+    else
+      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(36)), x + width - rx, t.warning,
                ctx.str("data.stale"));
     y = bmax.y + l.px(24);
+    // What the class means for people: drinking source, swimming, fishing…
+    if (!g.meaning.zh.empty())
+      y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text,
+                     labelled(ctx.str("water.class_meaning"), ctx.tr(g.meaning))) +
+           l.px(16);
     const std::string deciding = deciding_text(ctx, w);
     if (!deciding.empty())
       y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, deciding) + l.px(20);

@@ -78,8 +78,13 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
   float gutter = 0;
   for (const TrendBand& band : c.bands)
     gutter = std::max(gutter, l.px(8) + icon + l.px(4) + measure(small, band.label).x + l.px(10));
-  const ImVec2 pmin(min.x + measure(small, widest).x + l.px(14), min.y + small->FontSize * 0.5f);
-  const ImVec2 pmax(max.x - gutter, max.y - small->FontSize - l.px(12));
+  const float title_h = c.axis_title.empty() ? 0 : small->FontSize * 1.4f;
+  if (!c.axis_title.empty()) text(ctx, small, min, t.text_muted, c.axis_title);
+  const ImVec2 pmin(min.x + measure(small, widest).x + l.px(14), min.y + title_h + small->FontSize * 0.5f);
+  // The 7-day view names each day on a second line under its date.
+  const bool day_names = c.daily_ticks && c.weekdays.size() == 7;
+  const float time_h = small->FontSize * (day_names ? 2.1f : 1.0f);
+  const ImVec2 pmax(max.x - gutter, max.y - time_h - l.px(12));
   if (pmax.x - pmin.x < l.px(60) || pmax.y - pmin.y < l.px(40)) return;
   const float w = pmax.x - pmin.x, h = pmax.y - pmin.y;
   auto y_of = [&](double v) { return pmax.y - static_cast<float>(std::clamp(v / axis.top, 0.0, 1.0)) * h; };
@@ -108,13 +113,23 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
     bottom = band.top;
   }
 
-  // Value axis: gridlines and labels.
-  for (double v = 0; v <= axis.top + axis.step * 0.5; v += axis.step) {
+  // Value axis: the level bands' concentration edges are the labels (where a band ends is what a
+  // reader needs), with 0 and the top; a label too close to one already placed is left out.
+  std::vector<double> ticks{0};
+  for (const TrendBand& band : c.bands)
+    if (std::isfinite(band.top) && band.top < axis.top) ticks.push_back(band.top);
+  if (ticks.size() == 1)
+    for (double v = axis.step; v < axis.top - axis.step * 0.5; v += axis.step) ticks.push_back(v);
+  ticks.push_back(axis.top);
+  float last_y = 1e9f;
+  for (double v : ticks) {
     const float y = std::round(y_of(v));
     dl->AddLine(ImVec2(pmin.x, y), ImVec2(pmax.x, y), IM_COL32(16, 46, 68, 40), l.px(1.5f));
+    if (last_y - y < small->FontSize * 1.05f) continue;
     const std::string label = format_number(v, c.decimals);
     text(ctx, small, ImVec2(pmin.x - l.px(10) - measure(small, label).x, y - small->FontSize / 2),
          t.text_muted, label);
+    last_y = y;
   }
 
   // Time axis: every 6 hours, or every midnight, in the city's time.
@@ -126,13 +141,19 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
     const float x = std::round(x_of(tick));
     dl->AddLine(ImVec2(x, pmin.y), ImVec2(x, pmax.y), IM_COL32(16, 46, 68, 40), l.px(1.5f));
     const std::tm tm = city_tm(tick, c.zone_offset_minutes);
-    if (c.daily_ticks)
+    // A day's tick shows its date (on the 24-hour view, midnight shows the date instead of 00:00).
+    if (c.daily_ticks || tm.tm_hour == 0)
       std::snprintf(buf, sizeof buf, "%02d-%02d", tm.tm_mon + 1, tm.tm_mday);
     else
       std::snprintf(buf, sizeof buf, "%02d:00", tm.tm_hour);
     const float tw = measure(small, buf).x;
     if (x - tw / 2 < pmin.x - l.px(8) || x + tw / 2 > pmax.x + l.px(8)) continue;
     text(ctx, small, ImVec2(x - tw / 2, pmax.y + l.px(8)), t.text_muted, buf);
+    if (day_names) {
+      const std::string& name = c.weekdays[static_cast<size_t>(tm.tm_wday)];
+      text(ctx, small, ImVec2(x - measure(small, name).x / 2, pmax.y + l.px(8) + small->FontSize * 1.1f),
+           t.text_muted, name);
+    }
   }
   dl->AddLine(ImVec2(pmin.x, pmax.y), ImVec2(pmax.x, pmax.y), t.text_muted, l.px(2));
 
@@ -158,10 +179,10 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
   const ImVec2 p(x_of(last.t), y_of(last.value));
   dl->AddCircleFilled(p, thick * 2, kInk);
   dl->AddCircleFilled(p, thick * 1.1f, IM_COL32_WHITE);
-  const std::string value = format_number(last.value, c.decimals);
+  const std::string value = c.last_label.empty() ? format_number(last.value, c.decimals) : c.last_label;
   const ImVec2 vs = measure(ctx.fonts.body, value);
   const float vy = p.y - vs.y - thick * 2.5f < pmin.y ? p.y + thick * 2.5f : p.y - vs.y - thick * 2.5f;
-  const ImVec2 vmin(std::min(p.x - vs.x / 2, pmax.x - vs.x) - l.px(6), vy);
+  const ImVec2 vmin(std::max(std::min(p.x - vs.x / 2, pmax.x - vs.x) - l.px(6), pmin.x), vy);
   dl->AddRectFilled(vmin, ImVec2(vmin.x + vs.x + l.px(12), vy + vs.y), t.surface, l.px(6));
   text(ctx, ctx.fonts.body, ImVec2(vmin.x + l.px(6), vy), t.text, value);
 }

@@ -30,6 +30,11 @@ struct TrendChart {
   int zone_offset_minutes = 480;         // axis times in the city's zone
   bool daily_ticks = false;              // a tick per day ("11-25") instead of every 6 hours ("06:00")
   std::string empty_text;                // shown when no value falls in the window
+  std::string axis_title;                // over the value axis: what and in which unit ("PM2.5 µg/m³")
+  std::string last_label;                // the newest point's note ("90 µg/m³ → IAQI 128"); empty: value
+  // Names of the days, Sunday first ("周日"…, "Sun"…): the 7-day view's ticks read "周四 11-26", and
+  // the 24-hour view's midnight tick shows the date. Empty: dates only.
+  std::vector<std::string> weekdays;
 };
 
 void draw_trend_chart(UiContext& ctx, const TrendChart& chart, ImVec2 min, ImVec2 max);

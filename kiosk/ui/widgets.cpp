@@ -1,5 +1,7 @@
 #include "kiosk/ui/widgets.hpp"
 
+#include "kiosk/core/target_progress.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -228,15 +230,31 @@ std::string date_time_text(UnixTime t, int zone_offset_minutes) {
   return buf;
 }
 
+std::string last_reading_text(const UiContext& ctx, UnixTime observed_at) {
+  const int zone = ctx.zone_offset_minutes;
+  const bool same_day = local_day(observed_at, zone) == local_day(ctx.now, zone);
+  std::string out = ctx.str("data.last_reading");
+  auto put = [&](std::string_view key, const std::string& value) {
+    if (auto at = out.find(key); at != std::string::npos) out.replace(at, key.size(), value);
+  };
+  put("{time}", same_day ? clock_text(observed_at, zone) : date_time_text(observed_at, zone));
+  put("{age}", age_text(ctx, observed_at));
+  return out;
+}
+
+// The markers' "no data" grey: never a level colour, and white text on it keeps its contrast.
+ImU32 stale_fill(const UiContext&) { return IM_COL32(112, 122, 132, 255); }
+
 void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width) {
   if (f.observed_at <= 0) {
     text(ctx, ctx.fonts.small, pos, ctx.theme.text_muted, ctx.str("data.no_data"));
     return;
   }
-  std::string line = ctx.str("data.observed") + " " + date_time_text(f.observed_at, ctx.zone_offset_minutes) +
-                     " · " + age_text(ctx, f.observed_at);
+  std::string line = f.stale ? last_reading_text(ctx, f.observed_at)
+                             : ctx.str("data.observed") + " " +
+                                   date_time_text(f.observed_at, ctx.zone_offset_minutes) + " · " +
+                                   age_text(ctx, f.observed_at);
   if (f.demo) line += " · " + ctx.str("data.demo");
-  if (f.stale) line += " · " + ctx.str("data.stale");
   text_fit(ctx, ctx.fonts.small, pos, width, f.stale ? ctx.theme.warning : ctx.theme.text_muted, line);
 }
 

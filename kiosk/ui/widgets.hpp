@@ -60,7 +60,12 @@ std::string with_number(const std::string& pattern, long long n);
 std::string clock_text(UnixTime t, int zone_offset_minutes);
 // "11-28 10:00" in the city's time.
 std::string date_time_text(UnixTime t, int zone_offset_minutes);
-// "observed 10:00 · 12 min ago · demo data · stale": the honest provenance line under a value.
+// "最近一次 12:00（5 小时前）" / "last reading 12:00 (5 h ago)": what every place says of a value past
+// its source's stale time (the date is added when the reading is from another day).
+std::string last_reading_text(const UiContext& ctx, UnixTime observed_at);
+// The grey a value past its stale time is drawn in, instead of its level colour.
+ImU32 stale_fill(const UiContext& ctx);
+// "observed 10:00 · 12 min ago · demo data", or for a stale value the last-reading line.
 void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width);
 
 // Number formatting without trailing zeros: 0.5, 12, 0.025.

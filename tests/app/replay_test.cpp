@@ -26,7 +26,8 @@ TEST_P(ReplayScript, Passes) {
 
 INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript,
                          ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin", "search",
-                                           "search_english", "search_card", "search_nothing", "idle"));
+                                           "search_english", "search_card", "search_nothing", "idle", "city_air", "plan", "chart",
+                                           "stale"));
 
 // Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
 class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};

@@ -61,6 +61,18 @@ TEST_F(ContentPackTest, WrongTypeNamesWhatWasExpected) {
   EXPECT_NE(all(l).find("stations.toml:5:7: error: 'lat' must be a number, not a string"), std::string::npos) << all(l);
 }
 
+TEST_F(ContentPackTest, AStationCanBeLeftOutOfTheCityAqi) {
+  write("stations.toml",
+        "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = 37.5\nlon = 121.0\n"
+        "city = false\n[[station]]\nid = \"b\"\nkind = \"air\"\nname = { zh = \"站\", en = \"T\" }\n"
+        "lat = 37.5\nlon = 121.0\n");
+  ContentLoad l = load();
+  EXPECT_EQ(all(l).find("stations.toml"), std::string::npos) << all(l);
+  ASSERT_EQ(l.pack.stations.size(), 2u);
+  EXPECT_FALSE(l.pack.stations[0].city);
+  EXPECT_TRUE(l.pack.stations[1].city);
+}
+
 TEST_F(ContentPackTest, SyntaxErrorHasPosition) {
   write("travel.toml", "[[tip]]\nid = \"bus\ntitle = 1\n");
   ContentLoad l = load();

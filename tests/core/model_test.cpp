@@ -51,5 +51,178 @@ TEST(Model, SaysWhenTheNextReadingTurnsStale) {
   EXPECT_EQ(build_model(f.content, f.data, kObserved + 4000).next_stale_at, 0);
 }
 
+// [SECTION] The city's AQI (HJ 663: per pollutant the mean of the city's stations, then the index)
+
+// Three city stations with every pollutant of the real-time report; PM2.5 differs between them.
+struct ThreeAirStations {
+  ContentPack content;
+  DataSnapshot data;
+  explicit ThreeAirStations(const double (&pm25)[3]) {
+    SourceStatus status;
+    status.id = "air-feed";
+    status.state = SourceState::ok;
+    status.stale_seconds = 3600;
+    data.sources.push_back(status);
+    for (int i = 0; i < 3; ++i) {
+      Station s;
+      s.id = "air-" + std::to_string(i + 1);
+      s.kind = "air";
+      s.source = "air-feed";
+      content.stations.push_back(s);
+      auto add = [&](const char* metric, double value, const char* unit) {
+        data.latest.push_back({"air-feed", s.id, metric, value, unit, kObserved, kObserved + 60});
+      };
+      if (pm25[i] >= 0) add("pm25_1h", pm25[i], "ug/m3");
+      add("pm10_1h", 20, "ug/m3");
+      add("so2_1h", 5, "ug/m3");
+      add("no2_1h", 10, "ug/m3");
+      add("co_1h", 0.4, "mg/m3");
+      add("o3_1h", 30, "ug/m3");
+      add("o3_8h", 30, "ug/m3");  // HJ 633-2012's real-time report also expects it
+    }
+  }
+};
+
+TEST(CityAir, IsTheIndexOfTheStationsMeanNotTheWorstStation) {
+  ThreeAirStations f({20, 40, 90});  // mean PM2.5 50 ug/m3 -> IAQI 80 (HJ 633-2026); 90 alone -> 128
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 80);
+  EXPECT_EQ(m.city_air.grade.level, 2);
+  EXPECT_EQ(m.city_air.primary, std::vector<std::string>{"pm25_1h"});
+  EXPECT_EQ(m.city_air.stations, 3);
+  EXPECT_EQ(m.city_air.standard, "cn");
+  ASSERT_NE(m.headline_air(), nullptr);
+  EXPECT_EQ(*m.headline_air()->aqi, 128);
+  EXPECT_EQ(m.headline_air()->station->id, "air-3");
+}
+
+TEST(CityAir, AStationWithoutAValueIsLeftOutOfThatPollutantsMeanOnly) {
+  ThreeAirStations f({20, 40, -1});  // no PM2.5 at the third station: mean 30 -> IAQI 43
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 43);
+  EXPECT_EQ(m.city_air.stations, 3);  // its other pollutants still count
+  ASSERT_FALSE(m.city_air.means.empty());
+  EXPECT_EQ(m.city_air.means.front().metric, "pm25_1h");
+  EXPECT_DOUBLE_EQ(m.city_air.means.front().value, 30);
+}
+
+TEST(CityAir, AStationMarkedNotForTheCityIsLeftOut) {
+  ThreeAirStations f({20, 40, 90});
+  f.content.stations[2].city = false;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 43);
+  EXPECT_EQ(m.city_air.city_stations, 2);
+  EXPECT_EQ(m.city_air.stations, 2);
+  // The station itself is still shown with its own index.
+  EXPECT_EQ(m.air.size(), 3u);
+  EXPECT_EQ(*m.air[2].aqi, 128);
+}
+
+TEST(CityAir, StaleValuesAreLeftOut) {
+  ThreeAirStations f({20, 40, 90});
+  for (Reading& r : f.data.latest)
+    if (r.station == "air-3") r.observed_at = kObserved - 7200;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 43);
+  EXPECT_EQ(m.city_air.stations, 2);
+}
+
+TEST(CityAir, WithNoCurrentValueAnywhereTheLastFigureIsMarkedStale) {
+  ThreeAirStations f({20, 40, 90});
+  const Model fresh = build_model(f.content, f.data, kObserved + 600);
+  EXPECT_FALSE(fresh.city_air.stale);
+  const Model m = build_model(f.content, f.data, kObserved + 7200);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 80);
+  EXPECT_TRUE(m.city_air.stale);
+  EXPECT_EQ(m.city_air.observed_at, kObserved);
+}
+
+TEST(CityAir, NoValueAtAllGivesNoCityFigure) {
+  ThreeAirStations f({20, 40, 90});
+  f.data.latest.clear();
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  EXPECT_FALSE(m.city_air.aqi);
+  EXPECT_EQ(m.city_air.stations, 0);
+  EXPECT_EQ(m.city_air.city_stations, 3);
+}
+
+TEST(Model, TheOldestValueOnScreenIsTold) {
+  ThreeAirStations f({20, 40, 90});
+  for (Reading& r : f.data.latest)
+    if (r.station == "air-2") r.observed_at = kObserved - 5 * 3600;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  EXPECT_EQ(m.oldest_data, kObserved - 5 * 3600);
+  EXPECT_EQ(m.newest_data, kObserved);
+}
+
+TEST(CityAir, FollowsTheDeploymentsStandard) {
+  ThreeAirStations f({20, 40, 90});
+  f.content.settings.aqi_standard = "cn-2012";  // PM2.5 50 -> 50 + 50 x 15/40 = 68.75 -> 69
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  EXPECT_EQ(m.city_air.standard, "cn-2012");
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 69);
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// [SECTION] The plan after its end date
+
+struct PlanWithTwoTargets {
+  ContentPack content;
+  DataSnapshot data;
+  PlanWithTwoTargets() {
+    content.plan.end = "2025-12-31";
+    auto target = [&](const char* id, double current) {
+      Target t;
+      t.id = id;
+      t.direction = "up";
+      t.baseline = 80;
+      t.baseline_year = 2022;
+      t.target = 90;
+      t.deadline = "2025-12-31";
+      t.current = current;
+      t.current_date = "2025-12-31";
+      content.targets.push_back(t);
+    };
+    target("reached", 92);
+    target("short", 88);
+  }
+};
+
+TEST(Plan, RunsUntilItsEndDate) {
+  PlanWithTwoTargets f;
+  const Model m = build_model(f.content, f.data, 1767110400);  // 2025-12-31 00:00 China time (UTC+8)
+  EXPECT_FALSE(m.plan_ended);
+  EXPECT_EQ(m.targets[1].status, "at_risk");
+}
+
+TEST(Plan, AfterItsEndDateTheResultsAreFinal) {
+  PlanWithTwoTargets f;
+  const Model m = build_model(f.content, f.data, kObserved);  // 2026-11-28
+  EXPECT_TRUE(m.plan_ended);
+  ASSERT_EQ(m.targets.size(), 2u);
+  EXPECT_EQ(m.targets[0].status, "achieved");
+  EXPECT_EQ(m.targets[1].status, "missed");
+  // The bar runs from the baseline to the target: 88 is 80 % of the way from 80 to 90.
+  ASSERT_TRUE(m.targets[1].progress);
+  EXPECT_NEAR(*m.targets[1].progress, 0.8, 1e-9);
+}
+
+TEST(Plan, WithoutAnEndDateItNeverEnds) {
+  PlanWithTwoTargets f;
+  f.content.plan.end.clear();
+  EXPECT_FALSE(build_model(f.content, f.data, kObserved).plan_ended);
+}
+
 }  // namespace
 }  // namespace kiosk

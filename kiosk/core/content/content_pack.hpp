@@ -59,6 +59,9 @@ struct Station {
   double lat = 0;
   double lon = 0;
   std::string source;  // id of the source that reports it (sources.toml)
+  // Air: counts towards the city's AQI (stations.toml `city = false` leaves out e.g. a roadside or
+  // background station that is not one of the city's assessment stations, HJ 663 §4).
+  bool city = true;
   SourcePos pos;
 };
 
@@ -141,6 +144,7 @@ struct ContentPack {
   std::vector<TravelTip> tips;
   std::vector<Target> targets;
   std::vector<PlanAction> actions;
+  PlanInfo plan;
   std::vector<BayPage> bays;
   std::vector<QuizQuestion> quiz;
   std::vector<Alert> alerts;

@@ -79,6 +79,7 @@ void read_water(TableReader& r, Seen& seen, standards::LevelTexts& out) {
   if (t.standard == "sea") r.one_of("class", t.cls, {"1", "2", "3", "4", "劣4"});
   t.name = r.text("name", Need::required);
   t.quality = r.text("quality", Need::required);
+  t.meaning = r.text("meaning");
   if (first_time(seen, r, t.standard, t.cls, "class '" + t.cls + "' of '" + t.standard + "'"))
     out.water.push_back(std::move(t));
 }

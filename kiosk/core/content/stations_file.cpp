@@ -17,6 +17,7 @@ void read_stations(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (s.lat < -90 || s.lat > 90) ctx.error(r.region(), "'lat' must be between -90 and 90");
     if (s.lon < -180 || s.lon > 180) ctx.error(r.region(), "'lon' must be between -180 and 180");
     s.source = r.string("source");
+    s.city = r.boolean("city", true);
     pack.stations.push_back(std::move(s));
   });
 }

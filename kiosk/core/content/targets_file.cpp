@@ -25,6 +25,12 @@ void check_date(TableReader& r, const char* key, const std::string& value) {
 
 void read_targets(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "targets.toml");
+  if (const toml::table* t = file.table("plan")) {
+    TableReader p(*t, ctx, "[plan]");
+    pack.plan.title = p.text("title");
+    pack.plan.end = p.string("end");
+    check_date(p, "end", pack.plan.end);
+  }
   std::map<int, int> action_lines;  // action number -> line
   each_table(file, "action", "[[action]]", [&](TableReader& r) {
     PlanAction a;

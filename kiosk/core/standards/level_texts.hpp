@@ -35,6 +35,7 @@ struct WaterClassText {
   std::string cls;       // surface: I II III IV V 劣V; sea: 1 2 3 4 劣4
   Text name;             // Ⅲ类 / Class III
   Text quality;          // 良好 / Good (surface: 环办〔2011〕22号 words; sea: 优/良/… by class)
+  Text meaning;          // what water of the class is fit for: "drinking-water sources, fisheries, swimming"
 };
 
 struct LevelTexts {
