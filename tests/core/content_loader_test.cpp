@@ -40,6 +40,28 @@ TEST_F(ContentPackTest, MinimalPackLoadsClean) {
   EXPECT_EQ(l.pack.strings.get("nav.home", Lang::zh), "首页");
 }
 
+// The render crash of issue 19: a string looked up with a key strings.toml lacks.
+TEST_F(ContentPackTest, AStringKeyTheFileLacksComesFromTheBuiltInText) {
+  ContentLoad l = load();
+  EXPECT_EQ(l.pack.strings.get("nav.home", Lang::zh), "首页");  // the pack's own text wins
+  EXPECT_EQ(l.pack.strings.get("data.no_data", Lang::en), "No data");
+  EXPECT_EQ(l.pack.strings.get("data.no_data", Lang::zh), "暂无数据");
+}
+
+TEST_F(ContentPackTest, AKeyNoneKnowsShowsItselfAndOutlivesTheCall) {
+  ContentLoad l = load();
+  const std::string& shown = l.pack.strings.get(std::string("nowhere.") + "to_be_found", Lang::en);
+  std::string other(64, 'x');  // reuse the temporary's memory
+  EXPECT_EQ(shown, "nowhere.to_be_found");
+}
+
+TEST_F(ContentPackTest, MissingStringsFileIsAnErrorButScreensKeepTheirWords) {
+  fs::remove(dir / "strings.toml");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("strings.toml: error: file is missing"), std::string::npos) << all(l);
+  EXPECT_EQ(l.pack.strings.get("nav.home", Lang::en), "Home");
+}
+
 TEST_F(ContentPackTest, TypoInKeySuggestsTheRightOne) {
   write("travel.toml", "[[tip]]\nid = \"bus\"\ntitel = { zh = \"公交\", en = \"Bus\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
   ContentLoad l = load();

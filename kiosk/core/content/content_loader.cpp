@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
+#include "kiosk/core/content/builtin_strings.hpp"
 #include "kiosk/core/content/files.hpp"
 #include "kiosk/core/content/picture_check.hpp"
 
@@ -137,6 +139,8 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   std::map<std::string, SourcePos> pictures;
   for (const auto& spec : kFiles) read_file(spec, dir, out, pictures);
   check_references(out);
+  // Screens never show a bare key or nothing: what strings.toml lacks comes from the built-in text.
+  content::fill_missing_strings(out.pack.strings);
   for (const auto& [rel, where] : pictures) {
     std::string problem = content::check_picture(dir / rel, picture_check == PictureCheck::full);
     if (!problem.empty())
@@ -147,8 +151,13 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
 
 const std::string& Strings::get(const std::string& key, Lang lang) const {
   auto it = by_key.find(key);
-  if (it == by_key.end()) return key;
-  return it->second.in(lang);
+  if (it != by_key.end()) return it->second.in(lang);
+  // The key itself, from a set that outlives the call: callers pass temporaries ("status.updated"),
+  // and a reference to one of those was the render crash with no strings.toml.
+  static std::mutex mu;
+  static std::set<std::string, std::less<>> keys;
+  std::lock_guard lock(mu);
+  return *keys.insert(key).first;
 }
 
 const Station* ContentPack::station(const std::string& id) const {
