@@ -72,7 +72,7 @@ TEST_P(BrokenPack, RenderDrawsEveryScreenAndExitsOne) {
 TEST_P(BrokenPack, ReplayRunsThroughEveryScreen) {
   TempDir pack, out;
   break_pack(pack, GetParam());
-  std::ofstream(out / "script.replay") << "key Right\nkey Right\nkey Right\nkey Right\nkey Right\nshot last\n";
+  std::ofstream(out / "script.replay") << "key right\nkey right\nkey right\nkey right\nkey right\nshot last\n";
   CommandResult r = run_kiosk({"replay", out / "script.replay", "--out", out.path(), "--content", pack.path(), kNow,
                                "--size", "800x480"});
   EXPECT_LT(r.exit_code, 128) << r.err;
@@ -85,7 +85,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Broken{"strings.toml", Breakage::gbk}, Broken{"strings.toml", Breakage::wrong_types},
                       Broken{"kiosk.toml", Breakage::missing}, Broken{"kiosk.toml", Breakage::empty},
                       Broken{"kiosk.toml", Breakage::gbk}, Broken{"kiosk.toml", Breakage::wrong_types},
+                      Broken{"waste.toml", Breakage::missing}, Broken{"waste.toml", Breakage::empty},
                       Broken{"waste.toml", Breakage::gbk}, Broken{"waste.toml", Breakage::wrong_types},
+                      Broken{"stations.toml", Breakage::missing}, Broken{"stations.toml", Breakage::empty},
                       Broken{"stations.toml", Breakage::gbk}, Broken{"stations.toml", Breakage::wrong_types},
                       Broken{"sources.toml", Breakage::missing}, Broken{"sources.toml", Breakage::empty},
                       Broken{"sources.toml", Breakage::gbk}, Broken{"sources.toml", Breakage::wrong_types},

@@ -1,6 +1,7 @@
 #include "kiosk/core/content/toml_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <vector>
 
@@ -28,6 +29,10 @@ const char* type_name(const toml::node& node) {
 
 void FileCtx::error(const toml::source_region& at, const std::string& message) {
   diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
+}
+
+void FileCtx::error(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
+  diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
 }
 
 void FileCtx::warning(const toml::source_region& at, const std::string& message) {
@@ -158,7 +163,40 @@ std::string TableReader::picture(std::string_view key, Need need) {
   const toml::node* node = table_.get(key);
   std::string rel = string(key, need);
   if (rel.empty() || !node) return rel;
+  // A Windows path: TOML reads "pictures\bottle.png" as "pictures", backspace, "ottle.png".
+  std::string intended;
+  bool windows = false;
+  for (char c : rel) {
+    const char* escape = c == '\b' ? "b" : c == '\t' ? "t" : c == '\f' ? "f" : c == '\n' ? "n" : c == '\r' ? "r" : nullptr;
+    windows = windows || escape || c == '\\';
+    intended += escape ? std::string("/") + escape : c == '\\' ? std::string("/") : std::string(1, c);
+  }
+  if (windows) {
+    ctx_.error(node->source(),
+               "'" + std::string(key) + "': a backslash \\ in a path starts an escape in TOML; use / in paths: \"" +
+                   intended + "\"",
+               "'" + std::string(key) + "'：路径里请用 / 而不是 \\，写成 \"" + intended + "\"");
+    return {};
+  }
   std::string problem = check_content_path(ctx_.root, rel);
+  if (problem == "'" + rel + "' does not exist") {
+    std::string near = closest_file(ctx_.root, rel);
+    const bool only_case = !near.empty() && near.size() == rel.size() &&
+                           std::equal(near.begin(), near.end(), rel.begin(), [](char a, char b) {
+                             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                           });
+    std::string en = "'" + std::string(key) + "': '" + rel + "' does not exist";
+    std::string zh = "'" + std::string(key) + "'：找不到文件 '" + rel + "'";
+    if (only_case) {
+      en += "; the file is '" + near + "' (capital and small letters must match)";
+      zh += "；文件名是 '" + near + "'（大小写必须一致）";
+    } else if (!near.empty()) {
+      en += "; did you mean '" + near + "'?";
+      zh += "；是不是 '" + near + "'？";
+    }
+    ctx_.error(node->source(), en, zh);
+    return {};
+  }
   if (!problem.empty()) {
     ctx_.error(node->source(), "'" + std::string(key) + "': " + problem);
     return {};
@@ -223,6 +261,29 @@ std::string check_content_path(const fs::path& root, const std::string& relative
   auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
   if (r != real_root.end()) return "'" + relative + "' is a link that leaves the content folder; it is not followed";
   return {};
+}
+
+std::string closest_file(const fs::path& root, const std::string& relative) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string want = lower(relative);
+  std::string best;
+  int best_distance = std::max(3, static_cast<int>(relative.size()) / 4);
+  std::error_code ec;
+  int seen = 0;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator() && seen < 2000;
+       it.increment(ec), ++seen) {
+    if (!it->is_regular_file(ec)) continue;
+    const std::string rel = it->path().lexically_relative(root).generic_string();
+    const int d = edit_distance(want, lower(rel));  // a case mismatch alone costs nothing
+    if (d < best_distance || (d == best_distance && !best.empty() && rel < best)) {
+      best_distance = d;
+      best = rel;
+    }
+  }
+  return best;
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

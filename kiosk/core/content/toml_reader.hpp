@@ -26,6 +26,7 @@ struct FileCtx {
 
   void error(const toml::source_region& at, const std::string& message);
   void warning(const toml::source_region& at, const std::string& message);
+  void error(const toml::source_region& at, const std::string& message, const std::string& message_zh);
 };
 
 enum class Need { optional, required };
@@ -69,6 +70,10 @@ class TableReader {
 
 // Checks a content-relative path; returns an error message, or empty when it is safe.
 std::string check_content_path(const std::filesystem::path& root, const std::string& relative);
+
+// The existing file under `root` whose path is closest to `relative` (a case mismatch first), or
+// empty when none is close; for "did you mean" on a wrong picture path.
+std::string closest_file(const std::filesystem::path& root, const std::string& relative);
 
 // Levenshtein distance, for "did you mean" suggestions.
 int edit_distance(std::string_view a, std::string_view b);
