@@ -77,6 +77,8 @@ class KioskApp {
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
   int content_errors() const { return content_errors_; }
+  // What the --editor strip says: "content problem", the counts and the first problem; empty when none.
+  const std::string& content_notice() const { return content_notice_; }
   const Model& model() const { return model_; }
   bool quit_requested() const { return quit_; }
   // Idle reset, attract rotation and sleep (outside the schedule); see kiosk/core/attention.hpp.

@@ -79,6 +79,24 @@ TEST_P(BrokenPack, ReplayRunsThroughEveryScreen) {
   EXPECT_TRUE(fs::exists(out / "last.png")) << r.err;
 }
 
+// The same decoding and limits as check-content: a picture cut short is an error for render too.
+TEST(BrokenPicture, RenderDrawsAPlaceholderAndExitsOneWithAPlainMessage) {
+  TempDir pack, out;
+  fs::copy(kContent, pack.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  const std::string whole = slurp(pack / "pictures/bay-east-photo.png");
+  std::ofstream(pack / "pictures/bay-east-photo.png", std::ios::binary | std::ios::trunc)
+      << whole.substr(0, whole.size() / 2);
+  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", pack.path(), kNow, "--size", "800x480",
+                               "--screen", "bay"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("图片文件不完整（可能没有复制完）"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(out / "bay.png"));
+  CommandResult en = run_kiosk({"check-content", pack.path(), "--lang", "en"});
+  EXPECT_EQ(en.exit_code, 1);
+  EXPECT_NE(en.out.find("the picture file is cut short or damaged (perhaps not fully copied)"), std::string::npos)
+      << en.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     EveryRequiredFile, BrokenPack,
     ::testing::Values(Broken{"strings.toml", Breakage::missing}, Broken{"strings.toml", Breakage::empty},
