@@ -396,6 +396,13 @@ bool KioskApp::frame(bool force) {
   if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
   missed_searches_.tick(clock_.monotonic());
   if (!force && !wants_frame()) return false;
+  // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
+  // pack may not use anywhere else, which would show as '?'.
+  if (editor_ && fonts_.body && !content_notice_.empty() && !covers(*fonts_.body, content_notice_) &&
+      data_glyph_text_.find(content_notice_) == std::string::npos) {
+    data_glyph_text_ += content_notice_;
+    font_scale_ = 0;
+  }
   std::string error;
   if (!ensure_fonts(error)) {
     if (!fonts_.body) {  // never had an atlas: nothing can be drawn

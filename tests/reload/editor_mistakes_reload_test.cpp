@@ -8,6 +8,9 @@
 #include <fstream>
 #include <thread>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "kiosk/app/kiosk_app.hpp"
 #include "support/run_command.hpp"
 #include "ui/headless_app.hpp"
@@ -89,6 +92,18 @@ TEST_P(MistakeOnARunningKiosk, KeepsTheLastGoodContentAndSaysWhatToFix) {
   EXPECT_NE(app.content_notice().find("内容问题"), std::string::npos) << app.content_notice();
   EXPECT_NE(app.content_notice().find("未载入"), std::string::npos) << app.content_notice();
   EXPECT_NE(app.content_notice().find(m.notice), std::string::npos) << app.content_notice();
+  // The strip is drawn with every character of its message (no '?' for a glyph the pack never used).
+  app.frame(true);
+  bool strip_drawn = false;
+  for (const auto& t : app.record().texts) strip_drawn = strip_drawn || t.find("内容问题") != std::string::npos;
+  EXPECT_TRUE(strip_drawn);
+  ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  const std::string& notice = app.content_notice();
+  for (const char* p = notice.c_str(), *end = p + notice.size(); p < end;) {
+    unsigned c = 0;
+    p += std::max(1, ImTextCharFromUtf8(&c, p, end));
+    EXPECT_TRUE(c < 0x20 || font->FindGlyphNoFallback(static_cast<ImWchar>(c))) << "U+" << std::hex << c;
+  }
   // Residents still see the last good pack, and the last good copy is the good one.
   EXPECT_EQ(app.content().waste_items.size(), items);
   EXPECT_EQ(test::slurp(last_good / m.file), test::slurp(fs::path(KIOSK_CONTENT_DIR) / m.file));
