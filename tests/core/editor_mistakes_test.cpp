@@ -112,6 +112,41 @@ TEST_F(EditorMistake, WrongCategoryPointsAtTheValueAndListsTheValidOnes) {
          "waste.toml:7:12: 错误：物品 '瓶' 的类别 'recycle' 在 waste.toml 里没有定义；可用的类别：recyclable");
 }
 
+TEST_F(EditorMistake, WrongColourPointsAtTheColour) {
+  write("waste.toml", "[[category]]\nid = \"recyclable\"\nname = { zh = \"可回收物\", en = \"R\" }\ncolor = \"blue\"\n" +
+                          kItemHead + "category = \"recyclable\"\n");
+  expect("waste.toml:4:9: error: 'color' must look like \"#1F6FB5\", not 'blue'",
+         "waste.toml:4:9: 错误：'color' 必须写成 \"#1F6FB5\" 这样");
+}
+
+TEST_F(EditorMistake, WrongAnswerPointsAtTheAnswer) {
+  std::string quiz = test::slurp(dir / "quiz.toml");
+  const size_t at = quiz.find("answer = ");
+  quiz.replace(at, quiz.find('\n', at) - at, "answer = 5");
+  write("quiz.toml", quiz);
+  expect("quiz.toml:18:10: error: 'answer' must be the number of one of the choices (1 to 4)",
+         "quiz.toml:18:10: 错误：'answer' 必须是其中一个选项的序号（1 到 4）");
+}
+
+TEST_F(EditorMistake, WrongSourceListsTheValidOnes) {
+  std::string stations = test::slurp(dir / "stations.toml");
+  const size_t at = stations.find("source = \"");
+  stations.replace(at, stations.find('\n', at) - at, "source = \"demo-ari\"");
+  write("stations.toml", stations);
+  expect("names source 'demo-ari', which sources.toml does not define; the sources are: ", "可用的来源：");
+}
+
+TEST_F(EditorMistake, MisspeltKeyInChinese) {
+  write("waste.toml", kCategory + "[[item]]\nnmae = { zh = \"瓶\", en = \"Bottle\" }\ncategory = \"recyclable\"\n");
+  expect("waste.toml:6:1: error: unknown key 'nmae' in [[item]]; did you mean 'name'?",
+         "waste.toml:6:1: 错误：[[item]] 里没有 'nmae' 这个键；是不是 'name'？");
+}
+
+TEST_F(EditorMistake, WrongTypeInChinese) {
+  write("waste.toml", kCategory + "[[item]]\nname = \"瓶\"\ncategory = \"recyclable\"\n");
+  expect("waste.toml:6:8: error: 'name' must be a table like", "waste.toml:6:8: 错误：'name' 的类型不对：应为 a table like");
+}
+
 TEST_F(EditorMistake, EmptyWasteFileIsAnError) {
   write("waste.toml", "");
   expect("waste.toml: error: file is empty, so the waste guide (categories and items) would be empty",

@@ -172,15 +172,24 @@ void check_references(ContentLoad& out) {
                 "file is missing or empty: AQI levels and water classes would be shown without their names and advice");
   std::set<std::string> source_ids;
   for (const auto& s : pack.sources) source_ids.insert(s.id);
+  std::string valid_sources;
+  for (const auto& id : source_ids) valid_sources += (valid_sources.empty() ? "" : ", ") + id;
   for (const auto& st : pack.stations)
     if (!st.source.empty() && !source_ids.count(st.source))
       diags.error(st.pos.file, st.pos.line, st.pos.column,
-                  "station '" + st.id + "' names source '" + st.source + "', which sources.toml does not define");
+                  "station '" + st.id + "' names source '" + st.source +
+                      "', which sources.toml does not define; the sources are: " + valid_sources,
+                  "站点 '" + st.id + "' 的来源 '" + st.source + "' 在 sources.toml 里没有定义；可用的来源：" +
+                      valid_sources);
+  std::string valid_targets;
+  for (const auto& t : pack.targets) valid_targets += (valid_targets.empty() ? "" : ", ") + t.id;
   for (const auto& bay : pack.bays)
     for (const auto& t : bay.targets)
       if (!pack.target(t))
         diags.error(bay.pos.file, bay.pos.line, bay.pos.column,
-                    "bay '" + bay.id + "' shows target '" + t + "', which targets.toml does not define");
+                    "bay '" + bay.id + "' shows target '" + t + "', which targets.toml does not define; the targets are: " +
+                        valid_targets,
+                    "海湾页 '" + bay.id + "' 的目标 '" + t + "' 在 targets.toml 里没有定义；可用的目标：" + valid_targets);
 }
 
 }  // namespace

@@ -10,6 +10,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const char* type_name_zh(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "表";
+    case toml::node_type::array: return "列表";
+    case toml::node_type::string: return "文字";
+    case toml::node_type::integer: return "整数";
+    case toml::node_type::floating_point: return "数字";
+    case toml::node_type::boolean: return "true/false";
+    case toml::node_type::date: return "日期";
+    case toml::node_type::time: return "时间";
+    case toml::node_type::date_time: return "日期时间";
+    default: return "空";
+  }
+}
+
 const char* type_name(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::table: return "a table";
@@ -39,6 +54,10 @@ void FileCtx::warning(const toml::source_region& at, const std::string& message)
   diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
 }
 
+void FileCtx::warning(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
+  diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
+}
+
 TableReader::TableReader(const toml::table& table, FileCtx& ctx, std::string what)
     : table_(table), ctx_(ctx), what_(std::move(what)) {}
 
@@ -48,6 +67,7 @@ TableReader::~TableReader() {
     std::string_view name = key.str();
     if (used_.count(name)) continue;
     std::string message = "unknown key '" + std::string(name) + "' in " + what_;
+    std::string message_zh = what_ + " 里没有 '" + std::string(name) + "' 这个键";
     std::string best;
     int best_distance = 3;
     for (const auto& candidate : known) {
@@ -57,9 +77,12 @@ TableReader::~TableReader() {
         best = candidate;
       }
     }
-    if (!best.empty()) message += "; did you mean '" + best + "'?";
+    if (!best.empty()) {
+      message += "; did you mean '" + best + "'?";
+      message_zh += "；是不是 '" + best + "'？";
+    }
     const auto& where = key.source().begin.line ? key.source() : node.source();
-    ctx_.error(where, message);
+    ctx_.error(where, message, message_zh);
   }
 }
 
@@ -67,13 +90,15 @@ const toml::node* TableReader::get(std::string_view key, Need need) {
   used_.insert(std::string(key));
   const toml::node* node = table_.get(key);
   if (!node && need == Need::required)
-    ctx_.error(table_.source(), "missing required key '" + std::string(key) + "' in " + what_);
+    ctx_.error(table_.source(), "missing required key '" + std::string(key) + "' in " + what_,
+               what_ + " 缺少必填的键 '" + std::string(key) + "'");
   return node;
 }
 
 void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
-  ctx_.error(node.source(), "'" + std::string(key) + "' must be " + std::string(expected) + ", not " +
-                                type_name(node));
+  ctx_.error(node.source(),
+             "'" + std::string(key) + "' must be " + std::string(expected) + ", not " + type_name(node),
+             "'" + std::string(key) + "' 的类型不对：应为 " + std::string(expected) + "，这里是" + type_name_zh(node));
 }
 
 std::string TableReader::string(std::string_view key, Need need, std::string fallback) {
@@ -134,9 +159,11 @@ Text TableReader::text(std::string_view key, Need need) {
   if (out.zh.empty() && out.en.empty()) {
     if (need == Need::required) ctx_.error(node->source(), "'" + std::string(key) + "' has no text");
   } else if (out.zh.empty()) {
-    ctx_.warning(node->source(), "'" + std::string(key) + "' has no Chinese text (zh)");
+    ctx_.warning(node->source(), "'" + std::string(key) + "' has no Chinese text (zh)",
+                 "'" + std::string(key) + "' 没有中文（zh）");
   } else if (out.en.empty()) {
-    ctx_.warning(node->source(), "'" + std::string(key) + "' has no English text (en)");
+    ctx_.warning(node->source(), "'" + std::string(key) + "' has no English text (en)",
+                 "'" + std::string(key) + "' 没有英文（en）");
   }
   return out;
 }
@@ -231,7 +258,8 @@ void TableReader::one_of(std::string_view key, const std::string& value,
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   const toml::node* node = table_.get(key);
   ctx_.error(node ? node->source() : table_.source(),
-             "'" + std::string(key) + "' is '" + value + "'; expected one of: " + list);
+             "'" + std::string(key) + "' is '" + value + "'; expected one of: " + list,
+             "'" + std::string(key) + "' 是 '" + value + "'；只能是其中之一：" + list);
 }
 
 SourcePos TableReader::pos() const {

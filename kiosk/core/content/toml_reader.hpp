@@ -27,6 +27,7 @@ struct FileCtx {
   void error(const toml::source_region& at, const std::string& message);
   void warning(const toml::source_region& at, const std::string& message);
   void error(const toml::source_region& at, const std::string& message, const std::string& message_zh);
+  void warning(const toml::source_region& at, const std::string& message, const std::string& message_zh);
 };
 
 enum class Need { optional, required };
@@ -56,6 +57,11 @@ class TableReader {
   SourcePos pos() const;
   SourcePos pos(std::string_view key) const;
   const toml::source_region& region() const { return table_.source(); }
+  // Where `key`'s value is (the table's heading when the key is absent): the place to fix.
+  const toml::source_region& region(std::string_view key) const {
+    const toml::node* node = table_.get(key);
+    return node ? node->source() : table_.source();
+  }
   FileCtx& ctx() { return ctx_; }
 
  private:

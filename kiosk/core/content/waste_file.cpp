@@ -24,7 +24,8 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     c.description = r.text("description");
     c.color = r.string("color", Need::required);
     if (!c.color.empty() && !is_hex_colour(c.color))
-      ctx.error(r.region(), "'color' must look like \"#1F6FB5\", not '" + c.color + "'");
+      ctx.error(r.region("color"), "'color' must look like \"#1F6FB5\", not '" + c.color + "'",
+                "'color' 必须写成 \"#1F6FB5\" 这样（# 加六位十六进制数字），不能是 '" + c.color + "'");
     pack.waste_categories.push_back(std::move(c));
   });
   std::vector<SourcePos> category_at;  // of each item's category, for the check below
