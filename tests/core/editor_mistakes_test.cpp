@@ -147,6 +147,19 @@ TEST_F(EditorMistake, WrongTypeInChinese) {
   expect("waste.toml:6:8: error: 'name' must be a table like", "waste.toml:6:8: 错误：'name' 的类型不对：应为 a table like");
 }
 
+TEST_F(EditorMistake, PictureOutsideTheFolderInChinese) {
+  write("waste.toml", kCategory + kItemHead + "category = \"recyclable\"\npicture = \"../x.png\"\n");
+  expect("waste.toml:8:11: error: 'picture': path '../x.png' leaves the content folder",
+         "waste.toml:8:11: 错误：'picture'：路径 '../x.png' 不在内容文件夹里");
+}
+
+TEST_F(EditorMistake, DuplicateIdInChinese) {
+  write("waste.toml", kCategory + kItemHead + "id = \"a\"\ncategory = \"recyclable\"\n" + kItemHead +
+                          "id = \"a\"\ncategory = \"recyclable\"\n");
+  expect("waste.toml:9:1: error: duplicate waste item id 'a' (first defined at line 5)",
+         "waste.toml:9:1: 错误：id 'a' 重复了（第 5 行已经用过）；请换一个 id");
+}
+
 TEST_F(EditorMistake, EmptyWasteFileIsAnError) {
   write("waste.toml", "");
   expect("waste.toml: error: file is empty, so the waste guide (categories and items) would be empty",

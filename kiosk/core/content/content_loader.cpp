@@ -150,7 +150,8 @@ void check_duplicate_ids(const std::vector<T>& items, const char* what, Diagnost
     if (!inserted)
       diags.error(item.pos.file, item.pos.line, item.pos.column,
                   std::string("duplicate ") + what + " id '" + item.id + "' (first defined at line " +
-                      std::to_string(it->second->line) + ")");
+                      std::to_string(it->second->line) + ")",
+                  "id '" + item.id + "' 重复了（第 " + std::to_string(it->second->line) + " 行已经用过）；请换一个 id");
   }
 }
 

@@ -225,7 +225,12 @@ std::string TableReader::picture(std::string_view key, Need need) {
     return {};
   }
   if (!problem.empty()) {
-    ctx_.error(node->source(), "'" + std::string(key) + "': " + problem);
+    // Pictures must be copied into the content folder: say so in Chinese too.
+    const bool outside = problem.find("not allowed") != std::string::npos || problem.find("leaves") != std::string::npos;
+    ctx_.error(node->source(), "'" + std::string(key) + "': " + problem,
+               outside ? "'" + std::string(key) + "'：路径 '" + rel +
+                             "' 不在内容文件夹里（不能用 ..、绝对路径或指向外面的链接）；请把图片复制到 pictures/ 里，写成 \"pictures/文件名\""
+                       : "'" + std::string(key) + "'：路径 '" + rel + "' 无法读取");
     return {};
   }
   // Format and size are checked once per picture by the loader; remember where it was first named.
