@@ -79,6 +79,21 @@ class Watch {
   std::vector<int> watches_;
 };
 
+// Every file's path, size and modification time: equal before and after a validation means no file
+// changed while it was read (an editor saving in two steps, a copy still running).
+std::string fingerprint(const fs::path& root) {
+  std::string out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::error_code e;
+    if (!it->is_regular_file(e)) continue;
+    out += it->path().string() + '\0' + std::to_string(it->file_size(e)) + '\0' +
+           std::to_string(it->last_write_time(e).time_since_epoch().count()) + '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
 ContentReloader::ContentReloader(fs::path content_dir, fs::path last_good_dir, double settle_seconds)
@@ -126,7 +141,23 @@ void ContentReloader::run() {
     // Wait until writes settle, so a half-saved file is never validated.
     if (changed_at >= 0 && seconds_now() - changed_at >= settle_) {
       changed_at = -1;
+      const std::string before = fingerprint(dir_);
       ContentLoad load = load_content(dir_, PictureCheck::full);
+      bool still_changing = false;
+      if (watch.drain(root_gone) || fingerprint(dir_) != before) {
+        still_changing = true;
+      } else if (load.readable && !load.diags.has_errors()) {
+        // A good pack is read a second time after the settle time: only a pack that parses cleanly
+        // twice, with nothing changed between, is taken (and kept as the last good copy).
+        ::usleep(static_cast<useconds_t>(settle_ * 1e6));
+        ContentLoad again = load_content(dir_, PictureCheck::header);
+        still_changing = watch.drain(root_gone) || fingerprint(dir_) != before || again.diags.has_errors();
+      }
+      if (still_changing) {
+        changed_at = seconds_now();  // wait for it to settle, then validate again
+        watching = !root_gone && watch.add_tree(dir_);
+        continue;
+      }
       if (load.readable && !load.diags.has_errors()) keep_as_last_good(dir_);
       std::lock_guard lock(mu_);
       ready_ = std::move(load);

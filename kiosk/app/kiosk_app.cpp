@@ -29,6 +29,34 @@ bool covers(const ImFont& font, const std::string& text) {
   return true;
 }
 
+// Errors and warnings both reach the log (the journal), in the editor's language.
+void log_problems(const Diagnostics& diags, Lang lang) {
+  for (const Diagnostic& d : diags.items()) {
+    if (d.severity == Severity::error)
+      log::error(d.format(lang));
+    else
+      log::warning(d.format(lang));
+  }
+}
+
+// The --editor strip: "content problem", how many errors and warnings, and the first to fix
+// (errors before warnings). Empty when there is nothing to say.
+std::string problem_notice(const Diagnostics& diags, Lang lang, bool not_loaded) {
+  if (diags.items().empty()) return {};
+  const Diagnostic* first = &diags.items().front();
+  for (const Diagnostic& d : diags.items())
+    if (d.severity == Severity::error) {
+      first = &d;
+      break;
+    }
+  const std::string errors = std::to_string(diags.error_count()), warnings = std::to_string(diags.warning_count());
+  if (lang == Lang::zh)
+    return "内容问题：" + errors + " 个错误，" + warnings + " 个警告" + (not_loaded ? "，未载入" : "") + "。" +
+           first->format(lang);
+  return "content problem: " + errors + " error(s), " + warnings + " warning(s)" + (not_loaded ? ", not loaded" : "") +
+         ". " + first->format(lang);
+}
+
 }  // namespace
 
 KioskApp::KioskApp(render::Display& display, const Clock& clock) : display_(display), clock_(clock) {
@@ -53,28 +81,28 @@ KioskApp::~KioskApp() {
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
   editor_ = options.editor;
-  ContentLoad load = load_content(options.content_dir, PictureCheck::header);
+  // Every picture decoded in full, as check-content and hot reload do: a picture cut short is an
+  // error at start too, not a grey box nobody reports.
+  ContentLoad load = load_content(options.content_dir, PictureCheck::full);
   if (!load.readable) {
     error = load.diags.items().front().format();
     return false;
   }
-  for (const Diagnostic& d : load.diags.items()) {
-    if (d.severity == Severity::error) log::error(d.format());
-  }
+  const Lang editor_lang = options.lang.value_or(load.pack.settings.default_language);
+  log_problems(load.diags, editor_lang);
   content_errors_ = load.diags.error_count();
   if (load.diags.has_errors()) ++content_rejected_;
+  content_notice_ = problem_notice(load.diags, editor_lang, false);
   if (load.diags.has_errors() && options.watch_content) {
     // A live kiosk never refuses to start: the last good pack, else the bundled one, else what
     // could be read. (Previews show the pack they were given, problems and all.)
-    content_notice_ = std::to_string(load.diags.error_count()) +
-                      " content problem(s): " + load.diags.items().front().format();
     std::error_code ec;
     const std::filesystem::path bundled = default_content_dir();
     for (const std::filesystem::path& fallback : {options.last_good_dir, bundled}) {
       if (fallback.empty() || !std::filesystem::is_directory(fallback, ec) ||
           std::filesystem::equivalent(fallback, options.content_dir, ec))
         continue;
-      ContentLoad other = load_content(fallback, PictureCheck::header);
+      ContentLoad other = load_content(fallback, PictureCheck::full);
       if (other.readable && !other.diags.has_errors()) {
         log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                      " problem(s); showing the pack in " + fallback.string() + " until it is fixed");
@@ -289,11 +317,10 @@ void KioskApp::apply_reload(ContentLoad load) {
   if (!load.readable || load.diags.has_errors()) {
     // A broken edit never reaches residents: keep the last good content, report every problem.
     ++content_rejected_;
-    for (const Diagnostic& d : load.diags.items())
-      if (d.severity == Severity::error) log::error(d.format());
-    content_notice_ =
-        std::to_string(load.diags.error_count()) + " content problem(s), not loaded: " +
-        (load.diags.items().empty() ? std::string("folder unreadable") : load.diags.items().front().format());
+    log_problems(load.diags, lang_);
+    content_notice_ = load.diags.items().empty()
+                          ? (lang_ == Lang::zh ? "内容问题：内容文件夹无法读取" : "content problem: the folder cannot be read")
+                          : problem_notice(load.diags, lang_, true);
     dirty_frames_ = std::max(dirty_frames_, 1);
     return;
   }
@@ -304,9 +331,30 @@ void KioskApp::apply_reload(ContentLoad load) {
       !std::equal(
           load.pack.sources.begin(), load.pack.sources.end(), content_.sources.begin(),
           [](const SourceConfig& a, const SourceConfig& b) { return a.id == b.id && a.url == b.url; });
+  // A pack that passed every check but lost more than half of a list is applied, and said out loud:
+  // a file saved half-way would otherwise shrink the waste guide without a word.
+  struct Shrink {
+    const char* file;
+    std::size_t before, after;
+    const char *en, *zh;
+  };
+  const Shrink lists[] = {
+      {"waste.toml", content_.waste_items.size(), load.pack.waste_items.size(), "waste items", "垃圾分类物品"},
+      {"waste.toml", content_.waste_categories.size(), load.pack.waste_categories.size(), "waste categories", "垃圾类别"},
+      {"stations.toml", content_.stations.size(), load.pack.stations.size(), "stations", "监测站点"},
+      {"sources.toml", content_.sources.size(), load.pack.sources.size(), "data sources", "数据来源"},
+      {"levels.toml", content_.levels.aqi.size(), load.pack.levels.aqi.size(), "AQI levels", "空气质量等级"}};
+  for (const Shrink& l : lists)
+    if (l.after * 2 < l.before)
+      load.diags.warning(l.file, 0, 0,
+                         std::string("the new pack has ") + std::to_string(l.after) + " " + l.en + " instead of " +
+                             std::to_string(l.before) + "; check that the file was saved completely",
+                         std::string("新的内容只有 ") + std::to_string(l.after) + " 个" + l.zh + "（原来 " +
+                             std::to_string(l.before) + " 个）；请确认文件已完整保存");
+  log_problems(load.diags, lang_);  // warnings of a pack that loaded
   content_ = std::move(load.pack);
   search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
-  content_notice_.clear();
+  content_notice_ = problem_notice(load.diags, lang_, false);
   pictures_->reset(content_.dir, display_.width(), display_.height());
   attention_.configure({content_.settings.idle_seconds, content_.settings.attract_seconds});
   if (new_sources) feed_->set_sources(content_.sources);
@@ -350,6 +398,13 @@ bool KioskApp::frame(bool force) {
   if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
   missed_searches_.tick(clock_.monotonic());
   if (!force && !wants_frame()) return false;
+  // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
+  // pack may not use anywhere else, which would show as '?'.
+  if (editor_ && fonts_.body && !content_notice_.empty() && !covers(*fonts_.body, content_notice_) &&
+      data_glyph_text_.find(content_notice_) == std::string::npos) {
+    data_glyph_text_ += content_notice_;
+    font_scale_ = 0;
+  }
   std::string error;
   if (!ensure_fonts(error)) {
     if (!fonts_.body) {  // never had an atlas: nothing can be drawn

@@ -79,6 +79,8 @@ class KioskApp {
   int content_errors() const { return content_errors_; }
   // Packs refused for errors since the start: at start (a fallback was shown) and on reloads.
   std::uint64_t content_rejected() const { return content_rejected_; }
+  // What the --editor strip says: "content problem", the counts and the first problem; empty when none.
+  const std::string& content_notice() const { return content_notice_; }
   const Model& model() const { return model_; }
   bool quit_requested() const { return quit_; }
   // Idle reset, attract rotation and sleep (outside the schedule); see kiosk/core/attention.hpp.

@@ -159,9 +159,13 @@ TEST(CheckContent, ErrorsExitOneWithPositions) {
   TempDir content;
   std::ofstream(content / "kiosk.toml") << "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"C\" }\ntitel = 1\n";
   std::ofstream(content / "strings.toml") << "";
-  CommandResult r = run_kiosk({"check-content", content.path()});
+  CommandResult r = run_kiosk({"check-content", content.path(), "--lang", "en"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("kiosk.toml:4:1: error: unknown key 'titel' in [kiosk]"), std::string::npos) << r.out;
+  // Without --lang: the pack's language (Chinese unless kiosk.toml says otherwise).
+  CommandResult zh = run_kiosk({"check-content", content.path()});
+  EXPECT_EQ(zh.exit_code, 1);
+  EXPECT_NE(zh.out.find("kiosk.toml:4:1: 错误：[kiosk] 里没有 'titel' 这个键"), std::string::npos) << zh.out;
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ class ContentPackTest : public ::testing::Test {
   void SetUp() override {
     write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n");
     write("strings.toml", "[nav]\nhome = { zh = \"首页\", en = \"Home\" }\n");
+    // The lists a pack exists for, left empty on purpose (a test that needs one writes it).
+    for (const char* file : {"stations.toml", "sources.toml", "waste.toml", "levels.toml"}) write(file, "allow_empty = true\n");
   }
   void write(const std::string& name, const std::string& text) {
     fs::create_directories((fs::path(dir.path()) / name).parent_path());
@@ -30,6 +32,11 @@ class ContentPackTest : public ::testing::Test {
     for (const auto& d : l.diags.items()) s += d.format() + "\n";
     return s;
   }
+  static std::string all_in(const ContentLoad& l, Lang lang) {
+    std::string s;
+    for (const auto& d : l.diags.items()) s += d.format(lang) + "\n";
+    return s;
+  }
   test::TempDir dir;
 };
 
@@ -38,6 +45,28 @@ TEST_F(ContentPackTest, MinimalPackLoadsClean) {
   EXPECT_TRUE(l.diags.items().empty()) << all(l);
   EXPECT_EQ(l.pack.settings.city.en, "City");
   EXPECT_EQ(l.pack.strings.get("nav.home", Lang::zh), "首页");
+}
+
+// The render crash of issue 19: a string looked up with a key strings.toml lacks.
+TEST_F(ContentPackTest, AStringKeyTheFileLacksComesFromTheBuiltInText) {
+  ContentLoad l = load();
+  EXPECT_EQ(l.pack.strings.get("nav.home", Lang::zh), "首页");  // the pack's own text wins
+  EXPECT_EQ(l.pack.strings.get("data.no_data", Lang::en), "No data");
+  EXPECT_EQ(l.pack.strings.get("data.no_data", Lang::zh), "暂无数据");
+}
+
+TEST_F(ContentPackTest, AKeyNoneKnowsShowsItselfAndOutlivesTheCall) {
+  ContentLoad l = load();
+  const std::string& shown = l.pack.strings.get(std::string("nowhere.") + "to_be_found", Lang::en);
+  std::string other(64, 'x');  // reuse the temporary's memory
+  EXPECT_EQ(shown, "nowhere.to_be_found");
+}
+
+TEST_F(ContentPackTest, MissingStringsFileIsAnErrorButScreensKeepTheirWords) {
+  fs::remove(dir / "strings.toml");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("strings.toml: error: file is missing"), std::string::npos) << all(l);
+  EXPECT_EQ(l.pack.strings.get("nav.home", Lang::en), "Home");
 }
 
 TEST_F(ContentPackTest, TypoInKeySuggestsTheRightOne) {
@@ -140,7 +169,14 @@ TEST_F(ContentPackTest, CorruptPictureIsReportedWhereItIsNamed) {
   write("pictures/broken.png", std::string("\x89PNG\r\n\x1a\n", 8) + "not really a png");
   write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
                       "picture = \"pictures/broken.png\"\n");
-  EXPECT_NE(all(load()).find("waste.toml:5:11: error: picture 'pictures/broken.png' is corrupt"), std::string::npos);
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("waste.toml:5:11: error: picture 'pictures/broken.png': the picture file is cut short or "
+                        "damaged (perhaps not fully copied)"),
+            std::string::npos)
+      << all(l);
+  EXPECT_NE(all_in(l, Lang::zh).find("waste.toml:5:11: 错误：图片 'pictures/broken.png'：图片文件不完整（可能没有复制完）"),
+            std::string::npos)
+      << all_in(l, Lang::zh);
 }
 
 TEST_F(ContentPackTest, PictureThatIsNotPngOrJpegIsRefused) {

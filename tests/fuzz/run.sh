@@ -81,6 +81,7 @@ files=(kiosk.toml strings.toml stations.toml sources.toml waste.toml travel.toml
 for i in "${!files[@]}"; do
   [ -f "content/${files[$i]}" ] && seed fuzz_content "${files[$i]}" "$(printf '%02x' "$i")" "content/${files[$i]}"
 done
+cp tests/fuzz/seeds/content/* "$seeds/fuzz_content/"  # editors' mistakes: empty, GBK, Chinese keyboard
 mkdir -p "$seeds/fuzz_replay" "$seeds/fuzz_picture"
 cp tests/replay/*.replay tests/bench/*.replay "$seeds/fuzz_replay/"
 cp content/pictures/*.png "$seeds/fuzz_picture/"

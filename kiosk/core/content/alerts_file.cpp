@@ -29,7 +29,7 @@ void read_alerts(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     };
     a.starts = time_of("starts", Need::optional);
     a.expires = time_of("expires", Need::required);
-    if (a.expires && a.starts && a.expires <= a.starts) ctx.error(r.region(), "'expires' must be after 'starts'");
+    if (a.expires && a.starts && a.expires <= a.starts) ctx.error(r.region("expires"), "'expires' must be after 'starts'", "'expires' 必须晚于 'starts'");
     a.fullscreen = r.boolean("fullscreen", false);
     pack.alerts.push_back(std::move(a));
   });

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
+#include "kiosk/core/content/builtin_strings.hpp"
 #include "kiosk/core/content/files.hpp"
+#include "kiosk/core/content/parse_problems.hpp"
 #include "kiosk/core/content/picture_check.hpp"
 
 namespace kiosk {
@@ -18,15 +21,32 @@ struct FileSpec {
   const char* name;
   bool required;
   void (*read)(const toml::table&, FileCtx&, ContentPack&);
+  // The list the file exists for: empty (or the file missing) is an error unless the file says
+  // `allow_empty = true`, so a pack is never emptied by a file saved half-way or deleted by mistake.
+  std::size_t (*count)(const ContentPack&) = nullptr;
+  const char* list_en = nullptr;
+  const char* list_zh = nullptr;
 };
 
-constexpr FileSpec kFiles[] = {
-    {"kiosk.toml", true, content::read_settings},   {"strings.toml", true, content::read_strings},
-    {"stations.toml", false, content::read_stations}, {"sources.toml", false, content::read_sources},
-    {"waste.toml", false, content::read_waste},     {"travel.toml", false, content::read_travel},
-    {"targets.toml", false, content::read_targets}, {"bays.toml", false, content::read_bays},
+std::size_t count_stations(const ContentPack& p) { return p.stations.size(); }
+std::size_t count_sources(const ContentPack& p) { return p.sources.size(); }
+std::size_t count_waste(const ContentPack& p) { return std::min(p.waste_items.size(), p.waste_categories.size()); }
+std::size_t count_levels(const ContentPack& p) { return p.levels.aqi.size(); }
+
+const FileSpec kFiles[] = {
+    {"kiosk.toml", true, content::read_settings},
+    {"strings.toml", true, content::read_strings},
+    {"stations.toml", true, content::read_stations, count_stations, "the stations (air and water screens)",
+     "监测站点（空气和水质页面）"},
+    {"sources.toml", true, content::read_sources, count_sources, "the data sources", "数据来源"},
+    {"waste.toml", true, content::read_waste, count_waste, "the waste guide (categories and items)",
+     "垃圾分类指南（类别和物品）"},
+    {"travel.toml", false, content::read_travel},
+    {"targets.toml", false, content::read_targets},
+    {"bays.toml", false, content::read_bays},
     {"quiz.toml", false, content::read_quiz},
-    {"levels.toml", false, content::read_levels},
+    {"levels.toml", true, content::read_levels, count_levels, "the AQI levels' names and advice",
+     "空气质量等级的名称和建议"},
     {"alerts.toml", false, content::read_alerts},
 };
 
@@ -34,7 +54,15 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
   fs::path path = dir / spec.name;
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    if (spec.required) out.diags.error(spec.name, 0, 0, "file is missing");
+    if (spec.count)
+      out.diags.error(spec.name, 0, 0,
+                      std::string("file is missing, so ") + spec.list_en +
+                          " would be empty; put the file back, or to show none on purpose create it with the line "
+                          "allow_empty = true",
+                      std::string("文件不存在，") + spec.list_zh +
+                          "将为空；请把文件放回去。如果确实不需要，请新建这个文件，写上一行 allow_empty = true");
+    else if (spec.required)
+      out.diags.error(spec.name, 0, 0, "file is missing", "文件不存在");
     return;
   }
   std::string problem = content::check_content_path(dir, spec.name);
@@ -44,38 +72,73 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
   }
   auto size = fs::file_size(path, ec);
   if (ec) {
-    out.diags.error(spec.name, 0, 0, "cannot be read: " + ec.message());
+    out.diags.error(spec.name, 0, 0, "cannot be read: " + ec.message(), "无法读取：" + ec.message());
     return;
   }
   if (size > kMaxContentFileBytes) {
     out.diags.error(spec.name, 0, 0,
-                    "file is " + std::to_string(size >> 20) + " MB; content files must be under 4 MB");
+                    "file is " + std::to_string(size >> 20) + " MB; content files must be under 4 MB",
+                    "文件有 " + std::to_string(size >> 20) + " MB；内容文件必须小于 4 MB");
     return;
   }
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
   if (!in.good() && !in.eof()) {
-    out.diags.error(spec.name, 0, 0, "cannot be read");
+    out.diags.error(spec.name, 0, 0, "cannot be read", "无法读取");
     return;
   }
   std::string text = buffer.str();
+  if (auto bad = content::find_invalid_utf8(text)) {
+    out.diags.error(spec.name, bad->line, bad->column,
+                    "the file is not saved as UTF-8 (perhaps GBK, as Windows Notepad saves Chinese); save it as UTF-8",
+                    "文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");
+    return;
+  }
   toml::table root;
   try {
     root = toml::parse(text, std::string_view(spec.name));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    out.diags.error(spec.name, static_cast<int>(b.line), static_cast<int>(b.column),
-                    std::string(e.description()));
+    content::ParseProblem p =
+        content::explain_parse_error(text, static_cast<int>(b.line), static_cast<int>(b.column), e.description());
+    out.diags.error(spec.name, p.line, p.column, p.en, p.zh);
     return;
   }
-  if (root.empty() && spec.required) {
-    out.diags.error(spec.name, 0, 0, "file is empty");
+  bool allow_empty = false;
+  if (const toml::node* flag = root.get("allow_empty")) {
+    if (flag->is_boolean() && spec.count) {
+      allow_empty = *flag->value<bool>();
+    } else {
+      const auto& b = flag->source().begin;
+      out.diags.error(spec.name, static_cast<int>(b.line), static_cast<int>(b.column),
+                      spec.count ? "'allow_empty' must be true or false" : "'allow_empty' is not used in this file",
+                      spec.count ? "'allow_empty' 只能是 true 或 false" : "这个文件不用 'allow_empty'");
+    }
+    root.erase("allow_empty");
+  }
+  if (root.empty() && spec.required && !allow_empty) {
+    if (spec.count)
+      out.diags.error(spec.name, 0, 0,
+                      std::string("file is empty, so ") + spec.list_en +
+                          " would be empty; if the file was being copied, wait and save again; to show none on "
+                          "purpose write allow_empty = true",
+                      std::string("文件是空的，") + spec.list_zh +
+                          "将为空；如果文件还在复制，请等复制完再保存。如果确实不需要，请写上 allow_empty = true");
+    else
+      out.diags.error(spec.name, 0, 0, "file is empty", "文件是空的");
     return;
   }
+  if (root.empty()) return;
   FileCtx ctx{spec.name, dir, out.diags, {}};
+  const int errors_before = out.diags.error_count();
   spec.read(root, ctx, out.pack);
   pictures.insert(ctx.pictures.begin(), ctx.pictures.end());
+  if (spec.count && spec.count(out.pack) == 0 && !allow_empty && out.diags.error_count() == errors_before)
+    out.diags.error(spec.name, 0, 0,
+                    std::string("no entries: ") + spec.list_en +
+                        " would be empty; add them, or to show none on purpose write allow_empty = true",
+                    std::string("没有任何条目：") + spec.list_zh + "将为空；请补上。如果确实不需要，请写上 allow_empty = true");
 }
 
 template <typename T>
@@ -87,7 +150,8 @@ void check_duplicate_ids(const std::vector<T>& items, const char* what, Diagnost
     if (!inserted)
       diags.error(item.pos.file, item.pos.line, item.pos.column,
                   std::string("duplicate ") + what + " id '" + item.id + "' (first defined at line " +
-                      std::to_string(it->second->line) + ")");
+                      std::to_string(it->second->line) + ")",
+                  "id '" + item.id + "' 重复了（第 " + std::to_string(it->second->line) + " 行已经用过）；请换一个 id");
   }
 }
 
@@ -102,25 +166,31 @@ void check_references(ContentLoad& out) {
   check_duplicate_ids(pack.quiz, "question", diags);
   check_duplicate_ids(pack.alerts, "alert", diags);
 
-  if (!pack.stations.empty() && pack.levels.aqi.empty())
+  const bool levels_reported = std::any_of(diags.items().begin(), diags.items().end(),
+                                          [](const Diagnostic& d) { return d.file == "levels.toml"; });
+  if (!pack.stations.empty() && pack.levels.aqi.empty() && !levels_reported)
     diags.error("levels.toml", 0, 0,
                 "file is missing or empty: AQI levels and water classes would be shown without their names and advice");
   std::set<std::string> source_ids;
   for (const auto& s : pack.sources) source_ids.insert(s.id);
+  std::string valid_sources;
+  for (const auto& id : source_ids) valid_sources += (valid_sources.empty() ? "" : ", ") + id;
   for (const auto& st : pack.stations)
     if (!st.source.empty() && !source_ids.count(st.source))
       diags.error(st.pos.file, st.pos.line, st.pos.column,
-                  "station '" + st.id + "' names source '" + st.source + "', which sources.toml does not define");
-  for (const auto& item : pack.waste_items)
-    if (!item.category.empty() && !pack.waste_category(item.category))
-      diags.error(item.pos.file, item.pos.line, item.pos.column,
-                  "waste item '" + item.id + "' has category '" + item.category +
-                      "', which waste.toml does not define");
+                  "station '" + st.id + "' names source '" + st.source +
+                      "', which sources.toml does not define; the sources are: " + valid_sources,
+                  "站点 '" + st.id + "' 的来源 '" + st.source + "' 在 sources.toml 里没有定义；可用的来源：" +
+                      valid_sources);
+  std::string valid_targets;
+  for (const auto& t : pack.targets) valid_targets += (valid_targets.empty() ? "" : ", ") + t.id;
   for (const auto& bay : pack.bays)
     for (const auto& t : bay.targets)
       if (!pack.target(t))
         diags.error(bay.pos.file, bay.pos.line, bay.pos.column,
-                    "bay '" + bay.id + "' shows target '" + t + "', which targets.toml does not define");
+                    "bay '" + bay.id + "' shows target '" + t + "', which targets.toml does not define; the targets are: " +
+                        valid_targets,
+                    "海湾页 '" + bay.id + "' 的目标 '" + t + "' 在 targets.toml 里没有定义；可用的目标：" + valid_targets);
 }
 
 }  // namespace
@@ -137,9 +207,19 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   std::map<std::string, SourcePos> pictures;
   for (const auto& spec : kFiles) read_file(spec, dir, out, pictures);
   check_references(out);
+  // Screens never show a bare key or nothing: what strings.toml lacks comes from the built-in text.
+  content::fill_missing_strings(out.pack.strings);
   for (const auto& [rel, where] : pictures) {
     std::string problem = content::check_picture(dir / rel, picture_check == PictureCheck::full);
-    if (!problem.empty())
+    if (problem.empty()) continue;
+    if (problem.starts_with("is corrupt"))  // the decoder's words ("expected marker") mean nothing to an editor
+      out.diags.error(where.file, where.line, where.column,
+                      "picture '" + rel + "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
+                      "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
+    else if (problem == "is not a PNG or JPEG file")
+      out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem,
+                      "图片 '" + rel + "' 不是 PNG 或 JPEG 文件：请另存为 PNG 或 JPEG");
+    else
       out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem);
   }
   return out;
@@ -147,8 +227,13 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
 
 const std::string& Strings::get(const std::string& key, Lang lang) const {
   auto it = by_key.find(key);
-  if (it == by_key.end()) return key;
-  return it->second.in(lang);
+  if (it != by_key.end()) return it->second.in(lang);
+  // The key itself, from a set that outlives the call: callers pass temporaries ("status.updated"),
+  // and a reference to one of those was the render crash with no strings.toml.
+  static std::mutex mu;
+  static std::set<std::string, std::less<>> keys;
+  std::lock_guard lock(mu);
+  return *keys.insert(key).first;
 }
 
 const Station* ContentPack::station(const std::string& id) const {

@@ -31,7 +31,7 @@ void read_aqi_level(TableReader& r, Seen& seen, standards::LevelTexts& out) {
   t.standard = r.string("standard", Need::required);
   r.one_of("standard", t.standard, {"cn", "cn-2012", "us"});
   auto level = r.integer("level", Need::required);
-  if (level && (*level < 1 || *level > 6)) r.ctx().error(r.region(), "'level' must be 1 to 6");
+  if (level && (*level < 1 || *level > 6)) r.ctx().error(r.region("level"), "'level' must be 1 to 6", "'level' 只能是 1 到 6");
   t.level = level && *level >= 1 && *level <= 6 ? static_cast<int>(*level) : 0;
   t.name = r.text("name", Need::required);
   t.category = r.text("category", Need::required);
@@ -41,7 +41,8 @@ void read_aqi_level(TableReader& r, Seen& seen, standards::LevelTexts& out) {
   auto standard = standards::parse_aqi_standard(t.standard);
   if (!standard || t.level == 0) return;
   if (!t.beyond.empty() && !(*standard == AqiStandard::us && t.level == 6))
-    r.ctx().error(r.region(), "'beyond' is only for the US level 6 (AQI above 500)");
+    r.ctx().error(r.region("beyond"), "'beyond' is only for the US level 6 (AQI above 500)",
+                  "'beyond' 只用于美国标准的第 6 级（AQI 超过 500）");
   const auto& official = standards::aqi_level_style(*standard, t.level);
   if (*standard != AqiStandard::us && !t.category.zh.empty() && t.category.zh != official.category_zh)
     r.ctx().warning(r.region(), "category '" + t.category.zh +

@@ -1,6 +1,7 @@
 #include "kiosk/core/content/toml_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <vector>
 
@@ -8,6 +9,21 @@ namespace kiosk::content {
 namespace fs = std::filesystem;
 
 namespace {
+
+const char* type_name_zh(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "表";
+    case toml::node_type::array: return "列表";
+    case toml::node_type::string: return "文字";
+    case toml::node_type::integer: return "整数";
+    case toml::node_type::floating_point: return "数字";
+    case toml::node_type::boolean: return "true/false";
+    case toml::node_type::date: return "日期";
+    case toml::node_type::time: return "时间";
+    case toml::node_type::date_time: return "日期时间";
+    default: return "空";
+  }
+}
 
 const char* type_name(const toml::node& node) {
   switch (node.type()) {
@@ -30,8 +46,16 @@ void FileCtx::error(const toml::source_region& at, const std::string& message) {
   diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
 }
 
+void FileCtx::error(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
+  diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
+}
+
 void FileCtx::warning(const toml::source_region& at, const std::string& message) {
   diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
+}
+
+void FileCtx::warning(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
+  diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
 }
 
 TableReader::TableReader(const toml::table& table, FileCtx& ctx, std::string what)
@@ -43,6 +67,7 @@ TableReader::~TableReader() {
     std::string_view name = key.str();
     if (used_.count(name)) continue;
     std::string message = "unknown key '" + std::string(name) + "' in " + what_;
+    std::string message_zh = what_ + " 里没有 '" + std::string(name) + "' 这个键";
     std::string best;
     int best_distance = 3;
     for (const auto& candidate : known) {
@@ -52,9 +77,12 @@ TableReader::~TableReader() {
         best = candidate;
       }
     }
-    if (!best.empty()) message += "; did you mean '" + best + "'?";
+    if (!best.empty()) {
+      message += "; did you mean '" + best + "'?";
+      message_zh += "；是不是 '" + best + "'？";
+    }
     const auto& where = key.source().begin.line ? key.source() : node.source();
-    ctx_.error(where, message);
+    ctx_.error(where, message, message_zh);
   }
 }
 
@@ -62,13 +90,15 @@ const toml::node* TableReader::get(std::string_view key, Need need) {
   used_.insert(std::string(key));
   const toml::node* node = table_.get(key);
   if (!node && need == Need::required)
-    ctx_.error(table_.source(), "missing required key '" + std::string(key) + "' in " + what_);
+    ctx_.error(table_.source(), "missing required key '" + std::string(key) + "' in " + what_,
+               what_ + " 缺少必填的键 '" + std::string(key) + "'");
   return node;
 }
 
 void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
-  ctx_.error(node.source(), "'" + std::string(key) + "' must be " + std::string(expected) + ", not " +
-                                type_name(node));
+  ctx_.error(node.source(),
+             "'" + std::string(key) + "' must be " + std::string(expected) + ", not " + type_name(node),
+             "'" + std::string(key) + "' 的类型不对：应为 " + std::string(expected) + "，这里是" + type_name_zh(node));
 }
 
 std::string TableReader::string(std::string_view key, Need need, std::string fallback) {
@@ -129,9 +159,11 @@ Text TableReader::text(std::string_view key, Need need) {
   if (out.zh.empty() && out.en.empty()) {
     if (need == Need::required) ctx_.error(node->source(), "'" + std::string(key) + "' has no text");
   } else if (out.zh.empty()) {
-    ctx_.warning(node->source(), "'" + std::string(key) + "' has no Chinese text (zh)");
+    ctx_.warning(node->source(), "'" + std::string(key) + "' has no Chinese text (zh)",
+                 "'" + std::string(key) + "' 没有中文（zh）");
   } else if (out.en.empty()) {
-    ctx_.warning(node->source(), "'" + std::string(key) + "' has no English text (en)");
+    ctx_.warning(node->source(), "'" + std::string(key) + "' has no English text (en)",
+                 "'" + std::string(key) + "' 没有英文（en）");
   }
   return out;
 }
@@ -158,9 +190,47 @@ std::string TableReader::picture(std::string_view key, Need need) {
   const toml::node* node = table_.get(key);
   std::string rel = string(key, need);
   if (rel.empty() || !node) return rel;
+  // A Windows path: TOML reads "pictures\bottle.png" as "pictures", backspace, "ottle.png".
+  std::string intended;
+  bool windows = false;
+  for (char c : rel) {
+    const char* escape = c == '\b' ? "b" : c == '\t' ? "t" : c == '\f' ? "f" : c == '\n' ? "n" : c == '\r' ? "r" : nullptr;
+    windows = windows || escape || c == '\\';
+    intended += escape ? std::string("/") + escape : c == '\\' ? std::string("/") : std::string(1, c);
+  }
+  if (windows) {
+    ctx_.error(node->source(),
+               "'" + std::string(key) + "': a backslash \\ in a path starts an escape in TOML; use / in paths: \"" +
+                   intended + "\"",
+               "'" + std::string(key) + "'：路径里请用 / 而不是 \\，写成 \"" + intended + "\"");
+    return {};
+  }
   std::string problem = check_content_path(ctx_.root, rel);
+  if (problem == "'" + rel + "' does not exist") {
+    std::string near = closest_file(ctx_.root, rel);
+    const bool only_case = !near.empty() && near.size() == rel.size() &&
+                           std::equal(near.begin(), near.end(), rel.begin(), [](char a, char b) {
+                             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                           });
+    std::string en = "'" + std::string(key) + "': '" + rel + "' does not exist";
+    std::string zh = "'" + std::string(key) + "'：找不到文件 '" + rel + "'";
+    if (only_case) {
+      en += "; the file is '" + near + "' (capital and small letters must match)";
+      zh += "；文件名是 '" + near + "'（大小写必须一致）";
+    } else if (!near.empty()) {
+      en += "; did you mean '" + near + "'?";
+      zh += "；是不是 '" + near + "'？";
+    }
+    ctx_.error(node->source(), en, zh);
+    return {};
+  }
   if (!problem.empty()) {
-    ctx_.error(node->source(), "'" + std::string(key) + "': " + problem);
+    // Pictures must be copied into the content folder: say so in Chinese too.
+    const bool outside = problem.find("not allowed") != std::string::npos || problem.find("leaves") != std::string::npos;
+    ctx_.error(node->source(), "'" + std::string(key) + "': " + problem,
+               outside ? "'" + std::string(key) + "'：路径 '" + rel +
+                             "' 不在内容文件夹里（不能用 ..、绝对路径或指向外面的链接）；请把图片复制到 pictures/ 里，写成 \"pictures/文件名\""
+                       : "'" + std::string(key) + "'：路径 '" + rel + "' 无法读取");
     return {};
   }
   // Format and size are checked once per picture by the loader; remember where it was first named.
@@ -193,7 +263,8 @@ void TableReader::one_of(std::string_view key, const std::string& value,
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   const toml::node* node = table_.get(key);
   ctx_.error(node ? node->source() : table_.source(),
-             "'" + std::string(key) + "' is '" + value + "'; expected one of: " + list);
+             "'" + std::string(key) + "' is '" + value + "'; expected one of: " + list,
+             "'" + std::string(key) + "' 是 '" + value + "'；只能是其中之一：" + list);
 }
 
 SourcePos TableReader::pos() const {
@@ -223,6 +294,29 @@ std::string check_content_path(const fs::path& root, const std::string& relative
   auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
   if (r != real_root.end()) return "'" + relative + "' is a link that leaves the content folder; it is not followed";
   return {};
+}
+
+std::string closest_file(const fs::path& root, const std::string& relative) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string want = lower(relative);
+  std::string best;
+  int best_distance = std::max(3, static_cast<int>(relative.size()) / 4);
+  std::error_code ec;
+  int seen = 0;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator() && seen < 2000;
+       it.increment(ec), ++seen) {
+    if (!it->is_regular_file(ec)) continue;
+    const std::string rel = it->path().lexically_relative(root).generic_string();
+    const int d = edit_distance(want, lower(rel));  // a case mismatch alone costs nothing
+    if (d < best_distance || (d == best_distance && !best.empty() && rel < best)) {
+      best_distance = d;
+      best = rel;
+    }
+  }
+  return best;
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

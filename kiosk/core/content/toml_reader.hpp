@@ -26,6 +26,8 @@ struct FileCtx {
 
   void error(const toml::source_region& at, const std::string& message);
   void warning(const toml::source_region& at, const std::string& message);
+  void error(const toml::source_region& at, const std::string& message, const std::string& message_zh);
+  void warning(const toml::source_region& at, const std::string& message, const std::string& message_zh);
 };
 
 enum class Need { optional, required };
@@ -55,6 +57,11 @@ class TableReader {
   SourcePos pos() const;
   SourcePos pos(std::string_view key) const;
   const toml::source_region& region() const { return table_.source(); }
+  // Where `key`'s value is (the table's heading when the key is absent): the place to fix.
+  const toml::source_region& region(std::string_view key) const {
+    const toml::node* node = table_.get(key);
+    return node ? node->source() : table_.source();
+  }
   FileCtx& ctx() { return ctx_; }
 
  private:
@@ -69,6 +76,10 @@ class TableReader {
 
 // Checks a content-relative path; returns an error message, or empty when it is safe.
 std::string check_content_path(const std::filesystem::path& root, const std::string& relative);
+
+// The existing file under `root` whose path is closest to `relative` (a case mismatch first), or
+// empty when none is close; for "did you mean" on a wrong picture path.
+std::string closest_file(const std::filesystem::path& root, const std::string& relative);
 
 // Levenshtein distance, for "did you mean" suggestions.
 int edit_distance(std::string_view a, std::string_view b);

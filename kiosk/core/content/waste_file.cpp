@@ -24,10 +24,13 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     c.description = r.text("description");
     c.color = r.string("color", Need::required);
     if (!c.color.empty() && !is_hex_colour(c.color))
-      ctx.error(r.region(), "'color' must look like \"#1F6FB5\", not '" + c.color + "'");
+      ctx.error(r.region("color"), "'color' must look like \"#1F6FB5\", not '" + c.color + "'",
+                "'color' 必须写成 \"#1F6FB5\" 这样（# 加六位十六进制数字），不能是 '" + c.color + "'");
     pack.waste_categories.push_back(std::move(c));
   });
+  std::vector<SourcePos> category_at;  // of each item's category, for the check below
   each_table(file, "item", "[[item]]", [&](TableReader& r) {
+    category_at.push_back(r.pos("category"));
     WasteItem item;
     item.pos = r.pos();
     item.name = r.text("name", Need::required);
@@ -39,6 +42,17 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     item.tip = r.text("tip");
     pack.waste_items.push_back(std::move(item));
   });
+  // A wrong category points at the value to fix and lists the ones this file defines.
+  std::string valid;
+  for (const auto& c : pack.waste_categories) valid += (valid.empty() ? "" : ", ") + c.id;
+  for (size_t i = 0; i < pack.waste_items.size() && i < category_at.size(); ++i) {
+    const WasteItem& item = pack.waste_items[i];
+    if (item.category.empty() || pack.waste_category(item.category)) continue;
+    ctx.diags.error(ctx.file, category_at[i].line, category_at[i].column,
+                    "waste item '" + item.id + "' has category '" + item.category +
+                        "', which waste.toml does not define; the categories are: " + valid,
+                    "物品 '" + item.id + "' 的类别 '" + item.category + "' 在 waste.toml 里没有定义；可用的类别：" + valid);
+  }
 }
 
 }  // namespace kiosk::content
