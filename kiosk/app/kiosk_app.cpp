@@ -116,16 +116,24 @@ bool KioskApp::ensure_fonts(std::string& error) {
   layout_ =
       ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
   if (layout_.scale == font_scale_) return true;
+  const std::string text = all_text(content_) + data_glyph_text_;
   ImGui::SetCurrentContext(imgui_);
   render::AtlasInfo info;
-  if (!render::build_fonts(*font_file_, all_text(content_) + data_glyph_text_, layout_.scale,
-                           display_.max_texture_side(), fonts_, info, error))
+  if (!render::build_fonts(*font_file_, text, display_text(content_), layout_.scale,
+                           display_.max_texture_side(), fonts_, font_pages_, info, error)) {
+    // Remembered: the pages on screen stay until the glyph set changes again, never rebuilt per frame.
+    if (fonts_.body) font_scale_ = layout_.scale;
     return false;
-  log::debug("font atlas " + std::to_string(info.width) + "x" + std::to_string(info.height) + ", " +
-             std::to_string(info.glyphs) + " glyphs, " + std::to_string(static_cast<int>(info.build_ms)) +
-             " ms");
-  if (!render::backend_upload_fonts()) {
+  }
+  log::debug("font atlas: " + std::to_string(info.pages) + " pages, largest " + std::to_string(info.width) +
+             "x" + std::to_string(info.height) + ", " + std::to_string(info.glyphs) + " glyphs, " +
+             std::to_string(static_cast<int>(info.build_ms)) + " ms");
+  if (info.shrunk > 0)
+    log::warning("the font atlas is full at " + std::to_string(info.shrunk) +
+                 " size(s): those sizes are rasterised smaller and magnified (every character still shows)");
+  if (!render::backend_upload_fonts(font_pages_.all())) {
     error = "the font atlas could not be uploaded to the renderer";
+    font_scale_ = layout_.scale;
     return false;
   }
   font_scale_ = layout_.scale;
@@ -145,11 +153,14 @@ void KioskApp::refresh_model(bool force) {
   snapshot_ = std::move(snap);
   model_ = build_model(content_, *snapshot_, clock_.wall());
   // Sources name their own stations; characters the atlas lacks would show as '?'.
-  std::string names;
-  for (const StationInfo& s : snapshot_->stations) names += s.name_zh + s.name_en;
-  if (fonts_.body && !covers(*fonts_.body, names) && data_glyph_text_.find(names) == std::string::npos) {
+  // Before the first atlas exists every name joins the glyph set; later only names with new characters
+  // do (and then the pages are rebuilt between frames), so the set grows only by what is new.
+  for (const StationInfo& s : snapshot_->stations) {
+    const std::string names = s.name_zh + s.name_en;
+    if (fonts_.body && covers(*fonts_.body, names)) continue;
+    if (data_glyph_text_.find(names) != std::string::npos) continue;
     data_glyph_text_ += names;
-    font_scale_ = 0;
+    if (fonts_.body) font_scale_ = 0;
   }
   dirty_frames_ = std::max(dirty_frames_, 1);
 }

@@ -121,6 +121,7 @@ class KioskApp {
   ui::Theme theme_;
   ui::Layout layout_;
   ui::FontSet fonts_;
+  render::FontPages font_pages_;  // the atlas pages besides io.Fonts
   std::optional<render::FontFile> font_file_;
   float font_scale_ = 0;        // scale the atlas was built for; 0 forces a rebuild
   std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
@@ -141,7 +142,6 @@ class KioskApp {
   std::string content_notice_;  // content problems, for the editor view
   int content_errors_ = 0;      // in the pack given at start
   bool editor_ = false;
-  std::string glyph_text_;      // the text the atlas was built from
   bool classroom_ = false;
   AdminMode admin_;
   bool locked_down_ = false;

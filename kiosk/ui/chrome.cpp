@@ -2,6 +2,7 @@
 // the navigation bar at the bottom, within reach of children and wheelchair users.
 #include <algorithm>
 
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -79,10 +80,8 @@ float draw_tools(UiContext& ctx, float top) {
     } else if (id == "tool.large_text") {
       // "Aa" drawn large and small: the universal sign for text size.
       ImFont* big = ctx.fonts.large;
-      dl->AddText(big, big->FontSize, ImVec2(c.x - big->FontSize * 0.62f, c.y - big->FontSize * 0.55f), ink,
-                  "A");
-      dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize,
-                  ImVec2(c.x + l.px(2), c.y - ctx.fonts.small->FontSize * 0.3f), ink, "a");
+      add_text(dl, big, ImVec2(c.x - big->FontSize * 0.62f, c.y - big->FontSize * 0.55f), ink, "A");
+      add_text(dl, ctx.fonts.small, ImVec2(c.x + l.px(2), c.y - ctx.fonts.small->FontSize * 0.3f), ink, "a");
     } else {
       // Half-filled circle: contrast.
       const float r = l.px(17);

@@ -1,3 +1,4 @@
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 #include <cmath>
@@ -26,7 +27,7 @@ ImVec2 measure(ImFont* font, std::string_view s) {
 
 void text(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s) {
   if (s.empty()) return;
-  canvas()->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size());
+  add_text(canvas(), font, pos, color, s);
   ctx.record.texts.emplace_back(s);
   // Only the part that is not clipped away (a list's rows below its visible end draw nothing).
   const ImVec2 size = measure(font, s);
@@ -48,11 +49,11 @@ float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 col
       bool cut = false;
       std::string shortened(fit_prefix(*font, font->FontSize, line, width - font->FontSize, cut));
       shortened += "…";
-      canvas()->AddText(font, font->FontSize, ImVec2(pos.x, y), color, shortened.c_str());
+      add_text(canvas(), font, ImVec2(pos.x, y), color, shortened);
       y += line_height;
       break;
     }
-    canvas()->AddText(font, font->FontSize, ImVec2(pos.x, y), color, line.data(), line.data() + line.size());
+    add_text(canvas(), font, ImVec2(pos.x, y), color, line);
     y += line_height;
   }
   ctx.record.texts.emplace_back(s);
@@ -67,7 +68,7 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
     return;
   }
   std::string withdots = std::string(shown) + "…";
-  canvas()->AddText(font, font->FontSize, pos, color, withdots.c_str());
+  add_text(canvas(), font, pos, color, withdots);
   ctx.record.texts.emplace_back(s);
 }
 
