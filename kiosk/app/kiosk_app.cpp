@@ -17,6 +17,9 @@ namespace kiosk {
 namespace {
 
 constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or quiz: ten minutes
+// A Pi 3's GPU limit, kept everywhere (the software renderer reports none) so every machine draws
+// what a Pi draws.
+constexpr int kMaxFontPageSide = 2048;
 
 bool covers(const ImFont& font, const std::string& text) {
   const char* p = text.c_str();
@@ -120,7 +123,8 @@ bool KioskApp::ensure_fonts(std::string& error) {
   ImGui::SetCurrentContext(imgui_);
   render::AtlasInfo info;
   if (!render::build_fonts(*font_file_, text, display_text(content_), layout_.scale,
-                           display_.max_texture_side(), fonts_, font_pages_, info, error)) {
+                           std::min(display_.max_texture_side(), kMaxFontPageSide), fonts_, font_pages_,
+                           info, error)) {
     // Remembered: the pages on screen stay until the glyph set changes again, never rebuilt per frame.
     if (fonts_.body) font_scale_ = layout_.scale;
     return false;
@@ -403,7 +407,9 @@ bool KioskApp::frame(bool force) {
   ctx.alert = alert;
   if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
   ctx.attract = attention_.state() == Attention::attract;
+  ui::record_text_runs(&record_.runs);
   ui::draw_frame(ctx);
+  ui::record_text_runs(nullptr);
   draw_overlays(now);
   ImGui::Render();
 

@@ -74,6 +74,8 @@ class KioskApp {
   void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
+  const ui::FontSet& fonts() const { return fonts_; }
+  const render::FontPages& font_pages() const { return font_pages_; }
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
   int content_errors() const { return content_errors_; }

@@ -10,6 +10,7 @@
 #include "kiosk/core/content/content_pack.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/snapshot.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/pictures.hpp"
 #include "kiosk/ui/screen_id.hpp"
@@ -97,6 +98,7 @@ struct FrameRecord {
     ImU32 color;
   };
   std::vector<TextBox> text_boxes;  // where each text was drawn and in which colour (contrast tests)
+  std::vector<TextRun> runs;        // every text run as drawn (layout dump and check)
   bool animating = false;  // something moves (a glide, a fade): the app keeps drawing frames
   bool keyboard = false;   // the on-screen keyboard is shown (replay's `type` taps its keys)
   void clear() {
@@ -105,6 +107,7 @@ struct FrameRecord {
     keyboard = false;
     tappables.clear();
     texts.clear();
+    runs.clear();
   }
 };
 

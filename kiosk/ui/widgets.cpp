@@ -49,7 +49,7 @@ float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 col
       bool cut = false;
       std::string shortened(fit_prefix(*font, font->FontSize, line, width - font->FontSize, cut));
       shortened += "…";
-      add_text(canvas(), font, ImVec2(pos.x, y), color, shortened);
+      add_text(canvas(), font, ImVec2(pos.x, y), color, shortened, true);
       y += line_height;
       break;
     }
@@ -68,7 +68,7 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
     return;
   }
   std::string withdots = std::string(shown) + "…";
-  add_text(canvas(), font, pos, color, withdots);
+  add_text(canvas(), font, pos, color, withdots, true);
   ctx.record.texts.emplace_back(s);
 }
 
