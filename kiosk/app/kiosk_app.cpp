@@ -395,7 +395,8 @@ bool KioskApp::frame(bool force) {
   // A banner alert takes a strip under the status bar; the screen's content moves down to make room.
   const Alert* alert = content_.active_alert(clock_.wall());
   ui::Layout frame_layout = layout_;
-  if (alert && !alert->fullscreen) frame_layout.content_min.y += layout_.px(96);
+  if (alert && !alert->fullscreen)
+    frame_layout.content_min.y += ui::alert_banner_height(*alert, layout_, fonts, lang_, content_.strings);
   ui::UiContext ctx{
       content_, model_,       state_, lang_,   clock_.wall(), content_.settings.zone_offset_minutes,
       theme_,   frame_layout, fonts,  intents, record_,       pictures_.get()};
@@ -451,6 +452,16 @@ bool KioskApp::frame(bool force) {
     if (key == KioskKey::quit && !locked_down_) quit_ = true;  // Ctrl+Q: windowed and classroom only
   }
   return true;
+}
+
+ui::LayoutFrame KioskApp::layout_frame() const {
+  std::string screen = ui::screen_name(state_.screen);
+  if (!state_.selected.empty()) screen += ":" + state_.selected;
+  if (!state_.search.empty()) screen += ":search";
+  if (content_.active_alert(clock_.wall())) screen += ":alert";
+  return {screen, display_.width(), display_.height(), lang_ == Lang::zh ? "zh" : "en",
+          state_.high_contrast ? (state_.large_text ? "large+contrast" : "contrast")
+                               : (state_.large_text ? "large" : "normal")};
 }
 
 // [SECTION] Lockdown and the admin view

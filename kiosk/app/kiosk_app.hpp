@@ -23,6 +23,7 @@
 #include "kiosk/render/fonts.hpp"
 #include "kiosk/render/picture_cache.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/layout_check.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
@@ -75,6 +76,8 @@ class KioskApp {
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
   const ui::FontSet& fonts() const { return fonts_; }
+  // The last frame's screen, size, language and theme, as the layout dump and check name them.
+  ui::LayoutFrame layout_frame() const;
   const render::FontPages& font_pages() const { return font_pages_; }
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).

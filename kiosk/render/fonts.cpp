@@ -182,12 +182,14 @@ void magnify(ImFont& font, float px) {
   font.FontSize = px;
   font.Ascent *= k;
   font.Descent *= k;
+  // Whole pixels, as a glyph rasterised at its size has: a quad edge between pixels loses a row.
   for (ImFontGlyph& g : font.Glyphs) {
-    g.X0 *= k;
-    g.Y0 *= k;
-    g.X1 *= k;
-    g.Y1 *= k;
-    g.AdvanceX *= k;
+    const float w = std::round((g.X1 - g.X0) * k), h = std::round((g.Y1 - g.Y0) * k);
+    g.X0 = std::round(g.X0 * k);
+    g.Y0 = std::round(g.Y0 * k);
+    g.X1 = g.X0 + w;
+    g.Y1 = g.Y0 + h;
+    g.AdvanceX = std::round(g.AdvanceX * k);
   }
   font.BuildLookupTable();
 }
@@ -211,6 +213,8 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
     // Lending it the mapping as "owned" avoids the copies; ownership is taken back before any free.
     cfg.FontDataOwnedByAtlas = true;
     cfg.FontNo = src.index;
+    // Whole pixel sizes: at 20.01 px (30 x 0.667) glyph quads end between pixels and lose their bottom
+    // row, so 2 reads as 7 and B as R.
     cfg.SizePixels = std::floor(px * factor);
     cfg.OversampleH = 1;  // CJK gains nothing from horizontal oversampling; it would double the page
     cfg.OversampleV = 1;

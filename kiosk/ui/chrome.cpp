@@ -1,7 +1,9 @@
 // The frame around every screen: status bar (city, data freshness, clock, language) on top and
 // the navigation bar at the bottom, within reach of children and wheelchair users.
 #include <algorithm>
+#include <cmath>
 
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
@@ -166,9 +168,20 @@ void draw_navigation(UiContext& ctx) {
     const float icon = l.px(46);
     draw_icon(dl, icon_of(id), ImVec2((min.x + max.x) / 2, top + l.px(40)), icon,
               active ? t.on_accent : t.on_bar);
-    ImFont* font = ctx.fonts.body;
-    ImVec2 size = measure(font, label);
-    text(ctx, font, ImVec2((min.x + max.x - size.x) / 2, top + l.px(72)), fg, label);
+    // A label never runs into its neighbour: the caption size when the body size is too wide, then
+    // two lines (portrait English: "Waste sorting" in a 180 px item).
+    const float room = w - l.px(12);
+    ImFont* font = measure(ctx.fonts.body, label).x <= room ? ctx.fonts.body : ctx.fonts.small;
+    if (measure(font, label).x <= room) {
+      const ImVec2 size = measure(font, label);
+      text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), top + l.px(72)), fg, label);
+    } else {
+      float y = top + l.px(66);
+      for (const Line& line : break_lines(*font, font->FontSize, label, room)) {
+        text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), y), fg, line.text);
+        y += font->FontSize;
+      }
+    }
     if (p.clicked) ctx.go_to(id);
     ++i;
   }
@@ -185,7 +198,9 @@ void draw_frame(UiContext& ctx) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoNav);
-  switch (ctx.state.screen) {
+  // A full-screen notice hides the screen: nothing under it is drawn, so nothing under it can be tapped.
+  const bool notice = ctx.alert && ctx.alert->fullscreen;
+  if (!notice) switch (ctx.state.screen) {
     case ScreenId::home:
       draw_home(ctx);
       break;

@@ -90,6 +90,7 @@ struct FrameRecord {
   struct Tappable {
     std::string label;
     ImVec2 min, max;
+    ImVec4 clip{-1e9f, -1e9f, 1e9f, 1e9f};  // the visible part of its list, if it scrolls
   };
   std::vector<Tappable> tappables;
   std::vector<std::string> texts;

@@ -124,7 +124,8 @@ Press touch_area(UiContext& ctx, std::string_view id, std::string_view label, Im
       ImGui::InvisibleButton("##touch", ImVec2(std::max(max.x - min.x, 1.f), std::max(max.y - min.y, 1.f)));
   p.held = ImGui::IsItemActive() && ImGui::IsItemHovered();
   ImGui::PopID();
-  ctx.record.tappables.push_back({std::string(label), min, max});
+  const ImVec2 cmin = canvas()->GetClipRectMin(), cmax = canvas()->GetClipRectMax();
+  ctx.record.tappables.push_back({std::string(label), min, max, ImVec4(cmin.x, cmin.y, cmax.x, cmax.y)});
   return p;
 }
 

@@ -65,6 +65,7 @@ std::string all_text(const ContentPack& pack) {
   for (const auto& a : pack.alerts) {
     add(out, a.title);
     add(out, a.body);
+    add(out, a.source);
   }
   return out;
 }
