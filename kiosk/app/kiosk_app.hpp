@@ -70,6 +70,11 @@ class KioskApp {
   void show(ui::ScreenId screen);
   // Opens an item of the current screen (a station, bay page or waste category), as a tap would.
   void select(const std::string& id) { apply({ui::Intent::Kind::select, state_.screen, id}); }
+  // As typed on the waste screen's keyboard; a step of the classroom game or quiz, as a tap would.
+  void search(const std::string& text) { apply({ui::Intent::Kind::search, state_.screen, text}); }
+  void classroom_move(const classroom::Move& move) {
+    apply({ui::Intent::Kind::classroom, state_.screen, {}, move});
+  }
   // Accessibility modes, as the navigation bar's buttons switch them.
   void toggle_high_contrast() { apply({ui::Intent::Kind::toggle_contrast, state_.screen, {}}); }
   void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }

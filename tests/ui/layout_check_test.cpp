@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kiosk/app/data_setup.hpp"
 #include "kiosk/ui/layout_check.hpp"
 #include "support/run_command.hpp"
 #include "ui/headless_app.hpp"
@@ -197,6 +198,70 @@ TEST(LayoutCheck, EveryScreenIsWholeAtEverySizeLanguageAndTheme) {
   std::vector<std::string> problems;
   for (const Case& c : cases()) {
     auto p = unknown(check_screens(m.content, c, kScreens));
+    problems.insert(problems.end(), p.begin(), p.end());
+  }
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
+}
+
+// States worth checking beyond each screen's first look: a selected station and bay page, a category and
+// search results, and classroom mode's game, quiz and quiz summary.
+std::vector<std::string> check_states(const std::string& content, const Case& c) {
+  ManualClock clock(test::kTestNow);
+  std::string error;
+  auto display = render::HeadlessDisplay::create(c.w, c.h, error);
+  KioskApp app(*display, clock);
+  AppOptions options{content, c.lang, true};
+  if (!app.start(options, error)) return {error};
+  app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+  if (!app.prepare(error)) return {error};
+  if (c.large) app.toggle_large_text();
+  if (c.contrast) app.toggle_high_contrast();
+  const ui::LayoutRules rules = ui::make_layout_rules(c.w, c.h);
+  std::vector<std::string> out;
+  auto check = [&] {
+    for (int i = 0; i < 2; ++i) {
+      app.frame(true);
+      clock.advance(1.0 / 60);
+    }
+    for (const auto& p : check_layout(app.record(), app.layout_frame(), rules)) out.push_back(p.message);
+  };
+  const ContentPack& pack = app.content();
+  app.show(ui::ScreenId::air);
+  for (const Station& s : pack.stations)
+    if (s.kind == "air") {
+      app.select(s.id);
+      break;
+    }
+  check();
+  app.show(ui::ScreenId::bay);
+  if (!pack.bays.empty()) app.select(pack.bays.front().id);
+  check();
+  app.show(ui::ScreenId::waste);
+  if (!pack.waste_categories.empty()) app.select(pack.waste_categories.front().id);
+  check();
+  app.show(ui::ScreenId::travel);
+  app.show(ui::ScreenId::waste);
+  app.search("kqsp");
+  check();
+  app.show(ui::ScreenId::game);
+  app.classroom_move({classroom::Move::Kind::start_game});
+  check();
+  app.show(ui::ScreenId::quiz);
+  app.classroom_move({classroom::Move::Kind::start_quiz});
+  check();
+  for (int q = 0; q < 20; ++q) {  // every answer the first choice: some right, most wrong
+    app.classroom_move({classroom::Move::Kind::answer, {}, 0});
+    app.classroom_move({classroom::Move::Kind::next_question});
+  }
+  check();
+  return out;
+}
+
+TEST(LayoutCheck, SelectedItemsSearchAndClassroomAreWhole) {
+  Matrix m;
+  std::vector<std::string> problems;
+  for (const Case& c : cases()) {
+    auto p = unknown(check_states(m.content, c));
     problems.insert(problems.end(), p.begin(), p.end());
   }
   EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
