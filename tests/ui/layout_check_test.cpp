@@ -156,6 +156,7 @@ const std::vector<std::string> kKnown{
     "800x480 zh large: truncated",
     // The water station's standard line at 800x480.
     "water 800x480 zh normal: truncated",
+    "water 800x480 en normal: truncated",
 };
 
 std::vector<std::string> unknown(const std::vector<std::string>& problems) {
@@ -186,7 +187,8 @@ std::vector<Case> cases() {
   if (full_matrix()) return out;
   // Representative: every size in both languages, the themes at the sizes where they break first.
   return {{1920, 1080, Lang::zh, false, false}, {1280, 800, Lang::en, false, false},
-          {800, 480, Lang::zh, false, false},   {1080, 1920, Lang::en, false, false},
+          {800, 480, Lang::zh, false, false},   {800, 480, Lang::en, false, false},
+          {1080, 1920, Lang::en, false, false},
           {800, 480, Lang::en, true, false},    {1280, 800, Lang::zh, false, true}};
 }
 
