@@ -110,6 +110,9 @@ std::vector<LayoutProblem> check_layout(const FrameRecord& record, const LayoutF
     }
     if (r.truncated && r.px > rules.truncate_max_px)
       add("truncated", run + " at " + num(r.px) + " px is shortened (only secondary text may be)");
+    // 20.01 px glyphs end between pixel rows and lose their bottom one: 2 reads as 7, B as R.
+    if (std::abs(r.px - std::round(r.px)) > 0.01f)
+      add("outside its clip", run + " at " + num(r.px) + " px, not a whole pixel size: glyph rows fall between pixels");
     if (r.px + 0.01f < rules.min_text_px)
       add("too small", run + " at " + num(r.px) + " px (minimum " + num(rules.min_text_px) + ")");
     shown.push_back({&r, {lo, hi}});

@@ -59,6 +59,13 @@ TEST(LayoutCheck, AGlyphBottomCutByItsClipFails) {
   EXPECT_NE(problems[0].message.find("近24小时"), std::string::npos) << problems[0].message;
 }
 
+TEST(LayoutCheck, AFractionalPixelSizeFails) {
+  // The 1280x800 chips: 30 px x 0.667 drew 20.01 px glyphs whose bottom row fell between pixels.
+  ui::FrameRecord r;
+  r.runs = {run("GB 3838-2002", 100, 100, 120, 20.01f)};
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"outside its clip"});
+}
+
 TEST(LayoutCheck, OverlappingRunsFail) {
   ui::FrameRecord r;
   r.runs = {run("Bays & plan", 100, 100, 120, 26), run("Waste sorting", 200, 100, 140, 26)};
