@@ -176,10 +176,10 @@ void draw_navigation(UiContext& ctx) {
       const ImVec2 size = measure(font, label);
       text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), top + l.px(72)), fg, label);
     } else {
-      float y = top + l.px(66);
+      float y = top + l.px(64);
       for (const Line& line : break_lines(*font, font->FontSize, label, room)) {
-        text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), y), fg, line.text);
-        y += font->FontSize;
+        text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), std::floor(y)), fg, line.text);
+        y += std::floor(font->FontSize * 0.95f);  // two lines within the bar, under the icon
       }
     }
     if (p.clicked) ctx.go_to(id);

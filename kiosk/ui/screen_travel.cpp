@@ -94,12 +94,16 @@ void draw_travel(UiContext& ctx) {
     const std::string name = ctx.lang == Lang::en && !s.info.name_en.empty() ? s.info.name_en
                              : !s.info.name_zh.empty()                        ? s.info.name_zh
                                                                               : s.info.name_en;
-    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), width * 0.6f, t.text, name);
     const std::string counts = (s.bikes ? std::to_string(*s.bikes) : "–") + " " + ctx.str("travel.bikes") + " · " +
                                (s.docks ? std::to_string(*s.docks) : "–") + " " + ctx.str("travel.docks");
     const float cw = measure(ctx.fonts.small, counts).x;
-    text(ctx, ctx.fonts.small, ImVec2(list.origin().x + width - cw, ly + l.px(4)), t.text_muted, counts);
-    ly += l.px(56);
+    // Name and counts side by side when both fit, else the counts go under the name (large text).
+    const bool beside = measure(ctx.fonts.body, name).x + l.px(16) + cw <= width;
+    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), beside ? width - cw - l.px(16) : width, t.text, name);
+    const float cy = beside ? ly + l.px(4) : ly + ctx.fonts.body->FontSize * 1.2f;
+    text(ctx, ctx.fonts.small, ImVec2(list.origin().x + (beside ? width - cw : 0), cy), t.text_muted, counts);
+    ly += beside ? std::max(l.px(56), ctx.fonts.body->FontSize * 1.6f)
+                 : ctx.fonts.body->FontSize * 1.2f + ctx.fonts.small->FontSize * 1.3f + l.px(18);
   }
   list.set_content_height(ly - list.origin().y);
 }
