@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/data_setup.hpp"
@@ -19,6 +20,7 @@ struct RenderOptions {
   ViewOptions view;
   std::string out;
   std::string screen;
+  std::string layout;  // the layout dump of every saved frame, one JSON object a line
 };
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
@@ -90,6 +92,14 @@ int run_render(const RenderOptions& o) {
   if (o.screen.empty() || o.screen == "waste")
     for (const WasteCategory& c : app.content().waste_categories)
       pages.push_back({ui::ScreenId::waste, c.id, "waste-" + c.id});
+  std::ofstream layout;
+  if (!o.layout.empty()) {
+    layout.open(o.layout, std::ios::binary | std::ios::trunc);
+    if (!layout) {
+      log::error("--layout '" + o.layout + "' cannot be written");
+      return kExitFailure;
+    }
+  }
   for (const Page& page : pages) {
     app.show(page.screen);
     if (!page.select.empty()) app.select(page.select);
@@ -107,6 +117,11 @@ int run_render(const RenderOptions& o) {
       return kExitFailure;
     }
     log::debug(path + " written at " + std::to_string(elapsed_ms(t0)) + " ms");
+    if (layout.is_open()) layout << ui::layout_dump(app.record(), app.layout_frame());
+  }
+  if (layout.is_open() && !layout.flush()) {
+    log::error("--layout '" + o.layout + "' could not be written");
+    return kExitFailure;
   }
   if (app.content_errors() > 0) {
     log::error(
@@ -125,6 +140,8 @@ void add_render_command(CLI::App& root, CommandAction& run) {
   cmd->add_option("--out", options.out, "Folder to write the PNGs into (created if missing)")->required();
   cmd->add_option("--screen", options.screen,
                   "Only this screen: home, air, water, bay, waste or travel (with --classroom: game, quiz)");
+  cmd->add_option("--layout", options.layout,
+                  "Also write every text run and tappable item of each picture, one JSON object a line");
   add_view_options(cmd, options.view, true);
   cmd->callback([&run] { run = [] { return run_render(options); }; });
 }

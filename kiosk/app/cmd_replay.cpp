@@ -10,6 +10,7 @@ struct ReplayOptions {
   ViewOptions view;
   std::string script;
   std::string out;
+  std::string layout;
 };
 
 int run(const ReplayOptions& o) {
@@ -19,7 +20,7 @@ int run(const ReplayOptions& o) {
     log::error(error);
     return kExitFailure;
   }
-  ReplayResult result = run_replay(o.script, o.out, *view);
+  ReplayResult result = run_replay(o.script, o.out, *view, o.layout);
   if (!result.ok) {
     log::error(result.error);
     return kExitFailure;
@@ -34,6 +35,8 @@ void add_replay_command(CLI::App& root, CommandAction& run_action) {
   auto* cmd = root.add_subcommand("replay", "Run a replay script of touches and checks headless (see README)");
   cmd->add_option("script", options.script, "The replay script")->required();
   cmd->add_option("--out", options.out, "Folder for the pictures of `shot` lines")->required();
+  cmd->add_option("--layout", options.layout,
+                  "Also write every text run and tappable item of each `shot`, one JSON object a line");
   add_view_options(cmd, options.view, true);
   cmd->callback([&run_action] { run_action = [] { return run(options); }; });
 }

@@ -17,6 +17,9 @@ namespace kiosk {
 namespace {
 
 constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or quiz: ten minutes
+// A Pi 3's GPU limit, kept everywhere (the software renderer reports none) so every machine draws
+// what a Pi draws.
+constexpr int kMaxFontPageSide = 2048;
 
 bool covers(const ImFont& font, const std::string& text) {
   const char* p = text.c_str();
@@ -145,16 +148,25 @@ bool KioskApp::ensure_fonts(std::string& error) {
   layout_ =
       ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
   if (layout_.scale == font_scale_) return true;
+  const std::string text = all_text(content_) + data_glyph_text_;
   ImGui::SetCurrentContext(imgui_);
   render::AtlasInfo info;
-  if (!render::build_fonts(*font_file_, all_text(content_) + data_glyph_text_, layout_.scale,
-                           display_.max_texture_side(), fonts_, info, error))
+  if (!render::build_fonts(*font_file_, text, display_text(content_), layout_.scale,
+                           std::min(display_.max_texture_side(), kMaxFontPageSide), fonts_, font_pages_,
+                           info, error)) {
+    // Remembered: the pages on screen stay until the glyph set changes again, never rebuilt per frame.
+    if (fonts_.body) font_scale_ = layout_.scale;
     return false;
-  log::debug("font atlas " + std::to_string(info.width) + "x" + std::to_string(info.height) + ", " +
-             std::to_string(info.glyphs) + " glyphs, " + std::to_string(static_cast<int>(info.build_ms)) +
-             " ms");
-  if (!render::backend_upload_fonts()) {
+  }
+  log::debug("font atlas: " + std::to_string(info.pages) + " pages, largest " + std::to_string(info.width) +
+             "x" + std::to_string(info.height) + ", " + std::to_string(info.glyphs) + " glyphs, " +
+             std::to_string(static_cast<int>(info.build_ms)) + " ms");
+  if (info.shrunk > 0)
+    log::warning("the font atlas is full at " + std::to_string(info.shrunk) +
+                 " size(s): those sizes are rasterised smaller and magnified (every character still shows)");
+  if (!render::backend_upload_fonts(font_pages_.all())) {
     error = "the font atlas could not be uploaded to the renderer";
+    font_scale_ = layout_.scale;
     return false;
   }
   font_scale_ = layout_.scale;
@@ -174,11 +186,14 @@ void KioskApp::refresh_model(bool force) {
   snapshot_ = std::move(snap);
   model_ = build_model(content_, *snapshot_, clock_.wall());
   // Sources name their own stations; characters the atlas lacks would show as '?'.
-  std::string names;
-  for (const StationInfo& s : snapshot_->stations) names += s.name_zh + s.name_en;
-  if (fonts_.body && !covers(*fonts_.body, names) && data_glyph_text_.find(names) == std::string::npos) {
+  // Before the first atlas exists every name joins the glyph set; later only names with new characters
+  // do (and then the pages are rebuilt between frames), so the set grows only by what is new.
+  for (const StationInfo& s : snapshot_->stations) {
+    const std::string names = s.name_zh + s.name_en;
+    if (fonts_.body && covers(*fonts_.body, names)) continue;
+    if (data_glyph_text_.find(names) != std::string::npos) continue;
     data_glyph_text_ += names;
-    font_scale_ = 0;
+    if (fonts_.body) font_scale_ = 0;
   }
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
@@ -437,7 +452,8 @@ bool KioskApp::frame(bool force) {
   // A banner alert takes a strip under the status bar; the screen's content moves down to make room.
   const Alert* alert = content_.active_alert(clock_.wall());
   ui::Layout frame_layout = layout_;
-  if (alert && !alert->fullscreen) frame_layout.content_min.y += layout_.px(96);
+  if (alert && !alert->fullscreen)
+    frame_layout.content_min.y += ui::alert_banner_height(*alert, layout_, fonts, lang_, content_.strings);
   ui::UiContext ctx{
       content_, model_,       state_, lang_,   clock_.wall(), content_.settings.zone_offset_minutes,
       theme_,   frame_layout, fonts,  intents, record_,       pictures_.get()};
@@ -449,7 +465,9 @@ bool KioskApp::frame(bool force) {
   ctx.alert = alert;
   if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
   ctx.attract = attention_.state() == Attention::attract;
+  ui::record_text_runs(&record_.runs);
   ui::draw_frame(ctx);
+  ui::record_text_runs(nullptr);
   draw_overlays(now);
   ImGui::Render();
 
@@ -491,6 +509,16 @@ bool KioskApp::frame(bool force) {
     if (key == KioskKey::quit && !locked_down_) quit_ = true;  // Ctrl+Q: windowed and classroom only
   }
   return true;
+}
+
+ui::LayoutFrame KioskApp::layout_frame() const {
+  std::string screen = ui::screen_name(state_.screen);
+  if (!state_.selected.empty()) screen += ":" + state_.selected;
+  if (!state_.search.empty()) screen += ":search";
+  if (content_.active_alert(clock_.wall())) screen += ":alert";
+  return {screen, display_.width(), display_.height(), lang_ == Lang::zh ? "zh" : "en",
+          state_.high_contrast ? (state_.large_text ? "large+contrast" : "contrast")
+                               : (state_.large_text ? "large" : "normal")};
 }
 
 // [SECTION] Lockdown and the admin view

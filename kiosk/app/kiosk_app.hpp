@@ -23,6 +23,7 @@
 #include "kiosk/render/fonts.hpp"
 #include "kiosk/render/picture_cache.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/layout_check.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
@@ -69,11 +70,20 @@ class KioskApp {
   void show(ui::ScreenId screen);
   // Opens an item of the current screen (a station, bay page or waste category), as a tap would.
   void select(const std::string& id) { apply({ui::Intent::Kind::select, state_.screen, id}); }
+  // As typed on the waste screen's keyboard; a step of the classroom game or quiz, as a tap would.
+  void search(const std::string& text) { apply({ui::Intent::Kind::search, state_.screen, text}); }
+  void classroom_move(const classroom::Move& move) {
+    apply({ui::Intent::Kind::classroom, state_.screen, {}, move});
+  }
   // Accessibility modes, as the navigation bar's buttons switch them.
   void toggle_high_contrast() { apply({ui::Intent::Kind::toggle_contrast, state_.screen, {}}); }
   void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
+  const ui::FontSet& fonts() const { return fonts_; }
+  // The last frame's screen, size, language and theme, as the layout dump and check name them.
+  ui::LayoutFrame layout_frame() const;
+  const render::FontPages& font_pages() const { return font_pages_; }
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
   int content_errors() const { return content_errors_; }
@@ -125,6 +135,7 @@ class KioskApp {
   ui::Theme theme_;
   ui::Layout layout_;
   ui::FontSet fonts_;
+  render::FontPages font_pages_;  // the atlas pages besides io.Fonts
   std::optional<render::FontFile> font_file_;
   float font_scale_ = 0;        // scale the atlas was built for; 0 forces a rebuild
   std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
@@ -146,7 +157,6 @@ class KioskApp {
   int content_errors_ = 0;      // in the pack given at start
   std::uint64_t content_rejected_ = 0;
   bool editor_ = false;
-  std::string glyph_text_;      // the text the atlas was built from
   bool classroom_ = false;
   AdminMode admin_;
   bool locked_down_ = false;

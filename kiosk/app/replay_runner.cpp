@@ -105,7 +105,8 @@ std::string visible_labels(const ui::FrameRecord& record) {
 
 }  // namespace
 
-ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const ResolvedView& view) {
+ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const ResolvedView& view,
+                        const fs::path& layout_path) {
   ReplayResult result;
   const std::string name = script_path.string();
   auto fail = [&](int line, const std::string& message) {
@@ -132,6 +133,11 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
   if (!app.start({view.content, view.lang, view.classroom}, error)) return fail(0, error);
   app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
   if (!app.prepare(error)) return fail(0, error);
+  std::ofstream layout;
+  if (!layout_path.empty()) {
+    layout.open(layout_path, std::ios::binary | std::ios::trunc);
+    if (!layout) return fail(0, "--layout '" + layout_path.string() + "' cannot be written");
+  }
   Player player(app, clock, *display);
   app.set_rasterize(false);  // frames are built as on a screen; pixels only for `shot`
   app.frame(true);
@@ -221,6 +227,12 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
         std::error_code ec;
         fs::create_directories(out, ec);
         if (!display->save_png((out / (step.text + ".png")).string(), error)) return fail(step.line, error);
+        if (layout.is_open()) {
+          ui::LayoutFrame frame = app.layout_frame();
+          frame.screen += " (" + step.text + ")";
+          layout << ui::layout_dump(app.record(), frame) << std::flush;
+          if (!layout) return fail(step.line, "--layout '" + layout_path.string() + "' could not be written");
+        }
         break;
       }
       case K::expect_screen:

@@ -13,7 +13,8 @@ struct ReplayResult {
   std::string error;  // "SCRIPT:LINE: …" when a line failed
 };
 
+// With `layout` set, each `shot` also appends its layout dump (kiosk/ui/layout_check.hpp) to that file.
 ReplayResult run_replay(const std::filesystem::path& script, const std::filesystem::path& out,
-                        const ResolvedView& view);
+                        const ResolvedView& view, const std::filesystem::path& layout = {});
 
 }  // namespace kiosk

@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -157,35 +159,125 @@ std::optional<FontFile> find_cjk_font(const std::string& configured, std::string
   return std::nullopt;
 }
 
-bool build_fonts(const FontFile& font, const std::string& text, float scale, int max_side, ui::FontSet& out,
-                 AtlasInfo& info, std::string& error) {
+std::vector<ImFontAtlas*> FontPages::all() const {
+  std::vector<ImFontAtlas*> out{ImGui::GetIO().Fonts};
+  for (const auto& p : pages) out.push_back(p.get());
+  return out;
+}
+
+namespace {
+
+struct Source {
+  const MappedFile* file = nullptr;
+  int index = 0;
+  const MappedFile* symbol_file = nullptr;  // merged for the characters the CJK face lacks
+  int symbol_index = 0;
+  const ImVector<ImWchar>* symbol_glyphs = nullptr;
+};
+
+// Scales a font rasterised at a smaller size back to `px`: positions and advances grow, the texture
+// does not.
+void magnify(ImFont& font, float px) {
+  const float k = px / font.FontSize;
+  font.FontSize = px;
+  font.Ascent *= k;
+  font.Descent *= k;
+  // Whole pixels, as a glyph rasterised at its size has: a quad edge between pixels loses a row.
+  for (ImFontGlyph& g : font.Glyphs) {
+    const float w = std::round((g.X1 - g.X0) * k), h = std::round((g.Y1 - g.Y0) * k);
+    g.X0 = std::round(g.X0 * k);
+    g.Y0 = std::round(g.Y0 * k);
+    g.X1 = g.X0 + w;
+    g.Y1 = g.Y0 + h;
+    g.AdvanceX = std::round(g.AdvanceX * k);
+  }
+  font.BuildLookupTable();
+}
+
+// One role on one page. A page that would exceed max_side is rebuilt smaller, at most three times,
+// each time by the area it lacks; the result is magnified back to px.
+ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVector<ImWchar>& ranges,
+                   int max_side, bool& shrunk) {
+  float factor = 1;
+  shrunk = false;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    atlas.TexDesiredWidth = max_side < 2048 ? max_side : 2048;
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    ImFontConfig cfg;
+    cfg.FontData = src.file->data();
+    cfg.FontDataSize = static_cast<int>(src.file->size());
+    // ImGui 1.86 copies font data it does not own, once per font: copies of a 20 MB collection.
+    // Lending it the mapping as "owned" avoids the copies; ownership is taken back before any free.
+    cfg.FontDataOwnedByAtlas = true;
+    cfg.FontNo = src.index;
+    // Whole pixel sizes: at 20.01 px (30 x 0.667) glyph quads end between pixels and lose their bottom
+    // row, so 2 reads as 7 and B as R.
+    cfg.SizePixels = std::floor(px * factor);
+    cfg.OversampleH = 1;  // CJK gains nothing from horizontal oversampling; it would double the page
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    cfg.GlyphRanges = ranges.Data;
+    ImFont* font = atlas.AddFont(&cfg);
+    if (src.symbol_file) {
+      ImFontConfig merge;
+      merge.FontData = src.symbol_file->data();
+      merge.FontDataSize = static_cast<int>(src.symbol_file->size());
+      merge.FontDataOwnedByAtlas = true;  // taken back before any free, as above
+      merge.FontNo = src.symbol_index;
+      merge.SizePixels = cfg.SizePixels;
+      merge.OversampleH = merge.OversampleV = 1;
+      merge.PixelSnapH = true;
+      merge.MergeMode = true;
+      merge.GlyphRanges = src.symbol_glyphs->Data;
+      atlas.AddFont(&merge);
+    }
+    // The atlas keeps pointers to the ranges until it is built; build now while they and the file live.
+    const bool built = atlas.Build();
+    for (ImFontConfig& c : atlas.ConfigData) c.FontDataOwnedByAtlas = false;  // the mapping is ours
+    if (!built) {
+      atlas.Clear();
+      return nullptr;
+    }
+    atlas.ClearInputData();  // ranges and file data are only needed while building
+    if (atlas.TexWidth <= max_side && atlas.TexHeight <= max_side) {
+      if (factor < 1) magnify(*font, std::floor(px));
+      shrunk = factor < 1;
+      return font;
+    }
+    const double lacking = static_cast<double>(max_side) * max_side / (static_cast<double>(atlas.TexWidth) * atlas.TexHeight);
+    factor *= static_cast<float>(std::sqrt(lacking) * 0.97);
+  }
+  atlas.Clear();
+  return nullptr;
+}
+
+}  // namespace
+
+bool build_fonts(const FontFile& font, const std::string& text, const std::string& display, float scale,
+                 int max_side, ui::FontSet& out, FontPages& pages, AtlasInfo& info, std::string& error) {
   const auto start = std::chrono::steady_clock::now();
   MappedFile file(font.path);
   if (!file.data()) {
     error = "font '" + font.path + "' cannot be read; " + kPackageHint;
     return false;
   }
-  ImGuiIO& io = ImGui::GetIO();
-  ImFontAtlas& atlas = *io.Fonts;
-  atlas.Clear();
-  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  atlas.TexDesiredWidth = max_side < 2048 ? max_side : 2048;
-  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-
-  ImVector<ImWchar> all_glyphs, latin_glyphs;
+  ImVector<ImWchar> all_glyphs, display_glyphs;
   {
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
     builder.AddText(text.c_str(), text.c_str() + text.size());
     builder.AddText("°µ³²₂₃₅·—–…％：，。（）、");
     builder.BuildRanges(&all_glyphs);
   }
   {
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
     builder.AddText("—–…");
-    builder.BuildRanges(&latin_glyphs);
+    builder.AddText(display.c_str(), display.c_str() + display.size());
+    builder.BuildRanges(&display_glyphs);
   }
 
   // Characters the CJK face lacks come from a symbol font merged into each size.
@@ -195,64 +287,56 @@ bool build_fonts(const FontFile& font, const std::string& text, float scale, int
   if (!symbol_glyphs.empty() && (symbol_font = find_symbol_font()))
     symbol_file = std::make_unique<MappedFile>(symbol_font->path);
   if (symbol_file && !symbol_file->data()) symbol_file.reset();
+  Source src{&file, font.index, symbol_file.get(), symbol_font ? symbol_font->index : 0, &symbol_glyphs};
 
   const ui::FontSizes sizes;
-  auto add = [&](float px, const ImVector<ImWchar>& ranges) {
-    ImFontConfig cfg;
-    cfg.FontData = file.data();
-    cfg.FontDataSize = static_cast<int>(file.size());
-    // ImGui 1.86 copies font data it does not own, once per font: five copies of a 20 MB collection.
-    // Lending it the mapping as "owned" avoids the copies; ownership is taken back before any free.
-    cfg.FontDataOwnedByAtlas = true;
-    cfg.FontNo = font.index;
-    cfg.SizePixels = px * scale;
-    cfg.OversampleH = 1;  // CJK gains nothing from horizontal oversampling; it would double the atlas
-    cfg.OversampleV = 1;
-    cfg.PixelSnapH = true;
-    cfg.GlyphRanges = ranges.Data;
-    ImFont* added = atlas.AddFont(&cfg);
-    if (symbol_file) {
-      ImFontConfig merge;
-      merge.FontData = symbol_file->data();
-      merge.FontDataSize = static_cast<int>(symbol_file->size());
-      merge.FontDataOwnedByAtlas = true;  // taken back before any free, as above
-      merge.FontNo = symbol_font->index;
-      merge.SizePixels = px * scale;
-      merge.OversampleH = merge.OversampleV = 1;
-      merge.PixelSnapH = true;
-      merge.MergeMode = true;
-      merge.GlyphRanges = symbol_glyphs.Data;
-      atlas.AddFont(&merge);
-    }
-    return added;
+  info = AtlasInfo{};
+  // Every page but io.Fonts is built aside first, so a failure leaves the fonts on screen alone.
+  struct Role {
+    float px;
+    const ImVector<ImWchar>* ranges;
+    ImFont* ui::FontSet::*slot;
   };
-  out.small = add(sizes.small, all_glyphs);
-  out.body = add(sizes.body, all_glyphs);
-  out.large = add(sizes.large, all_glyphs);
-  out.title = add(sizes.title, all_glyphs);
-  out.huge = add(sizes.huge, latin_glyphs);
-  // The atlas keeps pointers to the ranges until it is built; build now while they and the file live.
-  const bool built = atlas.Build();
-  for (ImFontConfig& cfg : atlas.ConfigData)
-    cfg.FontDataOwnedByAtlas = false;  // the mapping is ours to unmap
-  if (!built) {
+  const Role roles[] = {{sizes.body, &all_glyphs, &ui::FontSet::body},
+                        {sizes.large, &all_glyphs, &ui::FontSet::large},
+                        {sizes.title, &all_glyphs, &ui::FontSet::title},
+                        {sizes.huge, &display_glyphs, &ui::FontSet::huge}};
+  FontPages next;
+  ui::FontSet set;
+  auto count = [&](const ImFontAtlas& atlas, bool shrunk) {
+    ++info.pages;
+    info.width = std::max(info.width, atlas.TexWidth);
+    info.height = std::max(info.height, atlas.TexHeight);
+    info.area += static_cast<long long>(atlas.TexWidth) * atlas.TexHeight;
+    for (ImFont* f : atlas.Fonts) info.glyphs += f->Glyphs.Size;
+    info.shrunk += shrunk;
+  };
+  for (const Role& role : roles) {
+    auto atlas = std::make_unique<ImFontAtlas>();
+    bool shrunk = false;
+    ImFont* f = build_page(*atlas, src, role.px * scale, *role.ranges, max_side, shrunk);
+    if (!f) {
+      error = "font '" + font.path + "' could not be rasterised at " +
+              std::to_string(static_cast<int>(role.px * scale)) + " px within " + std::to_string(max_side) +
+              " pixels";
+      return false;
+    }
+    set.*role.slot = f;
+    count(*atlas, shrunk);
+    next.pages.push_back(std::move(atlas));
+  }
+  bool shrunk = false;
+  set.small = build_page(*ImGui::GetIO().Fonts, src, sizes.small * scale, all_glyphs, max_side, shrunk);
+  if (!set.small) {
     error = "font '" + font.path + "' could not be rasterised";
-    atlas.Clear();
+    out = ui::FontSet{};
+    pages = FontPages{};
     return false;
   }
-  // Glyph ranges and file data are only needed while building.
-  atlas.ClearInputData();
-  info.width = atlas.TexWidth;
-  info.height = atlas.TexHeight;
-  info.glyphs = 0;
-  for (ImFont* f : atlas.Fonts) info.glyphs += f->Glyphs.Size;
+  count(*ImGui::GetIO().Fonts, shrunk);
+  out = set;
+  pages = std::move(next);
   info.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  if (atlas.TexWidth > max_side || atlas.TexHeight > max_side) {
-    error = "the font atlas (" + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
-            ") exceeds the GPU's " + std::to_string(max_side) +
-            " pixel limit; shorten the content or use fewer characters";
-    return false;
-  }
   return true;
 }
 

@@ -7,7 +7,7 @@ namespace {
 
 struct BackendData {
   SDL_Renderer* renderer = nullptr;
-  SDL_Texture* font_texture = nullptr;
+  std::vector<SDL_Texture*> font_textures;  // one per atlas page, io.Fonts first
   int dx = 0, dy = 0;  // burn-in shift
 };
 
@@ -64,35 +64,51 @@ void backend_shutdown() {
   BackendData* bd = data();
   if (!bd) return;
   ImGuiIO& io = ImGui::GetIO();
-  if (bd->font_texture) SDL_DestroyTexture(bd->font_texture);
+  for (SDL_Texture* t : bd->font_textures) SDL_DestroyTexture(t);
   io.Fonts->SetTexID(nullptr);
   io.BackendRendererName = nullptr;
   io.BackendRendererUserData = nullptr;
   IM_DELETE(bd);
 }
 
-bool backend_upload_fonts() {
+bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
   BackendData* bd = data();
   IM_ASSERT(bd && "call backend_init first");
-  ImGuiIO& io = ImGui::GetIO();
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  if (!pixels) return false;
-  if (bd->font_texture) SDL_DestroyTexture(bd->font_texture);
-  bd->font_texture =
-      SDL_CreateTexture(bd->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
-  if (!bd->font_texture) {
-    SDL_Log("kiosk: cannot create the %dx%d font texture: %s", width, height, SDL_GetError());
+  std::vector<SDL_Texture*> textures;
+  bool ok = true;
+  for (ImFontAtlas* atlas : pages) {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
+    SDL_Texture* t = pixels ? SDL_CreateTexture(bd->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+                                                width, height)
+                            : nullptr;
+    if (!t) {
+      SDL_Log("kiosk: cannot create the %dx%d font texture: %s", width, height, SDL_GetError());
+      ok = false;
+      break;
+    }
+    SDL_UpdateTexture(t, nullptr, pixels, 4 * width);
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    textures.push_back(t);
+  }
+  if (!ok) {
+    for (SDL_Texture* t : textures) SDL_DestroyTexture(t);
     return false;
   }
-  SDL_UpdateTexture(bd->font_texture, nullptr, pixels, 4 * width);
-  SDL_SetTextureBlendMode(bd->font_texture, SDL_BLENDMODE_BLEND);
-  SDL_SetTextureScaleMode(bd->font_texture, SDL_ScaleModeLinear);
-  io.Fonts->SetTexID(bd->font_texture);
-  // The GPU holds the atlas now; the CPU copies (alpha and RGBA) are only memory.
-  io.Fonts->ClearTexData();
+  for (SDL_Texture* t : bd->font_textures) SDL_DestroyTexture(t);
+  bd->font_textures = std::move(textures);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    pages[i]->SetTexID(bd->font_textures[i]);
+    // The GPU holds the page now; the CPU copies (alpha and RGBA) are only memory.
+    pages[i]->ClearTexData();
+  }
   return true;
+}
+
+bool backend_upload_fonts() {
+  return backend_upload_fonts({ImGui::GetIO().Fonts});
 }
 
 void backend_set_offset(int dx, int dy) {

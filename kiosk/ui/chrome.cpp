@@ -1,7 +1,10 @@
 // The frame around every screen: status bar (city, data freshness, clock, language) on top and
 // the navigation bar at the bottom, within reach of children and wheelchair users.
 #include <algorithm>
+#include <cmath>
 
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -79,10 +82,8 @@ float draw_tools(UiContext& ctx, float top) {
     } else if (id == "tool.large_text") {
       // "Aa" drawn large and small: the universal sign for text size.
       ImFont* big = ctx.fonts.large;
-      dl->AddText(big, big->FontSize, ImVec2(c.x - big->FontSize * 0.62f, c.y - big->FontSize * 0.55f), ink,
-                  "A");
-      dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize,
-                  ImVec2(c.x + l.px(2), c.y - ctx.fonts.small->FontSize * 0.3f), ink, "a");
+      add_text(dl, big, ImVec2(c.x - big->FontSize * 0.62f, c.y - big->FontSize * 0.55f), ink, "A");
+      add_text(dl, ctx.fonts.small, ImVec2(c.x + l.px(2), c.y - ctx.fonts.small->FontSize * 0.3f), ink, "a");
     } else {
       // Half-filled circle: contrast.
       const float r = l.px(17);
@@ -168,9 +169,20 @@ void draw_navigation(UiContext& ctx) {
     const float icon = l.px(46);
     draw_icon(dl, icon_of(id), ImVec2((min.x + max.x) / 2, top + l.px(40)), icon,
               active ? t.on_accent : t.on_bar);
-    ImFont* font = ctx.fonts.body;
-    ImVec2 size = measure(font, label);
-    text(ctx, font, ImVec2((min.x + max.x - size.x) / 2, top + l.px(72)), fg, label);
+    // A label never runs into its neighbour: the caption size when the body size is too wide, then
+    // two lines (portrait English: "Waste sorting" in a 180 px item).
+    const float room = w - l.px(12);
+    ImFont* font = measure(ctx.fonts.body, label).x <= room ? ctx.fonts.body : ctx.fonts.small;
+    if (measure(font, label).x <= room) {
+      const ImVec2 size = measure(font, label);
+      text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), top + l.px(72)), fg, label);
+    } else {
+      float y = top + l.px(64);
+      for (const Line& line : break_lines(*font, font->FontSize, label, room)) {
+        text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), std::floor(y)), fg, line.text);
+        y += std::floor(font->FontSize * 0.95f);  // two lines within the bar, under the icon
+      }
+    }
     if (p.clicked) ctx.go_to(id);
     ++i;
   }
@@ -187,7 +199,9 @@ void draw_frame(UiContext& ctx) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoNav);
-  switch (ctx.state.screen) {
+  // A full-screen notice hides the screen: nothing under it is drawn, so nothing under it can be tapped.
+  const bool notice = ctx.alert && ctx.alert->fullscreen;
+  if (!notice) switch (ctx.state.screen) {
     case ScreenId::home:
       draw_home(ctx);
       break;

@@ -1,3 +1,4 @@
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/keyboard.hpp"
 
 #include <algorithm>
@@ -157,8 +158,8 @@ KeyboardKey draw_keyboard(UiContext& ctx, ImVec2 min, ImVec2 max) {
     fg->AddRectFilled(bmin, bmax, t.accent, l.radius * 0.6f);
     ImFont* font = ctx.fonts.title;
     const ImVec2 size = measure(font, bubble->label);
-    fg->AddText(font, font->FontSize, ImVec2((bmin.x + bmax.x - size.x) / 2, (bmin.y + bmax.y - size.y) / 2),
-                t.on_accent, bubble->label.c_str());
+    add_text(fg, font, ImVec2((bmin.x + bmax.x - size.x) / 2, (bmin.y + bmax.y - size.y) / 2), t.on_accent,
+             bubble->label);
   }
   ctx.record.keyboard = true;
   return tapped;

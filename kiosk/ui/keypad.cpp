@@ -1,3 +1,4 @@
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/keypad.hpp"
 
 #include <string>
@@ -31,9 +32,8 @@ void draw_keypad(UiContext& ctx, ImVec2 min, ImVec2 max, bool enabled) {
         ImDrawList* dl = canvas();
         dl->AddRectFilled(kmin, kmax, ctx.theme.track, ctx.layout.radius * 0.7f);
         const ImVec2 size = measure(ctx.fonts.large, label);
-        dl->AddText(ctx.fonts.large, ctx.fonts.large->FontSize,
-                    ImVec2((kmin.x + kmax.x - size.x) / 2, (kmin.y + kmax.y - size.y) / 2),
-                    ctx.theme.text_muted, label.c_str());
+        add_text(dl, ctx.fonts.large, ImVec2((kmin.x + kmax.x - size.x) / 2, (kmin.y + kmax.y - size.y) / 2),
+                 ctx.theme.text_muted, label);
         continue;
       }
       const ButtonStyle style = id == "enter" ? ButtonStyle::primary : ButtonStyle::secondary;

@@ -404,12 +404,14 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   const ImU32 fill = stale ? stale_fill(ctx) : color_from_hex(a.grade.color);
   const std::string number = std::to_string(*a.aqi);
   const ImVec2 nsize = measure(ctx.fonts.huge, number);
-  const ImVec2 bmin(x, y), bmax(x + std::max(nsize.x + l.px(48), l.px(200)), y + nsize.y + l.px(20));
+  // Compact, the box carries its "AQI" caption above the number, never over it.
+  const float cap = compact ? ctx.fonts.small->FontSize : 0;
+  const ImVec2 bmin(x, y), bmax(x + std::max(nsize.x + l.px(48), l.px(200)), y + cap + nsize.y + l.px(20));
   canvas()->AddRectFilled(bmin, bmax, fill, l.radius);
-  text_centered(ctx, ctx.fonts.huge, bmin, bmax, text_on(fill), number);
+  text_centered(ctx, ctx.fonts.huge, ImVec2(bmin.x, bmin.y + cap), bmax, text_on(fill), number);
   const float rx = bmax.x + l.px(28), rw = x + width - rx;
   if (compact) {
-    text(ctx, ctx.fonts.small, ImVec2(x + l.px(12), y + l.px(6)), text_on(fill), "AQI");
+    text(ctx, ctx.fonts.small, ImVec2(x + l.px(12), y + l.px(4)), text_on(fill), "AQI");
     text_fit(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
     freshness_line(ctx, a.freshness, ImVec2(rx, y + l.px(54)), rw);
     ImFont* const fonts[] = {ctx.fonts.body, ctx.fonts.small};

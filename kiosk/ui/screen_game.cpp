@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -217,12 +218,12 @@ void item_face(ImDrawList* dl, UiContext& c, const WasteItem& item, ImVec2 min, 
   const ImVec2 ns = measure(big, name);
   const ImVec2 os = measure(small, other);
   const ImVec2 npos(std::floor(std::max(min.x + l.px(16), (min.x + max.x - ns.x) / 2)), std::floor(y));
-  dl->AddText(big, big->FontSize, npos, c.theme.text, name.c_str());
+  add_text(dl, big, npos, c.theme.text, name);
   c.record.texts.push_back(name);
   if (both) {
     y += big->FontSize + l.px(10);
     const ImVec2 opos(std::floor(std::max(min.x + l.px(16), (min.x + max.x - os.x) / 2)), std::floor(y));
-    dl->AddText(small, small->FontSize, opos, c.theme.text_muted, other.c_str());
+    add_text(dl, small, opos, c.theme.text_muted, other);
     c.record.texts.push_back(other);
   }
 }

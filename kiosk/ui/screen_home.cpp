@@ -6,6 +6,7 @@
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -191,6 +192,31 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("bay.no_targets"));
 }
 
+// A bin's name whole in its chip: the body size on one line, else the caption size on one line, else on
+// two (800x480 English: "Hazardous / Waste"); shortened only when even that cannot fit.
+void chip_name(UiContext& ctx, const std::string& name, ImVec2 min, ImVec2 max, ImU32 fg) {
+  const float w = max.x - min.x, h = max.y - min.y;
+  for (ImFont* font : {ctx.fonts.body, ctx.fonts.small})
+    if (measure(font, name).x <= w) {
+      text(ctx, font, ImVec2(min.x, std::floor(min.y + (h - font->FontSize) / 2)), fg, name);
+      return;
+    }
+  ImFont* font = ctx.fonts.small;
+  const auto lines = break_lines(*font, font->FontSize, name, w);
+  const float pitch = font->FontSize * 1.05f;
+  bool fits = lines.size() == 2 && pitch * 2 <= h + ctx.layout.px(4);
+  for (const Line& line : lines) fits = fits && line.width <= w;
+  if (!fits) {
+    text_fit(ctx, ctx.fonts.small, ImVec2(min.x, std::floor(min.y + (h - font->FontSize) / 2)), w, fg, name);
+    return;
+  }
+  float y = std::floor(min.y + (h - 2 * pitch) / 2);
+  for (const Line& line : lines) {
+    text(ctx, font, ImVec2(min.x, y), fg, line.text);
+    y += pitch;
+  }
+}
+
 void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   if (tile(ctx, ScreenId::waste, Icon::waste, ctx.str("home.waste"), min, max)) ctx.go_to(ScreenId::waste);
@@ -217,9 +243,8 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float icon_size = std::min(l.px(36), chip_h * 0.7f);
     draw_icon(canvas(), icon, ImVec2(cmin.x + l.px(10) + icon_size / 2, (cmin.y + cmax.y) / 2), icon_size,
               fg);
-    text_fit(ctx, ctx.fonts.body,
-             ImVec2(cmin.x + l.px(18) + icon_size, cmin.y + (chip_h - ctx.fonts.body->FontSize) / 2),
-             chip_w - icon_size - l.px(24), fg, ctx.tr(cats[i].name));
+    chip_name(ctx, ctx.tr(cats[i].name), ImVec2(cmin.x + l.px(18) + icon_size, cmin.y),
+              ImVec2(cmax.x - l.px(6), cmax.y), fg);
   }
   b.y += (two_rows ? 2 * chip_h + gap : chip_h) + l.px(14);
   if (b.fits(ctx.fonts.small->FontSize * 1.3f))

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -222,7 +223,6 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
 
   // The questions answered wrongly, each with its right answer.
   const float rx = min.x + left_w + pad;
-  const float rw = max.x - pad - rx;
   float ry = min.y + pad;
   canvas()->AddLine(ImVec2(rx - pad / 2, min.y + pad), ImVec2(rx - pad / 2, max.y - pad), t.border, l.px(2));
   if (quiz.wrong() == 0) {
@@ -232,25 +232,24 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
   }
   text(ctx, ctx.fonts.large, ImVec2(rx, ry), t.text, ctx.str("quiz.review"));
   ry += ctx.fonts.large->FontSize + l.px(18);
+  // Every wrong answer, whole, in a list that scrolls when they do not all fit: a count of nine must
+  // show nine.
+  ScrollArea list(ctx, "quiz.review", ImVec2(rx, ry), ImVec2(max.x - pad / 2, max.y - pad));
+  const float lx = list.origin().x, lw = list.width() - l.px(12);
+  float ly = list.origin().y;
   for (const QuizAnswer& a_ : quiz.answers()) {
     if (a_.right) continue;
     const QuizQuestion* q = question_at(ctx, a_.question);
     if (!q) continue;
-    ImFont* font = ctx.fonts.body;
-    const size_t lines =
-        std::min<size_t>(2, break_lines(*font, font->FontSize, ctx.tr(q->question), rw).size());
-    const float qh = font->FontSize * 1.3f * static_cast<float>(lines);
-    const float row_h = qh + ctx.fonts.small->FontSize + l.px(34);
-    if (ry + row_h > max.y - pad + l.px(10)) break;
-    paragraph(ctx, font, ImVec2(rx, ry), rw, t.text, ctx.tr(q->question), 2);
-    const float ay = ry + qh + l.px(4);
+    ly += paragraph(ctx, ctx.fonts.body, ImVec2(lx, ly), lw, t.text, ctx.tr(q->question)) + l.px(4);
     if (a_.right_choice >= 0 && a_.right_choice < static_cast<int>(q->choices.size())) {
-      check_mark(canvas(), ImVec2(rx + l.px(12), ay + ctx.fonts.small->FontSize / 2), l.px(24), kRight);
-      text_fit(ctx, ctx.fonts.small, ImVec2(rx + l.px(32), ay), rw - l.px(32), t.text,
-               labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
+      check_mark(canvas(), ImVec2(lx + l.px(12), ly + ctx.fonts.body->FontSize / 2), l.px(24), kRight);
+      ly += paragraph(ctx, ctx.fonts.body, ImVec2(lx + l.px(32), ly), lw - l.px(32), t.accent,
+                     labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
     }
-    ry += row_h;
+    ly += l.px(24);
   }
+  list.set_content_height(ly - list.origin().y);
 }
 
 // Keyboard: 1-4 answer, Enter goes on, R starts again.

@@ -3,6 +3,7 @@
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/qr_code.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -21,13 +22,27 @@ void draw_travel(UiContext& ctx) {
     ScrollArea list(ctx, "travel.tips", a, ImVec2(tips_right, b.y));
     const int columns = list.width() > l.px(1000) ? 2 : 1;
     const float w = (list.width() - l.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float h = l.px(250);
-    // A tip with a link shows its "scan to learn more" code under the text; its row grows to fit.
+    // Each tip shows its whole text; a row is as tall as its tallest tip (with its "scan to learn more"
+    // code and caption, under the text).
+    const float x_pad = l.px(24), width = w - 2 * x_pad;
+    const float qr_caption_w = width;
+    auto tip_height = [&](const TravelTip& tip) {
+      float y = l.px(18) + ctx.fonts.large->FontSize * 1.3f + l.px(8);
+      y += static_cast<float>(break_lines(*ctx.fonts.body, ctx.fonts.body->FontSize, ctx.tr(tip.body), width).size()) *
+           ctx.fonts.body->FontSize * 1.3f;
+      if (!tip.source.empty()) y += l.px(10) + ctx.fonts.small->FontSize * 1.3f;
+      if (const float qr = qr_side(ctx, tip.url); qr > 0) {
+        const bool beside = qr_caption_w - qr - l.px(20) >= l.px(220);
+        y += l.px(16) + qr;
+        if (!beside)
+          y += l.px(10) + 2 * ctx.fonts.body->FontSize * 1.3f + l.px(4) + ctx.fonts.small->FontSize * 1.3f;
+      }
+      return y + l.px(24);
+    };
     const auto& tips = ctx.content.tips;
-    std::vector<float> row_h((tips.size() + columns - 1) / columns, h);
+    std::vector<float> row_h((tips.size() + columns - 1) / columns, 0.f);
     for (size_t k = 0; k < tips.size(); ++k)
-      if (const float qr = qr_side(ctx, tips[k].url); qr > 0)
-        row_h[k / columns] = std::max(row_h[k / columns], h + qr + l.px(24));
+      row_h[k / columns] = std::max(row_h[k / columns], tip_height(tips[k]));
     float row_y = list.origin().y;
     int i = 0;
     for (const TravelTip& tip : tips) {
@@ -38,14 +53,19 @@ void draw_travel(UiContext& ctx) {
       if (i % columns == 0) row_y += rh + l.gap * 0.6f;
       if (max.y < list.visible_top() - rh || min.y > list.visible_bottom() + rh) continue;
       card(ctx, min, max, t.surface);
-      const float x = min.x + l.px(24), width = w - l.px(48);
-      text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(18)), width, t.text, ctx.tr(tip.title));
-      paragraph(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(72)), width, t.text, ctx.tr(tip.body), 3);
-      if (!tip.source.empty())
-        text_fit(ctx, ctx.fonts.small, ImVec2(x, min.y + h - l.px(20) - ctx.fonts.small->FontSize), width,
-                 t.text_muted, labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
+      const float x = min.x + x_pad;
+      float y = min.y + l.px(18);
+      text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(tip.title));
+      y += ctx.fonts.large->FontSize * 1.3f + l.px(8);
+      y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(tip.body));
+      if (!tip.source.empty()) {
+        y += l.px(10);
+        text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted,
+                 labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
+        y += ctx.fonts.small->FontSize * 1.3f;
+      }
       if (const float qr = qr_side(ctx, tip.url); qr > 0)
-        qr_code(ctx, tip.url, ImVec2(x, min.y + h), width - qr - l.px(20));
+        qr_code(ctx, tip.url, ImVec2(x, y + l.px(16)), qr_caption_w - qr - l.px(20));
     }
     if (i % columns != 0) row_y += row_h.back() + l.gap * 0.6f;
     list.set_content_height(row_y - list.origin().y);
@@ -57,7 +77,11 @@ void draw_travel(UiContext& ctx) {
   float x = min.x + l.pad, y = min.y + l.pad;
   const float width = bikes_w - 2 * l.pad;
   draw_icon(canvas(), Icon::bike, ImVec2(x + l.px(24), y + l.px(24)), l.px(48), t.accent);
-  text_fit(ctx, ctx.fonts.large, ImVec2(x + l.px(64), y), width - l.px(64), t.text, ctx.str("travel.bikes_title"));
+  // The heading steps down a size rather than lose its end (portrait English).
+  const std::string& heading = ctx.str("travel.bikes_title");
+  ImFont* hfont = measure(ctx.fonts.large, heading).x <= width - l.px(64) ? ctx.fonts.large : ctx.fonts.body;
+  text_fit(ctx, hfont, ImVec2(x + l.px(64), y + (ctx.fonts.large->FontSize - hfont->FontSize) / 2), width - l.px(64),
+           t.text, heading);
   y += l.px(64);
   Freshness newest;
   for (const auto& s : ctx.model.bikes)
@@ -70,21 +94,25 @@ void draw_travel(UiContext& ctx) {
     const std::string name = ctx.lang == Lang::en && !s.info.name_en.empty() ? s.info.name_en
                              : !s.info.name_zh.empty()                        ? s.info.name_zh
                                                                               : s.info.name_en;
-    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), width * 0.6f, t.text, name);
     // "1 bike", "2 bikes": the singular for exactly one.
     const std::string counts =
         (s.bikes ? std::to_string(*s.bikes) : "–") + " " + ctx.str(s.bikes == 1 ? "travel.bike" : "travel.bikes") +
         " · " + (s.docks ? std::to_string(*s.docks) : "–") + " " +
         ctx.str(s.docks == 1 ? "travel.dock" : "travel.docks");
     const float cw = measure(ctx.fonts.small, counts).x;
-    text(ctx, ctx.fonts.small, ImVec2(list.origin().x + width - cw, ly + l.px(4)), t.text_muted, counts);
+    // Name and counts side by side when both fit, else the counts go under the name (large text).
+    const bool beside = measure(ctx.fonts.body, name).x + l.px(16) + cw <= width;
+    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), beside ? width - cw - l.px(16) : width, t.text, name);
+    const float cy = beside ? ly + l.px(4) : ly + ctx.fonts.body->FontSize * 1.2f;
+    text(ctx, ctx.fonts.small, ImVec2(list.origin().x + (beside ? width - cw : 0), cy), t.text_muted, counts);
+    ly += beside ? std::max(l.px(56), ctx.fonts.body->FontSize * 1.6f)
+                 : ctx.fonts.body->FontSize * 1.2f + ctx.fonts.small->FontSize * 1.3f + l.px(18);
     if (s.freshness.stale) {
       // Past the stale time: the last counts stay, with when they were read, as everywhere else.
-      ly += ctx.fonts.small->FontSize * 1.5f;
-      text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly), width, t.warning,
+      text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly - l.px(18)), width, t.warning,
                last_reading_text(ctx, s.freshness.observed_at));
+      ly += ctx.fonts.small->FontSize * 1.5f;
     }
-    ly += l.px(56);
   }
   list.set_content_height(ly - list.origin().y);
 }

@@ -167,7 +167,9 @@ bool draw_search_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const std::string& label = ctx.str("search.clear");
     const ImVec2 size = measure(ctx.fonts.body, label);
     const float cw = std::max(l.touch, size.x + h * 0.5f + l.px(36));
-    const ImVec2 cmin(max.x - cw - l.px(6), min.y + l.px(6)), cmax(max.x - l.px(6), max.y - l.px(6));
+    // Inset within the field, but never below a fingertip when the field itself is only that tall.
+    const float inset = std::clamp((h - l.touch) / 2, 0.f, l.px(6));
+    const ImVec2 cmin(max.x - cw - l.px(6), min.y + inset), cmax(max.x - l.px(6), max.y - inset);
     const Press p = touch_area(ctx, "search.clear", label, cmin, cmax);
     dl->AddRectFilled(cmin, cmax, p.held ? t.surface_pressed : t.track, l.radius * 0.5f);
     const float r = h * 0.16f;

@@ -9,6 +9,8 @@ void draw_frame(UiContext& ctx);
 
 void draw_status_bar(UiContext& ctx);
 void draw_alert(UiContext& ctx);          // alert_banner.cpp
+// How far a banner alert pushes the screen down (0 for a full-screen notice): all of its text shows.
+float alert_banner_height(const Alert& a, const Layout& l, const FontSet& fonts, Lang lang, const Strings& strings);
 void draw_attract_hint(UiContext& ctx);   // alert_banner.cpp
 void draw_editor_notice(UiContext& ctx);  // alert_banner.cpp: editor view only
 void draw_navigation(UiContext& ctx);

@@ -44,7 +44,8 @@ Layout make_layout(ImVec2 size) {
   l.pad = l.px(28);
   l.gap = l.px(22);
   l.radius = l.px(18);
-  l.touch = l.px(64);
+  // A fingertip, whatever the scale: 48 px on 1280x800 and larger panels, 40 px on the 7-inch 800x480.
+  l.touch = std::max(l.px(64), std::min(size.x, size.y) >= 800 ? 48.f : 40.f);
   l.content_min = ImVec2(l.pad, l.status_height + l.pad);
   l.content_max = ImVec2(size.x - l.pad, size.y - l.nav_height - l.pad);
   return l;

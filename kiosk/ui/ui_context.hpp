@@ -10,6 +10,7 @@
 #include "kiosk/core/content/content_pack.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/snapshot.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/pictures.hpp"
 #include "kiosk/ui/screen_id.hpp"
@@ -89,6 +90,7 @@ struct FrameRecord {
   struct Tappable {
     std::string label;
     ImVec2 min, max;
+    ImVec4 clip{-1e9f, -1e9f, 1e9f, 1e9f};  // the visible part of its list, if it scrolls
   };
   std::vector<Tappable> tappables;
   std::vector<std::string> texts;
@@ -97,6 +99,7 @@ struct FrameRecord {
     ImU32 color;
   };
   std::vector<TextBox> text_boxes;  // where each text was drawn and in which colour (contrast tests)
+  std::vector<TextRun> runs;        // every text run as drawn (layout dump and check)
   bool animating = false;  // something moves (a glide, a fade): the app keeps drawing frames
   bool keyboard = false;   // the on-screen keyboard is shown (replay's `type` taps its keys)
   void clear() {
@@ -105,6 +108,7 @@ struct FrameRecord {
     keyboard = false;
     tappables.clear();
     texts.clear();
+    runs.clear();
   }
 };
 

@@ -1,3 +1,4 @@
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 #include "kiosk/core/target_progress.hpp"
@@ -28,7 +29,7 @@ ImVec2 measure(ImFont* font, std::string_view s) {
 
 void text(UiContext& ctx, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s) {
   if (s.empty()) return;
-  canvas()->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size());
+  add_text(canvas(), font, pos, color, s);
   ctx.record.texts.emplace_back(s);
   // Only the part that is not clipped away (a list's rows below its visible end draw nothing).
   const ImVec2 size = measure(font, s);
@@ -50,11 +51,11 @@ float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 col
       bool cut = false;
       std::string shortened(fit_prefix(*font, font->FontSize, line, width - font->FontSize, cut));
       shortened += "…";
-      canvas()->AddText(font, font->FontSize, ImVec2(pos.x, y), color, shortened.c_str());
+      add_text(canvas(), font, ImVec2(pos.x, y), color, shortened, true);
       y += line_height;
       break;
     }
-    canvas()->AddText(font, font->FontSize, ImVec2(pos.x, y), color, line.data(), line.data() + line.size());
+    add_text(canvas(), font, ImVec2(pos.x, y), color, line);
     y += line_height;
   }
   ctx.record.texts.emplace_back(s);
@@ -69,7 +70,7 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
     return;
   }
   std::string withdots = std::string(shown) + "…";
-  canvas()->AddText(font, font->FontSize, pos, color, withdots.c_str());
+  add_text(canvas(), font, pos, color, withdots, true);
   ctx.record.texts.emplace_back(s);
 }
 
@@ -125,7 +126,8 @@ Press touch_area(UiContext& ctx, std::string_view id, std::string_view label, Im
       ImGui::InvisibleButton("##touch", ImVec2(std::max(max.x - min.x, 1.f), std::max(max.y - min.y, 1.f)));
   p.held = ImGui::IsItemActive() && ImGui::IsItemHovered();
   ImGui::PopID();
-  ctx.record.tappables.push_back({std::string(label), min, max});
+  const ImVec2 cmin = canvas()->GetClipRectMin(), cmax = canvas()->GetClipRectMax();
+  ctx.record.tappables.push_back({std::string(label), min, max, ImVec4(cmin.x, cmin.y, cmax.x, cmax.y)});
   return p;
 }
 

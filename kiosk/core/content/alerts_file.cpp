@@ -15,6 +15,7 @@ void read_alerts(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     r.one_of("level", a.level, {"info", "warning", "severe"});
     a.title = r.text("title", Need::required);
     a.body = r.text("body");
+    a.source = r.text("source");
     auto time_of = [&](std::string_view key, Need need) -> UnixTime {
       const std::string text = r.string(key, need);
       if (text.empty()) return 0;

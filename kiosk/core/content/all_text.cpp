@@ -62,6 +62,17 @@ std::string all_text(const ContentPack& pack) {
     for (const auto& c : q.choices) add(out, c);
     add(out, q.explanation);
   }
+  for (const auto& a : pack.alerts) {
+    add(out, a.title);
+    add(out, a.body);
+    add(out, a.source);
+  }
+  return out;
+}
+
+std::string display_text(const ContentPack& pack) {
+  std::string out;
+  for (const auto& a : pack.alerts) add(out, a.title);
   return out;
 }
 

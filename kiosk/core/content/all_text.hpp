@@ -7,5 +7,7 @@
 namespace kiosk {
 
 std::string all_text(const ContentPack& pack);
+// The text drawn at display size (a severe alert's title), beside the digits and Latin letters.
+std::string display_text(const ContentPack& pack);
 
 }  // namespace kiosk

@@ -45,6 +45,7 @@ struct Alert {
   std::string level;  // info | warning | severe
   Text title;
   Text body;
+  Text source;           // who issued it (the bureau), shown under a full-screen notice
   UnixTime starts = 0;   // 0: from now
   UnixTime expires = 0;  // required: an alert never stays up by mistake
   bool fullscreen = false;

@@ -1,0 +1,205 @@
+// Every character the installed CJK font has is drawn, at every size: alerts, later content and
+// fetched names included, within a Pi 3's 2048x2048 texture limit. The corpus of rare characters is
+// made here from GB 2312's first level (3,755 common characters, decoded with iconv), keeping those
+// the font has and the demo pack does not use.
+#include <gtest/gtest.h>
+#include <iconv.h>
+#include <imgui_internal.h>
+#include <stb_truetype.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+#include "kiosk/core/content/all_text.hpp"
+#include "kiosk/render/fonts.hpp"
+#include "support/run_command.hpp"
+#include "ui/headless_app.hpp"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::set<unsigned> code_points(const std::string& s) {
+  std::set<unsigned> out;
+  const char* p = s.c_str();
+  const char* end = p + s.size();
+  while (p < end) {
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    p += n > 0 ? n : 1;
+    out.insert(c);
+  }
+  return out;
+}
+
+// GB 2312 rows 16-55 (bytes B0A1-D7F9) hold the first-level characters.
+std::vector<std::string> gb2312_level_one() {
+  std::vector<std::string> out;
+  iconv_t cd = iconv_open("UTF-8", "GB2312");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return out;
+  for (int row = 0xB0; row <= 0xD7; ++row)
+    for (int col = 0xA1; col <= 0xFE; ++col) {
+      if (row == 0xD7 && col > 0xF9) break;
+      char in[2] = {static_cast<char>(row), static_cast<char>(col)};
+      char buf[8] = {};
+      char* ip = in;
+      char* op = buf;
+      size_t il = 2, ol = sizeof buf;
+      if (iconv(cd, &ip, &il, &op, &ol) != static_cast<size_t>(-1)) out.emplace_back(buf, op);
+    }
+  iconv_close(cd);
+  return out;
+}
+
+// The first-level characters the kiosk's CJK font has and the demo pack does not use.
+std::vector<std::string> rare_corpus() {
+  std::string error;
+  const auto font = render::find_cjk_font("", error);
+  if (!font) return {};
+  std::ifstream in(font->path, std::ios::binary);
+  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  stbtt_fontinfo info;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+  const int offset = stbtt_GetFontOffsetForIndex(bytes, font->index);
+  if (offset < 0 || !stbtt_InitFont(&info, bytes, offset)) return {};
+  test::HeadlessKiosk demo(800, 480);
+  const std::set<unsigned> used = code_points(all_text(demo.app->content()));
+  std::vector<std::string> out;
+  for (const std::string& ch : gb2312_level_one()) {
+    const unsigned c = *code_points(ch).begin();
+    if (!used.count(c) && stbtt_FindGlyphIndex(&info, static_cast<int>(c))) out.push_back(ch);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v, size_t from, size_t n) {
+  std::string s;
+  for (size_t i = from; i < std::min(v.size(), from + n); ++i) s += v[i];
+  return s;
+}
+
+// A copy of the demo pack with a severe full-screen alert.
+struct AlertPack {
+  test::TempDir dir;
+  std::string content() const { return dir / "content"; }
+  AlertPack() { fs::copy(KIOSK_CONTENT_DIR, dir / "content", fs::copy_options::recursive); }
+  void alert(const std::string& title, const std::string& body) const {
+    std::ofstream(dir / "content/alerts.toml")
+        << "[[alert]]\nid = \"rare\"\nlevel = \"severe\"\nfullscreen = true\n"
+        << "title = { zh = \"" << title << "\", en = \"Storm surge: red alert\" }\n"
+        << "body = { zh = \"" << body << "\", en = \"Leave beaches, piers and boardwalks now.\" }\n"
+        << "starts = \"2026-11-28T08:00:00+08:00\"\nexpires = \"2026-11-29T20:00:00+08:00\"\n";
+  }
+};
+
+// Every character of `text` has a glyph in every role (and in the display role when `display`).
+void expect_whole(const test::HeadlessKiosk& k, const std::string& text, bool display, const std::string& where) {
+  const ui::FontSet& f = k.app->fonts();
+  for (ImFont* font : {f.small, f.body, f.large, f.title}) {
+    ASSERT_NE(font, nullptr);
+    EXPECT_EQ(ui::missing_glyphs(*font, text), 0) << where << ": " << font->FontSize << " px";
+  }
+  if (display) {
+    EXPECT_EQ(ui::missing_glyphs(*f.huge, text), 0) << where << ": display size";
+  }
+  for (const ImFontAtlas* page : k.app->font_pages().all()) {
+    EXPECT_LE(page->TexWidth, 2048) << where;
+    EXPECT_LE(page->TexHeight, 2048) << where;
+  }
+}
+
+int missing_in_frame(const test::HeadlessKiosk& k, std::string& which) {
+  int missing = 0;
+  for (const ui::TextRun& r : k.app->record().runs)
+    if (r.missing_glyphs) {
+      missing += r.missing_glyphs;
+      which += " '" + r.text + "'";
+    }
+  return missing;
+}
+
+TEST(Glyphs, StormSurgeAlertIsWholeAtEverySize) {
+  AlertPack pack;
+  pack.alert("风暴潮红色预警",
+             "预计今天下午沿海出现 1.5 米以上风暴增水。请立即远离海滩、码头和栈道，听从现场工作人员指挥。");
+  for (auto [w, h] : {std::pair{1920, 1080}, {1280, 800}, {800, 480}, {1080, 1920}}) {
+    test::HeadlessKiosk k(w, h, Lang::zh, pack.content());
+    ASSERT_TRUE(k.ok) << k.error;
+    k.draw(ui::ScreenId::home);
+    std::string which;
+    EXPECT_EQ(missing_in_frame(k, which), 0) << w << "x" << h << which;
+    bool title_drawn = false;
+    for (const ui::TextRun& r : k.app->record().runs) title_drawn |= r.text.find("风暴潮") != std::string::npos;
+    EXPECT_TRUE(title_drawn) << w << "x" << h;
+  }
+}
+
+TEST(Glyphs, AlertOfFiveHundredRareCharactersIsWholeAtEverySize) {
+  const std::vector<std::string> rare = rare_corpus();
+  ASSERT_GE(rare.size(), 500u) << "first-level characters the font has and the pack lacks";
+  AlertPack pack;
+  const std::string title = join(rare, 0, 12), body = join(rare, 0, 500);
+  pack.alert(title, body);
+  for (auto [w, h] : {std::pair{1920, 1080}, {1280, 800}, {800, 480}, {1080, 1920}}) {
+    test::HeadlessKiosk k(w, h, Lang::zh, pack.content());
+    ASSERT_TRUE(k.ok) << k.error;
+    k.draw(ui::ScreenId::home);
+    const std::string where = std::to_string(w) + "x" + std::to_string(h);
+    expect_whole(k, body, false, where);
+    expect_whole(k, title, true, where);
+    std::string which;
+    EXPECT_EQ(missing_in_frame(k, which), 0) << where << which;
+  }
+}
+
+TEST(Glyphs, EveryFirstLevelCharacterFitsThePagesWhenTheyOverflow) {
+  // 3,700 rare characters at four sizes overflow a 2048² title page: that page is rasterised smaller
+  // and magnified, and every character still has its glyph at the title's size.
+  const std::vector<std::string> rare = rare_corpus();
+  AlertPack pack;
+  const std::string all = join(rare, 0, rare.size());
+  pack.alert(join(rare, 0, 600), all);
+  test::HeadlessKiosk k(1920, 1080, Lang::zh, pack.content());
+  ASSERT_TRUE(k.ok) << k.error;
+  k.draw(ui::ScreenId::home);
+  expect_whole(k, all, false, "1920x1080");
+  expect_whole(k, join(rare, 0, 600), true, "1920x1080");
+  EXPECT_FLOAT_EQ(k.app->fonts().title->FontSize, 50.f) << "the title keeps its size";
+}
+
+TEST(Glyphs, AlertAddedWhileRunningIsWhole) {
+  const std::vector<std::string> rare = rare_corpus();
+  ASSERT_GE(rare.size(), 100u);
+  AlertPack pack;
+  test::HeadlessKiosk k(1280, 800, Lang::zh, pack.content());
+  ASSERT_TRUE(k.ok) << k.error;
+  k.draw(ui::ScreenId::home);
+  const std::string text = join(rare, 100, 100);
+  EXPECT_GT(ui::missing_glyphs(*k.app->fonts().body, text), 0) << "not in the pack yet";
+  pack.alert(join(rare, 100, 8), text);
+  std::string error;
+  ASSERT_TRUE(k.app->reload_content(error)) << error;
+  k.draw(ui::ScreenId::home);
+  expect_whole(k, text, false, "after the reload");
+  std::string which;
+  EXPECT_EQ(missing_in_frame(k, which), 0) << which;
+}
+
+TEST(Glyphs, FetchedStationNamesAreWhole) {
+  for (Lang lang : {Lang::zh, Lang::en}) {
+    test::HeadlessKiosk k(1280, 800, lang);
+    ASSERT_TRUE(k.ok) << k.error;
+    for (ui::ScreenId s : {ui::ScreenId::home, ui::ScreenId::air, ui::ScreenId::water, ui::ScreenId::bay,
+                           ui::ScreenId::waste, ui::ScreenId::travel}) {
+      k.draw(s);
+      std::string which;
+      EXPECT_EQ(missing_in_frame(k, which), 0) << ui::screen_name(s) << which;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kiosk

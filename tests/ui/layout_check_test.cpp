@@ -1,0 +1,294 @@
+// The layout check (kiosk/ui/layout_check.hpp): first on frames broken on purpose, so each rule is
+// seen to fail; then on the kiosk's screens and states at the four sizes, both languages and the three
+// themes. ctest runs a representative part of that matrix; KIOSK_LAYOUT_FULL=1 runs all of it
+// (see README, "The layout check").
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <algorithm>
+#include <map>
+
+#include "kiosk/app/data_setup.hpp"
+#include "kiosk/ui/layout_check.hpp"
+#include "support/run_command.hpp"
+#include "ui/headless_app.hpp"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+
+const ui::LayoutFrame kFrame{"air", 1280, 800, "zh", "normal"};
+const ImVec4 kScreen(0, 0, 1280, 800);
+
+ui::TextRun run(const std::string& text, float x, float y, float w, float px, ImVec4 clip = kScreen) {
+  return {text, ImVec2(x, y), ImVec2(x + w, y + px), clip, px, 0, false};
+}
+
+std::vector<std::string> kinds(const ui::FrameRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& p : check_layout(r, kFrame, ui::make_layout_rules(1280, 800))) out.push_back(p.what);
+  return out;
+}
+
+TEST(LayoutCheck, AWholeFramePasses) {
+  ui::FrameRecord r;
+  r.runs = {run("PM2.5 21", 100, 100, 90, 26), run("近24小时", 100, 140, 90, 26)};
+  r.tappables.push_back({"近24小时", ImVec2(90, 130), ImVec2(200, 180)});
+  EXPECT_TRUE(kinds(r).empty());
+}
+
+TEST(LayoutCheck, AQuestionMarkGlyphFails) {
+  ui::FrameRecord r;
+  r.runs = {run("风暴潮", 100, 100, 90, 26)};
+  r.runs[0].missing_glyphs = 2;
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"missing glyph"});
+}
+
+TEST(LayoutCheck, AGlyphBottomCutByItsClipFails) {
+  ui::FrameRecord r;
+  // A chip whose clip ends 6 px above the text's bottom: 2 reads as 7.
+  r.runs = {run("近24小时", 100, 100, 90, 26, ImVec4(90, 95, 200, 120))};
+  const auto k = kinds(r);
+  ASSERT_EQ(k.size(), 1u);
+  EXPECT_EQ(k[0], "outside its clip");
+  const auto problems = check_layout(r, kFrame, ui::make_layout_rules(1280, 800));
+  EXPECT_NE(problems[0].message.find("air 1280x800 zh normal"), std::string::npos) << problems[0].message;
+  EXPECT_NE(problems[0].message.find("近24小时"), std::string::npos) << problems[0].message;
+}
+
+TEST(LayoutCheck, AFractionalPixelSizeFails) {
+  // The 1280x800 chips: 30 px x 0.667 drew 20.01 px glyphs whose bottom row fell between pixels.
+  ui::FrameRecord r;
+  r.runs = {run("GB 3838-2002", 100, 100, 120, 20.01f)};
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"outside its clip"});
+}
+
+TEST(LayoutCheck, OverlappingRunsFail) {
+  ui::FrameRecord r;
+  r.runs = {run("Bays & plan", 100, 100, 120, 26), run("Waste sorting", 200, 100, 140, 26)};
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"overlap"});
+}
+
+TEST(LayoutCheck, ShortenedMainTextFailsButSecondaryTextMayBeShortened) {
+  ui::FrameRecord r;
+  r.runs = {run("Hazardo…", 100, 100, 90, 26)};
+  r.runs[0].truncated = true;
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"truncated"});
+  r.runs = {run("Source: Our World i…", 100, 100, 90, 16)};
+  r.runs[0].truncated = true;
+  EXPECT_TRUE(kinds(r).empty());
+}
+
+TEST(LayoutCheck, TextAndTargetsUnderTheMinimumsFail) {
+  ui::FrameRecord r;
+  r.runs = {run("tiny", 100, 100, 30, 10)};
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"too small"});
+  r.runs.clear();
+  r.tappables.push_back({"key", ImVec2(0, 0), ImVec2(37, 35)});
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"too small"});
+}
+
+TEST(LayoutCheck, RowsScrolledOutOfTheirListAreNotProblems) {
+  ui::FrameRecord r;
+  const ImVec4 list(0, 100, 600, 400);
+  r.runs = {run("half out at the bottom", 10, 390, 200, 26, list), run("gone", 10, 500, 60, 26, list)};
+  EXPECT_TRUE(kinds(r).empty());
+}
+
+TEST(LayoutDump, OneJsonObjectPerRunAndTarget) {
+  ui::FrameRecord r;
+  r.runs = {run("PM2.5 \"21\"", 10, 20, 90, 26)};
+  r.tappables.push_back({"空气", ImVec2(0, 700), ImVec2(100, 800)});
+  const std::string dump = ui::layout_dump(r, kFrame);
+  EXPECT_EQ(std::count(dump.begin(), dump.end(), '\n'), 2);
+  EXPECT_NE(dump.find("\"kind\":\"text\",\"text\":\"PM2.5 \\\"21\\\"\",\"x\":10,\"y\":20,\"w\":90,\"h\":26"),
+            std::string::npos)
+      << dump;
+  EXPECT_NE(dump.find("\"px\":26,\"missing_glyphs\":0,\"truncated\":false}"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("\"kind\":\"tap\",\"text\":\"空气\""), std::string::npos) << dump;
+}
+
+// [SECTION] The kiosk's own screens
+
+struct Matrix {
+  test::TempDir dir;
+  std::string content;
+  Matrix() {
+    content = dir / "content";
+    fs::copy(KIOSK_CONTENT_DIR, content, fs::copy_options::recursive);
+  }
+  void alert(bool severe) const {
+    std::ofstream(fs::path(content) / "alerts.toml")
+        << "[[alert]]\nid = \"storm-surge\"\nlevel = \"" << (severe ? "severe" : "warning") << "\"\n"
+        << "fullscreen = " << (severe ? "true" : "false") << "\n"
+        << "title = { zh = \"风暴潮红色预警\", en = \"Storm surge: red alert\" }\n"
+           "body = { zh = \"预计今天下午沿海出现 1.5 米以上风暴增水。请立即远离海滩、码头和栈道，听从现场工作"
+           "人员指挥。\", en = \"A storm surge of over 1.5 m is expected on the coast this afternoon. Leave "
+           "beaches, piers and boardwalks now and follow the instructions of staff on site.\" }\n"
+           "starts = \"2026-11-28T08:00:00+08:00\"\nexpires = \"2026-11-29T20:00:00+08:00\"\n";
+  }
+};
+
+struct Case {
+  int w, h;
+  Lang lang;
+  bool large, contrast;
+};
+
+std::vector<std::string> check_screens(const std::string& content, const Case& c,
+                                       const std::vector<ui::ScreenId>& screens) {
+  test::HeadlessKiosk k(c.w, c.h, c.lang, content);
+  if (!k.ok) return {k.error};
+  if (c.large) k.app->toggle_large_text();
+  if (c.contrast) k.app->toggle_high_contrast();
+  std::vector<std::string> out;
+  const ui::LayoutRules rules = ui::make_layout_rules(c.w, c.h);
+  for (ui::ScreenId s : screens) {
+    k.draw(s);
+    for (const auto& p : check_layout(k.app->record(), k.app->layout_frame(), rules)) out.push_back(p.message);
+  }
+  return out;
+}
+
+// Problems the check finds today that are not fixed yet (issue 13, part 4), by what the message names.
+// Every other problem fails. Delete an entry when its fix lands; the list only shrinks.
+const std::vector<std::string> kKnown{
+    // With a banner alert at 800x480 the home tiles' provenance lines meet their values.
+    "home:alert 800x480",
+    // Large text at 800x480: tile headings and provenance lines are shortened.
+    "800x480 en large: truncated",
+    "800x480 zh large: truncated",
+    // The water station's standard line at 800x480.
+    "water 800x480 zh normal: truncated",
+    "water 800x480 en normal: truncated",
+};
+
+std::vector<std::string> unknown(const std::vector<std::string>& problems) {
+  std::vector<std::string> out;
+  for (const std::string& p : problems)
+    if (std::none_of(kKnown.begin(), kKnown.end(), [&](const std::string& k) { return p.find(k) != std::string::npos; }))
+      out.push_back(p);
+  return out;
+}
+
+std::string report(const std::vector<std::string>& problems) {
+  std::string s;
+  for (size_t i = 0; i < problems.size() && i < 40; ++i) s += problems[i] + "\n";
+  if (problems.size() > 40) s += "… and " + std::to_string(problems.size() - 40) + " more\n";
+  return s;
+}
+
+bool full_matrix() {
+  const char* v = std::getenv("KIOSK_LAYOUT_FULL");
+  return v && *v && std::string(v) != "0";
+}
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  for (auto [w, h] : {std::pair{1920, 1080}, {1280, 800}, {800, 480}, {1080, 1920}})
+    for (Lang lang : {Lang::zh, Lang::en})
+      for (int theme = 0; theme < 3; ++theme) out.push_back({w, h, lang, theme == 1, theme == 2});
+  if (full_matrix()) return out;
+  // Representative: every size in both languages, the themes at the sizes where they break first.
+  return {{1920, 1080, Lang::zh, false, false}, {1280, 800, Lang::en, false, false},
+          {800, 480, Lang::zh, false, false},   {800, 480, Lang::en, false, false},
+          {1080, 1920, Lang::en, false, false},
+          {800, 480, Lang::en, true, false},    {1280, 800, Lang::zh, false, true}};
+}
+
+const std::vector<ui::ScreenId> kScreens{ui::ScreenId::home,  ui::ScreenId::air,   ui::ScreenId::water,
+                                         ui::ScreenId::bay,   ui::ScreenId::waste, ui::ScreenId::travel};
+
+TEST(LayoutCheck, EveryScreenIsWholeAtEverySizeLanguageAndTheme) {
+  Matrix m;
+  std::vector<std::string> problems;
+  for (const Case& c : cases()) {
+    auto p = unknown(check_screens(m.content, c, kScreens));
+    problems.insert(problems.end(), p.begin(), p.end());
+  }
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
+}
+
+// States worth checking beyond each screen's first look: a selected station and bay page, a category and
+// search results, and classroom mode's game, quiz and quiz summary.
+std::vector<std::string> check_states(const std::string& content, const Case& c) {
+  ManualClock clock(test::kTestNow);
+  std::string error;
+  auto display = render::HeadlessDisplay::create(c.w, c.h, error);
+  KioskApp app(*display, clock);
+  AppOptions options{content, c.lang, true};
+  if (!app.start(options, error)) return {error};
+  app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+  if (!app.prepare(error)) return {error};
+  if (c.large) app.toggle_large_text();
+  if (c.contrast) app.toggle_high_contrast();
+  const ui::LayoutRules rules = ui::make_layout_rules(c.w, c.h);
+  std::vector<std::string> out;
+  auto check = [&] {
+    for (int i = 0; i < 2; ++i) {
+      app.frame(true);
+      clock.advance(1.0 / 60);
+    }
+    for (const auto& p : check_layout(app.record(), app.layout_frame(), rules)) out.push_back(p.message);
+  };
+  const ContentPack& pack = app.content();
+  app.show(ui::ScreenId::air);
+  for (const Station& s : pack.stations)
+    if (s.kind == "air") {
+      app.select(s.id);
+      break;
+    }
+  check();
+  app.show(ui::ScreenId::bay);
+  if (!pack.bays.empty()) app.select(pack.bays.front().id);
+  check();
+  app.show(ui::ScreenId::waste);
+  if (!pack.waste_categories.empty()) app.select(pack.waste_categories.front().id);
+  check();
+  app.show(ui::ScreenId::travel);
+  app.show(ui::ScreenId::waste);
+  app.search("kqsp");
+  check();
+  app.show(ui::ScreenId::game);
+  app.classroom_move({classroom::Move::Kind::start_game});
+  check();
+  app.show(ui::ScreenId::quiz);
+  app.classroom_move({classroom::Move::Kind::start_quiz});
+  check();
+  for (int q = 0; q < 20; ++q) {  // every answer the first choice: some right, most wrong
+    app.classroom_move({classroom::Move::Kind::answer, {}, 0});
+    app.classroom_move({classroom::Move::Kind::next_question});
+  }
+  check();
+  return out;
+}
+
+TEST(LayoutCheck, SelectedItemsSearchAndClassroomAreWhole) {
+  Matrix m;
+  std::vector<std::string> problems;
+  for (const Case& c : cases()) {
+    auto p = unknown(check_states(m.content, c));
+    problems.insert(problems.end(), p.begin(), p.end());
+  }
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
+}
+
+TEST(LayoutCheck, AlertsAreWholeAtEverySize) {
+  for (bool severe : {false, true}) {
+    Matrix m;
+    m.alert(severe);
+    std::vector<std::string> problems;
+    for (const Case& c : cases()) {
+      auto p = unknown(check_screens(m.content, c, {ui::ScreenId::home, ui::ScreenId::air}));
+      problems.insert(problems.end(), p.begin(), p.end());
+    }
+    EXPECT_TRUE(problems.empty()) << (severe ? "severe: " : "banner: ") << problems.size()
+                                  << " problem(s):\n" << report(problems);
+  }
+}
+
+}  // namespace
+}  // namespace kiosk
