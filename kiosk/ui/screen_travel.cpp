@@ -109,7 +109,7 @@ void draw_travel(UiContext& ctx) {
                  : ctx.fonts.body->FontSize * 1.2f + ctx.fonts.small->FontSize * 1.3f + l.px(18);
     if (s.freshness.stale) {
       // Past the stale time: the last counts stay, with when they were read, as everywhere else.
-      text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly - l.px(18)), width, t.warning,
+      text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly), width, t.warning,
                last_reading_text(ctx, s.freshness.observed_at));
       ly += ctx.fonts.small->FontSize * 1.5f;
     }
