@@ -303,6 +303,7 @@ void KioskApp::apply_reload(ContentLoad load) {
           load.pack.sources.begin(), load.pack.sources.end(), content_.sources.begin(),
           [](const SourceConfig& a, const SourceConfig& b) { return a.id == b.id && a.url == b.url; });
   content_ = std::move(load.pack);
+  admin_.configure(content_.settings.admin_pin_hash);  // a new PIN in /etc/kiosk takes effect on reload
   search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
   content_notice_.clear();
   pictures_->reset(content_.dir, display_.width(), display_.height());

@@ -169,6 +169,11 @@ std::string format_prometheus(const HealthReport& r) {
   w.sample("kiosk_screen_on", "method=\"" + label_value(r.screen_power) + "\"", r.screen_on ? 1 : 0);
   w.family("kiosk_schedule_paused", "gauge", "1 when an admin turned the screen schedule off.");
   w.sample("kiosk_schedule_paused", "", r.schedule_paused ? 1 : 0);
+  w.family("kiosk_admin_available", "gauge",
+           "1 when the admin view can be opened; 0 with the reason (no PIN, the demo PIN on a locked-down kiosk).");
+  w.sample("kiosk_admin_available",
+           r.admin_available ? std::string() : "reason=\"" + label_value(r.admin_unavailable_reason) + "\"",
+           r.admin_available ? 1 : 0);
 
   if (!r.sources.empty()) {
     w.family("kiosk_source_up", "gauge", "1 when the source's last fetch succeeded.");

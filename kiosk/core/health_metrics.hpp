@@ -53,6 +53,8 @@ struct HealthReport {
   bool worker_alive = true;
   bool screen_on = true;         // what the schedule (or an admin) asks for
   bool schedule_paused = false;  // the admin view turned the schedule off
+  bool admin_available = true;   // false: no usable PIN (none, the demo's on a locked-down kiosk)
+  std::string admin_unavailable_reason;
   std::string screen_power;      // how the screen is switched: drm, backlight, black-frame
   std::vector<SourceHealth> sources;
 };

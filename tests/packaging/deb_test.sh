@@ -64,6 +64,7 @@ check "Version is the project's" grep -qx "Version: $(sed -n 's/^project(kiosk V
 check "Depends on a CJK font" grep -q "fonts-noto-cjk | fonts-wqy-microhei" <<<"$depends"
 check "Depends on ca-certificates" grep -q "ca-certificates" <<<"$depends"
 check "Depends on adduser (postinst)" grep -q "adduser" <<<"$depends"
+check "Depends on the pinyin dictionary (search by initials)" grep -q "rime-data-luna-pinyin" <<<"$depends"
 check "Depends carries versions from shlibs" grep -qE "libc6 \(>= [0-9]" <<<"$depends"
 mkdir -p "$work/control.d"
 dpkg-deb --control "$deb" "$work/control.d"
@@ -72,6 +73,11 @@ for script in postinst prerm postrm; do
   check "$script is valid sh" sh -n "$work/control.d/$script"
 done
 check "postinst creates the kiosk user" grep -q "adduser --system" "$work/control.d/postinst"
+# The site file (PIN hash, metrics, schedule, content path) is the operator's: a conffile, so an upgrade
+# keeps it, and not world-readable.
+check "/etc/kiosk/kiosk.toml is a conffile" grep -qx /etc/kiosk/kiosk.toml "$work/control.d/conffiles"
+check "/etc/kiosk/kiosk.toml is not world-readable" bash -c "dpkg-deb --contents '$deb' | grep -q '^-rw-r----- .*\./etc/kiosk/kiosk.toml$'"
+check "the demo content carries no PIN hash" bash -c "! dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/share/kiosk/content/kiosk.toml | grep -q '^pin_hash'"
 
 # --- files
 check "/usr/bin/kiosk" grep -qx /usr/bin/kiosk "$work/files"
@@ -83,6 +89,7 @@ check "copyright" grep -qx /usr/share/doc/kiosk/copyright "$work/files"
 check "manual page" grep -qx /usr/share/man/man1/kiosk.1.gz "$work/files"
 if [ -f platform/systemd/kiosk.service ]; then
   check "systemd unit" grep -qx /lib/systemd/system/kiosk.service "$work/files"
+  check "recovery timer past the start limit" grep -qx /lib/systemd/system/kiosk-recover.timer "$work/files"
 fi
 
 # --- into an empty root folder, as dpkg would lay it out
