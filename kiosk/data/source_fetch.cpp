@@ -336,9 +336,28 @@ std::string* Session::get(const std::string& url, bool conditional) {
     rq.if_none_match = previous_.etag;
     rq.if_modified_since = previous_.last_modified;
   }
+  // The ceilings of one fetch (source_config.hpp): checked before each further request.
+  auto limit = [&](const std::string& what) {
+    throw SourceError("GET " + redact(url) + ": limit reached: " + what + "; the fetch stops here");
+  };
+  if (fetched_bytes_ >= kMaxFetchBytesCeiling)
+    limit("over " + std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB fetched (ceiling " +
+          std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB per fetch)");
+  if (batch_.records > kMaxRecordsPerFetch)
+    limit(std::to_string(batch_.records) + " records (ceiling " + std::to_string(kMaxRecordsPerFetch) + ")");
+  if (batch_.stations.size() > kMaxStationsPerFetch)
+    limit(std::to_string(batch_.stations.size()) + " stations (ceiling " +
+          std::to_string(kMaxStationsPerFetch) + ")");
+  const std::uint64_t budget_left = kMaxFetchBytesCeiling - fetched_bytes_;
+  const std::uint64_t own_cap = std::min<std::uint64_t>(rq.max_body_bytes, kMaxBodyBytesCeiling);
+  rq.max_body_bytes = std::min(own_cap, budget_left);
   current_url_ = url;
   ++result_.requests;
   HttpResponse r = transport_.get(rq);
+  fetched_bytes_ += r.body.size();
+  if (r.too_large && budget_left < own_cap)
+    limit("over " + std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB fetched (ceiling " +
+          std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB per fetch)");
   if (!r.transport_ok) throw SourceError("GET " + redact(url) + ": " + r.error);
   result_.http_status = r.status;
   if (r.status == 304) {

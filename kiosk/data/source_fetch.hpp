@@ -111,6 +111,7 @@ class Session {
   std::vector<std::string> headers_;  // "Name: value"
   std::vector<std::string> secrets_;  // values to redact (raw and URL-escaped)
   std::string origin_;                // scheme://host:port the headers and secrets belong to
+  std::uint64_t fetched_bytes_ = 0;   // every response body of this fetch, for kMaxFetchBytesCeiling
   const Validators& previous_;
   std::string current_url_;
   std::string body_;
