@@ -92,6 +92,8 @@ case "$mode" in
     say "unit, UI and command tests"
     export KIOSK_CACHE_EXCHANGE=$PWD/build-deps/cache-exchange  # each suite opens the others' caches
     ctest --test-dir build-test --output-on-failure -j "$(nproc)"
+    say "the $(dpkg --print-architecture) package: its files, Depends, and an upgrade that keeps /etc/kiosk"
+    bash tests/packaging/deb_test.sh "$(dpkg --print-architecture)" build-test
     # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails its test),
     # then ThreadSanitizer on the data layer, where the fetch worker's thread meets the UI thread.
     say "AddressSanitizer + UndefinedBehaviorSanitizer: every test again"
