@@ -52,6 +52,7 @@ inline constexpr std::uint64_t kMaxBodyBytesCeiling = 32u << 20;   // one respon
 inline constexpr std::uint64_t kMaxFetchBytesCeiling = 64u << 20;  // every page of one fetch together
 inline constexpr std::size_t kMaxRecordsPerFetch = 200000;
 inline constexpr std::size_t kMaxStationsPerFetch = 5000;
+inline constexpr double kMaxFetchSecondsCeiling = 300;  // wall time of one fetch, every page together
 
 struct SourceConfig {
   std::string id;

@@ -172,6 +172,7 @@ void FetchWorker::fetch_one(const std::string& id) {
   settings.max_body_bytes = options_.max_body_bytes;
   settings.connect_timeout_seconds = options_.connect_timeout_seconds;
   settings.total_timeout_seconds = options_.total_timeout_seconds;
+  settings.max_fetch_seconds = options_.max_fetch_seconds;
   settings.low_speed_bytes = options_.low_speed_bytes;
   settings.low_speed_seconds = options_.low_speed_seconds;
   settings.doh_url = options_.doh_url;

@@ -348,6 +348,13 @@ std::string* Session::get(const std::string& url, bool conditional) {
   if (batch_.stations.size() > kMaxStationsPerFetch)
     limit(std::to_string(batch_.stations.size()) + " stations (ceiling " +
           std::to_string(kMaxStationsPerFetch) + ")");
+  // One slow portal must not hold the worker (and every other source) for max_pages × the request timeout.
+  const double max_seconds = std::min(settings_.max_fetch_seconds, kMaxFetchSecondsCeiling);
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  if (elapsed >= max_seconds)
+    limit(std::to_string(static_cast<int>(elapsed)) + " s spent (ceiling " +
+          std::to_string(static_cast<int>(max_seconds)) + " s per fetch)");
+  rq.total_timeout_seconds = std::max(1.0, std::min(rq.total_timeout_seconds, max_seconds - elapsed));
   const std::uint64_t budget_left = kMaxFetchBytesCeiling - fetched_bytes_;
   const std::uint64_t own_cap = std::min<std::uint64_t>(rq.max_body_bytes, kMaxBodyBytesCeiling);
   rq.max_body_bytes = std::min(own_cap, budget_left);

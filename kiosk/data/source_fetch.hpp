@@ -3,6 +3,7 @@
 // returns normalised readings or one clear error line. Used by the worker, `kiosk fetch` and tests.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -23,7 +24,8 @@ struct FetchSettings {
   std::string ca_file;                // default CA bundle (a source's ca_file wins)
   std::uint64_t max_body_bytes = 16u << 20;
   double connect_timeout_seconds = 10;
-  double total_timeout_seconds = 60;
+  double total_timeout_seconds = 60;  // per request
+  double max_fetch_seconds = 300;     // every request of one fetch together (at most kMaxFetchSecondsCeiling)
   long low_speed_bytes = 64;
   double low_speed_seconds = 20;
   std::string doh_url;  // DNS over HTTPS (empty: the system resolver)
@@ -112,6 +114,7 @@ class Session {
   std::vector<std::string> secrets_;  // values to redact (raw and URL-escaped)
   std::string origin_;                // scheme://host:port the headers and secrets belong to
   std::uint64_t fetched_bytes_ = 0;   // every response body of this fetch, for kMaxFetchBytesCeiling
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   const Validators& previous_;
   std::string current_url_;
   std::string body_;

@@ -3,6 +3,7 @@
 // stations ceiling, each with "limit reached", and memory stays in budget.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <string>
 
@@ -51,6 +52,28 @@ TEST(FetchBounds, EndlessPagesEndWithLimitReachedAndMemoryInBudget) {
       << r.error;
   EXPECT_LE(pages.load(), 66);  // stopped at the ceiling, not at max_pages (200)
   EXPECT_LT(peak_resident(), before + (48u << 20)) << "one page at a time is held, not the whole fetch";
+}
+
+TEST(FetchBounds, ASlowPortalIsCutOffAtTheFetchDeadline) {
+  test::LoopbackServer server;
+  std::atomic<int> pages{0};
+  server.server().Get("/Things", [&](const httplib::Request&, httplib::Response& res) {
+    server.nap(0.3);  // slow, but each page well inside the request timeout
+    res.set_content(R"({"value": [], "@iot.nextLink": ")" + server.url("/Things?page=" + std::to_string(++pages)) +
+                        "\"}",
+                    "application/json");
+  });
+  server.start();
+  data::FetchSettings s = settings();
+  s.max_fetch_seconds = 1;
+  data::CurlTransport curl;
+  const auto t0 = std::chrono::steady_clock::now();
+  data::SourceResult r = data::fetch_source(test::source("slow", "sensorthings", server.url("/Things")), curl, s,
+                                            {}, test::at("2026-03-02T07:00:00Z"));
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("limit reached: 1 s spent (ceiling 1 s per fetch)"), std::string::npos) << r.error;
+  EXPECT_LT(took, 5) << "not max_pages (200) × 0.3 s";
 }
 
 TEST(FetchBounds, EndlessUniqueStationsEndWithLimitReached) {
