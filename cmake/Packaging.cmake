@@ -6,6 +6,8 @@
 #   /lib/systemd/system/kiosk.service     the unit from platform/systemd, enabled by postinst
 #   /usr/share/man/man1/kiosk.1.gz        the manual page
 #   /usr/share/doc/kiosk/                 copyright, changelog, operators.md (docs/)
+#   /etc/kiosk/kiosk.toml                 the operator's site settings (PIN, metrics, schedule, paths):
+#                                         a conffile, so upgrades keep it; 0640, group kiosk (postinst)
 # and platform/debian/{postinst,prerm,postrm}: the `kiosk` system user, enabling and stopping the unit.
 # Depends: comes from dpkg-shlibdeps on the binary, plus the CJK fonts and CA certificates it needs at run
 # time, and adduser for postinst.
@@ -18,10 +20,14 @@ set(KIOSK_UNIT_FILE ${PROJECT_SOURCE_DIR}/platform/systemd/kiosk.service)
 # The generator scripts beside the demo data and pictures are for developers, not for the kiosk.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/ DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/content
         PATTERN "*.py" EXCLUDE)
+# The site file: the operator's, never the pack's (an upgrade keeps the operator's copy).
+install(FILES ${PROJECT_SOURCE_DIR}/platform/etc/kiosk.toml DESTINATION /etc/kiosk
+        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 if(EXISTS ${KIOSK_UNIT_FILE})
   # /lib and not /usr/lib: bookworm's systemd packages still ship units there (merged /usr makes both the
   # same folder on Pi OS).
-  install(FILES ${KIOSK_UNIT_FILE} DESTINATION /lib/systemd/system)
+  install(FILES ${KIOSK_UNIT_FILE} ${PROJECT_SOURCE_DIR}/platform/systemd/kiosk-recover.timer
+                ${PROJECT_SOURCE_DIR}/platform/systemd/kiosk-recover.service DESTINATION /lib/systemd/system)
 endif()
 
 set(CPACK_GENERATOR DEB)
@@ -49,10 +55,12 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
  that starts the kiosk on the console at boot as the unprivileged user kiosk.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Needed at run time but not linked: the CJK fonts (found through fontconfig), the CA certificates for
-# https sources, and adduser for postinst.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk | fonts-wqy-microhei, ca-certificates, adduser")
+# https sources, adduser for postinst, and the pinyin dictionary the waste search's initials come from
+# (without it pinyin search is silently off).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "fonts-noto-cjk | fonts-wqy-microhei, ca-certificates, adduser, rime-data-luna-pinyin")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${KIOSK_DEBIAN_DIR}/postinst ${KIOSK_DEBIAN_DIR}/prerm
-    ${KIOSK_DEBIAN_DIR}/postrm)
+    ${KIOSK_DEBIAN_DIR}/postrm ${KIOSK_DEBIAN_DIR}/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 # A cross build's package: its architecture comes from the toolchain; dpkg-shlibdeps must read the

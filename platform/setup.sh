@@ -101,6 +101,8 @@ case "$mode" in
     say "the shipped pictures and demo feeds are exactly what assets/ makes"
     python3 assets/pictures/make_pictures.py --check
     python3 assets/demo/make_demo_feeds.py --check
+    say "the $(dpkg --print-architecture) package: its files, Depends, and an upgrade that keeps /etc/kiosk"
+    bash tests/packaging/deb_test.sh "$(dpkg --print-architecture)" build-test
     # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails its test),
     # then ThreadSanitizer on the data layer, where the fetch worker's thread meets the UI thread.
     say "AddressSanitizer + UndefinedBehaviorSanitizer: every test again"

@@ -1,7 +1,9 @@
 #include "kiosk/app/admin_mode.hpp"
 
 #include <cmath>
+#include <fstream>
 
+#include "kiosk/core/atomic_file.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/system/pin_hash.hpp"
 #include "kiosk/system/process_info.hpp"
@@ -23,13 +25,41 @@ void wipe(std::string& s) {
 }  // namespace
 
 void AdminMode::configure(const std::string& pin_hash) {
+  const std::string before = unavailable_reason_;
   pin_hash_ = pin_hash;
+  unavailable_reason_.clear();
   if (!pin_hash_.empty() && !sys::is_crypt_hash(pin_hash_)) {
-    log::error(
-        "kiosk.toml [admin] pin_hash is not a hash this system's crypt(3) can check; the admin view is off "
-        "(make a new one with `kiosk admin-pin`)");
+    unavailable_reason_ = "[admin] pin_hash is not a hash this system's crypt(3) can check";
     pin_hash_.clear();
+  } else if (pin_hash_.empty() && locked_down_) {
+    unavailable_reason_ = "no admin PIN is set in /etc/kiosk/kiosk.toml";
+  } else if (pin_hash_ == kDemoPinHash && locked_down_) {
+    unavailable_reason_ = "the demo PIN (2468) is refused on a locked-down kiosk";
+    pin_hash_.clear();
+  } else if (pin_hash_.empty()) {
+    pin_hash_ = kDemoPinHash;  // a desktop or classroom window: the demo PIN opens the view
   }
+  if (!unavailable_reason_.empty() && unavailable_reason_ != before)
+    log::error("the admin view is off: " + unavailable_reason_ +
+               " (make a PIN of 6 or more digits with `kiosk admin-pin` and put the line it prints in "
+               "/etc/kiosk/kiosk.toml)");
+}
+
+void AdminMode::keep_lockout_in(const std::filesystem::path& file, double now) {
+  lockout_file_ = file;
+  // "failures lockouts seconds-left": a restart (or a pulled plug) does not reset the count.
+  std::ifstream in(file);
+  int failures = 0, lockouts = 0;
+  double left = 0;
+  if (in >> failures >> lockouts >> left) guard_.restore(failures, lockouts, left, now);
+}
+
+void AdminMode::save_lockout(double now) const {
+  if (lockout_file_.empty()) return;
+  std::string text = std::to_string(guard_.failures()) + " " + std::to_string(guard_.lockouts()) + " " +
+                     std::to_string(guard_.locked_for(now)) + "\n";
+  std::string error;
+  if (!write_file_atomically(lockout_file_.string(), text, error, 0600)) log::warning("admin: lockout not kept: " + error);
 }
 
 bool AdminMode::uses_demo_pin() const {
@@ -79,11 +109,13 @@ void AdminMode::submit(double now, ui::AdminView& view) {
     view.pin_digits = 0;
     return;
   }
-  const bool ok = sys::verify_pin(entered_, pin_hash_);
+  // Locked down, a short PIN is never checked: it counts as a wrong one.
+  const bool ok = (!locked_down_ || entered_.size() >= kMinLockdownPinDigits) && sys::verify_pin(entered_, pin_hash_);
   wipe(entered_);
   view.pin_digits = 0;
   if (ok) {
     guard_.record_success();
+    save_lockout(now);
     view.mode = ui::AdminView::Mode::open;
     view.wrong_pin = false;
     if (audit_) log::info("admin: view opened with the PIN");
@@ -91,6 +123,7 @@ void AdminMode::submit(double now, ui::AdminView& view) {
   }
   view.wrong_pin = true;
   const double lock = guard_.record_failure(now);
+  save_lockout(now);
   if (audit_ && lock > 0)
     log::warning("admin: " + std::to_string(PinGuardConfig{}.max_failures) +
                  " wrong PINs in a row; keypad locked for " + std::to_string(static_cast<int>(lock)) + " s");

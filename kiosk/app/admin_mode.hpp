@@ -2,6 +2,7 @@
 // hash in kiosk.toml, rate-limited by PinGuard), time-outs, and what the view may do. The UI
 // draws ui::AdminView and returns intents; this turns them into actions for the app.
 #pragma once
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -16,11 +17,20 @@ class AdminMode {
  public:
   enum class Action { none, reload_content, toggle_schedule, quit };
 
-  // The PIN hash from kiosk.toml; empty turns the admin view off (the gesture does nothing).
+  // The PIN hash (the site file's, else the pack's). Call set_locked_down first: on a locked-down kiosk
+  // an empty hash or the demo PIN's turns the view off (the gesture does nothing) and says why; on a
+  // desktop or in a classroom window no hash means the demo PIN, 2468, so the view can be tried.
+  // Called again on every content reload, which re-reads the hash.
   void configure(const std::string& pin_hash);
   bool available() const { return !pin_hash_.empty(); }
-  // Still the bundled demo content's PIN (2468): the running kiosk warns about it.
+  // Why the view is off ("" when available), for the journal and the health metrics.
+  const std::string& unavailable_reason() const { return unavailable_reason_; }
+  // The bundled demo PIN (2468): allowed only off lockdown, with a warning.
   bool uses_demo_pin() const;
+  // Where lockouts are kept across restarts (the state folder); empty: memory only.
+  void keep_lockout_in(const std::filesystem::path& file, double now);
+  // A locked-down kiosk accepts no PIN shorter than this (a 4-digit hash falls to offline guessing).
+  static constexpr std::size_t kMinLockdownPinDigits = 6;
 
   // Once per drawn frame, before the intents: times the hidden gesture, closes an idle view and
   // fills what the view shows. `now` is monotonic seconds.
@@ -48,7 +58,11 @@ class AdminMode {
   void close(ui::AdminView& view);
   void submit(double now, ui::AdminView& view);
 
+  void save_lockout(double now) const;
+
   std::string pin_hash_;
+  std::string unavailable_reason_;
+  std::filesystem::path lockout_file_;
   std::string entered_;  // the digits typed so far; wiped after each try
   AdminGesture gesture_;
   PinGuard guard_;

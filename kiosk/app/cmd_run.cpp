@@ -7,14 +7,19 @@
 //   - writes the health metrics file for node_exporter (--metrics, or kiosk.toml [metrics] path);
 //   - switches the screen through the best way the hardware has (kiosk/system/screen_power.hpp);
 //   - stops cleanly on SIGTERM, and ignores every way out a resident could find (lockdown).
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/data_setup.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/view_options.hpp"
 #include "kiosk/core/attention.hpp"
+#include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/clock_jump.hpp"
 #include "kiosk/core/health_metrics.hpp"
 #include "kiosk/core/log.hpp"
@@ -37,7 +42,50 @@ struct RunOptions {
   bool editor = false;   // show content problems on screen (editors previewing on a computer)
   std::string cache;     // empty: default_cache_dir()
   std::string metrics;   // empty: kiosk.toml [metrics] path
+  std::string site = "/etc/kiosk/kiosk.toml";  // the operator's settings (see SiteSettings)
 };
+
+// The site file's [site] table: where this kiosk keeps things. Its [admin], [metrics] and [schedule]
+// are merged into the pack's kiosk.toml by the content loader (set_site_file).
+struct SiteSettings {
+  std::string content;                  // content folder (operator content, never touched by upgrades)
+  std::string cache;                    // cache folder
+  std::string secret_dir = "/etc/kiosk";  // `{ file = … }` secrets must be under it
+};
+
+std::optional<SiteSettings> read_site_settings(const std::string& path, std::string& error) {
+  SiteSettings out;
+  std::error_code ec;
+  if (path.empty() || !std::filesystem::exists(path, ec)) return out;
+  try {
+    toml::table t = toml::parse_file(path);
+    if (auto v = t["site"]["content"].value<std::string>()) out.content = *v;
+    if (auto v = t["site"]["cache"].value<std::string>()) out.cache = *v;
+    if (auto v = t["site"]["secret_dir"].value<std::string>()) out.secret_dir = *v;
+  } catch (const toml::parse_error& e) {
+    error = path + ":" + std::to_string(e.source().begin.line) + ":" + std::to_string(e.source().begin.column) +
+            ": " + std::string(e.description());
+    return std::nullopt;
+  }
+  return out;
+}
+
+// A real display: X11, Wayland, or a KMS/DRM card for the console. Without one SDL 2.26 would fall back
+// to its offscreen driver and run an invisible kiosk.
+bool real_display_available() {
+  for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY"})
+    if (const char* v = std::getenv(var); v && *v) return true;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", ec))
+    if (entry.path().filename().string().rfind("card", 0) == 0) return true;
+  return false;
+}
+
+// The state folder (systemd StateDirectory=), for what must outlive a restart: the PIN lockout.
+std::filesystem::path state_dir(const std::filesystem::path& cache) {
+  if (const char* dir = std::getenv("STATE_DIRECTORY"); dir && *dir) return dir;
+  return cache;
+}
 
 // Applies the wanted screen state when it changes; logs a failure once.
 class ScreenSwitch {
@@ -98,6 +146,8 @@ HealthReport health(KioskApp& app, const DataFeed& feed, const FrameTimes& frame
   r.screen_on = app.attention() != Attention::asleep;
   r.screen_power = screen.method();
   r.schedule_paused = app.admin().schedule_paused();
+  r.admin_available = app.admin().available();
+  r.admin_unavailable_reason = app.admin().unavailable_reason();
   if (SnapshotPtr snap = feed.snapshot()) {
     failures.observe(*snap);
     r.sources = source_health(*snap, clock.wall());
@@ -109,12 +159,32 @@ HealthReport health(KioskApp& app, const DataFeed& feed, const FrameTimes& frame
 int run_kiosk(const RunOptions& o) {
   const auto launched = std::chrono::steady_clock::now();
   std::string error;
+  const auto site = read_site_settings(o.site, error);
+  if (!site) {
+    log::error("site settings: " + error);
+    return kExitFailure;
+  }
+  set_site_file(o.site);  // its [admin], [metrics], [schedule] win over the pack's, on every (re)load
   ViewOptions view_options = o.view;
+  // --content, then KIOSK_CONTENT (`systemctl edit`), then the site file, then the installed demo.
+  const char* content_env = std::getenv("KIOSK_CONTENT");
+  if (view_options.content.empty() && !(content_env && *content_env) && !site->content.empty())
+    view_options.content = site->content;
   if (!o.windowed.empty()) view_options.size = o.windowed;
   auto view = resolve_view(view_options, error);
   if (!view) {
     log::error(o.windowed.empty() ? error : "--windowed" + error.substr(error.find(' ')));
     return kExitFailure;
+  }
+  if (const char* driver = std::getenv("SDL_VIDEODRIVER"); !driver || !*driver) {
+    if (!real_display_available()) {
+      log::error(
+          "no display: no X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or KMS/DRM device (/dev/dri/card*); to draw "
+          "screens without a display use `kiosk render --out DIR`");
+      return kExitUnusable;
+    }
+    // The real drivers only: never SDL's offscreen or dummy fallback (SDL_VIDEODRIVER may still ask).
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11,wayland,KMSDRM");
   }
   sys::install_stop_signal_handlers();  // before SDL_Init, so SIGTERM is ours, not an SDL_QUIT
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -151,20 +221,23 @@ int run_kiosk(const RunOptions& o) {
       log::error(error);
       status = kExitUnusable;
     } else {
-      const std::filesystem::path cache =
-          o.cache.empty() ? default_cache_dir() : std::filesystem::path(o.cache);
+      const std::filesystem::path cache = !o.cache.empty()         ? std::filesystem::path(o.cache)
+                                          : !site->cache.empty() ? std::filesystem::path(site->cache)
+                                                                 : default_cache_dir();
       app.keep_missed_searches(cache / "missed-searches.tsv");  // for editors: what residents did not find
-      std::shared_ptr<DataFeed> feed = make_data_feed(app.content(), FetchMode::background, clock, cache);
+      if (const auto state = state_dir(cache); !state.empty())
+        app.admin().keep_lockout_in(state / "admin-lockout", clock.monotonic());  // a restart keeps a lock
+      std::shared_ptr<DataFeed> feed =
+          make_data_feed(app.content(), FetchMode::background, clock, cache, site->secret_dir);
       app.set_feed(feed);
       if (!app.prepare(error)) {
         log::error(error);
         status = kExitUnusable;
       }
-      if (!app.admin().available())
-        log::info(
-            "the admin view is off: kiosk.toml has no [admin] pin_hash (make one with `kiosk admin-pin`)");
-      else if (app.admin().uses_demo_pin())
-        log::warning("the admin PIN is the demo content's (2468); set your own with `kiosk admin-pin`");
+      // An unavailable view was logged, with its reason, when the PIN was configured.
+      if (app.admin().available() && app.admin().uses_demo_pin())
+        log::warning("the admin PIN is the demo one (2468), accepted in a window only; a locked-down kiosk "
+                     "needs its own in /etc/kiosk/kiosk.toml (`kiosk admin-pin`)");
 
       sys::ServiceNotifier notifier(sys::NotifySocket::from_environment(),
                                     sys::watchdog_interval_from_environment());
@@ -251,6 +324,10 @@ void add_run_options(CLI::App& root, CommandAction& run) {
   root.add_option("--metrics", options.metrics,
                   "Write health metrics for node_exporter's textfile collector to FILE (default: kiosk.toml "
                   "[metrics] path)");
+  root.add_option("--site", options.site,
+                  "The operator's settings, which override the content's kiosk.toml key by key (default: "
+                  "/etc/kiosk/kiosk.toml; \"\" for none)")
+      ->envname("KIOSK_SITE_CONFIG");
   add_view_options(&root, options.view, false);
   root.callback([&run, &root] {
     if (root.get_subcommands().empty()) run = [] { return run_kiosk(options); };

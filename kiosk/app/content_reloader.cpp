@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 
 #include "kiosk/core/log.hpp"
@@ -170,11 +172,48 @@ void ContentReloader::keep_as_last_good(const fs::path& from) const {
   std::error_code ec;
   if (fs::equivalent(from, last_good_, ec)) return;
   std::string error;
-  if (!copy_folder_atomically(from, last_good_, error))
+  auto validate = [](const fs::path& copy, std::string& problem) {
+    ContentLoad load = load_content(copy, PictureCheck::full);
+    if (load.readable && !load.diags.has_errors()) return true;
+    problem = load.diags.items().empty() ? "the copy cannot be read" : load.diags.items().front().format();
+    return false;
+  };
+  if (!copy_folder_atomically(from, last_good_, error, validate))
     log::warning("cannot keep the last good content: " + error);
 }
 
-bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::string& error) {
+namespace {
+
+// fsync one file or folder; false with errno set when the data may not be on disk.
+bool sync_path(const fs::path& p, bool directory) {
+  int fd = ::open(p.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+bool sync_tree(const fs::path& root, std::string& error) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const bool dir = it->is_directory(ec);
+    if ((dir || it->is_regular_file(ec)) && !sync_path(it->path(), dir)) {
+      error = "flushing " + it->path().string() + ": " + std::strerror(errno);
+      return false;
+    }
+  }
+  if (ec || !sync_path(root, true)) {
+    error = "flushing " + root.string() + ": " + (ec ? ec.message() : std::string(std::strerror(errno)));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::string& error,
+                            const std::function<bool(const fs::path&, std::string&)>& validate) {
   std::error_code ec;
   fs::create_directories(to.parent_path(), ec);
   const fs::path tmp = to.string() + ".new";
@@ -188,9 +227,21 @@ bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::strin
     fs::remove_all(tmp, ec);
     return false;
   }
+  std::string problem;
+  if (validate && !validate(tmp, problem)) {
+    error = "the copy in " + tmp.string() + " did not validate (" + problem + "); the old copy stays";
+    fs::remove_all(tmp, ec);
+    return false;
+  }
+  if (!sync_tree(tmp, error)) {
+    fs::remove_all(tmp, ec);
+    return false;
+  }
+  const fs::path parent = to.parent_path().empty() ? fs::path(".") : to.parent_path();
   // One atomic exchange swaps the new copy in: `to` is never missing, even if the kiosk is killed here
   // (tmp then holds the old copy, and the next copy removes it).
   if (fs::exists(to) && ::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE) == 0) {
+    sync_path(parent, true);  // the exchange itself is durable once the parent is flushed
     fs::remove_all(tmp, ec);
     return true;
   }
@@ -203,6 +254,7 @@ bool copy_folder_atomically(const fs::path& from, const fs::path& to, std::strin
     if (fs::exists(old)) fs::rename(old, to, ec);
     return false;
   }
+  sync_path(parent, true);
   fs::remove_all(old, ec);
   return true;
 }

@@ -5,6 +5,7 @@
 #pragma once
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -47,7 +48,11 @@ class ContentReloader {
 // ~/.local/state/kiosk; followed by "last-good-content".
 std::filesystem::path default_last_good_dir();
 
-// Copies a folder so that `to` is always either the old copy or the complete new one.
-bool copy_folder_atomically(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error);
+// Copies a folder so that `to` is always either the old copy or the complete new one: copied to
+// `to.new`, checked there with `validate` (when given; the source may have changed since it was
+// validated, so the copy is what counts), every file and folder fsynced, then swapped in and the parent
+// fsynced, so a power cut never leaves a copy whose names point at unwritten data.
+bool copy_folder_atomically(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error,
+                            const std::function<bool(const std::filesystem::path&, std::string&)>& validate = {});
 
 }  // namespace kiosk

@@ -32,8 +32,10 @@ std::filesystem::path default_cache_dir() {
 }
 
 std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode mode, const Clock& clock,
-                                         const std::filesystem::path& cache_dir) {
+                                         const std::filesystem::path& cache_dir,
+                                         const std::filesystem::path& secret_dir) {
   FetchOptions options;
+  options.secret_dir = secret_dir;
   options.content_dir = content.dir;
   options.cache_dir = cache_dir;
   auto feed = std::make_shared<WorkerFeed>(content.sources, options, clock);

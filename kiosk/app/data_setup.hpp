@@ -18,7 +18,9 @@ enum class FetchMode {
 std::filesystem::path default_cache_dir();
 
 // cache_dir empty: no cache (nothing is written; render and replay).
+// secret_dir: where `{ file = … }` secrets must be (the site file's [site] secret_dir).
 std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode mode, const Clock& clock,
-                                         const std::filesystem::path& cache_dir = {});
+                                         const std::filesystem::path& cache_dir = {},
+                                         const std::filesystem::path& secret_dir = "/etc/kiosk");
 
 }  // namespace kiosk

@@ -368,6 +368,7 @@ void KioskApp::apply_reload(ContentLoad load) {
                              std::to_string(l.before) + " 个）；请确认文件已完整保存");
   log_problems(load.diags, lang_);  // warnings of a pack that loaded
   content_ = std::move(load.pack);
+  admin_.configure(content_.settings.admin_pin_hash);  // a new PIN in /etc/kiosk takes effect on reload
   search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
   content_notice_ = problem_notice(load.diags, lang_, false);
   pictures_->reset(content_.dir, display_.width(), display_.height());

@@ -10,7 +10,8 @@
 
 namespace kiosk {
 
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error) {
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error,
+                           unsigned mode) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -35,7 +36,7 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
     }
     done += static_cast<size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) return fail("set permissions of");
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) return fail("set permissions of");
   if (::fsync(fd) != 0) return fail("flush");
   if (::close(fd) != 0) {
     error = "cannot close " + path + ": " + std::strerror(errno);

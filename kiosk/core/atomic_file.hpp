@@ -6,6 +6,9 @@
 
 namespace kiosk {
 
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error);
+// `mode`: the new file's permissions, set before it gets its name (0600 for text residents typed or a
+// PIN lockout; 0644 for what others must read, such as the metrics file).
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error,
+                           unsigned mode = 0644);
 
 }  // namespace kiosk

@@ -60,6 +60,8 @@ struct HealthReport {
   bool screen_switch_failed = false;   // the last switch of the panel failed (it may be dark)
   std::uint64_t content_rejected = 0;  // packs refused since the start (errors: the last good one stays)
   std::uint64_t clock_jumps = 0;       // wall clock jumps of over a minute since the start
+  bool admin_available = true;         // false: no usable PIN (none, the demo's on a locked-down kiosk)
+  std::string admin_unavailable_reason;
   std::vector<SourceHealth> sources;
 };
 

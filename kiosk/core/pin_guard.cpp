@@ -26,6 +26,12 @@ void PinGuard::record_success() {
   locked_until_ = 0;
 }
 
+void PinGuard::restore(int failures, int lockouts, double seconds_left, double now) {
+  failures_ = std::clamp(failures, 0, config_.max_failures - 1);
+  lockouts_ = std::clamp(lockouts, 0, 20);
+  locked_until_ = seconds_left > 0 ? now + std::min(seconds_left, config_.max_lock_seconds) : 0;
+}
+
 bool AdminGesture::update(double now, bool corner_held) {
   if (corner_held && !held_) {  // press
     held_ = true;

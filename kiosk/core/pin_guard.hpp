@@ -20,6 +20,8 @@ class PinGuard {
   // Records a wrong PIN; returns the lock it started in seconds (0 when not locked yet).
   double record_failure(double now);
   void record_success();
+  // State kept across a restart: a lock `seconds_left` long from `now` (capped at max_lock_seconds).
+  void restore(int failures, int lockouts, double seconds_left, double now);
   int failures() const { return failures_; }
   int lockouts() const { return lockouts_; }
 

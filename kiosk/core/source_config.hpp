@@ -44,6 +44,16 @@ struct FieldMap {
   std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
 };
 
+// Hard ceilings no content can raise: what a hostile or broken portal can make the kiosk hold in one
+// fetch of one source. The content check reports a setting above them; the fetcher stops a fetch that
+// reaches one with "limit reached".
+inline constexpr int kMaxPagesCeiling = 200;
+inline constexpr std::uint64_t kMaxBodyBytesCeiling = 32u << 20;   // one response, decoded
+inline constexpr std::uint64_t kMaxFetchBytesCeiling = 64u << 20;  // every page of one fetch together
+inline constexpr std::size_t kMaxRecordsPerFetch = 200000;
+inline constexpr std::size_t kMaxStationsPerFetch = 5000;
+inline constexpr double kMaxFetchSecondsCeiling = 300;  // wall time of one fetch, every page together
+
 struct SourceConfig {
   std::string id;
   std::string platform;  // kiosk-feed | ckan | socrata | opendatasoft | arcgis | sensorthings | openaq | gbfs
@@ -61,9 +71,9 @@ struct SourceConfig {
   std::string station_prefix;        // put before every station id the source reports (e.g. "bike:")
   std::string language;              // GBFS 2.x: which language's feed list to use (default: the first)
   std::string ca_file;               // extra CA bundle for TLS verification (never turns verification off)
-  std::uint64_t max_body_bytes = 0;  // 0: the fetcher's default (16 MB)
+  std::uint64_t max_body_bytes = 0;  // 0: the fetcher's default (16 MB); at most kMaxBodyBytesCeiling
   int page_size = 0;                 // 0: the platform's sensible default
-  int max_pages = 200;               // a safety stop for paging loops
+  int max_pages = 200;               // a safety stop for paging loops; at most kMaxPagesCeiling
   std::vector<std::string> missing_values;  // extra no-value markers besides "", "-", "—", "NA", "ND", …
 
   double effective_stale_seconds() const { return stale_seconds > 0 ? stale_seconds : 2 * refresh_seconds; }

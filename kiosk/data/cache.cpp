@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 #include <algorithm>
 
 #include "kiosk/core/metrics.hpp"
@@ -55,10 +58,11 @@ struct Statement {
   double col_real(int i) { return sqlite3_column_double(s, i); }
 };
 
-sqlite3* open_db(const fs::path& path, std::string& error) {
+sqlite3* open_db(const fs::path& path, std::string& error, int& code) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                      nullptr) != SQLITE_OK) {
+  code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                         nullptr);
+  if (code != SQLITE_OK) {
     error = db ? sqlite3_errmsg(db) : "cannot open";
     sqlite3_close(db);
     return nullptr;
@@ -67,9 +71,12 @@ sqlite3* open_db(const fs::path& path, std::string& error) {
   return db;
 }
 
-bool check_ok(sqlite3* db) {
+// SQLITE_OK, SQLITE_CORRUPT when the check finds damage, or the error that stopped it.
+int quick_check(sqlite3* db) {
   Statement q(db, "PRAGMA quick_check");
-  return q && q.row() && q.col_text(0) == "ok";
+  if (!q) return sqlite3_errcode(db) & 0xff;
+  if (!q.row()) return sqlite3_errcode(db) & 0xff;
+  return q.col_text(0) == "ok" ? SQLITE_OK : SQLITE_CORRUPT;
 }
 
 }  // namespace
@@ -89,22 +96,38 @@ std::unique_ptr<Cache> Cache::open(const fs::path& dir, std::string& error) {
   fs::create_directories(dir, ec);
   std::unique_ptr<Cache> cache(new Cache());
   cache->path_ = dir / "kiosk-cache.sqlite";
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    cache->db_ = open_db(cache->path_, error);
-    if (cache->db_ && cache->exec("PRAGMA journal_mode=WAL") && cache->exec("PRAGMA synchronous=FULL") &&
-        check_ok(cache->db_) && cache->exec(kSchema))
-      return cache;
+  bool set_aside = false;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    int code = SQLITE_OK;
+    cache->db_ = open_db(cache->path_, error, code);
     if (cache->db_) {
-      error = cache->error_.empty() ? "the cache failed its integrity check" : cache->error_;
+      cache->error_.clear();
+      if (!cache->exec("PRAGMA journal_mode=WAL") || !cache->exec("PRAGMA synchronous=FULL"))
+        code = sqlite3_errcode(cache->db_) & 0xff;
+      else if ((code = quick_check(cache->db_)) != SQLITE_OK)
+        cache->error_ = code == SQLITE_CORRUPT ? "the cache failed its integrity check" : sqlite3_errmsg(cache->db_);
+      else if (!cache->exec(kSchema))
+        code = sqlite3_errcode(cache->db_) & 0xff;
+      else
+        return cache;
+      error = cache->error_.empty() ? sqlite3_errmsg(cache->db_) : cache->error_;
       sqlite3_close(cache->db_);
       cache->db_ = nullptr;
     }
-    if (attempt == 0) {
-      // Keep the damaged file for a post-mortem and start empty: the cache only saves re-fetching.
+    if ((code == SQLITE_CORRUPT || code == SQLITE_NOTADB) && !set_aside) {
+      // Damaged: keep the file for a post-mortem and start empty (the cache only saves re-fetching).
+      // Only damage does this: a busy, full or read-only disk leaves a good cache where it is.
+      set_aside = true;
       for (const char* suffix : {"", "-wal", "-shm"}) {
         fs::path p = cache->path_.string() + suffix;
         if (fs::exists(p, ec)) fs::rename(p, p.string() + ".broken", ec);
       }
+    } else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+      break;
+    } else if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL || code == SQLITE_IOERR) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));  // may clear: try again, keep the file
+    } else {
+      break;  // read-only, no permission, …: keep the file, run without a cache
     }
   }
   return nullptr;

@@ -90,7 +90,8 @@ void FetchWorker::load_cache() {
     r.status.last_attempt = c.status.last_attempt;
     r.status.last_error = c.status.last_error;
     r.status.consecutive_failures = c.status.consecutive_failures;
-    if (c.url == r.cfg.url) r.validators = c.validators;  // validators belong to one URL
+    // Stored redacted (older caches hold the URL as written).
+    if (c.url == data::redact_url(r.cfg.url) || c.url == r.cfg.url) r.validators = c.validators;  // validators belong to one URL
     // Fresh data from before a restart need not be fetched again at once (a fleet rebooting after a power
     // cut would otherwise all poll together); old or failed data is fetched soon.
     double age = static_cast<double>(now - r.status.last_success);
@@ -171,9 +172,11 @@ void FetchWorker::fetch_one(const std::string& id) {
   settings.max_body_bytes = options_.max_body_bytes;
   settings.connect_timeout_seconds = options_.connect_timeout_seconds;
   settings.total_timeout_seconds = options_.total_timeout_seconds;
+  settings.max_fetch_seconds = options_.max_fetch_seconds;
   settings.low_speed_bytes = options_.low_speed_bytes;
   settings.low_speed_seconds = options_.low_speed_seconds;
   settings.doh_url = options_.doh_url;
+  settings.secret_dir = options_.secret_dir;
   settings.cancel = &stop_;
   settings.on_progress = [this] { heartbeat_ = clock_.monotonic(); };
 
@@ -254,7 +257,7 @@ void FetchWorker::fetch_one(const std::string& id) {
     publish();
   }
   if (cache_) {
-    bool saved = save_full ? cache_->save_success(id, cfg.url, cache_latest, cache_stations, fetched,
+    bool saved = save_full ? cache_->save_success(id, data::redact_url(cfg.url), cache_latest, cache_stations, fetched,
                                                   cache_status, result.validators, now)
                            : cache_->save_status(cache_status);
     std::lock_guard lock(state_mu_);

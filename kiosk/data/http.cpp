@@ -142,6 +142,41 @@ CurlTransport::~CurlTransport() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
 }
 
+std::string url_origin(const std::string& url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return {};
+  std::string scheme;
+  for (char ch : url.substr(0, scheme_end)) scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (scheme != "http" && scheme != "https") return {};
+  std::size_t host_start = scheme_end + 3;
+  std::size_t host_end = url.find_first_of("/?#", host_start);
+  std::string authority = url.substr(host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
+  if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+  std::string host = authority, port;
+  if (!authority.empty() && authority[0] == '[') {  // [::1]:8080
+    auto close = authority.find(']');
+    if (close == std::string::npos) return {};
+    host = authority.substr(0, close + 1);
+    if (close + 1 < authority.size() && authority[close + 1] == ':') port = authority.substr(close + 2);
+  } else if (auto colon = authority.rfind(':'); colon != std::string::npos) {
+    host = authority.substr(0, colon);
+    port = authority.substr(colon + 1);
+  }
+  if (host.empty()) return {};
+  for (char& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  while (!port.empty() && port[0] == '0' && port.size() > 1) port.erase(0, 1);
+  if (port.empty()) port = scheme == "https" ? "443" : "80";
+  return scheme + "://" + host + ":" + port;
+}
+
+bool loopback_host(const std::string& url) {
+  std::string origin = url_origin(url);
+  if (origin.empty()) return false;
+  std::string host = origin.substr(origin.find("://") + 3);
+  host = host.substr(0, host.rfind(':'));
+  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
 HttpResponse CurlTransport::get(const HttpRequest& request) {
   HttpResponse response;
   CURL* c = static_cast<CURL*>(curl_);
@@ -149,57 +184,89 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
     response.error = "libcurl could not start";
     return response;
   }
-  curl_easy_reset(c);
+  const std::string origin = url_origin(request.url);
+  const bool from_https = origin.rfind("https://", 0) == 0;
+  std::string url = request.url;
   Transfer transfer{&request, &response};
   char errbuf[CURL_ERROR_SIZE] = {0};
-  curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, request.allow_file ? "file" : "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes (gzip, deflate, …)
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout_seconds * 1000));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout_seconds * 1000));
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.low_speed_bytes);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(request.low_speed_seconds)));
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!request.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.ca_file.c_str());
-  if (!request.doh_url.empty()) curl_easy_setopt(c, CURLOPT_DOH_URL, request.doh_url.c_str());
-  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body_bytes));
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk/" KIOSK_VERSION " (public environment kiosk)");
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  CURLcode code = CURLE_OK;
+  std::uint64_t wire_total = 0;
+  for (int hop = 0;; ++hop) {
+    curl_easy_reset(c);  // keeps the connection cache and TLS sessions
+    response.body.clear();
+    errbuf[0] = 0;
+    transfer.over_cap = false;
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, request.allow_file && hop == 0 ? "file" : "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // followed below, hop by hop
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes (gzip, deflate, …)
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout_seconds * 1000));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout_seconds * 1000));
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.low_speed_bytes);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(request.low_speed_seconds)));
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!request.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.ca_file.c_str());
+    if (!request.doh_url.empty()) curl_easy_setopt(c, CURLOPT_DOH_URL, request.doh_url.c_str());
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body_bytes));
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk/" KIOSK_VERSION " (public environment kiosk)");
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
 
-  curl_slist* headers = nullptr;
-  for (const auto& h : request.headers) headers = curl_slist_append(headers, h.c_str());
-  if (!request.if_none_match.empty())
-    headers = curl_slist_append(headers, ("If-None-Match: " + request.if_none_match).c_str());
-  if (!request.if_modified_since.empty())
-    headers = curl_slist_append(headers, ("If-Modified-Since: " + request.if_modified_since).c_str());
-  headers = curl_slist_append(headers, "Accept: application/json");
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    curl_slist* headers = nullptr;
+    if (url_origin(url) == origin)  // the source's headers (its secrets) stay with its origin
+      for (const auto& h : request.headers) headers = curl_slist_append(headers, h.c_str());
+    if (!request.if_none_match.empty())
+      headers = curl_slist_append(headers, ("If-None-Match: " + request.if_none_match).c_str());
+    if (!request.if_modified_since.empty())
+      headers = curl_slist_append(headers, ("If-Modified-Since: " + request.if_modified_since).c_str());
+    headers = curl_slist_append(headers, "Accept: application/json");
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
 
-  CURLcode code = curl_easy_perform(c);
-  curl_slist_free_all(headers);
-  // The handle keeps pointers into this frame's slist and errbuf: clear them before returning.
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
-
-  char* effective = nullptr;
-  curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
-  if (effective) response.effective_url = effective;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
-  curl_off_t wire = 0;
-  curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &wire);
-  response.wire_bytes = static_cast<std::uint64_t>(wire);
+    code = curl_easy_perform(c);
+    curl_slist_free_all(headers);
+    // The handle keeps pointers into this frame's slist and errbuf: clear them before going on.
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+    curl_off_t wire = 0;
+    curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &wire);
+    wire_total += static_cast<std::uint64_t>(wire);
+    response.effective_url = url;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    if (code != CURLE_OK) break;
+    const long st = response.status;
+    if (st != 301 && st != 302 && st != 303 && st != 307 && st != 308) break;
+    char* location = nullptr;
+    curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &location);
+    if (!location || !*location) break;  // a 3xx without Location is the answer
+    std::string next = location;
+    std::string next_origin = url_origin(next);
+    auto refuse = [&](const std::string& why) {
+      response.error = why;
+      response.transport_ok = false;
+      response.body.clear();
+      response.wire_bytes = wire_total;
+      return response;
+    };
+    if (hop == 5) return refuse("more than 5 redirects");
+    if (next_origin.empty()) return refuse("a redirect to something other than http(s) was refused");
+    if (from_https && next_origin.rfind("http://", 0) == 0)
+      return refuse("a redirect from https to plain http (" + next_origin + ") was refused");
+    if (next_origin != origin)
+      for (const auto& secret : request.secret_values)
+        if (!secret.empty() && next.find(secret) != std::string::npos)
+          return refuse("a redirect to " + next_origin +
+                        " would carry the source's secret to another host; refused");
+    url = next;
+  }
+  response.wire_bytes = wire_total;
 
   if (code == CURLE_OK) {
     response.transport_ok = true;

@@ -2,6 +2,11 @@
 // connect/total timeouts, a low-speed cut-off, a body cap enforced while receiving (after gzip
 // decoding, so a small compressed bomb cannot blow up), at most 5 redirects, conditional requests,
 // and the caching headers the scheduler needs. Blocking: call it only from the fetch worker.
+//
+// Redirects are followed here, hop by hop, not by libcurl: libcurl keeps custom headers (X-API-Key,
+// X-App-Token) on a redirect to another host and strips only Authorization and Cookie. Here the
+// request's headers go only to the origin (scheme, host, port) of the URL asked for, an https request
+// never follows a redirect to http, and a hop off the origin whose URL carries a secret is refused.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -14,7 +19,8 @@ namespace kiosk::data {
 
 struct HttpRequest {
   std::string url;
-  std::vector<std::string> headers;  // "Name: value"; values may be secrets and are never logged
+  std::vector<std::string> headers;  // "Name: value", sent only to url's origin; may be secrets, never logged
+  std::vector<std::string> secret_values;  // a redirect off url's origin whose URL holds one is refused
   std::string if_none_match;         // ETag from the last 200
   std::string if_modified_since;     // Last-Modified from the last 200
   std::string ca_file;               // extra CA bundle; verification stays on either way
@@ -43,6 +49,13 @@ struct HttpResponse {
   std::uint64_t wire_bytes = 0;       // body bytes as received (before decompression)
   bool too_large = false;
 };
+
+// "scheme://host:port" of an http(s) URL, lower-cased, default port filled in, user info dropped;
+// empty for anything else. Two URLs with the same origin may share a source's secrets.
+std::string url_origin(const std::string& url);
+
+// True for 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine.
+bool loopback_host(const std::string& url);
 
 // The network seam: tests and the benchmark can serve bodies without sockets.
 class Transport {

@@ -32,22 +32,31 @@ std::string url_escape(std::string_view text) {
   return out;
 }
 
-std::string read_secret(const SecretValue& v, const std::string& what) {
+std::string read_secret(const SecretValue& v, const std::string& what, const fs::path& secret_dir) {
   if (!v.secret()) return v.literal;
   if (!v.env.empty()) {
     const char* value = std::getenv(v.env.c_str());
     if (!value || !*value) throw SourceError(what + ": environment variable " + v.env + " is not set");
     return value;
   }
+  // Under the operator's folder only: a pack may not point a header at /home/kiosk/.ssh/id_ed25519
+  // and have its contents sent to a portal. Checked after resolving links and "..".
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(secret_dir, ec);
+  fs::path full = fs::weakly_canonical(fs::path(v.file), ec);
+  auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+  if (ec || root.empty() || r != root.end() || full == root)
+    throw SourceError(what + ": secret file " + v.file + " is not under " + secret_dir.string() +
+                      " (secret files live in the operator's folder)");
   struct stat st {};
-  if (::stat(v.file.c_str(), &st) != 0)
+  if (::stat(full.c_str(), &st) != 0)
     throw SourceError(what + ": secret file " + v.file + " cannot be read");
   // Root-only: a secret readable by other users (or owned by someone else) is refused, so a misplaced
   // copy is noticed rather than silently used.
   if ((st.st_uid != 0 && st.st_uid != ::geteuid()) || (st.st_mode & 077) != 0)
     throw SourceError(what + ": secret file " + v.file +
                       " must be owned by root (or the kiosk user) with no group/other access (chmod 600)");
-  std::ifstream in(v.file, std::ios::binary);
+  std::ifstream in(full, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
   if (text.empty()) throw SourceError(what + ": secret file " + v.file + " is empty");
@@ -137,9 +146,10 @@ Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSetti
     base_url_ = cfg.url;
     if (cfg.url.rfind("http://", 0) != 0 && cfg.url.rfind("https://", 0) != 0)
       throw SourceError("url '" + redact(cfg.url) + "': only http:// and https:// are fetched");
+    origin_ = url_origin(cfg.url);
     std::vector<std::pair<std::string, std::string>> params;
     for (const auto& q : cfg.query) {
-      std::string value = read_secret(q.value, "query parameter '" + q.name + "'");
+      std::string value = read_secret(q.value, "query parameter '" + q.name + "'", settings.secret_dir);
       if (q.value.secret()) {
         secrets_.push_back(value);
         secrets_.push_back(url_escape(value));
@@ -148,11 +158,27 @@ Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSetti
     }
     base_url_ = with_params(base_url_, params);
   }
+  bool has_secret = !secrets_.empty();
   for (const auto& h : cfg.headers) {
-    std::string value = read_secret(h.value, "header '" + h.name + "'");
-    if (h.value.secret()) secrets_.push_back(value);
+    std::string value = read_secret(h.value, "header '" + h.name + "'", settings.secret_dir);
+    if (h.value.secret()) {
+      secrets_.push_back(value);
+      has_secret = true;
+    }
     headers_.push_back(h.name + ": " + value);
   }
+  // Values written literally into the URL under a secret's name (token=…) are redacted in any text too.
+  if (auto qm = cfg.url.find('?'); qm != std::string::npos) {
+    std::stringstream parts(cfg.url.substr(qm + 1));
+    std::string part;
+    while (std::getline(parts, part, '&'))
+      if (auto eq = part.find('='); eq != std::string::npos && secret_param(part.substr(0, eq)))
+        secrets_.push_back(part.substr(eq + 1));
+  }
+  // Over plain http anyone on the path reads the key. Loopback never leaves the machine (a local proxy).
+  if (has_secret && !local_ && origin_.rfind("http://", 0) == 0 && !loopback_host(cfg.url))
+    throw SourceError("url '" + redact(cfg.url) +
+                      "': a source with secrets must use https:// (the key would cross the network in clear)");
   current_url_ = base_url_;
 }
 
@@ -183,7 +209,7 @@ std::string Session::url(const std::vector<std::pair<std::string, std::string>>&
   return with_params(base_url_, add);
 }
 
-std::string Session::redact(const std::string& url) const {
+std::string redact_url(const std::string& url) {
   std::string out = url;
   // user:password@host
   if (auto scheme = out.find("://"); scheme != std::string::npos) {
@@ -191,11 +217,6 @@ std::string Session::redact(const std::string& url) const {
     auto at = out.find('@', scheme + 3);
     if (at != std::string::npos && (host_end == std::string::npos || at < host_end))
       out = out.substr(0, scheme + 3) + "***@" + out.substr(at + 1);
-  }
-  for (const auto& s : secrets_) {
-    if (s.size() < 3) continue;  // too short to replace without mangling the URL; names below still apply
-    for (std::size_t at = out.find(s); at != std::string::npos; at = out.find(s, at + 3))
-      out.replace(at, s.size(), "***");
   }
   // Parameters named like secrets, even when written into the URL itself.
   if (auto qm = out.find('?'); qm != std::string::npos) {
@@ -213,6 +234,19 @@ std::string Session::redact(const std::string& url) const {
     out = head + rebuilt;
   }
   return out;
+}
+
+std::string Session::redact_text(std::string text) const {
+  for (const auto& s : secrets_) {
+    if (s.size() < 3) continue;  // too short to replace without mangling the text
+    for (std::size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + 3))
+      text.replace(at, s.size(), "***");
+  }
+  return text;
+}
+
+std::string Session::redact(const std::string& url) const {
+  return redact_url(redact_text(url));
 }
 
 std::string Session::resolve(const std::string& base, const std::string& link) const {
@@ -276,7 +310,19 @@ std::string* Session::get(const std::string& url, bool conditional) {
     if (r != root.end()) throw SourceError("GET " + url + ": the file is outside the content folder");
     rq.allow_file = true;
   }
-  rq.headers = headers_;
+  if (!local_ && url_origin(url) != origin_) {
+    // A next link or feed URL on another host (or port, or scheme) gets none of the source's headers;
+    // one that would carry a secret in its query is refused rather than sent.
+    for (const auto& secret : secrets_)
+      if (secret.size() >= 3 && url.find(secret) != std::string::npos)
+        throw SourceError("GET " + redact(url) + ": the link leaves " + origin_ +
+                          " and would carry the source's secret to another host; refused");
+    if (origin_.rfind("https://", 0) == 0 && url.rfind("http://", 0) == 0)
+      throw SourceError("GET " + redact(url) + ": a link from an https source to plain http is refused");
+  } else {
+    rq.headers = headers_;
+  }
+  rq.secret_values = secrets_;
   rq.ca_file = !cfg_.ca_file.empty() ? cfg_.ca_file : settings_.ca_file;
   rq.max_body_bytes = cfg_.max_body_bytes ? cfg_.max_body_bytes : settings_.max_body_bytes;
   rq.connect_timeout_seconds = settings_.connect_timeout_seconds;
@@ -290,9 +336,35 @@ std::string* Session::get(const std::string& url, bool conditional) {
     rq.if_none_match = previous_.etag;
     rq.if_modified_since = previous_.last_modified;
   }
+  // The ceilings of one fetch (source_config.hpp): checked before each further request.
+  auto limit = [&](const std::string& what) {
+    throw SourceError("GET " + redact(url) + ": limit reached: " + what + "; the fetch stops here");
+  };
+  if (fetched_bytes_ >= kMaxFetchBytesCeiling)
+    limit("over " + std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB fetched (ceiling " +
+          std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB per fetch)");
+  if (batch_.records > kMaxRecordsPerFetch)
+    limit(std::to_string(batch_.records) + " records (ceiling " + std::to_string(kMaxRecordsPerFetch) + ")");
+  if (batch_.stations.size() > kMaxStationsPerFetch)
+    limit(std::to_string(batch_.stations.size()) + " stations (ceiling " +
+          std::to_string(kMaxStationsPerFetch) + ")");
+  // One slow portal must not hold the worker (and every other source) for max_pages × the request timeout.
+  const double max_seconds = std::min(settings_.max_fetch_seconds, kMaxFetchSecondsCeiling);
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  if (elapsed >= max_seconds)
+    limit(std::to_string(static_cast<int>(elapsed)) + " s spent (ceiling " +
+          std::to_string(static_cast<int>(max_seconds)) + " s per fetch)");
+  rq.total_timeout_seconds = std::max(1.0, std::min(rq.total_timeout_seconds, max_seconds - elapsed));
+  const std::uint64_t budget_left = kMaxFetchBytesCeiling - fetched_bytes_;
+  const std::uint64_t own_cap = std::min<std::uint64_t>(rq.max_body_bytes, kMaxBodyBytesCeiling);
+  rq.max_body_bytes = std::min(own_cap, budget_left);
   current_url_ = url;
   ++result_.requests;
   HttpResponse r = transport_.get(rq);
+  fetched_bytes_ += r.body.size();
+  if (r.too_large && budget_left < own_cap)
+    limit("over " + std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB fetched (ceiling " +
+          std::to_string(kMaxFetchBytesCeiling >> 20) + " MiB per fetch)");
   if (!r.transport_ok) throw SourceError("GET " + redact(url) + ": " + r.error);
   result_.http_status = r.status;
   if (r.status == 304) {
@@ -337,8 +409,9 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
                           const Validators& previous, UnixTime now) {
   SourceResult result;
   Normaliser norm(cfg, now, result.batch);
+  std::optional<Session> session;  // outside the try: its secrets redact the error line
   try {
-    Session s(cfg, transport, settings, norm, result.batch, result, previous);
+    Session& s = session.emplace(cfg, transport, settings, norm, result.batch, result, previous);
     const std::string& p = cfg.platform;
     if (p == "kiosk-feed")
       fetch_kiosk_feed(s);
@@ -368,11 +441,14 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
     result.ok = true;
   } catch (const SourceError& e) {
     result.ok = false;
-    result.error = "source '" + cfg.id + "': " + one_line(e.what(), 600);
+    result.error = "source '" + cfg.id + "': " + e.what();
   } catch (const std::exception& e) {
     result.ok = false;
-    result.error = "source '" + cfg.id + "': unexpected error: " + one_line(e.what(), 600);
+    result.error = "source '" + cfg.id + "': unexpected error: " + e.what();
   }
+  // Every error line, quoted upstream bodies included, goes through redaction before it is cut short
+  // (a cut could split a secret so it no longer matches).
+  if (!result.ok) result.error = one_line(session ? session->redact_text(result.error) : result.error, 600);
   return result;
 }
 

@@ -3,6 +3,7 @@
 // returns normalised readings or one clear error line. Used by the worker, `kiosk fetch` and tests.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -23,10 +24,13 @@ struct FetchSettings {
   std::string ca_file;                // default CA bundle (a source's ca_file wins)
   std::uint64_t max_body_bytes = 16u << 20;
   double connect_timeout_seconds = 10;
-  double total_timeout_seconds = 60;
+  double total_timeout_seconds = 60;  // per request
+  double max_fetch_seconds = 300;     // every request of one fetch together (at most kMaxFetchSecondsCeiling)
   long low_speed_bytes = 64;
   double low_speed_seconds = 20;
   std::string doh_url;  // DNS over HTTPS (empty: the system resolver)
+  // `{ file = … }` secrets must lie under this folder (the operator's setting, never the pack's).
+  std::filesystem::path secret_dir = "/etc/kiosk";
   const std::atomic<bool>* cancel = nullptr;
   std::function<void()> on_progress;
 };
@@ -94,6 +98,8 @@ class Session {
   std::string resolve(const std::string& base, const std::string& link) const;
 
   std::string redact(const std::string& url) const;  // secrets → "***"
+  // Any text (an error line, a quoted upstream body): every secret value → "***".
+  std::string redact_text(std::string text) const;
   const std::string& current_url() const { return current_url_; }
 
  private:
@@ -106,6 +112,9 @@ class Session {
   std::string base_url_;              // with the configured query
   std::vector<std::string> headers_;  // "Name: value"
   std::vector<std::string> secrets_;  // values to redact (raw and URL-escaped)
+  std::string origin_;                // scheme://host:port the headers and secrets belong to
+  std::uint64_t fetched_bytes_ = 0;   // every response body of this fetch, for kMaxFetchBytesCeiling
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   const Validators& previous_;
   std::string current_url_;
   std::string body_;
@@ -122,9 +131,14 @@ void fetch_sensorthings(Session& s);
 void fetch_openaq(Session& s);
 void fetch_gbfs(Session& s);
 
-// A secret's value from its environment variable or root-only file; throws SourceError naming the
-// variable or file (never the value).
-std::string read_secret(const SecretValue& v, const std::string& what);
+// A secret's value from its environment variable or root-only file under `secret_dir`; throws
+// SourceError naming the variable or file (never the value).
+std::string read_secret(const SecretValue& v, const std::string& what,
+                        const std::filesystem::path& secret_dir = "/etc/kiosk");
+
+// A URL as it may be logged or stored: user info and parameters named like secrets (token, api_key, …)
+// become "***". Values read from secrets are Session::redact's job.
+std::string redact_url(const std::string& url);
 
 // Percent-encoding for query strings.
 std::string url_escape(std::string_view text);

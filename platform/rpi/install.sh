@@ -104,6 +104,8 @@ else
   run install -D -m 0755 "$here/build/kiosk/kiosk" /usr/bin/kiosk
   unit_dir=/etc/systemd/system
   run install -D -m 0644 "$here/platform/systemd/kiosk.service" "$unit_dir/kiosk.service"
+  run install -D -m 0644 "$here/platform/systemd/kiosk-recover.timer" "$unit_dir/kiosk-recover.timer"
+  run install -D -m 0644 "$here/platform/systemd/kiosk-recover.service" "$unit_dir/kiosk-recover.service"
   if [ -f "$here/docs/operators.md" ]; then
     run install -D -m 0644 "$here/docs/operators.md" /usr/share/doc/kiosk/operators.md
   fi
@@ -133,6 +135,10 @@ for group in video render input tty; do
 done
 
 # --- 3. folders, metrics, backlight ---------------------------------------------------------------
+# The site file (PIN, metrics path, schedule, content folder): the operator's, kept if it is there.
+if [ -z "$deb" ] && [ ! -f /etc/kiosk/kiosk.toml ]; then
+  run install -D -m 0640 -g kiosk "$here/platform/etc/kiosk.toml" /etc/kiosk/kiosk.toml
+fi
 # node_exporter (Debian's prometheus-node-exporter) reads *.prom here; the kiosk writes kiosk.prom.
 metrics_dir=/var/lib/prometheus/node-exporter
 run install -d -m 0755 "$(dirname "$metrics_dir")"

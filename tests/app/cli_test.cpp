@@ -144,6 +144,24 @@ TEST(Cli, NoDisplayPointsToRender) {
   EXPECT_NE(r.err.find("kiosk render"), std::string::npos) << r.err;
 }
 
+TEST(Cli, NoRealDisplayIsOneLineNotAnInvisibleKiosk) {
+  // No X11, Wayland or DRM card, and no SDL_VIDEODRIVER asking for offscreen: no fallback to it.
+  std::error_code ec;
+  if (std::filesystem::exists("/dev/dri", ec)) GTEST_SKIP() << "this machine has a DRM device";
+  std::string saved_display = getenv("DISPLAY") ? getenv("DISPLAY") : "";
+  std::string saved_wayland = getenv("WAYLAND_DISPLAY") ? getenv("WAYLAND_DISPLAY") : "";
+  unsetenv("SDL_VIDEODRIVER");
+  unsetenv("DISPLAY");
+  unsetenv("WAYLAND_DISPLAY");
+  CommandResult r = run_kiosk({"--content", kContent, "--site", ""});
+  if (!saved_display.empty()) setenv("DISPLAY", saved_display.c_str(), 1);
+  if (!saved_wayland.empty()) setenv("WAYLAND_DISPLAY", saved_wayland.c_str(), 1);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("no display"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("kiosk render"), std::string::npos) << r.err;
+}
+
 TEST(CheckContent, BundledPackHasNoProblems) {
   CommandResult r = run_kiosk({"check-content", kContent});
   EXPECT_EQ(r.exit_code, 0) << r.out;

@@ -81,6 +81,19 @@ TEST(MissedSearches, TheFileHoldsOnlyTermsAndCountsMostSearchedFirst) {
   EXPECT_NE(test::slurp(file).find("3\tpizza box\n"), std::string::npos);
 }
 
+TEST(MissedSearches, WhatResidentsTypedIsReadableByTheKioskOnly) {
+  test::TempDir dir;
+  const std::string file = dir / "missed-searches.tsv";
+  MissedSearches m;
+  m.keep_in(file);
+  m.shown("my neighbour's name", 0);
+  m.commit();
+  m.flush();
+  ASSERT_TRUE(std::filesystem::exists(file));
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
 TEST(MissedSearches, TheFileIsWrittenAtMostEveryFewMinutes) {
   test::TempDir dir;
   const std::string file = dir / "missed.tsv";

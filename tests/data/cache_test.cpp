@@ -7,7 +7,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <chrono>
+#include <fstream>
 #include <random>
+#include <thread>
 
 #include "kiosk/data/cache.hpp"
 #include "test_support.hpp"
@@ -109,6 +112,32 @@ TEST(Cache, ADamagedFileIsSetAsideNotFatal) {
   ASSERT_TRUE(cache) << error;
   EXPECT_TRUE(fs::exists(dir.path / "kiosk-cache.sqlite.broken"));
   EXPECT_TRUE(cache->load(0).sources.empty());
+}
+
+TEST(Cache, ABusyCacheIsWaitedForNeverSetAside) {
+  TempDir dir;
+  std::string error;
+  {
+    auto cache = data::Cache::open(dir.path, error);
+    ASSERT_TRUE(cache) << error;
+    ASSERT_TRUE(cache->save_success("air", "https://x", readings("air", 2, 10, 1000), {}, {},
+                                    ok_status("air", 1000), {}, 1000));
+  }
+  // Another process holds the database locked for longer than one busy timeout (2 s).
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open((dir.path / "kiosk-cache.sqlite").c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::thread release([other] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+  });
+  auto cache = data::Cache::open(dir.path, error);
+  release.join();
+  ASSERT_TRUE(cache) << error;
+  EXPECT_FALSE(fs::exists(dir.path / "kiosk-cache.sqlite.broken"));
+  EXPECT_EQ(cache->load(0).sources.size(), 1u);  // the readings are still there
 }
 
 TEST(Cache, SchemaHasOnlyPortableColumnTypes) {

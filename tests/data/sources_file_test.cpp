@@ -128,6 +128,19 @@ headers = { X-Token = { env = "A", file = "/b" } }
   EXPECT_NE(all.find("needs exactly one of env"), std::string::npos) << all;
 }
 
+TEST(SourcesFile, ContentCannotRaiseTheFetchCeilings) {
+  Read r = read(R"([[source]]
+id = "greedy"
+platform = "kiosk-feed"
+url = "demo/air.json"
+max_pages = 100000
+max_body_bytes = 1000000000
+)");
+  std::string all = r.all();
+  EXPECT_NE(all.find("'max_pages' must be between 1 and 200 (the kiosk's ceiling)"), std::string::npos) << all;
+  EXPECT_NE(all.find("'max_body_bytes' must be at most 33554432"), std::string::npos) << all;
+}
+
 TEST(SourcesFile, BundledSourcesAreClean) {
   toml::table root = toml::parse_file(std::string(KIOSK_CONTENT_DIR) + "/sources.toml");
   Diagnostics diags;

@@ -64,6 +64,7 @@ check "Version is the project's" grep -qx "Version: $(sed -n 's/^project(kiosk V
 check "Depends on a CJK font" grep -q "fonts-noto-cjk | fonts-wqy-microhei" <<<"$depends"
 check "Depends on ca-certificates" grep -q "ca-certificates" <<<"$depends"
 check "Depends on adduser (postinst)" grep -q "adduser" <<<"$depends"
+check "Depends on the pinyin dictionary (search by initials)" grep -q "rime-data-luna-pinyin" <<<"$depends"
 check "Depends carries versions from shlibs" grep -qE "libc6 \(>= [0-9]" <<<"$depends"
 mkdir -p "$work/control.d"
 dpkg-deb --control "$deb" "$work/control.d"
@@ -72,6 +73,11 @@ for script in postinst prerm postrm; do
   check "$script is valid sh" sh -n "$work/control.d/$script"
 done
 check "postinst creates the kiosk user" grep -q "adduser --system" "$work/control.d/postinst"
+# The site file (PIN hash, metrics, schedule, content path) is the operator's: a conffile, so an upgrade
+# keeps it, and not world-readable.
+check "/etc/kiosk/kiosk.toml is a conffile" grep -qx /etc/kiosk/kiosk.toml "$work/control.d/conffiles"
+check "/etc/kiosk/kiosk.toml is not world-readable" bash -c "dpkg-deb --contents '$deb' | grep -q '^-rw-r----- .*\./etc/kiosk/kiosk.toml$'"
+check "the demo content carries no PIN hash" bash -c "! dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/share/kiosk/content/kiosk.toml | grep -q '^pin_hash'"
 
 # --- files
 check "/usr/bin/kiosk" grep -qx /usr/bin/kiosk "$work/files"
@@ -83,6 +89,7 @@ check "copyright" grep -qx /usr/share/doc/kiosk/copyright "$work/files"
 check "manual page" grep -qx /usr/share/man/man1/kiosk.1.gz "$work/files"
 if [ -f platform/systemd/kiosk.service ]; then
   check "systemd unit" grep -qx /lib/systemd/system/kiosk.service "$work/files"
+  check "recovery timer past the start limit" grep -qx /lib/systemd/system/kiosk-recover.timer "$work/files"
 fi
 
 # --- into an empty root folder, as dpkg would lay it out
@@ -120,6 +127,34 @@ shot=$(ls "$work/shots"/*.png 2>/dev/null | head -n1)
 check "kiosk render wrote a PNG" test -s "$shot"
 check "the PNG is 800x480" bash -c "file -b '$shot' | grep -q '800 x 480'"
 if [ -n "${KIOSK_DEB_TEST_KEEP:-}" ] && [ -n "$shot" ]; then cp "$shot" "$KIOSK_DEB_TEST_KEEP"; fi
+
+# --- an upgrade keeps the operator's settings: dpkg itself, into an empty root folder, installs this
+# package as v1, the operator sets a PIN and a schedule in /etc/kiosk/kiosk.toml and puts content in
+# /var/lib, then v2 (the same files, a newer version and a changed site file) goes on top the way apt
+# would with --force-confold. The maintainer scripts are left out: they would add a user to this machine.
+upgrade=$work/upgrade
+mkdir -p "$upgrade/root/var/lib/dpkg/info" "$upgrade/root/var/lib/dpkg/updates"
+touch "$upgrade/root/var/lib/dpkg/status"
+dpkg-deb -R "$deb" "$upgrade/v1"
+rm -f "$upgrade"/v1/DEBIAN/{postinst,prerm,postrm}
+cp -a "$upgrade/v1" "$upgrade/v2"
+sed -i 's/^Version: \(.*\)/Version: \1+upgrade/' "$upgrade/v2/DEBIAN/control"
+echo "# a comment new in v2" >>"$upgrade/v2/etc/kiosk/kiosk.toml"
+echo "# v2" >>"$upgrade/v2/usr/share/kiosk/content/kiosk.toml"
+dpkg-deb -b "$upgrade/v1" "$upgrade/v1.deb" >/dev/null
+dpkg-deb -b "$upgrade/v2" "$upgrade/v2.deb" >/dev/null
+dpkg_root=(dpkg --root="$upgrade/root" --force-depends --force-architecture --force-not-root --force-confold)
+check "v1 installs into an empty root" "${dpkg_root[@]}" -i "$upgrade/v1.deb"
+site=$upgrade/root/etc/kiosk/kiosk.toml
+printf '[admin]\npin_hash = "$y$j9T$operator$pin"\n[schedule]\nevery_day = "07:00-21:00"\n' >"$site"
+mkdir -p "$upgrade/root/var/lib/kiosk-content/current"
+echo "operator" >"$upgrade/root/var/lib/kiosk-content/current/kiosk.toml"
+check "v2 installs over v1" "${dpkg_root[@]}" -i "$upgrade/v2.deb"
+check "upgrade: the operator's PIN hash survives" grep -qF 'pin_hash = "$y$j9T$operator$pin"' "$site"
+check "upgrade: the operator's schedule survives" grep -qF 'every_day = "07:00-21:00"' "$site"
+check "upgrade: the new site file waits beside it (.dpkg-dist)" test -f "$site.dpkg-dist"
+check "upgrade: the demo content is the new one" grep -qx "# v2" "$upgrade/root/usr/share/kiosk/content/kiosk.toml"
+check "upgrade: operator content outside the package is untouched" grep -qx operator "$upgrade/root/var/lib/kiosk-content/current/kiosk.toml"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -154,5 +154,23 @@ TEST(LastGoodCopy, IsReplacedWholeOrNotAtAll) {
   EXPECT_FALSE(fs::exists(to.string() + ".old"));
 }
 
+TEST(LastGoodCopy, ACopyThatFailsValidationNeverReplacesTheOldOne) {
+  test::TempDir dir;
+  const fs::path a = fs::path(dir.path()) / "a", to = fs::path(dir.path()) / "copy";
+  fs::create_directories(a);
+  std::ofstream(a / "one.toml") << "x = 1\n";
+  std::string error;
+  ASSERT_TRUE(copy_folder_atomically(a, to, error)) << error;
+  std::ofstream(a / "one.toml") << "x = ";  // changed (half-written) after it was validated
+  auto validate = [](const fs::path& copy, std::string& problem) {
+    problem = "one.toml is cut short";
+    return test::slurp((copy / "one.toml").string()) != "x = ";
+  };
+  EXPECT_FALSE(copy_folder_atomically(a, to, error, validate));
+  EXPECT_NE(error.find("did not validate (one.toml is cut short)"), std::string::npos) << error;
+  EXPECT_EQ(test::slurp((to / "one.toml").string()), "x = 1\n");
+  EXPECT_FALSE(fs::exists(to.string() + ".new"));
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -17,6 +17,31 @@ using content::FileCtx;
 
 namespace {
 
+fs::path g_site_file;
+
+// The site file's tables, read again on every load; a problem is a diagnostic against the site file.
+void merge_site(toml::table& root, ContentLoad& out) {
+  const fs::path& path = g_site_file;
+  std::error_code ec;
+  if (path.empty() || !fs::exists(path, ec)) return;
+  toml::table site;
+  try {
+    site = toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    const auto& b = e.source().begin;
+    out.diags.error(path.string(), static_cast<int>(b.line), static_cast<int>(b.column),
+                    std::string(e.description()));
+    return;
+  }
+  for (const char* name : kSiteTables) {
+    const toml::table* from = site[name].as_table();
+    if (!from) continue;
+    if (!root[name].as_table()) root.insert_or_assign(name, toml::table{});
+    toml::table& into = *root[name].as_table();
+    for (const auto& [key, value] : *from) into.insert_or_assign(key, value);  // key by key
+  }
+}
+
 struct FileSpec {
   const char* name;
   bool required;
@@ -129,6 +154,7 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
       out.diags.error(spec.name, 0, 0, "file is empty", "文件是空的");
     return;
   }
+  if (std::string_view(spec.name) == "kiosk.toml") merge_site(root, out);
   if (root.empty()) return;
   FileCtx ctx{spec.name, dir, out.diags, {}};
   const int errors_before = out.diags.error_count();
@@ -194,6 +220,14 @@ void check_references(ContentLoad& out) {
 }
 
 }  // namespace
+
+void set_site_file(const fs::path& path) {
+  g_site_file = path;
+}
+
+const fs::path& site_file() {
+  return g_site_file;
+}
 
 ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   ContentLoad out;

@@ -20,6 +20,15 @@ enum class PictureCheck { full, header };
 
 ContentLoad load_content(const std::filesystem::path& dir, PictureCheck pictures = PictureCheck::full);
 
+// The operator's site file (/etc/kiosk/kiosk.toml on a kiosk): its [admin], [metrics] and [schedule]
+// keys override the pack's kiosk.toml key by key, on every load and reload, so an upgrade or a new pack
+// never brings back a PIN or a schedule. Set once at start-up by the running kiosk, before any thread;
+// empty (editors, check-content, render, tests): the pack alone.
+void set_site_file(const std::filesystem::path& path);
+const std::filesystem::path& site_file();
+// The tables of the site file the pack's kiosk.toml yields to.
+constexpr const char* kSiteTables[] = {"admin", "metrics", "schedule"};
+
 // Largest content text file we read; bigger files are reported, not parsed.
 constexpr std::uintmax_t kMaxContentFileBytes = 4u << 20;
 

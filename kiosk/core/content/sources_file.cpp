@@ -200,6 +200,10 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (auto cap = r.integer("max_body_bytes")) {
       if (*cap < 1024)
         error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
+      else if (static_cast<std::uint64_t>(*cap) > kMaxBodyBytesCeiling)
+        error_at(r, "max_body_bytes",
+                 "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
+                     " (32 MiB, the kiosk's ceiling)");
       else
         s.max_body_bytes = static_cast<std::uint64_t>(*cap);
     }
@@ -210,8 +214,9 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
         s.page_size = static_cast<int>(*n);
     }
     if (auto n = r.integer("max_pages")) {
-      if (*n < 1)
-        error_at(r, "max_pages", "'max_pages' must be at least 1");
+      if (*n < 1 || *n > kMaxPagesCeiling)
+        error_at(r, "max_pages",
+                 "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)");
       else
         s.max_pages = static_cast<int>(*n);
     }

@@ -87,7 +87,8 @@ void MissedSearches::save(bool wait) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     std::string error;
-    if (!write_file_atomically(path.string(), bytes, error)) log::warning(error + " (missed searches)");
+    // What residents typed: private to the kiosk's user.
+    if (!write_file_atomically(path.string(), bytes, error, 0600)) log::warning(error + " (missed searches)");
   };
   if (writing_.valid()) writing_.wait();
   if (wait)
