@@ -75,6 +75,30 @@ void spread(const UiContext& ctx, std::vector<Placed>& placed, ImVec2 lo, ImVec2
   }
 }
 
+bool overlaps_another(const UiContext& ctx, const std::vector<Placed>& placed, size_t i) {
+  ImVec2 a1, b1, a2, b2;
+  block_of(ctx, placed[i], a1, b1);
+  for (size_t j = 0; j < placed.size(); ++j) {
+    if (j == i) continue;
+    block_of(ctx, placed[j], a2, b2);
+    if (std::min(b1.x, b2.x) > std::max(a1.x, a2.x) && std::min(b1.y, b2.y) > std::max(a1.y, a2.y)) return true;
+  }
+  return false;
+}
+
+// A map too small to keep names apart (800x480 with a banner, in large text) drops the names that
+// would cover another marker: the detail panel names the chosen station anyway.
+void spread_dropping_names(const UiContext& ctx, std::vector<Placed>& placed, ImVec2 lo, ImVec2 hi) {
+  spread(ctx, placed, lo, hi);
+  bool dropped = false;
+  for (size_t i = 0; i < placed.size(); ++i)
+    if (placed[i].name_size.y > 0 && overlaps_another(ctx, placed, i)) {
+      placed[i].name_size = ImVec2(0, 0);
+      dropped = true;
+    }
+  if (dropped) spread(ctx, placed, lo, hi);
+}
+
 void draw_marker(UiContext& ctx, const Placed& p, const std::string& keep) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
@@ -183,7 +207,7 @@ MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 mi
     if (names || m.selected) p.name_size = measure(ctx.fonts.small, ctx.tr(m.station->name));
     placed.push_back(std::move(p));
   }
-  spread(ctx, placed, a, b);
+  spread_dropping_names(ctx, placed, a, b);
   // The selected marker first, so it takes a tap where markers touch (the first touch area under a
   // finger wins), and drawn last through a channel, so it is on top.
   std::stable_partition(placed.begin(), placed.end(), [](const Placed& p) { return p.marker->selected; });

@@ -62,9 +62,22 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     return;
   }
   // The city's number in its level colour, with the level's name and face beside it; the highest
-  // station always comes second. Short tiles use a smaller number so both still fit.
-  ImFont* number_font =
-      b.room() >= ctx.fonts.huge->FontSize * 1.6f + line + l.px(18) ? ctx.fonts.huge : ctx.fonts.title;
+  // station always comes second. Short tiles (800x480 in large text) use a smaller number and level
+  // name, the largest pair that leaves room for that line.
+  const auto pill_font = [&](ImFont* number) {
+    return number == ctx.fonts.huge ? ctx.fonts.large : number == ctx.fonts.title ? ctx.fonts.body : ctx.fonts.small;
+  };
+  const auto height_with = [&](ImFont* number) {
+    const float box = number->FontSize + l.px(24);
+    const float column = ctx.fonts.small->FontSize * 1.3f + l.px(4) + pill_font(number)->FontSize * 1.5f;
+    return std::max(box, column) + l.px(18) + (worst ? line : 0);
+  };
+  ImFont* number_font = ctx.fonts.body;
+  for (ImFont* f : {ctx.fonts.huge, ctx.fonts.title, ctx.fonts.large})
+    if (b.room() >= height_with(f)) {
+      number_font = f;
+      break;
+    }
   // Past the stale time: the last figure in grey with when it was read, never in its level colour.
   const ImU32 level_color = city.stale ? stale_fill(ctx) : color_from_hex(city.grade.color);
   const std::string number = std::to_string(*city.aqi);
@@ -78,7 +91,8 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   float ry = b.y;
   text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, ctx.str("air.city_aqi"));
   ry += ctx.fonts.small->FontSize * 1.3f + l.px(4);
-  ImFont* pill = number_font == ctx.fonts.huge ? ctx.fonts.large : ctx.fonts.body;
+  ImFont* pill = pill_font(number_font);
+  const float pill_bottom = ry + pill->FontSize * 1.5f;
   if (city.stale)
     text_fit(ctx, ctx.fonts.body, ImVec2(right, ry), max.x - l.pad - right, t.warning, ctx.str("data.stale"));
   else
@@ -97,7 +111,7 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   b.y = std::max(box_max.y, ry) + l.px(18);
   if (worst && worst->station) {
     // Never dropped: without it a single station's figure could pass for the city's.
-    const float y = std::min(b.y, b.bottom - line);
+    const float y = std::max(std::min(b.y, b.bottom - line), std::max(box_max.y, pill_bottom) + l.px(4));
     text_fit(ctx, ctx.fonts.body, ImVec2(b.x, y), b.width, t.text, worst_station_text(ctx, *worst));
     b.y = y + line + l.px(6);
   }
