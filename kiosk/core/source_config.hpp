@@ -46,7 +46,7 @@ struct FieldMap {
 
 struct SourceConfig {
   std::string id;
-  std::string platform;  // kiosk-feed | ckan | socrata | opendatasoft | arcgis | sensorthings | openaq | gbfs
+  std::string platform;  // a name from the platform table (kiosk/core/platforms.cpp)
   std::string url;       // http(s)://…, file://…, or a path inside the content folder (no scheme)
   std::vector<NamedValue> query;    // appended to the URL (after what the URL already has)
   std::vector<NamedValue> headers;  // e.g. X-App-Token from an environment variable

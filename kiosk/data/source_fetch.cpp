@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/one_line.hpp"
+#include "kiosk/data/platforms.hpp"
 
 namespace kiosk::data {
 namespace fs = std::filesystem;
@@ -339,25 +340,9 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
   Normaliser norm(cfg, now, result.batch);
   try {
     Session s(cfg, transport, settings, norm, result.batch, result, previous);
-    const std::string& p = cfg.platform;
-    if (p == "kiosk-feed")
-      fetch_kiosk_feed(s);
-    else if (p == "ckan")
-      fetch_ckan(s);
-    else if (p == "socrata")
-      fetch_socrata(s);
-    else if (p == "opendatasoft")
-      fetch_opendatasoft(s);
-    else if (p == "arcgis")
-      fetch_arcgis(s);
-    else if (p == "sensorthings")
-      fetch_sensorthings(s);
-    else if (p == "openaq")
-      fetch_openaq(s);
-    else if (p == "gbfs")
-      fetch_gbfs(s);
-    else
-      throw SourceError("unknown platform '" + p + "'");
+    FetchFn fetch = find_fetch(cfg.platform);
+    if (!fetch) throw SourceError("unknown platform '" + cfg.platform + "'");
+    fetch(s);
     if (!result.not_modified) {
       if (result.batch.readings.empty())
         throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));

@@ -107,6 +107,33 @@ pm25 = "pm25"
       << all;
 }
 
+TEST(SourcesFile, UnknownPlatformListsTheTable) {
+  Read r = read(R"([[source]]
+id = "x"
+platform = "ckan2"
+url = "https://example.org/"
+)");
+  EXPECT_NE(r.all().find("sources.toml:3:12: error: 'platform' is 'ckan2'; expected one of: kiosk-feed, ckan, "
+                         "socrata, opendatasoft, arcgis, sensorthings, openaq, gbfs"),
+            std::string::npos)
+      << r.all();
+}
+
+TEST(SourcesFile, AKeyAnotherPlatformReadsIsAWarning) {
+  Read r = read(R"([[source]]
+id = "bikes"
+platform = "gbfs"
+url = "https://bikes.example.com/gbfs/gbfs.json"
+page_size = 100
+language = "en"
+)");
+  EXPECT_FALSE(r.diags.has_errors()) << r.all();
+  EXPECT_NE(r.all().find("sources.toml:5:13: warning: 'page_size' is not used by platform 'gbfs'"),
+            std::string::npos)
+      << r.all();
+  EXPECT_EQ(r.all().find("'language' is not used"), std::string::npos) << r.all();
+}
+
 TEST(SourcesFile, ContentPathsMustStayInside) {
   Read r = read(R"([[source]]
 id = "x"

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kiosk/core/content/files.hpp"
+#include "kiosk/core/platforms.hpp"
 #include "kiosk/core/time_parse.hpp"
 
 namespace kiosk::content {
@@ -135,9 +136,8 @@ void read_fields(TableReader& source, SourceConfig& s) {
 }
 
 // The platforms whose records have no fixed shape need a mapping; say which keys are missing.
-void check_mapping(TableReader& r, const SourceConfig& s) {
-  static const std::set<std::string> kMapped = {"ckan", "socrata", "opendatasoft", "arcgis"};
-  if (!kMapped.count(s.platform)) return;
+void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& platform) {
+  if (!platform.field_mapping) return;
   const FieldMap& f = s.fields;
   std::string missing;
   if (f.station.empty()) missing += " station";
@@ -153,6 +153,19 @@ void check_mapping(TableReader& r, const SourceConfig& s) {
                                   ") needs a field mapping; missing in [source.fields]:" + missing);
 }
 
+// A key this platform never reads is probably meant for another platform: say so rather than ignore it.
+void warn_unused_keys(TableReader& r, const PlatformInfo& platform) {
+  auto some_platform_reads = [](std::string_view key) {
+    for (const PlatformInfo& p : platforms())
+      if (accepts_key(p, key)) return true;
+    return false;
+  };
+  for (const auto& [key, node] : r.raw())
+    if (!accepts_key(platform, key.str()) && some_platform_reads(key.str()))
+      r.ctx().warning(node.source(), "'" + std::string(key.str()) + "' is not used by platform '" +
+                                         std::string(platform.name) + "'");
+}
+
 }  // namespace
 
 void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
@@ -161,8 +174,9 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     SourceConfig s;
     s.id = r.string("id", Need::required);
     s.platform = r.string("platform", Need::required);
-    r.one_of("platform", s.platform,
-             {"kiosk-feed", "ckan", "socrata", "opendatasoft", "arcgis", "sensorthings", "openaq", "gbfs"});
+    const PlatformInfo* platform = find_platform(s.platform);
+    if (!platform && !s.platform.empty())
+      error_at(r, "platform", "'platform' is '" + s.platform + "'; expected one of: " + platform_names());
     s.url = r.string("url", Need::required);
     if (!s.url.empty()) {
       auto scheme_end = s.url.find("://");
@@ -223,7 +237,10 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
         s.max_pages = static_cast<int>(*n);
     }
     s.missing_values = r.strings("missing_values");
-    check_mapping(r, s);
+    if (platform) {
+      check_mapping(r, s, *platform);
+      warn_unused_keys(r, *platform);
+    }
     for (const auto& other : pack.sources)
       if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
     pack.sources.push_back(std::move(s));

@@ -55,6 +55,7 @@ class TableReader {
   SourcePos pos() const;
   SourcePos pos(std::string_view key) const;
   const toml::source_region& region() const { return table_.source(); }
+  const toml::table& raw() const { return table_; }  // every key as written, for cross-key checks
   FileCtx& ctx() { return ctx_; }
 
  private:
