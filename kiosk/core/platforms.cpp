@@ -7,29 +7,37 @@ namespace kiosk {
 namespace {
 
 constexpr std::string_view kCommon[] = {
-    "id",        "platform", "url",     "query",          "headers",        "refresh_seconds",
-    "stale_seconds", "zone", "demo",    "name",           "ca_file",        "max_body_bytes",
-    "missing_values", "station_prefix", "stations"};
+    "id",      "platform", "url",  "query",   "headers",        "refresh_seconds", "stale_seconds",
+    "zone",    "demo",     "name", "ca_file", "max_body_bytes", "missing_values",  "station_prefix",
+    "stations"};
 
 // The keys each kind of platform reads besides the common ones.
-constexpr std::string_view kPagedMapped[] = {"fields", "columns", "metrics", "units", "page_size", "max_pages"};
+constexpr std::string_view kPagedMapped[] = {"fields", "columns",   "metrics",
+                                             "units",  "page_size", "max_pages"};
 constexpr std::string_view kLinkedMapped[] = {"fields", "columns", "metrics", "units", "max_pages"};
 constexpr std::string_view kOpenAq[] = {"metrics", "page_size", "max_pages"};
 constexpr std::string_view kGbfs[] = {"language"};
 
 constexpr PlatformInfo kPlatforms[] = {
-    {"kiosk-feed", false, {}, "the kiosk's own JSON feed (a static file)", "https://env.example.gov.cn/kiosk/air.json"},
+    {"kiosk-feed",
+     false,
+     {},
+     "the kiosk's own JSON feed (a static file)",
+     "https://env.example.gov.cn/kiosk/air.json"},
     {"ckan", true, kPagedMapped, "CKAN DataStore datastore_search",
      "https://data.example.gov.cn/api/3/action/datastore_search"},
-    {"socrata", true, kPagedMapped, "Socrata SODA 2 resource", "https://data.example.org/resource/abcd-1234.json"},
+    {"socrata", true, kPagedMapped, "Socrata SODA 2 resource",
+     "https://data.example.org/resource/abcd-1234.json"},
     {"opendatasoft", true, kPagedMapped, "Opendatasoft Explore v2.0/v2.1 records",
      "https://city.example.com/api/explore/v2.1/catalog/datasets/air-quality/records"},
     {"arcgis", true, kPagedMapped, "ArcGIS REST FeatureServer/MapServer query",
      "https://gis.example.org/arcgis/rest/services/Air/FeatureServer/0/query"},
     {"sensorthings", false, kLinkedMapped, "OGC SensorThings API 1.1 (Datastreams expanded)",
      "https://sta.example.org/FROST-Server/v1.1/Datastreams"},
-    {"openaq", false, kOpenAq, "OpenAQ v3 locations and their latest values", "https://api.openaq.org/v3/locations"},
-    {"gbfs", false, kGbfs, "GBFS 2.x/3.0 bike share (discovery file)", "https://bikes.example.com/gbfs/gbfs.json"},
+    {"openaq", false, kOpenAq, "OpenAQ v3 locations and their latest values",
+     "https://api.openaq.org/v3/locations"},
+    {"gbfs", false, kGbfs, "GBFS 2.x/3.0 bike share (discovery file)",
+     "https://bikes.example.com/gbfs/gbfs.json"},
 };
 
 }  // namespace

@@ -65,6 +65,7 @@ struct SourceConfig {
   int page_size = 0;                 // 0: the platform's sensible default
   int max_pages = 200;               // a safety stop for paging loops
   std::vector<std::string> missing_values;  // extra no-value markers besides "", "-", "—", "NA", "ND", …
+  std::string off;  // non-empty: sources.toml has a mistake here ("FILE:LINE:COL: error: …"), not fetched
 
   double effective_stale_seconds() const { return stale_seconds > 0 ? stale_seconds : 2 * refresh_seconds; }
 };

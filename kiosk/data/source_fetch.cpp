@@ -339,6 +339,7 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
   SourceResult result;
   Normaliser norm(cfg, now, result.batch);
   try {
+    if (!cfg.off.empty()) throw SourceError("off: " + cfg.off);  // a mistake in sources.toml
     Session s(cfg, transport, settings, norm, result.batch, result, previous);
     FetchFn fetch = find_fetch(cfg.platform);
     if (!fetch) throw SourceError("unknown platform '" + cfg.platform + "'");

@@ -93,18 +93,78 @@ station = "id"
 pm25 = "pm25"
 )");
   std::string all = r.all();
-  EXPECT_NE(all.find("sources.toml:4:7: error: 'url': scheme 'ftp' is not supported"), std::string::npos)
+  const std::string off = "warning: source 'x' is off until fixed: ";
+  EXPECT_NE(all.find("sources.toml:4:7: " + off + "'url': scheme 'ftp' is not supported"), std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:5:8: error: 'zone' is 'Asia/Shanghai'; expected a UTC offset"),
+  EXPECT_NE(all.find("sources.toml:5:8: " + off + "'zone' is 'Asia/Shanghai'; expected a UTC offset"),
             std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:6:1: error: unknown key 'refresh_secs' in [[source]]"), std::string::npos)
-      << all;
-  EXPECT_NE(all.find("sources.toml:10:1: error: 'columns.pm25' is not a kiosk metric"), std::string::npos)
-      << all;
-  EXPECT_NE(all.find("needs a field mapping; missing in [source.fields]: observed_at value metric"),
+  EXPECT_NE(all.find("sources.toml:6:1: " + off + "unknown key 'refresh_secs' in [[source]]"),
             std::string::npos)
       << all;
+  EXPECT_NE(all.find("sources.toml:10:1: warning: 'columns.pm25' is not a kiosk metric"), std::string::npos)
+      << all;
+  EXPECT_NE(
+      all.find(off + "source 'x' (socrata) needs a field mapping; missing in [source.fields]: observed_at "
+                     "value metric"),
+      std::string::npos)
+      << all;
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  EXPECT_EQ(r.pack.sources[0].off,
+            "sources.toml:4:7: error: 'url': scheme 'ftp' is not supported; use https://, "
+            "http:// or a path inside the content folder");
+}
+
+TEST(SourcesFile, OneBadSourceIsOffAndTheOthersStayOn) {
+  Read r = read(R"([[source]]
+id = "good"
+platform = "kiosk-feed"
+url = "demo/air.json"
+[[source]]
+id = "bad"
+platform = "kiosk-feed"
+url = "demo/air.json"
+refresh_seconds = "often"
+[[source]]
+id = "good2"
+platform = "gbfs"
+url = "https://bikes.example.com/gbfs/gbfs.json"
+)");
+  EXPECT_FALSE(r.diags.has_errors()) << r.all();
+  EXPECT_NE(r.all().find("sources.toml:9:19: warning: source 'bad' is off until fixed: "), std::string::npos)
+      << r.all();
+  ASSERT_EQ(r.pack.sources.size(), 3u);
+  EXPECT_EQ(r.pack.sources[0].off, "");
+  EXPECT_EQ(r.pack.sources[1].off.rfind("sources.toml:9:19: error: ", 0), 0u) << r.pack.sources[1].off;
+  EXPECT_EQ(r.pack.sources[2].off, "");
+}
+
+TEST(SourcesFile, AMappingToNoKioskMetricIsAWarningNotAnError) {
+  Read r = read(R"([[source]]
+id = "temps"
+platform = "ckan"
+url = "https://data.example.gov.cn/api/3/action/datastore_search"
+[source.fields]
+layout = "wide"
+station = "site"
+observed_at = "time"
+[source.columns]
+temperature = "temp"
+[source.metrics]
+"Temperature" = "air_temp"
+)");
+  EXPECT_FALSE(r.diags.has_errors()) << r.all();
+  EXPECT_NE(r.all().find("sources.toml:10:1: warning: 'columns.temperature' is not a kiosk metric"),
+            std::string::npos)
+      << r.all();
+  EXPECT_NE(r.all().find("maps no kiosk metric"), std::string::npos) << r.all();
+  EXPECT_NE(r.all().find(
+                "'Temperature' maps to 'air_temp', which is not a kiosk metric, so its values are ignored"),
+            std::string::npos)
+      << r.all();
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  EXPECT_EQ(r.pack.sources[0].off, "");
+  EXPECT_EQ(r.pack.sources[0].fields.metrics.at("Temperature"), "");
 }
 
 TEST(SourcesFile, UnknownPlatformListsTheTable) {
@@ -113,7 +173,8 @@ id = "x"
 platform = "ckan2"
 url = "https://example.org/"
 )");
-  EXPECT_NE(r.all().find("sources.toml:3:12: error: 'platform' is 'ckan2'; expected one of: kiosk-feed, ckan, "
+  EXPECT_NE(r.all().find("sources.toml:3:12: warning: source 'x' is off until fixed: 'platform' is 'ckan2'; "
+                         "expected one of: kiosk-feed, ckan, "
                          "socrata, opendatasoft, arcgis, sensorthings, openaq, gbfs"),
             std::string::npos)
       << r.all();

@@ -1,6 +1,7 @@
 // sources.toml: where the kiosk fetches live data and how each platform's records map to readings.
 // Every problem is reported with FILE:LINE:COL; secrets are only named here (environment variable or
 // file), never read: the fetcher reads them when it needs them.
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -118,8 +119,10 @@ void read_fields(TableReader& source, SourceConfig& s) {
     for (const auto& [k, node] : *t) {
       std::string metric(k.str());
       if (!known_metric(metric))
-        source.ctx().error(
-            k.source(), "'columns." + metric + "' is not a kiosk metric; expected one of: " + metric_list());
+        source.ctx().warning(
+            k.source(),
+            "'columns." + metric +
+                "' is not a kiosk metric, so the column is not read; expected one of: " + metric_list());
       else if (!node.is_string())
         source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column");
       else
@@ -127,11 +130,14 @@ void read_fields(TableReader& source, SourceConfig& s) {
     }
   }
   f.metrics = read_string_map(source, "metrics");
-  for (const auto& [from, to] : f.metrics)
-    if (!known_metric(to))
-      source.ctx().error(source.region(),
-                         "metrics: '" + from + "' maps to '" + to +
-                             "', which is not a kiosk metric; expected one of: " + metric_list());
+  for (auto& [from, to] : f.metrics)
+    if (!known_metric(to) && !to.empty()) {
+      source.ctx().warning(source.region(), "metrics: '" + from + "' maps to '" + to +
+                                                "', which is not a kiosk metric, so its values are ignored; "
+                                                "expected one of: " +
+                                                metric_list());
+      to.clear();  // the normaliser counts an empty mapping as "not shown"
+    }
   f.units = read_string_map(source, "units");
 }
 
@@ -146,7 +152,12 @@ void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& pl
     if (f.value.empty()) missing += " value";
     if (f.metric.empty()) missing += " metric";
   } else if (f.columns.empty()) {
-    missing += " [source.columns]";
+    if (r.table("columns"))
+      r.ctx().warning(
+          r.region(),
+          "source '" + s.id + "' maps no kiosk metric in [source.columns]: it fetches nothing to show");
+    else
+      missing += " [source.columns]";
   }
   if (!missing.empty())
     r.ctx().error(r.region(), "source '" + s.id + "' (" + s.platform +
@@ -166,85 +177,119 @@ void warn_unused_keys(TableReader& r, const PlatformInfo& platform) {
                                          std::string(platform.name) + "'");
 }
 
+// One [[source]] table; problems go to r's context.
+SourceConfig read_source(TableReader& r, const ContentPack& pack) {
+  SourceConfig s;
+  s.id = r.string("id", Need::required);
+  s.platform = r.string("platform", Need::required);
+  const PlatformInfo* platform = find_platform(s.platform);
+  if (!platform && !s.platform.empty())
+    error_at(r, "platform", "'platform' is '" + s.platform + "'; expected one of: " + platform_names());
+  s.url = r.string("url", Need::required);
+  if (!s.url.empty()) {
+    auto scheme_end = s.url.find("://");
+    if (scheme_end == std::string::npos) {
+      // No scheme: a file inside the content folder, read through the same code path as live data.
+      std::string problem = check_content_path(r.ctx().root, s.url);
+      if (!problem.empty()) error_at(r, "url", "'url': " + problem);
+    } else {
+      std::string scheme = s.url.substr(0, scheme_end);
+      if (scheme == "file")
+        error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
+      else if (scheme != "http" && scheme != "https")
+        error_at(r, "url",
+                 "'url': scheme '" + scheme +
+                     "' is not supported; use https://, http:// or a "
+                     "path inside the content folder");
+    }
+  }
+  s.query = read_named_values(r, "query");
+  s.headers = read_named_values(r, "headers");
+  s.refresh_seconds = r.number("refresh_seconds").value_or(600);
+  if (s.refresh_seconds < 10) {
+    error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10");
+    s.refresh_seconds = 10;
+  }
+  s.stale_seconds = r.number("stale_seconds").value_or(0);
+  if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
+  s.zone = r.string("zone", Need::optional, "+08:00");
+  if (auto off = parse_utc_offset(s.zone))
+    s.zone_offset = *off;
+  else
+    error_at(r, "zone", "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
+  s.demo = r.boolean("demo", false);
+  s.name = r.text("name");
+  read_fields(r, s);
+  s.station_ids = read_string_map(r, "stations");
+  s.station_prefix = r.string("station_prefix");
+  s.language = r.string("language");
+  s.ca_file = r.string("ca_file");
+  if (!s.ca_file.empty() && s.ca_file.front() != '/')
+    error_at(r, "ca_file", "'ca_file' must be an absolute path");
+  if (auto cap = r.integer("max_body_bytes")) {
+    if (*cap < 1024)
+      error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
+    else
+      s.max_body_bytes = static_cast<std::uint64_t>(*cap);
+  }
+  if (auto n = r.integer("page_size")) {
+    if (*n < 1 || *n > 50000)
+      error_at(r, "page_size", "'page_size' must be between 1 and 50000");
+    else
+      s.page_size = static_cast<int>(*n);
+  }
+  if (auto n = r.integer("max_pages")) {
+    if (*n < 1)
+      error_at(r, "max_pages", "'max_pages' must be at least 1");
+    else
+      s.max_pages = static_cast<int>(*n);
+  }
+  s.missing_values = r.strings("missing_values");
+  if (platform) {
+    check_mapping(r, s, *platform);
+    warn_unused_keys(r, *platform);
+  }
+  for (const auto& other : pack.sources)
+    if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
+  return s;
+}
+
 }  // namespace
 
+// A mistake in one [[source]] turns that source off, not the pack: its problems are reported (as
+// warnings, with FILE:LINE:COL) and the fetcher reports the source as failing with the first of them,
+// while every other source fetches. Problems outside the tables (no [[source]] array) stay errors.
 void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "sources.toml");
-  each_table(file, "source", "[[source]]", [&](TableReader& r) {
+  const toml::array* tables = file.array("source");
+  if (!tables) return;
+  for (const auto& node : *tables) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      ctx.error(node.source(), "each 'source' must be a table");
+      continue;
+    }
+    Diagnostics own;
+    FileCtx source_ctx{ctx.file, ctx.root, own, {}};
     SourceConfig s;
-    s.id = r.string("id", Need::required);
-    s.platform = r.string("platform", Need::required);
-    const PlatformInfo* platform = find_platform(s.platform);
-    if (!platform && !s.platform.empty())
-      error_at(r, "platform", "'platform' is '" + s.platform + "'; expected one of: " + platform_names());
-    s.url = r.string("url", Need::required);
-    if (!s.url.empty()) {
-      auto scheme_end = s.url.find("://");
-      if (scheme_end == std::string::npos) {
-        // No scheme: a file inside the content folder, read through the same code path as live data.
-        std::string problem = check_content_path(ctx.root, s.url);
-        if (!problem.empty()) error_at(r, "url", "'url': " + problem);
-      } else {
-        std::string scheme = s.url.substr(0, scheme_end);
-        if (scheme == "file")
-          error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
-        else if (scheme != "http" && scheme != "https")
-          error_at(r, "url",
-                   "'url': scheme '" + scheme +
-                       "' is not supported; use https://, http:// or a "
-                       "path inside the content folder");
+    {
+      TableReader r(*t, source_ctx, "[[source]]");
+      s = read_source(r, pack);
+    }  // unknown keys are reported when the reader goes
+    for (const Diagnostic& d : own.items()) {
+      if (d.severity == Severity::warning) {
+        ctx.diags.add(d);
+        continue;
       }
+      std::string text =
+          "source '" + (s.id.empty() ? std::string("?") : s.id) + "' is off until fixed: " + d.message;
+      ctx.diags.warning(d.file, d.line, d.column, text);
+      if (s.off.empty()) s.off = Diagnostic{d.file, d.line, d.column, Severity::error, d.message}.format();
     }
-    s.query = read_named_values(r, "query");
-    s.headers = read_named_values(r, "headers");
-    s.refresh_seconds = r.number("refresh_seconds").value_or(600);
-    if (s.refresh_seconds < 10) {
-      error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10");
-      s.refresh_seconds = 10;
-    }
-    s.stale_seconds = r.number("stale_seconds").value_or(0);
-    if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
-    s.zone = r.string("zone", Need::optional, "+08:00");
-    if (auto off = parse_utc_offset(s.zone))
-      s.zone_offset = *off;
-    else
-      error_at(r, "zone", "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
-    s.demo = r.boolean("demo", false);
-    s.name = r.text("name");
-    read_fields(r, s);
-    s.station_ids = read_string_map(r, "stations");
-    s.station_prefix = r.string("station_prefix");
-    s.language = r.string("language");
-    s.ca_file = r.string("ca_file");
-    if (!s.ca_file.empty() && s.ca_file.front() != '/')
-      error_at(r, "ca_file", "'ca_file' must be an absolute path");
-    if (auto cap = r.integer("max_body_bytes")) {
-      if (*cap < 1024)
-        error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
-      else
-        s.max_body_bytes = static_cast<std::uint64_t>(*cap);
-    }
-    if (auto n = r.integer("page_size")) {
-      if (*n < 1 || *n > 50000)
-        error_at(r, "page_size", "'page_size' must be between 1 and 50000");
-      else
-        s.page_size = static_cast<int>(*n);
-    }
-    if (auto n = r.integer("max_pages")) {
-      if (*n < 1)
-        error_at(r, "max_pages", "'max_pages' must be at least 1");
-      else
-        s.max_pages = static_cast<int>(*n);
-    }
-    s.missing_values = r.strings("missing_values");
-    if (platform) {
-      check_mapping(r, s, *platform);
-      warn_unused_keys(r, *platform);
-    }
-    for (const auto& other : pack.sources)
-      if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
-    pack.sources.push_back(std::move(s));
-  });
+    const bool duplicate = std::any_of(pack.sources.begin(), pack.sources.end(),
+                                       [&](const SourceConfig& o) { return o.id == s.id; });
+    if (!s.id.empty() && !duplicate) pack.sources.push_back(std::move(s));
+  }
 }
 
 }  // namespace kiosk::content
