@@ -17,6 +17,8 @@ constexpr std::string_view kPagedMapped[] = {"fields", "columns",   "metrics",
 constexpr std::string_view kLinkedMapped[] = {"fields", "columns", "metrics", "units", "max_pages"};
 constexpr std::string_view kOpenAq[] = {"metrics", "page_size", "max_pages"};
 constexpr std::string_view kGbfs[] = {"language"};
+constexpr std::string_view kJson[] = {"fields", "columns",   "metrics",  "units",
+                                      "paging", "page_size", "max_pages"};
 
 constexpr PlatformInfo kPlatforms[] = {
     {"kiosk-feed",
@@ -38,6 +40,8 @@ constexpr PlatformInfo kPlatforms[] = {
      "https://api.openaq.org/v3/locations"},
     {"gbfs", false, kGbfs, "GBFS 2.x/3.0 bike share (discovery file)",
      "https://bikes.example.com/gbfs/gbfs.json"},
+    {"json", true, kJson, "any JSON or GeoJSON document or API, mapped by [source.fields]",
+     "https://env.example.gov.cn/open/air-stations.geojson"},
 };
 
 }  // namespace

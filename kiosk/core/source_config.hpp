@@ -44,6 +44,14 @@ struct FieldMap {
   std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
 };
 
+// How the `json` platform asks for more records ([source.paging]).
+struct Paging {
+  std::string mode = "none";                 // none | offset | next
+  std::string offset_param = "offset";       // offset mode: the query parameter names
+  std::string limit_param = "limit";
+  std::string next;                          // next mode: path of the next page's link in the response
+};
+
 struct SourceConfig {
   std::string id;
   std::string platform;  // a name from the platform table (kiosk/core/platforms.cpp)
@@ -57,6 +65,7 @@ struct SourceConfig {
   bool demo = false;            // readings are demo data and are marked so on screen (see the demo rule)
   Text name;
   FieldMap fields;
+  Paging paging;  // the json platform
   std::map<std::string, std::string> station_ids;  // the source's station id → the kiosk's (optional)
   std::string station_prefix;        // put before every station id the source reports (e.g. "bike:")
   std::string language;              // GBFS 2.x: which language's feed list to use (default: the first)

@@ -12,6 +12,7 @@ void fetch_arcgis(Session& s);
 void fetch_sensorthings(Session& s);
 void fetch_openaq(Session& s);
 void fetch_gbfs(Session& s);
+void fetch_json(Session& s);
 
 namespace {
 
@@ -20,6 +21,7 @@ constexpr PlatformFetch kFetchers[] = {
     {"socrata", fetch_socrata},       {"opendatasoft", fetch_opendatasoft},
     {"arcgis", fetch_arcgis},         {"sensorthings", fetch_sensorthings},
     {"openaq", fetch_openaq},         {"gbfs", fetch_gbfs},
+    {"json", fetch_json},
 };
 
 }  // namespace

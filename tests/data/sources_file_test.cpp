@@ -175,7 +175,7 @@ url = "https://example.org/"
 )");
   EXPECT_NE(r.all().find("sources.toml:3:12: warning: source 'x' is off until fixed: 'platform' is 'ckan2'; "
                          "expected one of: kiosk-feed, ckan, "
-                         "socrata, opendatasoft, arcgis, sensorthings, openaq, gbfs"),
+                         "socrata, opendatasoft, arcgis, sensorthings, openaq, gbfs, json"),
             std::string::npos)
       << r.all();
 }
@@ -193,6 +193,41 @@ language = "en"
             std::string::npos)
       << r.all();
   EXPECT_EQ(r.all().find("'language' is not used"), std::string::npos) << r.all();
+}
+
+TEST(SourcesFile, JsonPlatformPaging) {
+  Read r = read(R"([[source]]
+id = "geo"
+platform = "json"
+url = "https://env.example.gov.cn/open/air.geojson"
+[source.fields]
+records = "features"
+station = "properties/stationcode"
+observed_at = "properties/timepoint"
+metric = "properties/parameter"
+value = "properties/value"
+[source.paging]
+mode = "offset"
+offset = "start"
+limit = "rows"
+[[source]]
+id = "geo2"
+platform = "json"
+url = "https://env.example.gov.cn/open/air.geojson"
+[source.fields]
+station = "id"
+observed_at = "t"
+metric = "m"
+value = "v"
+[source.paging]
+mode = "next"
+)");
+  ASSERT_EQ(r.pack.sources.size(), 2u);
+  EXPECT_EQ(r.pack.sources[0].off, "") << r.all();
+  EXPECT_EQ(r.pack.sources[0].paging.mode, "offset");
+  EXPECT_EQ(r.pack.sources[0].paging.offset_param, "start");
+  EXPECT_EQ(r.pack.sources[0].paging.limit_param, "rows");
+  EXPECT_NE(r.pack.sources[1].off.find("mode = \"next\" needs next = "), std::string::npos) << r.all();
 }
 
 TEST(SourcesFile, ContentPathsMustStayInside) {

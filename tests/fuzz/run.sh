@@ -58,6 +58,8 @@ for platform in ckan socrata opendatasoft arcgis sensorthings; do
   done
 done
 for f in "$api/china"/*.json; do seed fuzz_adapter "china-wide-$(basename "$f")" 01 "$f"; done
+# Feature collections with records = "features" (the json platform's GeoJSON case)
+for f in "$api/arcgis"/*.json; do seed fuzz_adapter "features-$(basename "$f")" 03 "$f"; done
 seed fuzz_adapter arcgis-paged 00 "$api/arcgis/own_air_query_page1.json" "$api/arcgis/own_air_query_page2.json"
 seed fuzz_adapter openaq-locations-latest 00 "$api/openaq/own_locations.json" "$api/openaq/own_location_2178_latest.json"
 for f in "$api/openaq"/*.json; do seed fuzz_adapter "openaq-$(basename "$f")" 00 "$f"; done

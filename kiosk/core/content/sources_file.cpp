@@ -141,6 +141,20 @@ void read_fields(TableReader& source, SourceConfig& s) {
   f.units = read_string_map(source, "units");
 }
 
+void read_paging(TableReader& source, SourceConfig& s) {
+  const toml::table* t = source.table("paging");
+  if (!t) return;
+  TableReader r(*t, source.ctx(), "[source.paging]");
+  Paging& p = s.paging;
+  p.mode = r.string("mode", Need::optional, "none");
+  r.one_of("mode", p.mode, {"none", "offset", "next"});
+  p.offset_param = r.string("offset", Need::optional, "offset");
+  p.limit_param = r.string("limit", Need::optional, "limit");
+  p.next = r.string("next");
+  if (p.mode == "next" && p.next.empty())
+    r.ctx().error(r.region(), "[source.paging] mode = \"next\" needs next = \"path/of/the/link\"");
+}
+
 // The platforms whose records have no fixed shape need a mapping; say which keys are missing.
 void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& platform) {
   if (!platform.field_mapping) return;
@@ -220,6 +234,7 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
   s.demo = r.boolean("demo", false);
   s.name = r.text("name");
   read_fields(r, s);
+  read_paging(r, s);
   s.station_ids = read_string_map(r, "stations");
   s.station_prefix = r.string("station_prefix");
   s.language = r.string("language");
