@@ -14,7 +14,7 @@ constexpr std::string_view kCommon[] = {
 // The keys each kind of platform reads besides the common ones.
 constexpr std::string_view kPagedMapped[] = {"fields", "columns",   "metrics",
                                              "units",  "page_size", "max_pages"};
-constexpr std::string_view kLinkedMapped[] = {"fields", "columns", "metrics", "units", "max_pages"};
+constexpr std::string_view kLinkedMapped[] = {"fields", "columns", "metrics", "units", "filter", "max_pages"};
 constexpr std::string_view kOpenAq[] = {"metrics", "page_size", "max_pages"};
 constexpr std::string_view kGbfs[] = {"language"};
 constexpr std::string_view kJson[] = {"fields", "columns",   "metrics",  "units",

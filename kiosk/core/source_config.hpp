@@ -42,6 +42,9 @@ struct FieldMap {
   std::vector<std::pair<std::string, std::string>> columns;  // wide: canonical metric → column path
   std::map<std::string, std::string> metrics;  // long: the source's metric name → canonical metric
   std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
+  // [source.filter]: keep a record only when every path holds its value (strings, numbers and booleans
+  // compared as text: "true" matches true and "true"); records left out are counted, not reported.
+  std::vector<std::pair<std::string, std::string>> filter;
 };
 
 // How the `json` platform asks for more records ([source.paging]).

@@ -327,6 +327,7 @@ std::string explain_empty(const Batch& b) {
     out += "; " + std::to_string(b.rejected_count) + " rejected, first: " + b.rejected.front();
   if (b.missing_count)
     out += "; " + std::to_string(b.missing_count) + " values missing (null or no-value marker)";
+  if (b.filtered_count) out += "; " + std::to_string(b.filtered_count) + " left out by [source.filter]";
   if (b.ignored_count)
     out += "; " + std::to_string(b.ignored_count) + " values of metrics the kiosk does not show";
   return out;

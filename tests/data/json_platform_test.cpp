@@ -125,6 +125,33 @@ TEST(JsonPlatform, NextLinkPagingFollowsRelativeLinksUntilThereIsNone) {
   EXPECT_EQ(r.batch.stations[1].id, "2");
 }
 
+TEST(JsonPlatform, FilterKeepsOnlyPublishedValidRecordsAndCountsTheRest) {
+  LoopbackServer loop;
+  loop.server().Get("/rows.json", [&](const httplib::Request&, httplib::Response& res) {
+    // CNEMC-style "ispublish" as a string, Socrata-style "is_valid" as a boolean
+    res.set_content(R"([
+      {"site": "A", "param": "pm10", "val": 40, "t": "2026-11-28 10:00:00", "ispublish": "true", "is_valid": true},
+      {"site": "B", "param": "pm10", "val": 41, "t": "2026-11-28 10:00:00", "ispublish": "false", "is_valid": true},
+      {"site": "C", "param": "pm10", "val": 42, "t": "2026-11-28 10:00:00", "ispublish": "true", "is_valid": false},
+      {"site": "D", "param": "pm10", "val": 43, "t": "2026-11-28 10:00:00", "is_valid": true}])",
+                    "application/json");
+  });
+  loop.start();
+  SourceConfig s = test::source("filtered", "json", loop.url("/rows.json"));
+  s.fields.station = "site";
+  s.fields.metric = "param";
+  s.fields.value = "val";
+  s.fields.observed_at = "t";
+  s.fields.filter = {{"ispublish", "true"}, {"is_valid", "true"}};
+  data::SourceResult r = fetch(s);
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(r.batch.readings.size(), 1u);
+  EXPECT_EQ(r.batch.readings[0].station, "A");
+  EXPECT_EQ(r.batch.filtered_count, 3u);
+  EXPECT_EQ(r.batch.rejected_count, 0u);  // counted, not warned about
+  EXPECT_TRUE(r.batch.rejected.empty());
+}
+
 TEST(JsonPlatform, AWrongRecordsPathSaysWhatToWrite) {
   LoopbackServer loop;
   loop.server().Get("/x.json", [&](const httplib::Request&, httplib::Response& res) {

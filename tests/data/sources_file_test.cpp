@@ -230,6 +230,30 @@ mode = "next"
   EXPECT_NE(r.pack.sources[1].off.find("mode = \"next\" needs next = "), std::string::npos) << r.all();
 }
 
+TEST(SourcesFile, FilterValuesAreReadAsText) {
+  Read r = read(R"([[source]]
+id = "f"
+platform = "socrata"
+url = "https://data.example.org/resource/abcd-1234.json"
+[source.fields]
+station = "site"
+observed_at = "t"
+metric = "m"
+value = "v"
+[source.filter]
+ispublish = "true"
+is_valid = true
+level = 2
+)");
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  EXPECT_EQ(r.pack.sources[0].off, "") << r.all();
+  const auto& f = r.pack.sources[0].fields.filter;
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0], (std::pair<std::string, std::string>{"is_valid", "true"}));  // toml++ sorts keys
+  EXPECT_EQ(f[1], (std::pair<std::string, std::string>{"ispublish", "true"}));
+  EXPECT_EQ(f[2], (std::pair<std::string, std::string>{"level", "2"}));
+}
+
 TEST(SourcesFile, ContentPathsMustStayInside) {
   Read r = read(R"([[source]]
 id = "x"

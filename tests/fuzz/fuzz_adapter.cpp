@@ -4,7 +4,8 @@
 // hold several response bodies separated by a line "#next#" (GBFS discovery, station information and
 // status; OpenAQ locations then latest; pages): request n gets body n, later requests the last one.
 // The first byte picks the field mapping the source is configured with: bit 0 the layout (long or wide),
-// bit 1 records = "features" (GeoJSON; otherwise each platform's default, "$" for json).
+// bit 1 records = "features" (GeoJSON; otherwise each platform's default, "$" for json), bit 2 a
+// [source.filter] of ispublish = "true".
 //
 // Any crash, sanitizer report, hang or unbounded allocation is a bug: adapters see whatever a server
 // sends and must answer with readings or one error line.
@@ -44,7 +45,7 @@ class FuzzTransport final : public data::Transport {
   std::size_t next_ = 0;
 };
 
-SourceConfig config(const PlatformInfo& platform, bool wide, bool features) {
+SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool filter) {
   SourceConfig cfg;
   cfg.id = "fuzz";
   cfg.platform = std::string(platform.name);
@@ -54,6 +55,7 @@ SourceConfig config(const PlatformInfo& platform, bool wide, bool features) {
   if (!platform.field_mapping) return cfg;  // the platform's own record shape
   FieldMap& f = cfg.fields;
   if (features) f.records = "features";
+  if (filter) f.filter = {{"ispublish", "true"}};
   if (wide) {
     f.layout = "wide";
     f.station = "stationcode";
@@ -87,7 +89,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  const bool wide = data[0] & 1, features = data[0] & 2;
+  const bool wide = data[0] & 1, features = data[0] & 2, filter = data[0] & 4;
   std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
   std::vector<std::string> bodies;
   for (std::size_t at; (at = rest.find(kSeparator)) != std::string_view::npos && bodies.size() < 8;) {
@@ -100,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
   for (const PlatformInfo& platform : platforms()) {
     FuzzTransport transport(bodies);
-    data::SourceResult r = data::fetch_source(config(platform, wide, features), transport, settings, {}, now);
+    data::SourceResult r = data::fetch_source(config(platform, wide, features, filter), transport, settings, {}, now);
     // Whatever came out must be usable: an error is one line, readings carry what the model needs.
     if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
     for (const Reading& reading : r.batch.readings)

@@ -57,7 +57,10 @@ for platform in ckan socrata opendatasoft arcgis sensorthings; do
     seed fuzz_adapter "$platform-wide-$(basename "$f")" 01 "$f"
   done
 done
-for f in "$api/china"/*.json; do seed fuzz_adapter "china-wide-$(basename "$f")" 01 "$f"; done
+for f in "$api/china"/*.json; do
+  seed fuzz_adapter "china-wide-$(basename "$f")" 01 "$f"
+  seed fuzz_adapter "china-wide-filtered-$(basename "$f")" 05 "$f"
+done
 # Feature collections with records = "features" (the json platform's GeoJSON case)
 for f in "$api/arcgis"/*.json; do seed fuzz_adapter "features-$(basename "$f")" 03 "$f"; done
 seed fuzz_adapter arcgis-paged 00 "$api/arcgis/own_air_query_page1.json" "$api/arcgis/own_air_query_page2.json"

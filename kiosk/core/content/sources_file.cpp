@@ -139,6 +139,19 @@ void read_fields(TableReader& source, SourceConfig& s) {
       to.clear();  // the normaliser counts an empty mapping as "not shown"
     }
   f.units = read_string_map(source, "units");
+  if (const toml::table* t = source.table("filter")) {
+    for (const auto& [k, node] : *t) {
+      std::string path(k.str());
+      if (node.is_string())
+        f.filter.emplace_back(path, *node.value<std::string>());
+      else if (node.is_boolean())
+        f.filter.emplace_back(path, *node.value<bool>() ? "true" : "false");
+      else if (node.is_integer())
+        f.filter.emplace_back(path, std::to_string(*node.value<long long>()));
+      else
+        source.ctx().error(node.source(), "'filter." + path + "' must be a string, an integer or true/false");
+    }
+  }
 }
 
 void read_paging(TableReader& source, SourceConfig& s) {

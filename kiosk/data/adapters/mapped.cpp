@@ -19,6 +19,7 @@ RecordMapping compile_mapping(const FieldMap& fields,
        {&f.station, &f.name_zh, &f.name_en, &f.lat, &f.lon, &f.metric, &f.value, &f.unit, &f.observed_at})
     rw(*p);
   for (auto& c : f.columns) rw(c.second);
+  for (auto& c : f.filter) rw(c.first);
   m.station = m.paths.add(f.station);
   m.name_zh = m.paths.add(f.name_zh);
   m.name_en = m.paths.add(f.name_en);
@@ -26,6 +27,7 @@ RecordMapping compile_mapping(const FieldMap& fields,
   m.lon = m.paths.add(f.lon);
   m.time = m.paths.add(f.observed_at);
   m.unit = m.paths.add(f.unit);
+  for (const auto& [path, value] : f.filter) m.filter.emplace_back(m.paths.add(path), value);
   if (f.layout == "wide") {
     for (const auto& [metric, column] : f.columns) m.columns.emplace_back(metric, m.paths.add(column));
   } else {
@@ -45,6 +47,11 @@ const JValue& slot(const std::vector<JValue>& slots, int i) {
 
 void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) {
   Normaliser& norm = s.norm();
+  for (const auto& [index, wanted] : m.filter)
+    if (id_text(slot(slots, index)) != wanted) {
+      ++s.batch().filtered_count;
+      return;
+    }
   std::string raw = id_text(slot(slots, m.station));
   if (raw.empty()) {
     norm.reject(norm.where(m.fields.station) + ": no station id (field '" + m.fields.station + "' is " +

@@ -18,6 +18,7 @@ struct RecordMapping {
   int station = -1, name_zh = -1, name_en = -1, lat = -1, lon = -1, metric = -1, value = -1, unit = -1,
       time = -1;
   std::vector<std::pair<std::string, int>> columns;  // canonical metric → slot (wide layout)
+  std::vector<std::pair<int, std::string>> filter;   // slot → the text it must hold
 };
 
 // `rewrite` turns a configured path into one relative to the record element (ArcGIS: "attributes/…").
