@@ -42,6 +42,11 @@ struct FieldMap {
   std::vector<std::pair<std::string, std::string>> columns;  // wide: canonical metric → column path
   std::map<std::string, std::string> metrics;  // long: the source's metric name → canonical metric
   std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
+  // A field may list several paths (`lat = ["geometry/coordinates/1", "location/latitude"]`): the first
+  // present wins; the first path is in the field above, the rest here by field name ("lat").
+  std::map<std::string, std::vector<std::string>> alternatives;
+  // A constant in place of a field (`station = { value = "ST-42" }`), by field name.
+  std::map<std::string, std::string> constants;
   // [source.filter]: keep a record only when every path holds its value (strings, numbers and booleans
   // compared as text: "true" matches true and "true"); records left out are counted, not reported.
   std::vector<std::pair<std::string, std::string>> filter;

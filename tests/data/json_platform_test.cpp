@@ -152,6 +152,55 @@ TEST(JsonPlatform, FilterKeepsOnlyPublishedValidRecordsAndCountsTheRest) {
   EXPECT_TRUE(r.batch.rejected.empty());
 }
 
+TEST(JsonPlatform, FirstPresentPathWinsAndAConstantStandsInForAField) {
+  LoopbackServer loop;
+  loop.server().Get("/mixed.json", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"([
+      {"geometry": {"type": "Point", "coordinates": [121.1, 37.1]}, "pm": 10, "t": "2026-11-28T10:00:00+08:00"},
+      {"location": {"latitude": 37.2, "longitude": 121.2}, "pm": 11, "t": "2026-11-28T10:00:00+08:00"}])",
+                    "application/json");
+  });
+  loop.start();
+  SourceConfig s = test::source("mixed", "json", loop.url("/mixed.json"));
+  s.fields.constants = {{"station", "ST-42"}, {"metric", "pm25_1h"}};
+  s.fields.value = "pm";
+  s.fields.observed_at = "t";
+  s.fields.lat = "geometry/coordinates/1";
+  s.fields.lon = "geometry/coordinates/0";
+  s.fields.alternatives = {{"lat", {"location/latitude"}}, {"lon", {"location/longitude"}}};
+  data::SourceResult r = fetch(s);
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(r.batch.readings.size(), 2u);
+  EXPECT_EQ(r.batch.readings[0].station, "ST-42");
+  EXPECT_EQ(r.batch.readings[1].metric, "pm25_1h");
+  ASSERT_EQ(r.batch.stations.size(), 1u);  // the first description of a station wins
+  EXPECT_DOUBLE_EQ(r.batch.stations[0].lat, 37.1);
+}
+
+TEST(JsonPlatform, AlternativePathIsUsedWhenTheFirstIsMissing) {
+  LoopbackServer loop;
+  loop.server().Get("/legacy.json", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"([{"id": "L1", "location": {"latitude": 37.2, "longitude": 121.2}, "pm": 11,
+                         "t": "2026-11-28T10:00:00+08:00"}])",
+                    "application/json");
+  });
+  loop.start();
+  SourceConfig s = test::source("legacy", "json", loop.url("/legacy.json"));
+  s.fields.station = "id";
+  s.fields.constants = {{"metric", "pm25_1h"}};
+  s.fields.value = "pm";
+  s.fields.observed_at = "t";
+  s.fields.lat = "geometry/coordinates/1";
+  s.fields.lon = "geometry/coordinates/0";
+  s.fields.alternatives = {{"lat", {"location/latitude"}}, {"lon", {"location/longitude"}}};
+  data::SourceResult r = fetch(s);
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(r.batch.stations.size(), 1u);
+  EXPECT_TRUE(r.batch.stations[0].has_position);
+  EXPECT_DOUBLE_EQ(r.batch.stations[0].lat, 37.2);
+  EXPECT_DOUBLE_EQ(r.batch.stations[0].lon, 121.2);
+}
+
 TEST(JsonPlatform, AWrongRecordsPathSaysWhatToWrite) {
   LoopbackServer loop;
   loop.server().Get("/x.json", [&](const httplib::Request&, httplib::Response& res) {

@@ -254,6 +254,27 @@ level = 2
   EXPECT_EQ(f[2], (std::pair<std::string, std::string>{"level", "2"}));
 }
 
+TEST(SourcesFile, SeveralPathsAndConstantsForFields) {
+  Read r = read(R"([[source]]
+id = "alt"
+platform = "json"
+url = "https://env.example.gov.cn/open/air.geojson"
+[source.fields]
+station = { value = "ST-42" }
+metric = { value = "pm25_1h" }
+value = "v"
+observed_at = "t"
+lat = ["geometry/coordinates/1", "location/latitude"]
+)");
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  const SourceConfig& s = r.pack.sources[0];
+  EXPECT_EQ(s.off, "") << r.all();
+  EXPECT_EQ(s.fields.constants.at("station"), "ST-42");
+  EXPECT_EQ(s.fields.constants.at("metric"), "pm25_1h");
+  EXPECT_EQ(s.fields.lat, "geometry/coordinates/1");
+  EXPECT_EQ(s.fields.alternatives.at("lat"), std::vector<std::string>{"location/latitude"});
+}
+
 TEST(SourcesFile, ContentPathsMustStayInside) {
   Read r = read(R"([[source]]
 id = "x"

@@ -4,7 +4,8 @@
 // hold several response bodies separated by a line "#next#" (GBFS discovery, station information and
 // status; OpenAQ locations then latest; pages): request n gets body n, later requests the last one.
 // The first byte picks the field mapping the source is configured with: bit 0 the layout (long or wide),
-// bit 1 records = "features" (GeoJSON; otherwise each platform's default, "$" for json), bit 2 a
+// bit 1 records = "features" with alternative position paths (GeoJSON; otherwise each platform's
+// default records, "$" for json), bit 2 a
 // [source.filter] of ispublish = "true".
 //
 // Any crash, sanitizer report, hang or unbounded allocation is a bug: adapters see whatever a server
@@ -54,7 +55,10 @@ SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool
   cfg.max_pages = 5;
   if (!platform.field_mapping) return cfg;  // the platform's own record shape
   FieldMap& f = cfg.fields;
-  if (features) f.records = "features";
+  if (features) {  // GeoJSON: position from the geometry, else from the mapping's own fields
+    f.records = "features";
+    f.alternatives = {{"lat", {"geometry/coordinates/1"}}, {"lon", {"geometry/coordinates/0"}}};
+  }
   if (filter) f.filter = {{"ispublish", "true"}};
   if (wide) {
     f.layout = "wide";

@@ -97,6 +97,33 @@ std::map<std::string, std::string> read_string_map(TableReader& r, std::string_v
   return out;
 }
 
+// A field: one path, several paths (the first present wins), or { value = "constant" }.
+void read_field(TableReader& r, const char* key, std::string& path, FieldMap& f) {
+  const toml::node* node = r.raw().get(key);
+  if (!node) return;
+  if (node->is_array()) {
+    const toml::array* paths = r.array(key);
+    for (const auto& p : *paths) {
+      if (!p.is_string()) {
+        r.ctx().error(p.source(), "'" + std::string(key) + "' lists paths, which must be strings");
+        continue;
+      }
+      if (path.empty())
+        path = *p.value<std::string>();
+      else
+        f.alternatives[key].push_back(*p.value<std::string>());
+    }
+    return;
+  }
+  if (node->is_table()) {
+    TableReader c(*r.table(key), r.ctx(), "'" + std::string(key) + "'");
+    std::string value = c.string("value", Need::required);
+    if (!value.empty()) f.constants[key] = value;
+    return;
+  }
+  path = r.string(key);
+}
+
 void read_fields(TableReader& source, SourceConfig& s) {
   FieldMap& f = s.fields;
   if (const toml::table* t = source.table("fields")) {
@@ -104,15 +131,16 @@ void read_fields(TableReader& source, SourceConfig& s) {
     f.layout = r.string("layout", Need::optional, "long");
     r.one_of("layout", f.layout, {"long", "wide"});
     f.records = r.string("records");
-    f.station = r.string("station");
-    f.name_zh = r.string("name_zh");
-    f.name_en = r.string("name_en");
-    f.lat = r.string("lat");
-    f.lon = r.string("lon");
-    f.metric = r.string("metric");
-    f.value = r.string("value");
-    f.unit = r.string("unit");
-    f.observed_at = r.string("observed_at");
+    for (auto [key, field] : {std::pair{"station", &f.station},
+                              {"name_zh", &f.name_zh},
+                              {"name_en", &f.name_en},
+                              {"lat", &f.lat},
+                              {"lon", &f.lon},
+                              {"metric", &f.metric},
+                              {"value", &f.value},
+                              {"unit", &f.unit},
+                              {"observed_at", &f.observed_at}})
+      read_field(r, key, *field, f);
   }
   // Wide layout: canonical metric = column (toml++ hands keys over sorted, so readings come out sorted).
   if (const toml::table* t = source.table("columns")) {
@@ -173,11 +201,14 @@ void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& pl
   if (!platform.field_mapping) return;
   const FieldMap& f = s.fields;
   std::string missing;
-  if (f.station.empty()) missing += " station";
-  if (f.observed_at.empty()) missing += " observed_at";
+  auto none = [&f](const std::string& path, const char* key) {
+    return path.empty() && !f.constants.count(key);
+  };
+  if (none(f.station, "station")) missing += " station";
+  if (none(f.observed_at, "observed_at")) missing += " observed_at";
   if (f.layout == "long") {
-    if (f.value.empty()) missing += " value";
-    if (f.metric.empty()) missing += " metric";
+    if (none(f.value, "value")) missing += " value";
+    if (none(f.metric, "metric")) missing += " metric";
   } else if (f.columns.empty()) {
     if (r.table("columns"))
       r.ctx().warning(
