@@ -32,12 +32,13 @@ int run_fetch(const FetchArgs& args) {
     std::fprintf(stderr, "kiosk fetch: error: cannot read the content folder %s\n", dir.c_str());
     return kExitUnusable;
   }
-  // Problems in sources.toml stop the fetch; other files' problems are check-content's business.
+  // sources.toml's problems are shown; a mistake inside one [[source]] only turns that source off (it
+  // fails below with its position), anything else stops the fetch. Other files are check-content's.
   bool source_errors = false;
   for (const auto& d : load.diags.items())
-    if (d.file == "sources.toml" && d.severity == Severity::error) {
+    if (d.file == "sources.toml") {
       std::fprintf(stderr, "%s\n", d.format().c_str());
-      source_errors = true;
+      source_errors = source_errors || d.severity == Severity::error;
     }
   if (source_errors) return kExitFailure;
 

@@ -42,6 +42,22 @@ struct FieldMap {
   std::vector<std::pair<std::string, std::string>> columns;  // wide: canonical metric → column path
   std::map<std::string, std::string> metrics;  // long: the source's metric name → canonical metric
   std::map<std::string, std::string> units;    // canonical metric → unit the source uses when no unit field
+  // A field may list several paths (`lat = ["geometry/coordinates/1", "location/latitude"]`): the first
+  // present wins; the first path is in the field above, the rest here by field name ("lat").
+  std::map<std::string, std::vector<std::string>> alternatives;
+  // A constant in place of a field (`station = { value = "ST-42" }`), by field name.
+  std::map<std::string, std::string> constants;
+  // [source.filter]: keep a record only when every path holds its value (strings, numbers and booleans
+  // compared as text: "true" matches true and "true"); records left out are counted, not reported.
+  std::vector<std::pair<std::string, std::string>> filter;
+};
+
+// How the `json` platform asks for more records ([source.paging]).
+struct Paging {
+  std::string mode = "none";                 // none | offset | next
+  std::string offset_param = "offset";       // offset mode: the query parameter names
+  std::string limit_param = "limit";
+  std::string next;                          // next mode: path of the next page's link in the response
 };
 
 // Hard ceilings no content can raise: what a hostile or broken portal can make the kiosk hold in one
@@ -56,7 +72,7 @@ inline constexpr double kMaxFetchSecondsCeiling = 300;  // wall time of one fetc
 
 struct SourceConfig {
   std::string id;
-  std::string platform;  // kiosk-feed | ckan | socrata | opendatasoft | arcgis | sensorthings | openaq | gbfs
+  std::string platform;  // a name from the platform table (kiosk/core/platforms.cpp)
   std::string url;       // http(s)://…, file://…, or a path inside the content folder (no scheme)
   std::vector<NamedValue> query;    // appended to the URL (after what the URL already has)
   std::vector<NamedValue> headers;  // e.g. X-App-Token from an environment variable
@@ -67,6 +83,7 @@ struct SourceConfig {
   bool demo = false;            // readings are demo data and are marked so on screen (see the demo rule)
   Text name;
   FieldMap fields;
+  Paging paging;  // the json platform
   std::map<std::string, std::string> station_ids;  // the source's station id → the kiosk's (optional)
   std::string station_prefix;        // put before every station id the source reports (e.g. "bike:")
   std::string language;              // GBFS 2.x: which language's feed list to use (default: the first)
@@ -75,6 +92,7 @@ struct SourceConfig {
   int page_size = 0;                 // 0: the platform's sensible default
   int max_pages = 200;               // a safety stop for paging loops; at most kMaxPagesCeiling
   std::vector<std::string> missing_values;  // extra no-value markers besides "", "-", "—", "NA", "ND", …
+  std::string off;  // non-empty: sources.toml has a mistake here ("FILE:LINE:COL: error: …"), not fetched
 
   double effective_stale_seconds() const { return stale_seconds > 0 ? stale_seconds : 2 * refresh_seconds; }
 };

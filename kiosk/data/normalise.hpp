@@ -48,6 +48,7 @@ struct Batch {
   std::size_t rejected_count = 0;
   std::size_t missing_count = 0;   // values that were null or a no-value marker (not an error)
   std::size_t ignored_count = 0;   // metrics the kiosk does not show
+  std::size_t filtered_count = 0;  // records [source.filter] left out
   double ttl_seconds = 0;          // the feed's own "come back in" hint (GBFS ttl), 0: none
   std::vector<std::string> notes;  // things an integrator should know (e.g. "stopped at 10000 records")
 };

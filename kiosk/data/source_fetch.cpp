@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/one_line.hpp"
+#include "kiosk/data/platforms.hpp"
 
 namespace kiosk::data {
 namespace fs = std::filesystem;
@@ -398,6 +399,7 @@ std::string explain_empty(const Batch& b) {
     out += "; " + std::to_string(b.rejected_count) + " rejected, first: " + b.rejected.front();
   if (b.missing_count)
     out += "; " + std::to_string(b.missing_count) + " values missing (null or no-value marker)";
+  if (b.filtered_count) out += "; " + std::to_string(b.filtered_count) + " left out by [source.filter]";
   if (b.ignored_count)
     out += "; " + std::to_string(b.ignored_count) + " values of metrics the kiosk does not show";
   return out;
@@ -411,26 +413,11 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
   Normaliser norm(cfg, now, result.batch);
   std::optional<Session> session;  // outside the try: its secrets redact the error line
   try {
+    if (!cfg.off.empty()) throw SourceError("off: " + cfg.off);  // a mistake in sources.toml
     Session& s = session.emplace(cfg, transport, settings, norm, result.batch, result, previous);
-    const std::string& p = cfg.platform;
-    if (p == "kiosk-feed")
-      fetch_kiosk_feed(s);
-    else if (p == "ckan")
-      fetch_ckan(s);
-    else if (p == "socrata")
-      fetch_socrata(s);
-    else if (p == "opendatasoft")
-      fetch_opendatasoft(s);
-    else if (p == "arcgis")
-      fetch_arcgis(s);
-    else if (p == "sensorthings")
-      fetch_sensorthings(s);
-    else if (p == "openaq")
-      fetch_openaq(s);
-    else if (p == "gbfs")
-      fetch_gbfs(s);
-    else
-      throw SourceError("unknown platform '" + p + "'");
+    FetchFn fetch = find_fetch(cfg.platform);
+    if (!fetch) throw SourceError("unknown platform '" + cfg.platform + "'");
+    fetch(s);
     if (!result.not_modified) {
       if (result.batch.readings.empty())
         throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));

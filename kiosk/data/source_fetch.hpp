@@ -121,15 +121,7 @@ class Session {
   bool local_ = false;
 };
 
-// Platform adapters (kiosk/data/adapters/*.cpp). Each throws SourceError for a source-level failure.
-void fetch_kiosk_feed(Session& s);
-void fetch_ckan(Session& s);
-void fetch_socrata(Session& s);
-void fetch_opendatasoft(Session& s);
-void fetch_arcgis(Session& s);
-void fetch_sensorthings(Session& s);
-void fetch_openaq(Session& s);
-void fetch_gbfs(Session& s);
+// Platform adapters (kiosk/data/adapters/*.cpp) are declared and listed in kiosk/data/platforms.cpp.
 
 // A secret's value from its environment variable or root-only file under `secret_dir`; throws
 // SourceError naming the variable or file (never the value).

@@ -302,6 +302,30 @@ url = "http://127.0.0.1:1/feed.json"
   EXPECT_EQ(error_lines, 3);
 }
 
+TEST(FetchCli, OneBadSourceIsOneBadSource) {
+  const std::string feed = R"({"kiosk_feed": 1, "readings": [{"station": "s1", "metric": "pm25_1h", "value": 12,
+    "unit": "ug/m3", "observed_at": "2026-11-28T12:00:00+08:00"}]})";
+  TinyServer server({{"/feed.json", 200, feed}});
+  TempContent content(R"([[source]]
+id = "good"
+platform = "kiosk-feed"
+url = ")" + server.url("/feed.json") + R"("
+[[source]]
+id = "bad"
+platform = "kiosk-feed"
+url = ")" + server.url("/feed.json") + R"("
+zone = "Mars/Olympus"
+)");
+  CliRun r = kiosk("fetch --content " + content.dir.string() + " --print --timeout 5");
+  EXPECT_EQ(r.exit_code, 1);  // a source failed…
+  auto out = lines(r.out);    // …but the good one fetched
+  ASSERT_EQ(out.size(), 1u) << r.out << r.err;
+  EXPECT_EQ(out[0]["source"], "good");
+  EXPECT_NE(r.err.find("sources.toml:9:8: warning: source 'bad' is off until fixed: 'zone'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("error: source 'bad': off: sources.toml:9:8: error: 'zone'"), std::string::npos) << r.err;
+}
+
 TEST(FetchCli, UnknownSourceAndBadSourcesFile) {
   CliRun r = kiosk("fetch --content " + std::string(KIOSK_CONTENT_DIR) + " --source nope");
   EXPECT_EQ(r.exit_code, 1);

@@ -93,18 +93,186 @@ station = "id"
 pm25 = "pm25"
 )");
   std::string all = r.all();
-  EXPECT_NE(all.find("sources.toml:4:7: error: 'url': scheme 'ftp' is not supported"), std::string::npos)
+  const std::string off = "warning: source 'x' is off until fixed: ";
+  EXPECT_NE(all.find("sources.toml:4:7: " + off + "'url': scheme 'ftp' is not supported"), std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:5:8: error: 'zone' is 'Asia/Shanghai'; expected a UTC offset"),
+  EXPECT_NE(all.find("sources.toml:5:8: " + off + "'zone' is 'Asia/Shanghai'; expected a UTC offset"),
             std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:6:1: error: unknown key 'refresh_secs' in [[source]]"), std::string::npos)
-      << all;
-  EXPECT_NE(all.find("sources.toml:10:1: error: 'columns.pm25' is not a kiosk metric"), std::string::npos)
-      << all;
-  EXPECT_NE(all.find("needs a field mapping; missing in [source.fields]: observed_at value metric"),
+  EXPECT_NE(all.find("sources.toml:6:1: " + off + "unknown key 'refresh_secs' in [[source]]"),
             std::string::npos)
       << all;
+  EXPECT_NE(all.find("sources.toml:10:1: warning: 'columns.pm25' is not a kiosk metric"), std::string::npos)
+      << all;
+  EXPECT_NE(
+      all.find(off + "source 'x' (socrata) needs a field mapping; missing in [source.fields]: observed_at "
+                     "value metric"),
+      std::string::npos)
+      << all;
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  EXPECT_EQ(r.pack.sources[0].off,
+            "sources.toml:4:7: error: 'url': scheme 'ftp' is not supported; use https://, "
+            "http:// or a path inside the content folder");
+}
+
+TEST(SourcesFile, OneBadSourceIsOffAndTheOthersStayOn) {
+  Read r = read(R"([[source]]
+id = "good"
+platform = "kiosk-feed"
+url = "demo/air.json"
+[[source]]
+id = "bad"
+platform = "kiosk-feed"
+url = "demo/air.json"
+refresh_seconds = "often"
+[[source]]
+id = "good2"
+platform = "gbfs"
+url = "https://bikes.example.com/gbfs/gbfs.json"
+)");
+  EXPECT_FALSE(r.diags.has_errors()) << r.all();
+  EXPECT_NE(r.all().find("sources.toml:9:19: warning: source 'bad' is off until fixed: "), std::string::npos)
+      << r.all();
+  ASSERT_EQ(r.pack.sources.size(), 3u);
+  EXPECT_EQ(r.pack.sources[0].off, "");
+  EXPECT_EQ(r.pack.sources[1].off.rfind("sources.toml:9:19: error: ", 0), 0u) << r.pack.sources[1].off;
+  EXPECT_EQ(r.pack.sources[2].off, "");
+}
+
+TEST(SourcesFile, AMappingToNoKioskMetricIsAWarningNotAnError) {
+  Read r = read(R"([[source]]
+id = "temps"
+platform = "ckan"
+url = "https://data.example.gov.cn/api/3/action/datastore_search"
+[source.fields]
+layout = "wide"
+station = "site"
+observed_at = "time"
+[source.columns]
+temperature = "temp"
+[source.metrics]
+"Temperature" = "air_temp"
+)");
+  EXPECT_FALSE(r.diags.has_errors()) << r.all();
+  EXPECT_NE(r.all().find("sources.toml:10:1: warning: 'columns.temperature' is not a kiosk metric"),
+            std::string::npos)
+      << r.all();
+  EXPECT_NE(r.all().find("maps no kiosk metric"), std::string::npos) << r.all();
+  EXPECT_NE(r.all().find(
+                "'Temperature' maps to 'air_temp', which is not a kiosk metric, so its values are ignored"),
+            std::string::npos)
+      << r.all();
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  EXPECT_EQ(r.pack.sources[0].off, "");
+  EXPECT_EQ(r.pack.sources[0].fields.metrics.at("Temperature"), "");
+}
+
+TEST(SourcesFile, UnknownPlatformListsTheTable) {
+  Read r = read(R"([[source]]
+id = "x"
+platform = "ckan2"
+url = "https://example.org/"
+)");
+  EXPECT_NE(r.all().find("sources.toml:3:12: warning: source 'x' is off until fixed: 'platform' is 'ckan2'; "
+                         "expected one of: kiosk-feed, ckan, "
+                         "socrata, opendatasoft, arcgis, sensorthings, openaq, gbfs, json"),
+            std::string::npos)
+      << r.all();
+}
+
+TEST(SourcesFile, AKeyAnotherPlatformReadsIsAWarning) {
+  Read r = read(R"([[source]]
+id = "bikes"
+platform = "gbfs"
+url = "https://bikes.example.com/gbfs/gbfs.json"
+page_size = 100
+language = "en"
+)");
+  EXPECT_FALSE(r.diags.has_errors()) << r.all();
+  EXPECT_NE(r.all().find("sources.toml:5:13: warning: 'page_size' is not used by platform 'gbfs'"),
+            std::string::npos)
+      << r.all();
+  EXPECT_EQ(r.all().find("'language' is not used"), std::string::npos) << r.all();
+}
+
+TEST(SourcesFile, JsonPlatformPaging) {
+  Read r = read(R"([[source]]
+id = "geo"
+platform = "json"
+url = "https://env.example.gov.cn/open/air.geojson"
+[source.fields]
+records = "features"
+station = "properties/stationcode"
+observed_at = "properties/timepoint"
+metric = "properties/parameter"
+value = "properties/value"
+[source.paging]
+mode = "offset"
+offset = "start"
+limit = "rows"
+[[source]]
+id = "geo2"
+platform = "json"
+url = "https://env.example.gov.cn/open/air.geojson"
+[source.fields]
+station = "id"
+observed_at = "t"
+metric = "m"
+value = "v"
+[source.paging]
+mode = "next"
+)");
+  ASSERT_EQ(r.pack.sources.size(), 2u);
+  EXPECT_EQ(r.pack.sources[0].off, "") << r.all();
+  EXPECT_EQ(r.pack.sources[0].paging.mode, "offset");
+  EXPECT_EQ(r.pack.sources[0].paging.offset_param, "start");
+  EXPECT_EQ(r.pack.sources[0].paging.limit_param, "rows");
+  EXPECT_NE(r.pack.sources[1].off.find("mode = \"next\" needs next = "), std::string::npos) << r.all();
+}
+
+TEST(SourcesFile, FilterValuesAreReadAsText) {
+  Read r = read(R"([[source]]
+id = "f"
+platform = "socrata"
+url = "https://data.example.org/resource/abcd-1234.json"
+[source.fields]
+station = "site"
+observed_at = "t"
+metric = "m"
+value = "v"
+[source.filter]
+ispublish = "true"
+is_valid = true
+level = 2
+)");
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  EXPECT_EQ(r.pack.sources[0].off, "") << r.all();
+  const auto& f = r.pack.sources[0].fields.filter;
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0], (std::pair<std::string, std::string>{"is_valid", "true"}));  // toml++ sorts keys
+  EXPECT_EQ(f[1], (std::pair<std::string, std::string>{"ispublish", "true"}));
+  EXPECT_EQ(f[2], (std::pair<std::string, std::string>{"level", "2"}));
+}
+
+TEST(SourcesFile, SeveralPathsAndConstantsForFields) {
+  Read r = read(R"([[source]]
+id = "alt"
+platform = "json"
+url = "https://env.example.gov.cn/open/air.geojson"
+[source.fields]
+station = { value = "ST-42" }
+metric = { value = "pm25_1h" }
+value = "v"
+observed_at = "t"
+lat = ["geometry/coordinates/1", "location/latitude"]
+)");
+  ASSERT_EQ(r.pack.sources.size(), 1u);
+  const SourceConfig& s = r.pack.sources[0];
+  EXPECT_EQ(s.off, "") << r.all();
+  EXPECT_EQ(s.fields.constants.at("station"), "ST-42");
+  EXPECT_EQ(s.fields.constants.at("metric"), "pm25_1h");
+  EXPECT_EQ(s.fields.lat, "geometry/coordinates/1");
+  EXPECT_EQ(s.fields.alternatives.at("lat"), std::vector<std::string>{"location/latitude"});
 }
 
 TEST(SourcesFile, ContentPathsMustStayInside) {

@@ -1,8 +1,12 @@
-// libFuzzer target for one platform adapter (KIOSK_FUZZ_PLATFORM, one binary per platform): the input is
-// what the server answers, parsed and normalised by fetch_source exactly as a fetch would. An input may
+// libFuzzer target for the platform adapters: every platform in the platform table (kiosk/core/platforms.cpp)
+// gets each input, so a new platform is fuzzed as soon as it has its row. The input is what the server
+// answers, parsed and normalised by fetch_source exactly as a fetch would. An input may
 // hold several response bodies separated by a line "#next#" (GBFS discovery, station information and
 // status; OpenAQ locations then latest; pages): request n gets body n, later requests the last one.
-// The first byte picks the field mapping the source is configured with (long or wide layout).
+// The first byte picks the field mapping the source is configured with: bit 0 the layout (long or wide),
+// bit 1 records = "features" with alternative position paths (GeoJSON; otherwise each platform's
+// default records, "$" for json), bit 2 a
+// [source.filter] of ispublish = "true".
 //
 // Any crash, sanitizer report, hang or unbounded allocation is a bug: adapters see whatever a server
 // sends and must answer with readings or one error line.
@@ -14,11 +18,8 @@
 #include <vector>
 
 #include "kiosk/core/log.hpp"
+#include "kiosk/core/platforms.hpp"
 #include "kiosk/data/source_fetch.hpp"
-
-#ifndef KIOSK_FUZZ_PLATFORM
-#error "define KIOSK_FUZZ_PLATFORM, e.g. \"ckan\""
-#endif
 
 namespace {
 
@@ -45,21 +46,20 @@ class FuzzTransport final : public data::Transport {
   std::size_t next_ = 0;
 };
 
-SourceConfig config(std::string_view platform, bool wide) {
+SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool filter) {
   SourceConfig cfg;
   cfg.id = "fuzz";
-  cfg.platform = std::string(platform);
+  cfg.platform = std::string(platform.name);
+  cfg.url = std::string(platform.example_url);
   cfg.page_size = 100;
   cfg.max_pages = 5;
-  if (platform == "kiosk-feed") cfg.url = "https://data.example.org/feed.json";
-  else if (platform == "gbfs") cfg.url = "https://bikes.example.org/gbfs/en/gbfs.json";
-  else if (platform == "openaq") cfg.url = "https://api.openaq.org/v3/locations";
-  else if (platform == "sensorthings") cfg.url = "https://sta.example.org/v1.1/Datastreams";
-  else if (platform == "arcgis") cfg.url = "https://gis.example.org/arcgis/rest/services/Air/FeatureServer/0/query";
-  else cfg.url = "https://data.example.org/api/3/action/datastore_search";
-  if (platform == "kiosk-feed" || platform == "gbfs" || platform == "openaq") return cfg;
+  if (!platform.field_mapping) return cfg;  // the platform's own record shape
   FieldMap& f = cfg.fields;
-  if (platform == "sensorthings") return cfg;  // its own defaults
+  if (features) {  // GeoJSON: position from the geometry, else from the mapping's own fields
+    f.records = "features";
+    f.alternatives = {{"lat", {"geometry/coordinates/1"}}, {"lon", {"geometry/coordinates/0"}}};
+  }
+  if (filter) f.filter = {{"ispublish", "true"}};
   if (wide) {
     f.layout = "wide";
     f.station = "stationcode";
@@ -93,7 +93,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  const bool wide = data[0] & 1;
+  const bool wide = data[0] & 1, features = data[0] & 2, filter = data[0] & 4;
   std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
   std::vector<std::string> bodies;
   for (std::size_t at; (at = rest.find(kSeparator)) != std::string_view::npos && bodies.size() < 8;) {
@@ -101,14 +101,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rest.remove_prefix(at + kSeparator.size());
   }
   bodies.emplace_back(rest);
-  FuzzTransport transport(std::move(bodies));
   data::FetchSettings settings;
   settings.max_body_bytes = 1u << 20;
   const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
-  data::SourceResult r = data::fetch_source(config(KIOSK_FUZZ_PLATFORM, wide), transport, settings, {}, now);
-  // Whatever came out must be usable: an error is one line, readings carry what the model needs.
-  if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
-  for (const Reading& reading : r.batch.readings)
-    if (reading.station.empty() || reading.metric.empty() || !std::isfinite(reading.value)) __builtin_trap();
+  for (const PlatformInfo& platform : platforms()) {
+    FuzzTransport transport(bodies);
+    data::SourceResult r = data::fetch_source(config(platform, wide, features, filter), transport, settings, {}, now);
+    // Whatever came out must be usable: an error is one line, readings carry what the model needs.
+    if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
+    for (const Reading& reading : r.batch.readings)
+      if (reading.station.empty() || reading.metric.empty() || !std::isfinite(reading.value)) __builtin_trap();
+  }
   return 0;
 }

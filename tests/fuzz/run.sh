@@ -6,8 +6,8 @@
 #   JOBS=2 bash tests/fuzz/run.sh 10                 two targets at a time
 #   bash tests/fuzz/run.sh 5 fuzz_replay fuzz_content   only these
 #
-# Targets: fuzz_adapter_{kiosk_feed,ckan,socrata,opendatasoft,arcgis,sensorthings,openaq,gbfs},
-# fuzz_content, fuzz_replay, fuzz_picture. The corpus grows in BUILD/corpus/TARGET between runs; a crash
+# Targets: fuzz_adapter (every input through every platform of kiosk/core/platforms.cpp), fuzz_content,
+# fuzz_replay, fuzz_picture. The corpus grows in BUILD/corpus/TARGET between runs; a crash
 # is saved as BUILD/crashes/TARGET-crash-… and reproduced with `BUILD/tests/fuzz/TARGET FILE`.
 # Needs clang-14 and libclang-rt-14-dev (Debian). BUILD is build-fuzz unless KIOSK_FUZZ_BUILD says.
 set -euo pipefail
@@ -17,11 +17,9 @@ shift
 build=${KIOSK_FUZZ_BUILD:-build-fuzz}
 jobs=${JOBS:-1}
 
-adapters=(kiosk_feed ckan socrata opendatasoft arcgis sensorthings openaq gbfs)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for a in "${adapters[@]}"; do targets+=("fuzz_adapter_$a"); done
-  targets+=(fuzz_content fuzz_replay fuzz_picture)
+  targets=(fuzz_adapter fuzz_content fuzz_replay fuzz_picture)
 fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -55,25 +53,30 @@ seed() {  # seed TARGET NAME PREFIX-BYTE FILE… : the files joined by "#next#" 
 api=tests/fixtures/api
 for platform in ckan socrata opendatasoft arcgis sensorthings; do
   for f in "$api/$platform"/*.json; do
-    seed "fuzz_adapter_$platform" "long-$(basename "$f")" 00 "$f"
-    seed "fuzz_adapter_$platform" "wide-$(basename "$f")" 01 "$f"
+    seed fuzz_adapter "$platform-long-$(basename "$f")" 00 "$f"
+    seed fuzz_adapter "$platform-wide-$(basename "$f")" 01 "$f"
   done
 done
-for f in "$api/china"/*.json; do seed fuzz_adapter_ckan "wide-$(basename "$f")" 01 "$f"; done
-seed fuzz_adapter_arcgis paged 00 "$api/arcgis/own_air_query_page1.json" "$api/arcgis/own_air_query_page2.json"
-seed fuzz_adapter_openaq locations-latest 00 "$api/openaq/own_locations.json" "$api/openaq/own_location_2178_latest.json"
-for f in "$api/openaq"/*.json; do seed fuzz_adapter_openaq "$(basename "$f")" 00 "$f"; done
-seed fuzz_adapter_gbfs v2.3 00 "$api/gbfs/own_v2.3_gbfs_with_status.json" "$api/gbfs/v2.3_station_information_virtual.json" \
+for f in "$api/china"/*.json; do
+  seed fuzz_adapter "china-wide-$(basename "$f")" 01 "$f"
+  seed fuzz_adapter "china-wide-filtered-$(basename "$f")" 05 "$f"
+done
+# Feature collections with records = "features" (the json platform's GeoJSON case)
+for f in "$api/arcgis"/*.json; do seed fuzz_adapter "features-$(basename "$f")" 03 "$f"; done
+seed fuzz_adapter arcgis-paged 00 "$api/arcgis/own_air_query_page1.json" "$api/arcgis/own_air_query_page2.json"
+seed fuzz_adapter openaq-locations-latest 00 "$api/openaq/own_locations.json" "$api/openaq/own_location_2178_latest.json"
+for f in "$api/openaq"/*.json; do seed fuzz_adapter "openaq-$(basename "$f")" 00 "$f"; done
+seed fuzz_adapter gbfs-v2.3 00 "$api/gbfs/own_v2.3_gbfs_with_status.json" "$api/gbfs/v2.3_station_information_virtual.json" \
   "$api/gbfs/v2.3_station_status.json"
-seed fuzz_adapter_gbfs v3.0 00 "$api/gbfs/own_v3.0_gbfs_with_status.json" "$api/gbfs/v3.0_station_information_physical.json" \
+seed fuzz_adapter gbfs-v3.0 00 "$api/gbfs/own_v3.0_gbfs_with_status.json" "$api/gbfs/v3.0_station_information_physical.json" \
   "$api/gbfs/v3.0_station_status.json"
-seed fuzz_adapter_gbfs demo 00 content/demo/gbfs/gbfs.json content/demo/gbfs/station_information.json \
+seed fuzz_adapter gbfs-demo 00 content/demo/gbfs/gbfs.json content/demo/gbfs/station_information.json \
   content/demo/gbfs/station_status.json
 # The demo feeds are large: their first 40 readings, closed again.
 for f in content/demo/*.json; do
   head -c 200000 "$f" | awk 'BEGIN{n=0} /"station":/ {n++} n<=40 {print}' | sed '$ s/,$//' >"$seeds/tmp.json"
   printf ']}\n' >>"$seeds/tmp.json"
-  seed fuzz_adapter_kiosk_feed "$(basename "$f")" 00 "$seeds/tmp.json"
+  seed fuzz_adapter "feed-$(basename "$f")" 00 "$seeds/tmp.json"
   rm "$seeds/tmp.json"
 done
 files=(kiosk.toml strings.toml stations.toml sources.toml waste.toml travel.toml targets.toml bays.toml quiz.toml

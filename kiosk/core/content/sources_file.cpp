@@ -1,11 +1,13 @@
 // sources.toml: where the kiosk fetches live data and how each platform's records map to readings.
 // Every problem is reported with FILE:LINE:COL; secrets are only named here (environment variable or
 // file), never read: the fetcher reads them when it needs them.
+#include <algorithm>
 #include <cmath>
 #include <set>
 
 #include "kiosk/core/content/files.hpp"
 #include "kiosk/core/metrics.hpp"
+#include "kiosk/core/platforms.hpp"
 #include "kiosk/core/time_parse.hpp"
 
 namespace kiosk::content {
@@ -88,6 +90,33 @@ std::map<std::string, std::string> read_string_map(TableReader& r, std::string_v
   return out;
 }
 
+// A field: one path, several paths (the first present wins), or { value = "constant" }.
+void read_field(TableReader& r, const char* key, std::string& path, FieldMap& f) {
+  const toml::node* node = r.raw().get(key);
+  if (!node) return;
+  if (node->is_array()) {
+    const toml::array* paths = r.array(key);
+    for (const auto& p : *paths) {
+      if (!p.is_string()) {
+        r.ctx().error(p.source(), "'" + std::string(key) + "' lists paths, which must be strings");
+        continue;
+      }
+      if (path.empty())
+        path = *p.value<std::string>();
+      else
+        f.alternatives[key].push_back(*p.value<std::string>());
+    }
+    return;
+  }
+  if (node->is_table()) {
+    TableReader c(*r.table(key), r.ctx(), "'" + std::string(key) + "'");
+    std::string value = c.string("value", Need::required);
+    if (!value.empty()) f.constants[key] = value;
+    return;
+  }
+  path = r.string(key);
+}
+
 void read_fields(TableReader& source, SourceConfig& s) {
   FieldMap& f = s.fields;
   if (const toml::table* t = source.table("fields")) {
@@ -95,23 +124,26 @@ void read_fields(TableReader& source, SourceConfig& s) {
     f.layout = r.string("layout", Need::optional, "long");
     r.one_of("layout", f.layout, {"long", "wide"});
     f.records = r.string("records");
-    f.station = r.string("station");
-    f.name_zh = r.string("name_zh");
-    f.name_en = r.string("name_en");
-    f.lat = r.string("lat");
-    f.lon = r.string("lon");
-    f.metric = r.string("metric");
-    f.value = r.string("value");
-    f.unit = r.string("unit");
-    f.observed_at = r.string("observed_at");
+    for (auto [key, field] : {std::pair{"station", &f.station},
+                              {"name_zh", &f.name_zh},
+                              {"name_en", &f.name_en},
+                              {"lat", &f.lat},
+                              {"lon", &f.lon},
+                              {"metric", &f.metric},
+                              {"value", &f.value},
+                              {"unit", &f.unit},
+                              {"observed_at", &f.observed_at}})
+      read_field(r, key, *field, f);
   }
   // Wide layout: canonical metric = column (toml++ hands keys over sorted, so readings come out sorted).
   if (const toml::table* t = source.table("columns")) {
     for (const auto& [k, node] : *t) {
       std::string metric(k.str());
       if (!known_metric(metric))
-        source.ctx().error(
-            k.source(), "'columns." + metric + "' is not a kiosk metric; expected one of: " + metric_list());
+        source.ctx().warning(
+            k.source(),
+            "'columns." + metric +
+                "' is not a kiosk metric, so the column is not read; expected one of: " + metric_list());
       else if (!node.is_string())
         source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column");
       else
@@ -119,113 +151,202 @@ void read_fields(TableReader& source, SourceConfig& s) {
     }
   }
   f.metrics = read_string_map(source, "metrics");
-  for (const auto& [from, to] : f.metrics)
-    if (!known_metric(to))
-      source.ctx().error(source.region(),
-                         "metrics: '" + from + "' maps to '" + to +
-                             "', which is not a kiosk metric; expected one of: " + metric_list());
+  for (auto& [from, to] : f.metrics)
+    if (!known_metric(to) && !to.empty()) {
+      source.ctx().warning(source.region(), "metrics: '" + from + "' maps to '" + to +
+                                                "', which is not a kiosk metric, so its values are ignored; "
+                                                "expected one of: " +
+                                                metric_list());
+      to.clear();  // the normaliser counts an empty mapping as "not shown"
+    }
   f.units = read_string_map(source, "units");
+  if (const toml::table* t = source.table("filter")) {
+    for (const auto& [k, node] : *t) {
+      std::string path(k.str());
+      if (node.is_string())
+        f.filter.emplace_back(path, *node.value<std::string>());
+      else if (node.is_boolean())
+        f.filter.emplace_back(path, *node.value<bool>() ? "true" : "false");
+      else if (node.is_integer())
+        f.filter.emplace_back(path, std::to_string(*node.value<long long>()));
+      else
+        source.ctx().error(node.source(), "'filter." + path + "' must be a string, an integer or true/false");
+    }
+  }
+}
+
+void read_paging(TableReader& source, SourceConfig& s) {
+  const toml::table* t = source.table("paging");
+  if (!t) return;
+  TableReader r(*t, source.ctx(), "[source.paging]");
+  Paging& p = s.paging;
+  p.mode = r.string("mode", Need::optional, "none");
+  r.one_of("mode", p.mode, {"none", "offset", "next"});
+  p.offset_param = r.string("offset", Need::optional, "offset");
+  p.limit_param = r.string("limit", Need::optional, "limit");
+  p.next = r.string("next");
+  if (p.mode == "next" && p.next.empty())
+    r.ctx().error(r.region(), "[source.paging] mode = \"next\" needs next = \"path/of/the/link\"");
 }
 
 // The platforms whose records have no fixed shape need a mapping; say which keys are missing.
-void check_mapping(TableReader& r, const SourceConfig& s) {
-  static const std::set<std::string> kMapped = {"ckan", "socrata", "opendatasoft", "arcgis"};
-  if (!kMapped.count(s.platform)) return;
+void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& platform) {
+  if (!platform.field_mapping) return;
   const FieldMap& f = s.fields;
   std::string missing;
-  if (f.station.empty()) missing += " station";
-  if (f.observed_at.empty()) missing += " observed_at";
+  auto none = [&f](const std::string& path, const char* key) {
+    return path.empty() && !f.constants.count(key);
+  };
+  if (none(f.station, "station")) missing += " station";
+  if (none(f.observed_at, "observed_at")) missing += " observed_at";
   if (f.layout == "long") {
-    if (f.value.empty()) missing += " value";
-    if (f.metric.empty()) missing += " metric";
+    if (none(f.value, "value")) missing += " value";
+    if (none(f.metric, "metric")) missing += " metric";
   } else if (f.columns.empty()) {
-    missing += " [source.columns]";
+    if (r.table("columns"))
+      r.ctx().warning(
+          r.region(),
+          "source '" + s.id + "' maps no kiosk metric in [source.columns]: it fetches nothing to show");
+    else
+      missing += " [source.columns]";
   }
   if (!missing.empty())
     r.ctx().error(r.region(), "source '" + s.id + "' (" + s.platform +
                                   ") needs a field mapping; missing in [source.fields]:" + missing);
 }
 
+// A key this platform never reads is probably meant for another platform: say so rather than ignore it.
+void warn_unused_keys(TableReader& r, const PlatformInfo& platform) {
+  auto some_platform_reads = [](std::string_view key) {
+    for (const PlatformInfo& p : platforms())
+      if (accepts_key(p, key)) return true;
+    return false;
+  };
+  for (const auto& [key, node] : r.raw())
+    if (!accepts_key(platform, key.str()) && some_platform_reads(key.str()))
+      r.ctx().warning(node.source(), "'" + std::string(key.str()) + "' is not used by platform '" +
+                                         std::string(platform.name) + "'");
+}
+
+// One [[source]] table; problems go to r's context.
+SourceConfig read_source(TableReader& r, const ContentPack& pack) {
+  SourceConfig s;
+  s.id = r.string("id", Need::required);
+  s.platform = r.string("platform", Need::required);
+  const PlatformInfo* platform = find_platform(s.platform);
+  if (!platform && !s.platform.empty())
+    error_at(r, "platform", "'platform' is '" + s.platform + "'; expected one of: " + platform_names());
+  s.url = r.string("url", Need::required);
+  if (!s.url.empty()) {
+    auto scheme_end = s.url.find("://");
+    if (scheme_end == std::string::npos) {
+      // No scheme: a file inside the content folder, read through the same code path as live data.
+      std::string problem = check_content_path(r.ctx().root, s.url);
+      if (!problem.empty()) error_at(r, "url", "'url': " + problem);
+    } else {
+      std::string scheme = s.url.substr(0, scheme_end);
+      if (scheme == "file")
+        error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
+      else if (scheme != "http" && scheme != "https")
+        error_at(r, "url",
+                 "'url': scheme '" + scheme +
+                     "' is not supported; use https://, http:// or a "
+                     "path inside the content folder");
+    }
+  }
+  s.query = read_named_values(r, "query");
+  s.headers = read_named_values(r, "headers");
+  s.refresh_seconds = r.number("refresh_seconds").value_or(600);
+  if (s.refresh_seconds < 10) {
+    error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10");
+    s.refresh_seconds = 10;
+  }
+  s.stale_seconds = r.number("stale_seconds").value_or(0);
+  if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
+  s.zone = r.string("zone", Need::optional, "+08:00");
+  if (auto off = parse_utc_offset(s.zone))
+    s.zone_offset = *off;
+  else
+    error_at(r, "zone", "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
+  s.demo = r.boolean("demo", false);
+  s.name = r.text("name");
+  read_fields(r, s);
+  read_paging(r, s);
+  s.station_ids = read_string_map(r, "stations");
+  s.station_prefix = r.string("station_prefix");
+  s.language = r.string("language");
+  s.ca_file = r.string("ca_file");
+  if (!s.ca_file.empty() && s.ca_file.front() != '/')
+    error_at(r, "ca_file", "'ca_file' must be an absolute path");
+  if (auto cap = r.integer("max_body_bytes")) {
+    if (*cap < 1024)
+      error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
+    else if (static_cast<std::uint64_t>(*cap) > kMaxBodyBytesCeiling)
+      error_at(r, "max_body_bytes",
+               "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
+                   " (32 MiB, the kiosk's ceiling)");
+    else
+      s.max_body_bytes = static_cast<std::uint64_t>(*cap);
+  }
+  if (auto n = r.integer("page_size")) {
+    if (*n < 1 || *n > 50000)
+      error_at(r, "page_size", "'page_size' must be between 1 and 50000");
+    else
+      s.page_size = static_cast<int>(*n);
+  }
+  if (auto n = r.integer("max_pages")) {
+    if (*n < 1 || *n > kMaxPagesCeiling)
+      error_at(r, "max_pages",
+               "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)");
+    else
+      s.max_pages = static_cast<int>(*n);
+  }
+  s.missing_values = r.strings("missing_values");
+  if (platform) {
+    check_mapping(r, s, *platform);
+    warn_unused_keys(r, *platform);
+  }
+  for (const auto& other : pack.sources)
+    if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
+  return s;
+}
+
 }  // namespace
 
+// A mistake in one [[source]] turns that source off, not the pack: its problems are reported (as
+// warnings, with FILE:LINE:COL) and the fetcher reports the source as failing with the first of them,
+// while every other source fetches. Problems outside the tables (no [[source]] array) stay errors.
 void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "sources.toml");
-  each_table(file, "source", "[[source]]", [&](TableReader& r) {
+  const toml::array* tables = file.array("source");
+  if (!tables) return;
+  for (const auto& node : *tables) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      ctx.error(node.source(), "each 'source' must be a table");
+      continue;
+    }
+    Diagnostics own;
+    FileCtx source_ctx{ctx.file, ctx.root, own, {}};
     SourceConfig s;
-    s.id = r.string("id", Need::required);
-    s.platform = r.string("platform", Need::required);
-    r.one_of("platform", s.platform,
-             {"kiosk-feed", "ckan", "socrata", "opendatasoft", "arcgis", "sensorthings", "openaq", "gbfs"});
-    s.url = r.string("url", Need::required);
-    if (!s.url.empty()) {
-      auto scheme_end = s.url.find("://");
-      if (scheme_end == std::string::npos) {
-        // No scheme: a file inside the content folder, read through the same code path as live data.
-        std::string problem = check_content_path(ctx.root, s.url);
-        if (!problem.empty()) error_at(r, "url", "'url': " + problem);
-      } else {
-        std::string scheme = s.url.substr(0, scheme_end);
-        if (scheme == "file")
-          error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
-        else if (scheme != "http" && scheme != "https")
-          error_at(r, "url",
-                   "'url': scheme '" + scheme +
-                       "' is not supported; use https://, http:// or a "
-                       "path inside the content folder");
+    {
+      TableReader r(*t, source_ctx, "[[source]]");
+      s = read_source(r, pack);
+    }  // unknown keys are reported when the reader goes
+    for (const Diagnostic& d : own.items()) {
+      if (d.severity == Severity::warning) {
+        ctx.diags.add(d);
+        continue;
       }
+      std::string text =
+          "source '" + (s.id.empty() ? std::string("?") : s.id) + "' is off until fixed: " + d.message;
+      ctx.diags.warning(d.file, d.line, d.column, text);
+      if (s.off.empty()) s.off = Diagnostic{d.file, d.line, d.column, Severity::error, d.message}.format();
     }
-    s.query = read_named_values(r, "query");
-    s.headers = read_named_values(r, "headers");
-    s.refresh_seconds = r.number("refresh_seconds").value_or(600);
-    if (s.refresh_seconds < 10) {
-      error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10");
-      s.refresh_seconds = 10;
-    }
-    s.stale_seconds = r.number("stale_seconds").value_or(0);
-    if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
-    s.zone = r.string("zone", Need::optional, "+08:00");
-    if (auto off = parse_utc_offset(s.zone))
-      s.zone_offset = *off;
-    else
-      error_at(r, "zone", "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
-    s.demo = r.boolean("demo", false);
-    s.name = r.text("name");
-    read_fields(r, s);
-    s.station_ids = read_string_map(r, "stations");
-    s.station_prefix = r.string("station_prefix");
-    s.language = r.string("language");
-    s.ca_file = r.string("ca_file");
-    if (!s.ca_file.empty() && s.ca_file.front() != '/')
-      error_at(r, "ca_file", "'ca_file' must be an absolute path");
-    if (auto cap = r.integer("max_body_bytes")) {
-      if (*cap < 1024)
-        error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
-      else if (static_cast<std::uint64_t>(*cap) > kMaxBodyBytesCeiling)
-        error_at(r, "max_body_bytes",
-                 "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
-                     " (32 MiB, the kiosk's ceiling)");
-      else
-        s.max_body_bytes = static_cast<std::uint64_t>(*cap);
-    }
-    if (auto n = r.integer("page_size")) {
-      if (*n < 1 || *n > 50000)
-        error_at(r, "page_size", "'page_size' must be between 1 and 50000");
-      else
-        s.page_size = static_cast<int>(*n);
-    }
-    if (auto n = r.integer("max_pages")) {
-      if (*n < 1 || *n > kMaxPagesCeiling)
-        error_at(r, "max_pages",
-                 "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)");
-      else
-        s.max_pages = static_cast<int>(*n);
-    }
-    s.missing_values = r.strings("missing_values");
-    check_mapping(r, s);
-    for (const auto& other : pack.sources)
-      if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
-    pack.sources.push_back(std::move(s));
-  });
+    const bool duplicate = std::any_of(pack.sources.begin(), pack.sources.end(),
+                                       [&](const SourceConfig& o) { return o.id == s.id; });
+    if (!s.id.empty() && !duplicate) pack.sources.push_back(std::move(s));
+  }
 }
 
 }  // namespace kiosk::content

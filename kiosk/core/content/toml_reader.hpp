@@ -62,6 +62,7 @@ class TableReader {
     const toml::node* node = table_.get(key);
     return node ? node->source() : table_.source();
   }
+  const toml::table& raw() const { return table_; }  // every key as written, for cross-key checks
   FileCtx& ctx() { return ctx_; }
 
  private:

@@ -19,43 +19,75 @@ RecordMapping compile_mapping(const FieldMap& fields,
        {&f.station, &f.name_zh, &f.name_en, &f.lat, &f.lon, &f.metric, &f.value, &f.unit, &f.observed_at})
     rw(*p);
   for (auto& c : f.columns) rw(c.second);
-  m.station = m.paths.add(f.station);
-  m.name_zh = m.paths.add(f.name_zh);
-  m.name_en = m.paths.add(f.name_en);
-  m.lat = m.paths.add(f.lat);
-  m.lon = m.paths.add(f.lon);
-  m.time = m.paths.add(f.observed_at);
-  m.unit = m.paths.add(f.unit);
+  for (auto& c : f.filter) rw(c.first);
+  // A field's slot: its constant, or its path with any alternatives behind it.
+  auto add = [&](const char* key, const std::string& path) -> int {
+    if (auto c = f.constants.find(key); c != f.constants.end()) {
+      m.constants.push_back(c->second);
+      return -1 - static_cast<int>(m.constants.size());
+    }
+    const int i = m.paths.add(path);
+    if (auto a = f.alternatives.find(key); a != f.alternatives.end() && i >= 0)
+      for (std::string alt : a->second) {
+        rw(alt);
+        m.fallbacks[i].push_back(m.paths.add(alt));
+      }
+    return i;
+  };
+  m.station = add("station", f.station);
+  m.name_zh = add("name_zh", f.name_zh);
+  m.name_en = add("name_en", f.name_en);
+  m.lat = add("lat", f.lat);
+  m.lon = add("lon", f.lon);
+  m.time = add("observed_at", f.observed_at);
+  m.unit = add("unit", f.unit);
+  for (const auto& [path, value] : f.filter) m.filter.emplace_back(m.paths.add(path), value);
   if (f.layout == "wide") {
     for (const auto& [metric, column] : f.columns) m.columns.emplace_back(metric, m.paths.add(column));
   } else {
-    m.metric = m.paths.add(f.metric);
-    m.value = m.paths.add(f.value);
+    m.metric = add("metric", f.metric);
+    m.value = add("value", f.value);
   }
   return m;
 }
 
 namespace {
 
-const JValue kAbsent{};
-
-const JValue& slot(const std::vector<JValue>& slots, int i) {
-  return i >= 0 ? slots[static_cast<std::size_t>(i)] : kAbsent;
+// A field's value in one record: a constant, the first present of its paths, or absent.
+JValue field(const RecordMapping& m, const std::vector<JValue>& slots, int i) {
+  if (i <= -2) {
+    JValue v;
+    v.kind = JKind::string;
+    v.str = m.constants[static_cast<std::size_t>(-2 - i)];
+    return v;
+  }
+  if (i < 0) return {};
+  const JValue& v = slots[static_cast<std::size_t>(i)];
+  if (!v.present())
+    if (auto it = m.fallbacks.find(i); it != m.fallbacks.end())
+      for (int j : it->second)
+        if (j >= 0 && slots[static_cast<std::size_t>(j)].present()) return slots[static_cast<std::size_t>(j)];
+  return v;
 }
 
 void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) {
   Normaliser& norm = s.norm();
-  std::string raw = id_text(slot(slots, m.station));
+  for (const auto& [index, wanted] : m.filter)
+    if (id_text(field(m, slots, index)) != wanted) {
+      ++s.batch().filtered_count;
+      return;
+    }
+  std::string raw = id_text(field(m, slots, m.station));
   if (raw.empty()) {
     norm.reject(norm.where(m.fields.station) + ": no station id (field '" + m.fields.station + "' is " +
-                (slot(slots, m.station).kind == JKind::absent ? "missing)" : "empty or null)"));
+                (field(m, slots, m.station).kind == JKind::absent ? "missing)" : "empty or null)"));
     return;
   }
   std::string station = norm.station_id(raw);
-  norm.station(station, slot(slots, m.name_zh), slot(slots, m.name_en), slot(slots, m.lat),
-               slot(slots, m.lon));
-  const JValue& time = slot(slots, m.time);
-  const JValue& unit_value = slot(slots, m.unit);
+  norm.station(station, field(m, slots, m.name_zh), field(m, slots, m.name_en), field(m, slots, m.lat),
+               field(m, slots, m.lon));
+  const JValue& time = field(m, slots, m.time);
+  const JValue& unit_value = field(m, slots, m.unit);
   std::string_view record_unit = unit_value.kind == JKind::string ? unit_value.str : std::string_view{};
   auto configured_unit = [&](const std::string& metric) -> std::string_view {
     auto it = m.fields.units.find(metric);
@@ -64,12 +96,12 @@ void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) 
   if (m.fields.layout == "wide") {
     for (std::size_t i = 0; i < m.columns.size(); ++i) {
       const auto& [metric, index] = m.columns[i];
-      norm.reading(station, metric, slot(slots, index), configured_unit(metric), time,
+      norm.reading(station, metric, field(m, slots, index), configured_unit(metric), time,
                    m.fields.columns[i].second, m.fields.observed_at);
     }
     return;
   }
-  const JValue& metric_value = slot(slots, m.metric);
+  const JValue& metric_value = field(m, slots, m.metric);
   std::string name = id_text(metric_value);
   if (name.empty()) {
     norm.reject(norm.where(m.fields.metric) + ": no metric name");
@@ -81,7 +113,7 @@ void emit(Session& s, const RecordMapping& m, const std::vector<JValue>& slots) 
     return;
   }
   std::string_view unit = !record_unit.empty() ? record_unit : configured_unit(metric);
-  norm.reading(station, metric, slot(slots, m.value), unit, time, m.fields.value, m.fields.observed_at);
+  norm.reading(station, metric, field(m, slots, m.value), unit, time, m.fields.value, m.fields.observed_at);
 }
 
 }  // namespace

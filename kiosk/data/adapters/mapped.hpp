@@ -2,6 +2,7 @@
 // the source's field mapping compiled to paths, one pass per page, one record → readings.
 #pragma once
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,9 @@ struct RecordMapping {
   int station = -1, name_zh = -1, name_en = -1, lat = -1, lon = -1, metric = -1, value = -1, unit = -1,
       time = -1;
   std::vector<std::pair<std::string, int>> columns;  // canonical metric → slot (wide layout)
+  std::vector<std::pair<int, std::string>> filter;   // slot → the text it must hold
+  std::vector<std::string> constants;                // field constants: slot -2 - k is constants[k]
+  std::map<int, std::vector<int>> fallbacks;         // slot → the slots of its alternative paths, in order
 };
 
 // `rewrite` turns a configured path into one relative to the record element (ArcGIS: "attributes/…").
