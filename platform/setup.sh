@@ -30,8 +30,9 @@ packages=(
 # prometheus: promtool checks the health metrics file (tests skip that check without it) and the fleet
 # kit's alert rules; ansible-core, ansible-lint, systemd (systemd-analyze), rsync, git and python3-yaml:
 # the fleet kit's checks (tests/fleet/run.sh).
+# openssl: the https loopback portal of the secrets tests makes its certificate with it.
 test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus
-  ansible-core ansible-lint systemd rsync git python3-yaml)
+  ansible-core ansible-lint systemd rsync git python3-yaml openssl)
 
 started=$SECONDS
 say() { printf '\033[1m==> [%dm%02ds] %s\033[0m\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*" >&2; }
