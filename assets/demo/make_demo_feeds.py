@@ -200,7 +200,9 @@ def make_gbfs():
         "system_information.json": envelope({"system_id": "demo-city-bikes", "language": "zh", "name": "演示城市公共自行车",
                                              "timezone": "Asia/Shanghai"}),
         "station_information.json": envelope({"stations": [
-            {"station_id": sid, "name": zh, "short_name": en, "lat": lat, "lon": lon, "capacity": cap}
+            # GBFS 3.0's localised names, so English mode shows English station names.
+            {"station_id": sid, "name": [{"text": zh, "language": "zh"}, {"text": en, "language": "en"}],
+             "short_name": en, "lat": lat, "lon": lon, "capacity": cap}
             for sid, zh, en, lat, lon, cap in BIKES]}),
     }
     status = []
