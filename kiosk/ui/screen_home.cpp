@@ -70,7 +70,7 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const auto height_with = [&](ImFont* number) {
     const float box = number->FontSize + l.px(24);
     const float column = ctx.fonts.small->FontSize * 1.3f + l.px(4) + pill_font(number)->FontSize * 1.5f;
-    return std::max(box, column) + l.px(18) + (worst ? line : 0);
+    return std::max(box, column) + l.px(4) + (worst ? line : 0);
   };
   ImFont* number_font = ctx.fonts.body;
   for (ImFont* f : {ctx.fonts.huge, ctx.fonts.title, ctx.fonts.large})
