@@ -1,6 +1,10 @@
-// ArcGIS REST FeatureServer/MapServer `query` with f=json: features[].attributes (+ geometry x/y for the
-// position), errors sent with HTTP 200 as {"error":{code,message}}, and paging by resultOffset while
-// `exceededTransferLimit` is true. Dates are epoch milliseconds, which the time rules recognise.
+// ArcGIS REST FeatureServer/MapServer `query`, f=json or f=geojson, told apart by each feature:
+// f=json gives features[].attributes with geometry {x, y}; f=geojson gives features[].properties with a
+// GeoJSON point geometry {coordinates: [lon, lat]}. The kiosk asks for f=json unless the source URL names
+// f itself. A null geometry keeps the record without a position. Errors come with HTTP 200 as
+// {"error":{code,message}}; paging by resultOffset while `exceededTransferLimit` is true (at the top
+// level for f=json, in the top-level `properties` for f=geojson). Dates are epoch milliseconds, which the
+// time rules recognise.
 #include "kiosk/data/adapters/mapped.hpp"
 
 namespace kiosk::data {
@@ -10,9 +14,23 @@ void fetch_arcgis(Session& s) {
   FieldMap fields = cfg.fields;
   if (fields.lat.empty()) fields.lat = "geometry/y";
   if (fields.lon.empty()) fields.lon = "geometry/x";
-  RecordMapping mapping = compile_mapping(fields, [](const std::string& p) {
-    return p.rfind("geometry/", 0) == 0 || p.rfind("attributes/", 0) == 0 ? p : "attributes/" + p;
-  });
+  auto starts = [](const std::string& p, const char* head) { return p.rfind(head, 0) == 0; };
+  // A field path names an attribute ("STATION_CODE"), or says where it is: "attributes/…",
+  // "properties/…" or "geometry/…".
+  RecordMapping mapping = compile_mapping(
+      fields,
+      [&](const std::string& p) {
+        return starts(p, "geometry/") || starts(p, "attributes/") || starts(p, "properties/") ? p
+                                                                                              : "attributes/" + p;
+      },
+      [&](const std::string& p) -> std::string {  // the same field in the other format
+        if (p == "geometry/x") return "geometry/coordinates/0";
+        if (p == "geometry/y") return "geometry/coordinates/1";
+        if (starts(p, "geometry/")) return "";
+        if (starts(p, "attributes/")) return "properties/" + p.substr(11);
+        if (starts(p, "properties/")) return "attributes/" + p.substr(11);
+        return "properties/" + p;
+      });
   std::vector<MappedTarget> targets{{{"features"}, &mapping, "features"}};
   PathSet env;
   int code = env.add("error/code");

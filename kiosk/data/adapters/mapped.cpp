@@ -8,45 +8,64 @@
 namespace kiosk::data {
 
 RecordMapping compile_mapping(const FieldMap& fields,
-                              const std::function<std::string(const std::string&)>& rewrite) {
+                              const std::function<std::string(const std::string&)>& rewrite,
+                              const std::function<std::string(const std::string&)>& also) {
   RecordMapping m;
   m.fields = fields;
-  auto rw = [&](std::string& p) {
+  auto rw = [&](std::string p) {
     if (!p.empty() && rewrite) p = rewrite(p);
+    return p;
   };
   FieldMap& f = m.fields;
   for (std::string* p :
        {&f.station, &f.name_zh, &f.name_en, &f.lat, &f.lon, &f.metric, &f.value, &f.unit, &f.observed_at})
-    rw(*p);
-  for (auto& c : f.columns) rw(c.second);
-  for (auto& c : f.filter) rw(c.first);
+    *p = rw(*p);
+  for (auto& c : f.columns) c.second = rw(c.second);
+  for (auto& c : f.filter) c.first = rw(c.first);
+  // One configured path: its slot, with the platform's other form of it (`also`) behind it.
+  auto add_path = [&](const std::string& configured, std::vector<int>* behind) -> int {
+    const int i = m.paths.add(rw(configured));
+    if (also && !configured.empty())
+      if (std::string other = also(configured); !other.empty()) {
+        const int j = m.paths.add(other);
+        if (behind) {
+          behind->push_back(j);
+        } else if (i >= 0) {
+          m.fallbacks[i].push_back(j);
+        }
+      }
+    return i;
+  };
   // A field's slot: its constant, or its path with any alternatives behind it.
-  auto add = [&](const char* key, const std::string& path) -> int {
+  auto add = [&](const char* key, const std::string& configured) -> int {
     if (auto c = f.constants.find(key); c != f.constants.end()) {
       m.constants.push_back(c->second);
       return -1 - static_cast<int>(m.constants.size());
     }
-    const int i = m.paths.add(path);
+    const int i = add_path(configured, nullptr);
     if (auto a = f.alternatives.find(key); a != f.alternatives.end() && i >= 0)
-      for (std::string alt : a->second) {
-        rw(alt);
-        m.fallbacks[i].push_back(m.paths.add(alt));
+      for (const std::string& alt : a->second) {
+        std::vector<int>& behind = m.fallbacks[i];
+        behind.push_back(m.paths.add(rw(alt)));
+        add_path(alt, &behind);
       }
     return i;
   };
-  m.station = add("station", f.station);
-  m.name_zh = add("name_zh", f.name_zh);
-  m.name_en = add("name_en", f.name_en);
-  m.lat = add("lat", f.lat);
-  m.lon = add("lon", f.lon);
-  m.time = add("observed_at", f.observed_at);
-  m.unit = add("unit", f.unit);
-  for (const auto& [path, value] : f.filter) m.filter.emplace_back(m.paths.add(path), value);
+  m.station = add("station", fields.station);
+  m.name_zh = add("name_zh", fields.name_zh);
+  m.name_en = add("name_en", fields.name_en);
+  m.lat = add("lat", fields.lat);
+  m.lon = add("lon", fields.lon);
+  m.time = add("observed_at", fields.observed_at);
+  m.unit = add("unit", fields.unit);
+  for (std::size_t k = 0; k < fields.filter.size(); ++k)
+    m.filter.emplace_back(add_path(fields.filter[k].first, nullptr), fields.filter[k].second);
   if (f.layout == "wide") {
-    for (const auto& [metric, column] : f.columns) m.columns.emplace_back(metric, m.paths.add(column));
+    for (std::size_t k = 0; k < fields.columns.size(); ++k)
+      m.columns.emplace_back(fields.columns[k].first, add_path(fields.columns[k].second, nullptr));
   } else {
-    m.metric = add("metric", f.metric);
-    m.value = add("value", f.value);
+    m.metric = add("metric", fields.metric);
+    m.value = add("value", fields.value);
   }
   return m;
 }

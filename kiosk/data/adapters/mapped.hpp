@@ -25,8 +25,11 @@ struct RecordMapping {
 };
 
 // `rewrite` turns a configured path into one relative to the record element (ArcGIS: "attributes/…").
+// `also`, when given, names a second place for the same configured path (ArcGIS f=geojson:
+// "properties/…"), read when the first is absent; "" for none. Alternatives get it too.
 RecordMapping compile_mapping(const FieldMap& fields,
-                              const std::function<std::string(const std::string&)>& rewrite = nullptr);
+                              const std::function<std::string(const std::string&)>& rewrite = nullptr,
+                              const std::function<std::string(const std::string&)>& also = nullptr);
 
 struct MappedTarget {
   std::vector<std::string> path;  // of the records array; empty: the root is the array
