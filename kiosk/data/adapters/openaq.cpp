@@ -47,13 +47,27 @@ std::vector<std::string> endpoint_of(const std::string& url) {
   return split_path(rest);
 }
 
+// Walks one answer's `results` array into `targets`; an answer without one is an error that quotes
+// OpenAQ's own `detail` where it gives one. `what` names the response kind for that message.
+void walk_results(Session& s, std::string& body, std::vector<RecordsTarget>& targets, std::string_view what) {
+  PathSet env;
+  const int detail = env.add("detail");
+  std::vector<JValue> env_slots(env.slots());
+  s.parse([&] {
+    od::document doc = thread_parser().iterate(pad(body));
+    walk_document(doc, env, env_slots, targets);
+  });
+  if (targets[0].found) return;
+  const JValue& d = env_slots[static_cast<std::size_t>(detail)];
+  throw SourceError("GET " + s.redact(s.current_url()) +
+                    (d.present() ? ": OpenAQ error: " + error_summary(d)
+                                 : ": no 'results' array: not an OpenAQ v3 " + std::string(what) + "response"));
+}
+
 // Pages through `results` with page/limit while a page is full. `url_for(params)` builds each page's URL.
 void each_result(Session& s, const std::function<std::string(const std::vector<std::pair<std::string, std::string>>&)>& url_for,
                  const std::function<void(od::value, std::size_t)>& on_record, const char* what) {
   const SourceConfig& cfg = s.cfg();
-  PathSet env;
-  const int detail = env.add("detail");
-  std::vector<JValue> env_slots;
   const int limit = cfg.page_size > 0 ? std::min(cfg.page_size, 1000) : 100;
   for (int page = 1; page <= cfg.max_pages; ++page) {
     std::string* body = s.get(url_for({{"limit", std::to_string(limit)}, {"page", std::to_string(page)}}));
@@ -64,17 +78,7 @@ void each_result(Session& s, const std::function<std::string(const std::vector<s
       s.norm().at("results", index);
       on_record(record, index);
     };
-    env_slots.assign(env.slots(), JValue{});
-    s.parse([&] {
-      od::document doc = thread_parser().iterate(pad(*body));
-      walk_document(doc, env, env_slots, targets);
-    });
-    if (!targets[0].found) {
-      const JValue& d = env_slots[static_cast<std::size_t>(detail)];
-      throw SourceError("GET " + s.redact(s.current_url()) +
-                        (d.present() ? ": OpenAQ error: " + error_summary(d)
-                                     : std::string(": no 'results' array: not an OpenAQ v3 ") + what + " response"));
-    }
+    walk_results(s, *body, targets, std::string(what) + " ");
     if (targets[0].count < static_cast<std::size_t>(limit)) return;
   }
   s.batch().notes.push_back("stopped after max_pages = " + std::to_string(cfg.max_pages) + " pages");
@@ -190,9 +194,7 @@ void fetch_openaq(Session& s) {
   PathSet sensor_paths;
   const int sid = sensor_paths.add("id"), pname = sensor_paths.add("parameter/name"),
             punits = sensor_paths.add("parameter/units");
-  PathSet env;
-  const int detail = env.add("detail");
-  std::vector<JValue> env_slots, slots, sensor_slots;
+  std::vector<JValue> slots, sensor_slots;
 
   const int limit = cfg.page_size > 0 ? std::min(cfg.page_size, 1000) : 100;
   const bool single = endpoint.size() > 1;
@@ -237,17 +239,7 @@ void fetch_openaq(Session& s) {
                    slots[static_cast<std::size_t>(lat)], slots[static_cast<std::size_t>(lon)]);
       locations.push_back(std::move(loc));
     };
-    env_slots.assign(env.slots(), JValue{});
-    s.parse([&] {
-      od::document doc = thread_parser().iterate(pad(*body));
-      walk_document(doc, env, env_slots, targets);
-    });
-    if (!targets[0].found) {
-      const JValue& d = env_slots[static_cast<std::size_t>(detail)];
-      throw SourceError("GET " + s.redact(s.current_url()) +
-                        (d.present() ? ": OpenAQ error: " + error_summary(d)
-                                     : ": no 'results' array: not an OpenAQ v3 response"));
-    }
+    walk_results(s, *body, targets, "");
     // A full page asks for the next, whatever meta.found says (">4", or a number that undercounts).
     if (single || targets[0].count < static_cast<std::size_t>(limit)) break;
   }
@@ -280,14 +272,7 @@ void fetch_openaq(Session& s) {
       norm.reading(station, it->second.metric, slots[static_cast<std::size_t>(value)], it->second.units,
                    slots[static_cast<std::size_t>(utc)], "value", "datetime.utc");
     };
-    env_slots.assign(env.slots(), JValue{});
-    s.parse([&] {
-      od::document doc = thread_parser().iterate(pad(*body));
-      walk_document(doc, env, env_slots, targets);
-    });
-    if (!targets[0].found)
-      throw SourceError("GET " + s.redact(s.current_url()) +
-                        ": no 'results' array: not an OpenAQ latest response");
+    walk_results(s, *body, targets, "latest ");
   }
 }
 
