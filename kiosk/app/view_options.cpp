@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "kiosk/core/time_parse.hpp"
+
 namespace kiosk {
 namespace fs = std::filesystem;
 
@@ -32,7 +34,7 @@ std::optional<ResolvedView> resolve_view(const ViewOptions& o, std::string& erro
   v.classroom = o.classroom;
   v.content = o.content.empty() ? default_content_dir() : fs::path(o.content);
   if (!o.now.empty()) {
-    v.now = parse_iso_time(o.now);
+    v.now = parse_instant(o.now);
     if (!v.now) {
       error = "--now '" + o.now + "' is not a time like 2026-11-28T10:00:00+08:00";
       return std::nullopt;

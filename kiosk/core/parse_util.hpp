@@ -18,7 +18,4 @@ std::optional<Size> parse_size(std::string_view text);
 // "2.5s", "300ms", "2m", "1h" or a bare number of seconds.
 std::optional<double> parse_duration(std::string_view text);
 
-// "2026-11-28T10:00:00+08:00" or "…Z": a point in time; nullopt when malformed or without a zone.
-std::optional<UnixTime> parse_iso_time(std::string_view text);
-
 }  // namespace kiosk

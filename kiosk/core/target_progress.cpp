@@ -3,25 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/core/time_parse.hpp"
+
 namespace kiosk {
 namespace {
-
-// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-int days_from_civil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
 
 double clamp_percent(double p) { return std::clamp(p, 0.0, 100.0); }
 
@@ -59,8 +44,10 @@ std::optional<int> parse_iso_date(std::string_view s) {
     return v;
   };
   auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) return std::nullopt;
-  return days_from_civil(*y, *m, *d);
+  if (!y || !m || !d) return std::nullopt;
+  auto day = civil_day(*y, *m, *d);
+  if (!day) return std::nullopt;
+  return static_cast<int>(day->time_since_epoch().count());
 }
 
 int local_day(UnixTime t, int zone_offset_minutes) {
@@ -97,8 +84,9 @@ TargetProgress target_progress(const Target& t, int today) {
 
   // Where the straight path is at the current value's date.
   auto current_day = parse_iso_date(t.current_date);
-  if (t.baseline_year > 0 && current_day && deadline) {
-    int from = days_from_civil(t.baseline_year, 12, 31);
+  const auto baseline_end = civil_day(t.baseline_year, 12, 31);
+  if (t.baseline_year > 0 && baseline_end && current_day && deadline) {
+    const int from = static_cast<int>(baseline_end->time_since_epoch().count());
     double span = *deadline - from;
     out.expected_percent = span <= 0 ? 100.0 : clamp_percent(100.0 * (*current_day - from) / span);
   }

@@ -34,12 +34,6 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-unsigned days_in_month(int year, unsigned month) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 }  // namespace
 
 std::optional<int> parse_utc_offset(std::string_view text) {
@@ -61,16 +55,13 @@ std::optional<int> parse_utc_offset(std::string_view text) {
   return sign * (hours * 3600 + minutes * 60);
 }
 
-long long days_from_civil(int year, unsigned month, unsigned day) {
-  // Shift the year to start in March so the leap day is the last day of the shifted year; then count
-  // whole 400-year eras (146097 days each) and the days inside the era.
-  long long y = static_cast<long long>(year) - (month <= 2 ? 1 : 0);
-  long long era = (y >= 0 ? y : y - 399) / 400;
-  long long year_of_era = y - era * 400;
-  long long shifted_month = month > 2 ? month - 3 : month + 9;
-  long long day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-  long long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
+std::optional<std::chrono::sys_days> civil_day(int year, int month, int day) {
+  if (year < static_cast<int>(std::chrono::year::min()) || year > static_cast<int>(std::chrono::year::max()))
+    return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                         std::chrono::day{static_cast<unsigned>(day)}};
+  if (month < 1 || month > 12 || day < 1 || !date.ok()) return std::nullopt;
+  return std::chrono::sys_days{date};
 }
 
 std::optional<UnixTime> timestamp_from_number(double value) {
@@ -80,13 +71,14 @@ std::optional<UnixTime> timestamp_from_number(double value) {
   return static_cast<UnixTime>(std::floor(value));
 }
 
-std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) {
+std::optional<WrittenTime> parse_written_time(std::string_view text) {
+  using namespace std::chrono;
   text = trim(text);
   if (text.empty()) return std::nullopt;
   // An interval "start/end": the value describes the period that ends at `end`.
   if (auto slash = text.find('/');
       slash != std::string_view::npos && slash > 4 && text.size() > slash + 1 && text[4] == '-') {
-    return parse_timestamp(text.substr(slash + 1), zone_offset);
+    return parse_written_time(text.substr(slash + 1));
   }
   // Digit strings are epoch seconds or milliseconds; fewer than 9 digits (before 1973) is more likely a
   // compact date like 20230101, which is refused rather than misread.
@@ -94,7 +86,9 @@ std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) 
     if (text.size() < 9) return std::nullopt;
     double v = 0;
     for (char c : text) v = v * 10 + (c - '0');
-    return timestamp_from_number(v);
+    auto t = timestamp_from_number(v);
+    if (!t) return std::nullopt;
+    return WrittenTime{local_seconds{seconds{*t}}, 0};
   }
   size_t pos = 0;
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
@@ -105,9 +99,9 @@ std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) 
   if (!digits(text, pos, 2, month) || pos >= text.size() || text[pos] != date_sep) return std::nullopt;
   ++pos;
   if (!digits(text, pos, 2, day)) return std::nullopt;
-  if (month < 1 || month > 12 || day < 1 || static_cast<unsigned>(day) > days_in_month(year, month))
-    return std::nullopt;
-  int offset = zone_offset;
+  const auto date = civil_day(year, month, day);
+  if (!date) return std::nullopt;
+  std::optional<int> offset;
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return std::nullopt;
     ++pos;
@@ -127,32 +121,37 @@ std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) 
     if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute || second))) return std::nullopt;
     if (second == 60) second = 59;  // a leap second is shown as the second before it
     if (pos < text.size()) {
-      auto parsed = parse_utc_offset(text.substr(pos));
-      if (!parsed) return std::nullopt;
-      offset = *parsed;
+      offset = parse_utc_offset(text.substr(pos));
+      if (!offset) return std::nullopt;
     }
   }
-  long long days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  return static_cast<UnixTime>(days * 86400 + hour * 3600 + minute * 60 + second - offset);
+  return WrittenTime{local_days{date->time_since_epoch()} + hours{hour} + minutes{minute} + seconds{second},
+                     offset};
+}
+
+std::optional<UnixTime> parse_timestamp(std::string_view text, int zone_offset) {
+  auto written = parse_written_time(text);
+  if (!written) return std::nullopt;
+  return written->local.time_since_epoch().count() - written->offset.value_or(zone_offset);
+}
+
+std::optional<UnixTime> parse_instant(std::string_view text) {
+  auto written = parse_written_time(text);
+  if (!written || !written->offset) return std::nullopt;
+  return written->local.time_since_epoch().count() - *written->offset;
 }
 
 std::string format_iso_utc(UnixTime t) {
-  long long days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  long long secs = t - days * 86400;
-  // Inverse of days_from_civil.
-  long long z = days + 719468;
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long y = yoe + era * 400;
-  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long long mp = (5 * doy + 2) / 153;
-  long long d = doy - (153 * mp + 2) / 5 + 1;
-  long long m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
+  using namespace std::chrono;
+  const sys_seconds instant{seconds{t}};
+  const sys_days day = floor<days>(instant);
+  const year_month_day date{day};
+  const hh_mm_ss time{instant - day};
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d, secs / 3600,
-                secs / 60 % 60, secs % 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
   return buf;
 }
 

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/core/attention.hpp"
-#include "kiosk/core/parse_util.hpp"
+#include "kiosk/core/time_parse.hpp"
 #include "kiosk/core/schedule.hpp"
 
 namespace kiosk {
@@ -81,19 +81,19 @@ TEST(Schedule, OnlyWithinTheHoursOfThatWeekday) {
   s.days[6] = *parse_day_hours("off");  // Sunday
   const int zone = 480;
   // 2026-11-28 is a Saturday.
-  EXPECT_TRUE(s.on_at(*parse_iso_time("2026-11-28T07:00:00+08:00"), zone));
-  EXPECT_FALSE(s.on_at(*parse_iso_time("2026-11-28T06:59:00+08:00"), zone));
-  EXPECT_FALSE(s.on_at(*parse_iso_time("2026-11-28T22:00:00+08:00"), zone));
-  EXPECT_FALSE(s.on_at(*parse_iso_time("2026-11-29T12:00:00+08:00"), zone));  // Sunday off
+  EXPECT_TRUE(s.on_at(*parse_instant("2026-11-28T07:00:00+08:00"), zone));
+  EXPECT_FALSE(s.on_at(*parse_instant("2026-11-28T06:59:00+08:00"), zone));
+  EXPECT_FALSE(s.on_at(*parse_instant("2026-11-28T22:00:00+08:00"), zone));
+  EXPECT_FALSE(s.on_at(*parse_instant("2026-11-29T12:00:00+08:00"), zone));  // Sunday off
 }
 
 TEST(Schedule, HoursCanWrapPastMidnight) {
   Schedule s;
   s.enabled = true;
   for (auto& d : s.days) d = *parse_day_hours("18:00-02:00");
-  EXPECT_TRUE(s.on_at(*parse_iso_time("2026-11-28T23:30:00+08:00"), 480));
-  EXPECT_TRUE(s.on_at(*parse_iso_time("2026-11-29T01:30:00+08:00"), 480));
-  EXPECT_FALSE(s.on_at(*parse_iso_time("2026-11-29T03:00:00+08:00"), 480));
+  EXPECT_TRUE(s.on_at(*parse_instant("2026-11-28T23:30:00+08:00"), 480));
+  EXPECT_TRUE(s.on_at(*parse_instant("2026-11-29T01:30:00+08:00"), 480));
+  EXPECT_FALSE(s.on_at(*parse_instant("2026-11-29T03:00:00+08:00"), 480));
 }
 
 TEST(Schedule, NoScheduleMeansAlwaysOn) {

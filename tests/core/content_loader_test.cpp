@@ -83,6 +83,26 @@ TEST_F(ContentPackTest, MissingRequiredKeyIsAnError) {
   EXPECT_NE(all(l).find("travel.toml:1:1: error: missing required key 'title' in [[tip]]"), std::string::npos) << all(l);
 }
 
+// toml++ reads an unquoted offset date-time itself; the quoted form editors already write still works.
+TEST_F(ContentPackTest, AlertTimesMayBeTomlDateTimesOrQuoted) {
+  write("alerts.toml",
+        "[[alert]]\nid = \"a\"\ntitle = { zh = \"预警\", en = \"Alert\" }\n"
+        "starts = 2026-12-01T08:00:00+08:00\nexpires = \"2026-12-03T20:00:00+08:00\"\n");
+  ContentLoad l = load();
+  ASSERT_EQ(l.pack.alerts.size(), 1u) << all(l);
+  EXPECT_EQ(l.pack.alerts[0].starts, 1796083200);   // 2026-12-01T00:00:00Z
+  EXPECT_EQ(l.pack.alerts[0].expires, 1796299200);  // 2026-12-03T12:00:00Z
+}
+
+TEST_F(ContentPackTest, AnAlertTimeWithoutItsOffsetIsNamed) {
+  write("alerts.toml",
+        "[[alert]]\nid = \"a\"\ntitle = { zh = \"预警\", en = \"Alert\" }\n"
+        "starts = 2026-12-01T08:00:00\nexpires = \"2026-12-03 20:00\"\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("alerts.toml:4:10: error: 'starts' must be a time with its offset"), std::string::npos) << all(l);
+  EXPECT_NE(all(l).find("alerts.toml:5:11: error: 'expires' must be a time with its offset"), std::string::npos) << all(l);
+}
+
 TEST_F(ContentPackTest, WrongTypeNamesWhatWasExpected) {
   write("stations.toml",
         "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = \"north\"\nlon = 121.0\n");

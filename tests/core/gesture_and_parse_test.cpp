@@ -3,6 +3,7 @@
 
 #include "kiosk/core/gesture.hpp"
 #include "kiosk/core/parse_util.hpp"
+#include "kiosk/core/time_parse.hpp"
 
 namespace kiosk {
 namespace {
@@ -43,19 +44,19 @@ TEST(ParseSize, RefusesZeroGarbageAndAbsurd) {
   EXPECT_FALSE(parse_size("100000x100000"));
 }
 
-TEST(ParseIsoTime, HonoursTheOffset) {
-  EXPECT_EQ(parse_iso_time("2026-03-01T00:00:00+08:00"), 1772294400);
-  EXPECT_EQ(parse_iso_time("2026-02-28T16:00:00Z"), 1772294400);
-  EXPECT_EQ(parse_iso_time("2026-02-28T16:00:00.250Z"), 1772294400);
+TEST(ParseInstant, HonoursTheOffset) {
+  EXPECT_EQ(parse_instant("2026-03-01T00:00:00+08:00"), 1772294400);
+  EXPECT_EQ(parse_instant("2026-02-28T16:00:00Z"), 1772294400);
+  EXPECT_EQ(parse_instant("2026-02-28T16:00:00.250Z"), 1772294400);
 }
 
-TEST(ParseIsoTime, DatesAfter2038Work) {
-  EXPECT_EQ(parse_iso_time("2040-01-01T00:00:00Z"), 2208988800LL);
+TEST(ParseInstant, DatesAfter2038Work) {
+  EXPECT_EQ(parse_instant("2040-01-01T00:00:00Z"), 2208988800LL);
 }
 
-TEST(ParseIsoTime, RefusesTimesWithoutZone) {
-  EXPECT_FALSE(parse_iso_time("2026-03-01T00:00:00"));
-  EXPECT_FALSE(parse_iso_time("yesterday"));
+TEST(ParseInstant, RefusesTimesWithoutZone) {
+  EXPECT_FALSE(parse_instant("2026-03-01T00:00:00"));
+  EXPECT_FALSE(parse_instant("yesterday"));
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "kiosk/core/time_parse.hpp"
+
 namespace kiosk::content {
 namespace fs = std::filesystem;
 
@@ -111,6 +113,26 @@ std::string TableReader::string(std::string_view key, Need need, std::string fal
   }
   wrong_type(*node, key, "a string");
   return fallback;
+}
+
+std::optional<UnixTime> TableReader::instant(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  std::optional<UnixTime> t;
+  if (const auto* dt = node->as_date_time(); dt && dt->get().offset) {
+    // toml++ has read the date-time already: no second parse of the text.
+    const toml::date_time& v = dt->get();
+    if (auto day = civil_day(v.date.year, v.date.month, v.date.day))
+      t = day->time_since_epoch().count() * 86400LL + v.time.hour * 3600 + v.time.minute * 60 + v.time.second -
+          v.offset->minutes * 60LL;
+  } else if (const auto* s = node->as_string()) {
+    t = parse_instant(s->get());
+  }
+  if (!t)
+    ctx_.error(node->source(),
+               "'" + std::string(key) + "' must be a time with its offset, like \"2026-12-01T08:00:00+08:00\"",
+               "'" + std::string(key) + "' 须为带时区偏移的时间，如 \"2026-12-01T08:00:00+08:00\"");
+  return t;
 }
 
 std::optional<double> TableReader::number(std::string_view key, Need need) {

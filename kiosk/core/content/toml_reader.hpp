@@ -44,6 +44,8 @@ class TableReader {
   std::optional<double> number(std::string_view key, Need need = Need::optional);
   std::optional<long long> integer(std::string_view key, Need need = Need::optional);
   bool boolean(std::string_view key, bool fallback);
+  // A point in time with its offset: a TOML date-time (2026-12-01T08:00:00+08:00) or the same quoted.
+  std::optional<UnixTime> instant(std::string_view key, Need need = Need::optional);
   // {zh = "…", en = "…"}; a missing language is a warning, both missing (when required) an error.
   Text text(std::string_view key, Need need = Need::optional);
   std::vector<std::string> strings(std::string_view key);
