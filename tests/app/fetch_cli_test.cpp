@@ -17,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/temp_dir.hpp"
+
 namespace {
 namespace fs = std::filesystem;
 
@@ -132,17 +134,12 @@ std::vector<nlohmann::json> lines(const std::string& out) {
 }
 
 struct TempContent {
-  fs::path dir = fs::temp_directory_path() / ("kiosk-fetch-content-" + std::to_string(::getpid()) + "-" +
-                                              std::to_string(std::random_device{}()));
+  kiosk::test::TempDir folder;
+  fs::path dir{folder.path()};
   explicit TempContent(const std::string& sources) {
-    fs::create_directories(dir);
     for (const char* f : {"kiosk.toml", "strings.toml"})
       fs::copy_file(fs::path(KIOSK_CONTENT_DIR) / f, dir / f);
     std::ofstream(dir / "sources.toml") << sources;
-  }
-  ~TempContent() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
   }
 };
 

@@ -11,6 +11,7 @@
 
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/standards/aqi.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 namespace st = kiosk::standards;
@@ -27,21 +28,13 @@ std::string read_text(const fs::path& p) {
 // A scratch content folder holding one file.
 class ScratchContent {
  public:
-  explicit ScratchContent(const std::string& name, const std::string& text) {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("kiosk-levels-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(dir_);
-    std::ofstream(dir_ / name, std::ios::binary) << text;
+  ScratchContent(const std::string& name, const std::string& text) {
+    std::ofstream(folder_ / name, std::ios::binary) << text;
   }
-  ~ScratchContent() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  const fs::path& dir() const { return dir_; }
+  fs::path dir() const { return folder_.path(); }
 
  private:
-  fs::path dir_;
+  kiosk::test::TempDir folder_;
 };
 
 std::vector<kiosk::Diagnostic> about(const kiosk::ContentLoad& load, const std::string& file) {

@@ -10,6 +10,7 @@
 
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/target_progress.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,20 +19,12 @@ namespace {
 class ScratchContent {
  public:
   explicit ScratchContent(const std::string& text) {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("kiosk-targets-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(dir_);
-    std::ofstream(dir_ / "targets.toml", std::ios::binary) << text;
+    std::ofstream(folder_ / "targets.toml", std::ios::binary) << text;
   }
-  ~ScratchContent() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  const fs::path& dir() const { return dir_; }
+  fs::path dir() const { return folder_.path(); }
 
  private:
-  fs::path dir_;
+  kiosk::test::TempDir folder_;
 };
 
 std::string messages_about_targets(const fs::path& dir) {

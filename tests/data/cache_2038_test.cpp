@@ -15,6 +15,7 @@
 #include "kiosk/data/cache.hpp"
 #include "kiosk/data/http.hpp"
 #include "loopback_server.hpp"
+#include "support/temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace kiosk {
@@ -41,18 +42,7 @@ constexpr UnixTime kLeapDay2040 = 2214129600;  // 2040-02-29T12:00:00Z
 constexpr UnixTime kPastUnsigned32Bit = 4294967296;
 constexpr UnixTime kLastHour2199 = 7258114800;  // 2199-12-31T23:00:00Z
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("kiosk-2038-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 // One source whose readings, status and history all sit after 2038; the same on every architecture.
 struct FarFuture {
@@ -123,8 +113,8 @@ TEST(Cache2038, ReadingsAfter2038RoundTripExactly) {
   TempDir dir;
   FarFuture data;
   std::string error;
-  ASSERT_TRUE(data.write(dir.path, error)) << error;
-  data.expect_in(dir.path, kArch);
+  ASSERT_TRUE(data.write(dir.path(), error)) << error;
+  data.expect_in(dir.path(), kArch);
 }
 
 TEST(Cache2038, TimestampsAfter2038ParseAndFormat) {
@@ -184,8 +174,8 @@ TEST(Cache2038, OpensCachesWrittenOnOtherArchitectures) {
     if (arch == kArch || !fs::is_regular_file(entry.path() / "kiosk-cache.sqlite")) continue;
     // Read a copy: opening writes (WAL), and the file belongs to the other suite.
     TempDir copy;
-    fs::copy_file(entry.path() / "kiosk-cache.sqlite", copy.path / "kiosk-cache.sqlite");
-    data.expect_in(copy.path, arch);
+    fs::copy_file(entry.path() / "kiosk-cache.sqlite", copy / "kiosk-cache.sqlite");
+    data.expect_in(copy.path(), arch);
     ++others;
   }
   std::printf("[ kiosk    ] %s read the caches of %d other architecture(s) in %s\n", kArch, others, exchange);

@@ -13,24 +13,14 @@
 #include <thread>
 
 #include "kiosk/data/cache.hpp"
+#include "support/temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace kiosk {
 namespace {
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("kiosk-cache-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 std::vector<Reading> readings(const std::string& source, int count, double value, UnixTime t) {
   std::vector<Reading> out;
@@ -53,7 +43,7 @@ TEST(Cache, RoundTripsReadingsStationsStatusAndHistory) {
   const UnixTime now = test::at("2026-03-02T07:00:00Z");
   {
     std::string error;
-    auto cache = data::Cache::open(dir.path, error);
+    auto cache = data::Cache::open(dir.path(), error);
     ASSERT_TRUE(cache) << error;
     StationInfo st{"air", "st0", "港城", "Harbour", 37.5, 121.4, true};
     auto latest = readings("air", 3, 12.5, now - 600);
@@ -64,7 +54,7 @@ TEST(Cache, RoundTripsReadingsStationsStatusAndHistory) {
                                     {"\"e1\"", ""}, now));
   }
   std::string error;
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache) << error;
   data::CacheContents c = cache->load(now);
   ASSERT_EQ(c.sources.count("air"), 1u);
@@ -86,7 +76,7 @@ TEST(Cache, FailureKeepsTheLastGoodReadings) {
   TempDir dir;
   const UnixTime now = test::at("2026-03-02T07:00:00Z");
   std::string error;
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache);
   auto latest = readings("air", 2, 30, now);
   ASSERT_TRUE(cache->save_success("air", "u", latest, {}, latest, ok_status("air", now), {}, now));
@@ -104,13 +94,13 @@ TEST(Cache, FailureKeepsTheLastGoodReadings) {
 TEST(Cache, ADamagedFileIsSetAsideNotFatal) {
   TempDir dir;
   {
-    std::ofstream junk(dir.path / "kiosk-cache.sqlite", std::ios::binary);
+    std::ofstream junk(dir / "kiosk-cache.sqlite", std::ios::binary);
     junk << std::string(8192, '\x5a');
   }
   std::string error;
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache) << error;
-  EXPECT_TRUE(fs::exists(dir.path / "kiosk-cache.sqlite.broken"));
+  EXPECT_TRUE(fs::exists(dir / "kiosk-cache.sqlite.broken"));
   EXPECT_TRUE(cache->load(0).sources.empty());
 }
 
@@ -118,14 +108,14 @@ TEST(Cache, ABusyCacheIsWaitedForNeverSetAside) {
   TempDir dir;
   std::string error;
   {
-    auto cache = data::Cache::open(dir.path, error);
+    auto cache = data::Cache::open(dir.path(), error);
     ASSERT_TRUE(cache) << error;
     ASSERT_TRUE(cache->save_success("air", "https://x", readings("air", 2, 10, 1000), {}, {},
                                     ok_status("air", 1000), {}, 1000));
   }
   // Another process holds the database locked for longer than one busy timeout (2 s).
   sqlite3* other = nullptr;
-  ASSERT_EQ(sqlite3_open((dir.path / "kiosk-cache.sqlite").c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open((dir / "kiosk-cache.sqlite").c_str(), &other), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE", nullptr, nullptr, nullptr),
             SQLITE_OK);
   std::thread release([other] {
@@ -133,19 +123,19 @@ TEST(Cache, ABusyCacheIsWaitedForNeverSetAside) {
     sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
     sqlite3_close(other);
   });
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   release.join();
   ASSERT_TRUE(cache) << error;
-  EXPECT_FALSE(fs::exists(dir.path / "kiosk-cache.sqlite.broken"));
+  EXPECT_FALSE(fs::exists(dir / "kiosk-cache.sqlite.broken"));
   EXPECT_EQ(cache->load(0).sources.size(), 1u);  // the readings are still there
 }
 
 TEST(Cache, SchemaHasOnlyPortableColumnTypes) {
   TempDir dir;
   std::string error;
-  ASSERT_TRUE(data::Cache::open(dir.path, error));
+  ASSERT_TRUE(data::Cache::open(dir.path(), error));
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir.path / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open((dir / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
   sqlite3_stmt* q = nullptr;
   sqlite3_prepare_v2(db,
                      "SELECT count(*) FROM sqlite_schema s, pragma_table_info(s.name) c "
@@ -195,7 +185,7 @@ TEST(Cache, KillNineDuringWritesLeavesTheLastCommit) {
     ASSERT_GE(child, 0);
     if (child == 0) {
       ::close(pipe_fds[0]);
-      write_forever(dir.path, pipe_fds[1]);
+      write_forever(dir.path(), pipe_fds[1]);
     }
     ::close(pipe_fds[1]);
     char byte = 0;
@@ -208,7 +198,7 @@ TEST(Cache, KillNineDuringWritesLeavesTheLastCommit) {
     ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped by itself (status " << status << ")";
 
     sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir.path / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open((dir / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
     sqlite3_stmt* q = nullptr;
     sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, nullptr);
     ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
@@ -240,7 +230,7 @@ TEST(Cache, AnImplausibleValueCachedBeforeTheRuleIsNotShownAgain) {
   const UnixTime now = test::at("2026-03-02T07:00:00Z");
   {
     std::string error;
-    auto cache = data::Cache::open(dir.path, error);
+    auto cache = data::Cache::open(dir.path(), error);
     ASSERT_TRUE(cache) << error;
     std::vector<Reading> latest = {{"air", "st0", "pm25_1h", 1e308, "ug/m3", now - 600, now},
                                    {"air", "st1", "pm25_1h", 35, "ug/m3", now - 600, now},
@@ -250,7 +240,7 @@ TEST(Cache, AnImplausibleValueCachedBeforeTheRuleIsNotShownAgain) {
         cache->save_success("air", "https://x/y", latest, {}, latest, ok_status("air", now), {}, now));
   }
   std::string error;
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache) << error;
   data::CacheContents c = cache->load(now);
   const auto& air = c.sources.at("air");

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 extern char** environ;
 
 namespace kiosk::test {
@@ -65,20 +67,5 @@ inline int count_lines(const std::string& s) {
   for (char c : s) n += c == '\n';
   return n;
 }
-
-// A fresh empty folder under /tmp, removed when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/kiosk-test-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 }  // namespace kiosk::test
