@@ -55,8 +55,8 @@ int run_fetch(const FetchArgs& args) {
   }
 
   FetchOptions options;
-  options.content_dir = dir;
-  options.total_timeout_seconds = args.timeout;
+  options.fetch.content_dir = dir;
+  options.fetch.network.total_timeout_seconds = args.timeout;
   options.keep_fetched_readings = true;
   SystemClock clock;
   FetchWorker worker(sources, options, clock);

@@ -35,8 +35,8 @@ std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode m
                                          const std::filesystem::path& cache_dir,
                                          const std::filesystem::path& secret_dir) {
   FetchOptions options;
-  options.secret_dir = secret_dir;
-  options.content_dir = content.dir;
+  options.fetch.secret_dir = secret_dir;
+  options.fetch.content_dir = content.dir;
   options.cache_dir = cache_dir;
   auto feed = std::make_shared<WorkerFeed>(content.sources, options, clock);
   FetchWorker& worker = feed->worker();

@@ -45,6 +45,8 @@ SourceStatus FetchWorker::initial_status(const SourceConfig& cfg) {
 FetchWorker::FetchWorker(std::vector<SourceConfig> sources, FetchOptions options, const Clock& clock)
     : options_(std::move(options)), clock_(clock), transport_(options_.transport) {
   if (!transport_) transport_ = std::make_shared<data::CurlTransport>();
+  options_.fetch.cancel = &stop_;
+  options_.fetch.on_progress = [this] { heartbeat_ = clock_.monotonic(); };
   rng_.seed(options_.seed ? options_.seed : std::random_device{}());
   heartbeat_ = clock_.monotonic();
   std::lock_guard lock(state_mu_);
@@ -166,22 +168,8 @@ void FetchWorker::fetch_one(const std::string& id) {
     cfg = it->cfg;
     validators = it->validators;
   }
-  data::FetchSettings settings;
-  settings.content_dir = options_.content_dir;
-  settings.ca_file = options_.ca_file;
-  settings.max_body_bytes = options_.max_body_bytes;
-  settings.connect_timeout_seconds = options_.connect_timeout_seconds;
-  settings.total_timeout_seconds = options_.total_timeout_seconds;
-  settings.max_fetch_seconds = options_.max_fetch_seconds;
-  settings.low_speed_bytes = options_.low_speed_bytes;
-  settings.low_speed_seconds = options_.low_speed_seconds;
-  settings.doh_url = options_.doh_url;
-  settings.secret_dir = options_.secret_dir;
-  settings.cancel = &stop_;
-  settings.on_progress = [this] { heartbeat_ = clock_.monotonic(); };
-
   const UnixTime now = clock_.wall();
-  SourceResult result = data::fetch_source(cfg, *transport_, settings, validators, now);
+  SourceResult result = data::fetch_source(cfg, *transport_, options_.fetch, validators, now);
   heartbeat_ = clock_.monotonic();
 
   // Copies for the cache, written after the state lock is released.

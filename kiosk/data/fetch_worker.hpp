@@ -32,17 +32,8 @@ class Cache;
 }
 
 struct FetchOptions {
-  std::filesystem::path content_dir;         // where scheme-less source URLs live
+  data::FetchSettings fetch;                 // content folder, network settings, secret folder
   std::filesystem::path cache_dir;           // empty: no cache (kiosk fetch, tests)
-  std::string ca_file;                       // extra CA bundle; TLS verification is always on
-  std::uint64_t max_body_bytes = 16u << 20;  // per response, enforced while receiving
-  double connect_timeout_seconds = 10;
-  double total_timeout_seconds = 60;   // per request
-  double max_fetch_seconds = 300;      // every request of one source's fetch (ceiling: 300)
-  long low_speed_bytes = 64;           // slower than this many bytes/s …
-  double low_speed_seconds = 20;       // … for this long: cut off
-  std::string doh_url;                 // DNS over HTTPS resolver (empty: the system's)
-  std::filesystem::path secret_dir = "/etc/kiosk";  // `{ file = … }` secrets must be under it
   double history_days = 7;             // history kept for trend charts
   double min_backoff_seconds = 30;     // first retry after a failure
   double max_backoff_seconds = 3600;   // retries never wait longer than this (unless Retry-After)

@@ -43,7 +43,7 @@ bool iequals_prefix(const std::string& line, const char* name) {
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
-  if (t->response->body.size() + n > t->request->max_body_bytes) {
+  if (t->response->body.size() + n > t->request->network.max_body_bytes) {
     t->over_cap = true;
     return 0;  // makes curl stop with CURLE_WRITE_ERROR
   }
@@ -70,9 +70,9 @@ std::optional<UnixTime> parse_http_date(const std::string& text) {
     return std::nullopt;
   for (unsigned m = 0; m < 12; ++m) {
     if (std::strcmp(month, kMonths[m]) != 0) continue;
-    if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-    return days_from_civil(year, m + 1, static_cast<unsigned>(day)) * 86400 + hour * 3600 + minute * 60 +
-           second;
+    auto date = civil_day(year, static_cast<int>(m) + 1, day);
+    if (!date || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    return date->time_since_epoch().count() * 86400LL + hour * 3600 + minute * 60 + second;
   }
   return std::nullopt;
 }
@@ -142,41 +142,6 @@ CurlTransport::~CurlTransport() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
 }
 
-std::string url_origin(const std::string& url) {
-  auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return {};
-  std::string scheme;
-  for (char ch : url.substr(0, scheme_end)) scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (scheme != "http" && scheme != "https") return {};
-  std::size_t host_start = scheme_end + 3;
-  std::size_t host_end = url.find_first_of("/?#", host_start);
-  std::string authority = url.substr(host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
-  if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
-  std::string host = authority, port;
-  if (!authority.empty() && authority[0] == '[') {  // [::1]:8080
-    auto close = authority.find(']');
-    if (close == std::string::npos) return {};
-    host = authority.substr(0, close + 1);
-    if (close + 1 < authority.size() && authority[close + 1] == ':') port = authority.substr(close + 2);
-  } else if (auto colon = authority.rfind(':'); colon != std::string::npos) {
-    host = authority.substr(0, colon);
-    port = authority.substr(colon + 1);
-  }
-  if (host.empty()) return {};
-  for (char& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  while (!port.empty() && port[0] == '0' && port.size() > 1) port.erase(0, 1);
-  if (port.empty()) port = scheme == "https" ? "443" : "80";
-  return scheme + "://" + host + ":" + port;
-}
-
-bool loopback_host(const std::string& url) {
-  std::string origin = url_origin(url);
-  if (origin.empty()) return false;
-  std::string host = origin.substr(origin.find("://") + 3);
-  host = host.substr(0, host.rfind(':'));
-  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
-}
-
 HttpResponse CurlTransport::get(const HttpRequest& request) {
   HttpResponse response;
   CURL* c = static_cast<CURL*>(curl_);
@@ -202,15 +167,15 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, request.allow_file && hop == 0 ? "file" : "http,https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // followed below, hop by hop
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes (gzip, deflate, …)
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout_seconds * 1000));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout_seconds * 1000));
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.low_speed_bytes);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(request.low_speed_seconds)));
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.network.connect_timeout_seconds * 1000));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.network.total_timeout_seconds * 1000));
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.network.low_speed_bytes);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(request.network.low_speed_seconds)));
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!request.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.ca_file.c_str());
-    if (!request.doh_url.empty()) curl_easy_setopt(c, CURLOPT_DOH_URL, request.doh_url.c_str());
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body_bytes));
+    if (!request.network.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.network.ca_file.c_str());
+    if (!request.network.doh_url.empty()) curl_easy_setopt(c, CURLOPT_DOH_URL, request.network.doh_url.c_str());
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.network.max_body_bytes));
     curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk/" KIOSK_VERSION " (public environment kiosk)");
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
@@ -274,7 +239,7 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
   }
   std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(code));
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r')) detail.pop_back();
-  const double cap_mb = static_cast<double>(request.max_body_bytes) / (1 << 20);
+  const double cap_mb = static_cast<double>(request.network.max_body_bytes) / (1 << 20);
   char cap_text[64];
   std::snprintf(cap_text, sizeof cap_text, "%.3g MB", cap_mb);
   switch (code) {

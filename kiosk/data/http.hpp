@@ -15,7 +15,21 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/data/url.hpp"
+
 namespace kiosk::data {
+
+// How the kiosk talks to the network: the operator's settings, passed as one struct from the worker
+// through each fetch down to each request.
+struct NetworkSettings {
+  std::string ca_file;                       // extra CA bundle; verification stays on either way
+  std::uint64_t max_body_bytes = 16u << 20;  // per response, enforced while receiving
+  double connect_timeout_seconds = 10;
+  double total_timeout_seconds = 60;  // per request
+  long low_speed_bytes = 64;          // a transfer slower than this …
+  double low_speed_seconds = 20;      // … for this long is cut off (a server dripping a byte a second)
+  std::string doh_url;                // resolve names over DNS-over-HTTPS (empty: the system resolver)
+};
 
 struct HttpRequest {
   std::string url;
@@ -23,14 +37,10 @@ struct HttpRequest {
   std::vector<std::string> secret_values;  // a redirect off url's origin whose URL holds one is refused
   std::string if_none_match;         // ETag from the last 200
   std::string if_modified_since;     // Last-Modified from the last 200
-  std::string ca_file;               // extra CA bundle; verification stays on either way
-  std::uint64_t max_body_bytes = 16u << 20;
-  double connect_timeout_seconds = 10;
-  double total_timeout_seconds = 60;
-  long low_speed_bytes = 64;      // a transfer slower than this …
-  double low_speed_seconds = 20;  // … for this long is cut off (a server dripping a byte a second)
-  bool allow_file = false;        // file:// is allowed only for content-folder URLs
-  std::string doh_url;            // resolve names over DNS-over-HTTPS (empty: the system resolver)
+  // This request's limits: the fetch's settings with the source's own CA and cap and what is left of
+  // the fetch's time and byte budget.
+  NetworkSettings network;
+  bool allow_file = false;  // file:// is allowed only for content-folder URLs
   const std::atomic<bool>* cancel = nullptr;  // set to abort (worker shutdown)
   std::function<void()> on_progress;          // called while data flows (the worker's heartbeat)
 };
@@ -49,13 +59,6 @@ struct HttpResponse {
   std::uint64_t wire_bytes = 0;       // body bytes as received (before decompression)
   bool too_large = false;
 };
-
-// "scheme://host:port" of an http(s) URL, lower-cased, default port filled in, user info dropped;
-// empty for anything else. Two URLs with the same origin may share a source's secrets.
-std::string url_origin(const std::string& url);
-
-// True for 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine.
-bool loopback_host(const std::string& url);
 
 // The network seam: tests and the benchmark can serve bodies without sockets.
 class Transport {

@@ -17,22 +17,6 @@
 namespace kiosk::data {
 namespace fs = std::filesystem;
 
-std::string url_escape(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '$' || c == ',' || c == ':' ||
-        c == '(' || c == ')' || c == '*' || c == '\'' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string read_secret(const SecretValue& v, const std::string& what, const fs::path& secret_dir) {
   if (!v.secret()) return v.literal;
   if (!v.env.empty()) {
@@ -77,12 +61,6 @@ bool secret_param(std::string_view name) {
   return k == "token" || k == "api_key" || k == "apikey" || k == "key" || k == "access_token" ||
          k == "$$app_token" || k == "app_token" || k == "signature" || k == "sig" || k == "password" ||
          k == "appkey" || k == "secret";
-}
-
-std::string file_url(const fs::path& p) {
-  std::string out = "file://";
-  out += url_escape(p.string());
-  return out;
 }
 
 // Pulls a readable message out of an error body: CKAN, Socrata, ODS, OpenAQ, FROST and ArcGIS shapes.
@@ -185,11 +163,7 @@ Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSetti
 
 std::string Session::with_params(std::string url,
                                  const std::vector<std::pair<std::string, std::string>>& params) {
-  for (const auto& [name, value] : params) {
-    url += url.find('?') == std::string::npos ? '?' : '&';
-    url += url_escape(name) + "=" + url_escape(value);
-  }
-  return url;
+  return url_with_params(url, params);
 }
 
 bool Session::has_param(const std::string& name) const {
@@ -251,40 +225,7 @@ std::string Session::redact(const std::string& url) const {
 }
 
 std::string Session::resolve(const std::string& base, const std::string& link) const {
-  if (has_scheme(link)) return link;
-  auto scheme = base.find("://");
-  if (scheme == std::string::npos) return link;
-  if (!link.empty() && link[0] == '/') {
-    if (base.rfind("file://", 0) == 0) return "file://" + link;
-    auto host_end = base.find('/', scheme + 3);
-    return (host_end == std::string::npos ? base : base.substr(0, host_end)) + link;
-  }
-  std::string dir = base.substr(0, base.find_first_of("?#"));
-  dir = dir.substr(0, dir.rfind('/') + 1);
-  std::string joined = dir + link;
-  // Fold "x/../" and "./" so a file link can be checked against the content folder.
-  std::string prefix = joined.substr(
-      0, joined.find('/', scheme + 3) == std::string::npos ? joined.size() : joined.find('/', scheme + 3));
-  std::string path = joined.substr(prefix.size());
-  std::string query;
-  if (auto q = path.find('?'); q != std::string::npos) {
-    query = path.substr(q);
-    path.resize(q);
-  }
-  std::vector<std::string> parts;
-  std::stringstream ss(path);
-  std::string part;
-  while (std::getline(ss, part, '/')) {
-    if (part == "." || part.empty()) continue;
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-      continue;
-    }
-    parts.push_back(part);
-  }
-  std::string out = prefix;
-  for (const auto& p : parts) out += "/" + p;
-  return out + query;
+  return resolve_url(base, link);
 }
 
 std::string* Session::get(const std::string& url, bool conditional) {
@@ -296,17 +237,9 @@ std::string* Session::get(const std::string& url, bool conditional) {
     if (!local_) throw SourceError("GET " + redact(url) + ": a remote source may not link to a local file");
     std::error_code ec;
     fs::path root = fs::weakly_canonical(settings_.content_dir, ec);
-    std::string path = url.substr(7);
-    std::string decoded;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-      if (path[i] == '%' && i + 2 < path.size()) {
-        decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
-        i += 2;
-      } else {
-        decoded += path[i];
-      }
-    }
-    fs::path full = fs::weakly_canonical(fs::path(decoded), ec);
+    const auto path = file_url_path(url);
+    if (!path) throw SourceError("GET " + url + ": not a file URL the kiosk can read");
+    fs::path full = fs::weakly_canonical(*path, ec);
     auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
     if (r != root.end()) throw SourceError("GET " + url + ": the file is outside the content folder");
     rq.allow_file = true;
@@ -324,13 +257,10 @@ std::string* Session::get(const std::string& url, bool conditional) {
     rq.headers = headers_;
   }
   rq.secret_values = secrets_;
-  rq.ca_file = !cfg_.ca_file.empty() ? cfg_.ca_file : settings_.ca_file;
-  rq.max_body_bytes = cfg_.max_body_bytes ? cfg_.max_body_bytes : settings_.max_body_bytes;
-  rq.connect_timeout_seconds = settings_.connect_timeout_seconds;
-  rq.total_timeout_seconds = settings_.total_timeout_seconds;
-  rq.low_speed_bytes = settings_.low_speed_bytes;
-  rq.low_speed_seconds = settings_.low_speed_seconds;
-  rq.doh_url = settings_.doh_url;
+  NetworkSettings& net = rq.network;
+  net = settings_.network;
+  if (!cfg_.ca_file.empty()) net.ca_file = cfg_.ca_file;
+  if (cfg_.max_body_bytes) net.max_body_bytes = cfg_.max_body_bytes;
   rq.cancel = settings_.cancel;
   rq.on_progress = settings_.on_progress;
   if (conditional) {
@@ -355,10 +285,10 @@ std::string* Session::get(const std::string& url, bool conditional) {
   if (elapsed >= max_seconds)
     limit(std::to_string(static_cast<int>(elapsed)) + " s spent (ceiling " +
           std::to_string(static_cast<int>(max_seconds)) + " s per fetch)");
-  rq.total_timeout_seconds = std::max(1.0, std::min(rq.total_timeout_seconds, max_seconds - elapsed));
+  net.total_timeout_seconds = std::max(1.0, std::min(net.total_timeout_seconds, max_seconds - elapsed));
   const std::uint64_t budget_left = kMaxFetchBytesCeiling - fetched_bytes_;
-  const std::uint64_t own_cap = std::min<std::uint64_t>(rq.max_body_bytes, kMaxBodyBytesCeiling);
-  rq.max_body_bytes = std::min(own_cap, budget_left);
+  const std::uint64_t own_cap = std::min<std::uint64_t>(net.max_body_bytes, kMaxBodyBytesCeiling);
+  net.max_body_bytes = std::min(own_cap, budget_left);
   current_url_ = url;
   ++result_.requests;
   HttpResponse r = transport_.get(rq);

@@ -21,14 +21,8 @@ namespace kiosk::data {
 
 struct FetchSettings {
   std::filesystem::path content_dir;  // where scheme-less URLs live
-  std::string ca_file;                // default CA bundle (a source's ca_file wins)
-  std::uint64_t max_body_bytes = 16u << 20;
-  double connect_timeout_seconds = 10;
-  double total_timeout_seconds = 60;  // per request
+  NetworkSettings network;            // a source's own ca_file and max_body_bytes win over these
   double max_fetch_seconds = 300;     // every request of one fetch together (at most kMaxFetchSecondsCeiling)
-  long low_speed_bytes = 64;
-  double low_speed_seconds = 20;
-  std::string doh_url;  // DNS over HTTPS (empty: the system resolver)
   // `{ file = … }` secrets must lie under this folder (the operator's setting, never the pack's).
   std::filesystem::path secret_dir = "/etc/kiosk";
   const std::atomic<bool>* cancel = nullptr;
@@ -131,8 +125,5 @@ std::string read_secret(const SecretValue& v, const std::string& what,
 // A URL as it may be logged or stored: user info and parameters named like secrets (token, api_key, …)
 // become "***". Values read from secrets are Session::redact's job.
 std::string redact_url(const std::string& url);
-
-// Percent-encoding for query strings.
-std::string url_escape(std::string_view text);
 
 }  // namespace kiosk::data

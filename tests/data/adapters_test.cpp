@@ -282,14 +282,14 @@ TEST(Socrata, PagesUntilAShortPageWithStringNumbers) {
   cfg.fields.observed_at = "date";
   cfg.fields.columns = {{"bikes_available", "counts"}};
   CannedTransport t;
-  t.on("$offset=1000", fixture("socrata/sodapy_bike_counts_page_2.json"));
-  t.on("$offset=0", fixture("socrata/sodapy_bike_counts_page_1.json"));
+  t.on("%24offset=1000", fixture("socrata/sodapy_bike_counts_page_2.json"));
+  t.on("%24offset=0", fixture("socrata/sodapy_bike_counts_page_1.json"));
   SourceResult r = run(cfg, t, test::at("2017-01-01T00:00:00Z"));
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.batch.readings.size(), 1001u);
   ASSERT_EQ(t.requests.size(), 2u);
-  EXPECT_NE(t.requests[0].find("$order=:id"), std::string::npos) << t.requests[0];
-  EXPECT_NE(t.requests[1].find("$limit=1000&$offset=1000"), std::string::npos) << t.requests[1];
+  EXPECT_NE(t.requests[0].find("%24order=%3Aid"), std::string::npos) << t.requests[0];
+  EXPECT_NE(t.requests[1].find("%24limit=1000&%24offset=1000"), std::string::npos) << t.requests[1];
   EXPECT_EQ(r.batch.readings[0].value, 100);
   EXPECT_EQ(format_iso_utc(r.batch.readings[0].observed_at), "2016-09-21T22:45:00Z");  // floating, -07:00
 }
@@ -471,7 +471,7 @@ TEST(SensorThings, ExpandedDatastreamsWithIntervalsAndStringResults) {
       test::source("sta", "sensorthings", "https://sta.example.org/FROST-Server/v1.1/Datastreams");
   SourceResult r = run(cfg, t);
   ASSERT_TRUE(r.ok) << r.error;
-  EXPECT_NE(t.requests[0].find("$expand="), std::string::npos);
+  EXPECT_NE(t.requests[0].find("%24expand="), std::string::npos);
   const Reading* pm = find(r, "harbour", "pm25_1h");
   ASSERT_NE(pm, nullptr);
   EXPECT_EQ(format_iso_utc(pm->observed_at), "2026-03-02T06:00:00Z");  // end of the interval
@@ -519,7 +519,7 @@ TEST(OpenAq, LocationsThenLatestJoinedBySensor) {
   SourceResult r = run(cfg, t);
   ASSERT_TRUE(r.ok) << r.error;
   ASSERT_EQ(t.requests.size(), 2u);  // one short page of locations, then its latest
-  EXPECT_NE(t.requests[0].find("coordinates=37.5,121.4&radius=25000&limit=100&page=1"), std::string::npos)
+  EXPECT_NE(t.requests[0].find("coordinates=37.5%2C121.4&radius=25000&limit=100&page=1"), std::string::npos)
       << t.requests[0];
   EXPECT_EQ(t.requests[1], "https://api.openaq.org/v3/locations/2178/latest?limit=1000");
   EXPECT_NEAR(find(r, "air-harbour", "no2_1h")->value, 0.012 * 1000 * 46.006 / 24.45, 1e-9);

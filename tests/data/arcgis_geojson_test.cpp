@@ -30,7 +30,7 @@ SourceConfig arcgis_source(const std::string& url) {
 data::SourceResult fetch(const SourceConfig& s) {
   data::CurlTransport curl;
   data::FetchSettings settings;
-  settings.total_timeout_seconds = 10;
+  settings.network.total_timeout_seconds = 10;
   return data::fetch_source(s, curl, settings, {}, kNow);
 }
 

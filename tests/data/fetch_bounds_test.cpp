@@ -27,8 +27,8 @@ std::size_t peak_resident() {
 data::FetchSettings settings() {
   data::FetchSettings s;
   s.content_dir = KIOSK_CONTENT_DIR;
-  s.connect_timeout_seconds = 2;
-  s.total_timeout_seconds = 10;
+  s.network.connect_timeout_seconds = 2;
+  s.network.total_timeout_seconds = 10;
   return s;
 }
 

@@ -172,11 +172,11 @@ struct FaultServer {
 data::FetchSettings quick_settings() {
   data::FetchSettings s;
   s.content_dir = KIOSK_CONTENT_DIR;
-  s.connect_timeout_seconds = 2;
-  s.total_timeout_seconds = 2;
-  s.low_speed_bytes = 64;
-  s.low_speed_seconds = 1;
-  s.max_body_bytes = 1 << 20;
+  s.network.connect_timeout_seconds = 2;
+  s.network.total_timeout_seconds = 2;
+  s.network.low_speed_bytes = 64;
+  s.network.low_speed_seconds = 1;
+  s.network.max_body_bytes = 1 << 20;
   return s;
 }
 
@@ -200,13 +200,13 @@ TEST_P(Fault, ClearErrorAndLastGoodDataKept) {
   FaultServer server;
   ManualClock clock(test::at("2026-03-02T07:00:00Z"));
   FetchOptions options;
-  options.content_dir = KIOSK_CONTENT_DIR;
-  options.connect_timeout_seconds = 2;
-  options.total_timeout_seconds = 2;
-  options.low_speed_seconds = 1;
-  options.max_body_bytes = 1 << 20;
+  options.fetch.content_dir = KIOSK_CONTENT_DIR;
+  options.fetch.network.connect_timeout_seconds = 2;
+  options.fetch.network.total_timeout_seconds = 2;
+  options.fetch.network.low_speed_seconds = 1;
+  options.fetch.network.max_body_bytes = 1 << 20;
   options.seed = 7;
-  options.doh_url = server.loop.url("/doh");
+  options.fetch.network.doh_url = server.loop.url("/doh");
   SourceConfig cfg = test::source("live", "kiosk-feed", server.loop.url("/switch/feed.json"));
   FetchWorker worker({cfg}, options, clock);
 
@@ -256,7 +256,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(Loopback, DnsFailureIsNamed) {
   FaultServer server;
   data::FetchSettings s = quick_settings();
-  s.doh_url = server.loop.url("/doh");  // a resolver that fails, so no query leaves the machine
+  s.network.doh_url = server.loop.url("/doh");  // a resolver that fails, so no query leaves the machine
   data::SourceResult r = fetch_once("http://air.example.invalid/feed.json", s);
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("DNS lookup failed"), std::string::npos) << r.error;
@@ -305,7 +305,7 @@ TEST(Loopback, CapAppliesToTheDecodedBody) {
   FaultServer server;
   server.set_mode("gzip");
   data::FetchSettings s = quick_settings();
-  s.max_body_bytes = 100000;  // the compressed body is far smaller, the decoded one is not
+  s.network.max_body_bytes = 100000;  // the compressed body is far smaller, the decoded one is not
   data::SourceResult r = fetch_once(server.loop.url("/switch/feed.json"), s);
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("cap"), std::string::npos) << r.error;
@@ -321,8 +321,8 @@ TEST(Loopback, CkanPaginationOverTwelveThousandRecords) {
   // This test is about paging, not speed: the fault tests' one-second limits would cut off a page the
   // loopback server builds slowly (under qemu-user, or on a busy machine).
   data::FetchSettings settings = quick_settings();
-  settings.total_timeout_seconds = 60;
-  settings.low_speed_seconds = 20;
+  settings.network.total_timeout_seconds = 60;
+  settings.network.low_speed_seconds = 20;
   data::CurlTransport curl;
   data::SourceResult r = data::fetch_source(cfg, curl, settings, {}, test::at("2026-03-03T00:00:00Z"));
   ASSERT_TRUE(r.ok) << r.error;
@@ -339,8 +339,8 @@ struct WorkerFixture {
   std::unique_ptr<FetchWorker> worker;
   explicit WorkerFixture(double refresh = 600) {
     FetchOptions options;
-    options.content_dir = KIOSK_CONTENT_DIR;
-    options.total_timeout_seconds = 5;
+    options.fetch.content_dir = KIOSK_CONTENT_DIR;
+    options.fetch.network.total_timeout_seconds = 5;
     options.seed = 42;
     SourceConfig cfg = test::source("live", "kiosk-feed", server.loop.url("/switch/feed.json"));
     cfg.refresh_seconds = refresh;
@@ -416,9 +416,9 @@ TEST(UiThread, SnapshotStaysInstantWhileASourceHangs) {
   FaultServer server;
   SystemClock clock;
   FetchOptions options;
-  options.content_dir = KIOSK_CONTENT_DIR;
-  options.total_timeout_seconds = 30;
-  options.low_speed_seconds = 30;
+  options.fetch.content_dir = KIOSK_CONTENT_DIR;
+  options.fetch.network.total_timeout_seconds = 30;
+  options.fetch.network.low_speed_seconds = 30;
   SourceConfig hang = test::source("hang", "kiosk-feed", server.loop.url("/hang"));
   SourceConfig ok = test::source("ok", "kiosk-feed", server.loop.url("/switch/feed.json"));
   auto worker = std::make_unique<FetchWorker>(std::vector<SourceConfig>{hang, ok}, options, clock);

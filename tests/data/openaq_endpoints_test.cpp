@@ -21,7 +21,7 @@ const UnixTime kNow = test::at("2026-11-28T03:00:00Z");
 data::SourceResult fetch(const SourceConfig& s) {
   data::CurlTransport curl;
   data::FetchSettings settings;
-  settings.total_timeout_seconds = 10;
+  settings.network.total_timeout_seconds = 10;
   return data::fetch_source(s, curl, settings, {}, kNow);
 }
 

@@ -13,6 +13,7 @@
 
 #include "kiosk/data/source_fetch.hpp"
 #include "loopback_server.hpp"
+#include "support/temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace kiosk {
@@ -56,8 +57,8 @@ std::string feed_body() {
 data::FetchSettings settings() {
   data::FetchSettings s;
   s.content_dir = KIOSK_CONTENT_DIR;
-  s.connect_timeout_seconds = 2;
-  s.total_timeout_seconds = 3;
+  s.network.connect_timeout_seconds = 2;
+  s.network.total_timeout_seconds = 3;
   return s;
 }
 
@@ -206,12 +207,12 @@ TEST(SecretOrigin, LinkFromHttpsSourceToPlainHttpIsRefused) {
 
 // An https portal on loopback with a certificate made for the test (openssl, as the package's CI has it).
 struct TlsPortal {
-  fs::path dir = fs::temp_directory_path() / ("kiosk-tls-" + std::to_string(::getpid()));
+  test::TempDir folder;
+  fs::path dir{folder.path()};
   std::unique_ptr<httplib::SSLServer> server;
   std::thread thread;
   int port = 0;
   explicit TlsPortal(const std::string& redirect_to) {
-    fs::create_directories(dir);
     std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1"
                       " -addext subjectAltName=IP:127.0.0.1 -keyout " + (dir / "key.pem").string() +
                       " -out " + (dir / "cert.pem").string() + " >/dev/null 2>&1";
@@ -228,7 +229,6 @@ struct TlsPortal {
   ~TlsPortal() {
     if (server) server->stop();
     if (thread.joinable()) thread.join();
-    fs::remove_all(dir);
   }
   std::string url(const std::string& path) const { return "https://127.0.0.1:" + std::to_string(port) + path; }
 };
@@ -238,7 +238,7 @@ TEST(SecretOrigin, HttpsNeverFollowsARedirectToPlainHttp) {
   TlsPortal portal(hosts.b.url("/feed.json"));
   ASSERT_TRUE(portal.server) << "openssl could not make a test certificate";
   data::FetchSettings s = settings();
-  s.ca_file = (portal.dir / "cert.pem").string();
+  s.network.ca_file = (portal.dir / "cert.pem").string();
   data::SourceResult r = fetch(keyed("kiosk-feed", portal.url("/moved.json")), s);
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("a redirect from https to plain http (http://127.0.0.1:"), std::string::npos)
@@ -265,13 +265,12 @@ TEST(SecretOrigin, StoredUrlsHideLiteralTokens) {
 // --- secret files -------------------------------------------------------------------------------
 
 struct SecretFolder {
-  fs::path root = fs::temp_directory_path() / ("kiosk-secrets-" + std::to_string(::getpid()));
+  test::TempDir folder;
+  fs::path root{folder.path()};
   SecretFolder() {
-    fs::create_directories(root);
     std::ofstream(root / "portal.key") << kKey << "\n";
     fs::permissions(root / "portal.key", fs::perms::owner_read | fs::perms::owner_write);
   }
-  ~SecretFolder() { fs::remove_all(root); }
 };
 
 TEST(SecretFile, UnderTheOperatorFolderIsRead) {

@@ -8,21 +8,14 @@
 
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/data/fetch_worker.hpp"
+#include "support/temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace kiosk {
 namespace {
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("kiosk-worker-test-" + std::to_string(::getpid()) + "-" +
-                                               std::to_string(std::random_device{}()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 std::string feed(const std::vector<std::pair<UnixTime, double>>& points) {
   std::string out =
@@ -36,7 +29,7 @@ std::string feed(const std::vector<std::pair<UnixTime, double>>& points) {
 
 FetchOptions options_with(std::shared_ptr<data::Transport> t, const fs::path& cache = {}) {
   FetchOptions o;
-  o.content_dir = KIOSK_CONTENT_DIR;
+  o.fetch.content_dir = KIOSK_CONTENT_DIR;
   o.cache_dir = cache;
   o.transport = std::move(t);
   o.seed = 1;
@@ -51,7 +44,7 @@ TEST(Worker, StartsOfflineWithTheCachedValuesAndTheirAge) {
   {
     auto online = std::make_shared<test::CannedTransport>();
     online->on("feed.json", feed({{t0 - 7200, 40}, {t0 - 3600, 44}}));
-    FetchWorker worker({cfg}, options_with(online, dir.path), clock);
+    FetchWorker worker({cfg}, options_with(online, dir.path()), clock);
     worker.load_cache();
     worker.fetch_all_once();
     ASSERT_TRUE(worker.reports()[0].ok) << worker.reports()[0].error;
@@ -61,7 +54,7 @@ TEST(Worker, StartsOfflineWithTheCachedValuesAndTheirAge) {
   auto offline = std::make_shared<test::CannedTransport>();
   offline->on("feed.json",
               data::HttpResponse{false, 0, "DNS lookup failed (curl error 6: Could not resolve host)"});
-  FetchWorker worker({cfg}, options_with(offline, dir.path), clock);
+  FetchWorker worker({cfg}, options_with(offline, dir.path()), clock);
   worker.load_cache();
   SnapshotPtr s = worker.snapshot();
   const Reading* r = s->find("s1", "pm25_1h");
@@ -137,7 +130,7 @@ TEST(Worker, DemoPackRunsThroughTheSamePath) {
   const UnixTime now = test::at("2027-02-03T04:05:06Z");
   ManualClock clock(now);
   FetchOptions o;
-  o.content_dir = KIOSK_CONTENT_DIR;
+  o.fetch.content_dir = KIOSK_CONTENT_DIR;
   FetchWorker worker(load.pack.sources, o, clock);
   worker.fetch_all_once();
   SnapshotPtr s = worker.snapshot();

@@ -102,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   bodies.emplace_back(rest);
   data::FetchSettings settings;
-  settings.max_body_bytes = 1u << 20;
+  settings.network.max_body_bytes = 1u << 20;
   const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
   for (const PlatformInfo& platform : platforms()) {
     FuzzTransport transport(bodies);
