@@ -142,6 +142,27 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
   }
 }
 
+Icon category_icon(std::string_view id) {
+  if (id == "recyclable") return Icon::recyclable;
+  if (id == "hazardous") return Icon::hazardous;
+  if (id == "kitchen") return Icon::kitchen;
+  return Icon::other;
+}
+
+void check_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
+  const float t = std::max(2.0f, size * 0.14f);
+  dl->PathLineTo(ImVec2(c.x - size * 0.38f, c.y + size * 0.02f));
+  dl->PathLineTo(ImVec2(c.x - size * 0.12f, c.y + size * 0.3f));
+  dl->PathLineTo(ImVec2(c.x + size * 0.4f, c.y - size * 0.3f));
+  dl->PathStroke(col, 0, t);
+}
+
+void cross_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
+  const float t = std::max(2.0f, size * 0.14f), r = size * 0.32f;
+  dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col, t);
+  dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), col, t);
+}
+
 void draw_level_icon(ImDrawList* dl, ImVec2 c, float size, int level, ImU32 col) {
   const float r = size / 2;
   const float t = std::max(1.2f, size * 0.09f);

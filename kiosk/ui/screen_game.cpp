@@ -11,8 +11,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "kiosk/ui/text_run.hpp"
+#include "kiosk/ui/classroom_widgets.hpp"
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -23,43 +24,11 @@ using classroom::Move;
 using classroom::SortAnswer;
 using classroom::SortingGame;
 
-// Right and wrong, each always with its mark too: never colour alone. Marks, strips and fills
-// only: text stays in the theme's ink, which reads in every theme.
-constexpr ImU32 kRight = IM_COL32(46, 125, 50, 255);
-constexpr ImU32 kWrong = IM_COL32(176, 40, 40, 255);
-
-Icon category_icon(const std::string& id) {
-  if (id == "recyclable") return Icon::recyclable;
-  if (id == "hazardous") return Icon::hazardous;
-  if (id == "kitchen") return Icon::kitchen;
-  return Icon::other;
-}
-
-std::string fill(std::string pattern, std::string_view key, const std::string& value) {
-  for (size_t at = pattern.find(key); at != std::string::npos; at = pattern.find(key, at + value.size()))
-    pattern.replace(at, key.size(), value);
-  return pattern;
-}
-
 std::string minutes_seconds(double seconds) {
   const int s = static_cast<int>(std::ceil(std::max(0.0, seconds)));
   char buf[16];
   std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
   return buf;
-}
-
-void check_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
-  const float t = std::max(2.0f, size * 0.14f);
-  dl->PathLineTo(ImVec2(c.x - size * 0.38f, c.y + size * 0.02f));
-  dl->PathLineTo(ImVec2(c.x - size * 0.12f, c.y + size * 0.3f));
-  dl->PathLineTo(ImVec2(c.x + size * 0.4f, c.y - size * 0.3f));
-  dl->PathStroke(col, 0, t);
-}
-
-void cross_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
-  const float t = std::max(2.0f, size * 0.14f), r = size * 0.32f;
-  dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col, t);
-  dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), col, t);
 }
 
 const WasteItem* item_at(const UiContext& ctx, int index) {
@@ -106,17 +75,14 @@ Areas header(UiContext& ctx, const SortingGame& game) {
   const float h = l.px(80);
 
   // Right to left: the teacher's reset, the time, the score.
-  const std::string& reset = ctx.str("game.reset");
-  const float reset_w = std::max(measure(ctx.fonts.large, reset).x + l.px(64), l.px(240));
-  const ImVec2 rmin(b.x - reset_w, a.y), rmax(b.x, a.y + h);
-  if (button(ctx, "game.reset", reset, rmin, rmax)) ctx.play({Move::Kind::start_game});
+  const float reset_x = restart_button(ctx, "game.reset", Move::Kind::start_game, h);
 
   const double left =
       game.phase() == SortingGame::Phase::not_started ? game.round_seconds() : game.seconds_left();
   const bool hurry = game.phase() == SortingGame::Phase::playing && left <= 10;
   const std::string& time_pattern = ctx.str("game.time");
   const float time_w = measure(ctx.fonts.large, fill(time_pattern, "{time}", "0:00")).x + l.px(48);
-  float x = rmin.x - l.gap;
+  float x = reset_x - l.gap;
   x -= pill(ctx, ImVec2(x, a.y + h), h, time_w, hurry ? t.warning : t.text,
             fill(time_pattern, "{time}", minutes_seconds(left))) +
        l.gap;
@@ -446,47 +412,31 @@ void draw_summary(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   }
 }
 
-// Keyboard: 1-4 choose a bin, Enter carries on, R starts the round again.
-void keys(UiContext& ctx, const SortingGame& game) {
-  for (char c : ctx.typed) {
-    if (c == 'r' || c == 'R') {
-      ctx.play({Move::Kind::start_game});
-      return;
-    }
-    const int index = c - '1';
-    const auto& cats = ctx.content.waste_categories;
-    if (game.phase() == SortingGame::Phase::playing && index >= 0 && index < static_cast<int>(cats.size())) {
-      ctx.play({Move::Kind::sort, cats[static_cast<size_t>(index)].id});
-      return;
-    }
-  }
-  if (ctx.enter && game.phase() == SortingGame::Phase::explaining) ctx.play({Move::Kind::next_item});
-  if (ctx.enter && game.phase() == SortingGame::Phase::over) ctx.play({Move::Kind::start_game});
-}
+// SortingGame::Phase lists not_started, playing, explaining, over in RoundPhase's order.
+RoundPhase round_phase(SortingGame::Phase p) { return static_cast<RoundPhase>(p); }
+static_assert(static_cast<int>(SortingGame::Phase::over) == static_cast<int>(RoundPhase::over));
 
 }  // namespace
 
 void draw_game(UiContext& ctx) {
   const SortingGame& game = ctx.state.classroom.game;
   const Areas areas = header(ctx, game);
-  switch (game.phase()) {
-    case SortingGame::Phase::not_started:
-      ctx.play({Move::Kind::start_game});  // a round starts when the screen opens
-      return;
-    case SortingGame::Phase::playing:
-      draw_playing(ctx, game, areas);
-      break;
-    case SortingGame::Phase::explaining:
-      draw_explaining(ctx, game, areas);
-      break;
-    case SortingGame::Phase::over:
-      draw_summary(ctx, game, areas);
-      break;
-  }
+  auto sort_into = [&](int index) {  // keys 1-4: the bins in waste.toml's order
+    const auto& cats = ctx.content.waste_categories;
+    if (index >= static_cast<int>(cats.size())) return false;
+    ctx.play({Move::Kind::sort, cats[static_cast<size_t>(index)].id});
+    return true;
+  };
+  const bool started = run_round(ctx, {round_phase(game.phase()),
+                                       {Move::Kind::start_game, Move::Kind::next_item},
+                                       [&] { draw_playing(ctx, game, areas); },
+                                       [&] { draw_explaining(ctx, game, areas); },
+                                       [&] { draw_summary(ctx, game, areas); },
+                                       sort_into});
+  if (!started) return;
   const std::string& hint = ctx.str("game.keys");
   text_fit(ctx, ctx.fonts.small, ImVec2(ctx.layout.content_min.x, areas.keys_y), ctx.layout.content_width(),
            ctx.theme.text_muted, hint);
-  keys(ctx, game);
 }
 
 }  // namespace kiosk::ui

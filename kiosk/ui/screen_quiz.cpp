@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/ui/classroom_widgets.hpp"
+#include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/text_layout.hpp"
@@ -16,31 +18,6 @@ using classroom::Move;
 using classroom::Quiz;
 using classroom::QuizAnswer;
 
-// Right and wrong, each always with its mark too: never colour alone. Marks, strips and fills
-// only (white text on them reads at 5:1 or more); other text stays in the theme's ink.
-constexpr ImU32 kRight = IM_COL32(46, 125, 50, 255);
-constexpr ImU32 kWrong = IM_COL32(176, 40, 40, 255);
-
-std::string fill(std::string pattern, std::string_view key, const std::string& value) {
-  for (size_t at = pattern.find(key); at != std::string::npos; at = pattern.find(key, at + value.size()))
-    pattern.replace(at, key.size(), value);
-  return pattern;
-}
-
-void check_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
-  const float t = std::max(2.0f, size * 0.14f);
-  dl->PathLineTo(ImVec2(c.x - size * 0.38f, c.y + size * 0.02f));
-  dl->PathLineTo(ImVec2(c.x - size * 0.12f, c.y + size * 0.3f));
-  dl->PathLineTo(ImVec2(c.x + size * 0.4f, c.y - size * 0.3f));
-  dl->PathStroke(col, 0, t);
-}
-
-void cross_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
-  const float t = std::max(2.0f, size * 0.14f), r = size * 0.32f;
-  dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col, t);
-  dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), col, t);
-}
-
 const QuizQuestion* question_at(const UiContext& ctx, int index) {
   const auto& quiz = ctx.content.quiz;
   return index >= 0 && index < static_cast<int>(quiz.size()) ? &quiz[static_cast<size_t>(index)] : nullptr;
@@ -50,15 +27,12 @@ const QuizQuestion* question_at(const UiContext& ctx, int index) {
 float header(UiContext& ctx, const Quiz& quiz) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  const ImVec2 a = l.content_min, b = l.content_max;
+  const ImVec2 a = l.content_min;
   const float h = l.px(80);
-  const std::string& restart = ctx.str("quiz.restart");
-  const float rw = std::max(measure(ctx.fonts.large, restart).x + l.px(64), l.px(240));
-  const ImVec2 rmin(b.x - rw, a.y), rmax(b.x, a.y + h);
-  if (button(ctx, "quiz.restart", restart, rmin, rmax)) ctx.play({Move::Kind::start_quiz});
+  const float restart_x = restart_button(ctx, "quiz.restart", Move::Kind::start_quiz, h);
   const std::string score = with_number(ctx.str("quiz.score"), quiz.score());
   const float sw = measure(ctx.fonts.large, score).x + l.px(48);
-  const ImVec2 smin(rmin.x - l.gap - sw, a.y), smax(rmin.x - l.gap, a.y + h);
+  const ImVec2 smin(restart_x - l.gap - sw, a.y), smax(restart_x - l.gap, a.y + h);
   card(ctx, smin, smax, t.surface);
   text_centered(ctx, ctx.fonts.large, smin, smax, t.text, score);
   text_fit(ctx, ctx.fonts.title, ImVec2(a.x, a.y + (h - ctx.fonts.title->FontSize) / 2), smin.x - l.gap - a.x,
@@ -252,40 +226,22 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
   list.set_content_height(ly - list.origin().y);
 }
 
-// Keyboard: 1-4 answer, Enter goes on, R starts again.
-void keys(UiContext& ctx, const Quiz& quiz) {
-  for (char c : ctx.typed) {
-    if (c == 'r' || c == 'R') {
-      ctx.play({Move::Kind::start_quiz});
-      return;
-    }
-    if (quiz.phase() == Quiz::Phase::asking && c >= '1' && c <= '9') {
-      ctx.play({Move::Kind::answer, {}, c - '1'});  // a choice the question lacks is ignored
-      return;
-    }
-  }
-  if (ctx.enter && quiz.phase() == Quiz::Phase::answered) ctx.play({Move::Kind::next_question});
-  if (ctx.enter && quiz.phase() == Quiz::Phase::over) ctx.play({Move::Kind::start_quiz});
-}
+// Quiz::Phase lists not_started, asking, answered, over in RoundPhase's order.
+RoundPhase round_phase(Quiz::Phase p) { return static_cast<RoundPhase>(p); }
+static_assert(static_cast<int>(Quiz::Phase::over) == static_cast<int>(RoundPhase::over));
 
 }  // namespace
 
 void draw_quiz(UiContext& ctx) {
   const Quiz& quiz = ctx.state.classroom.quiz;
   const float top = header(ctx, quiz);
-  switch (quiz.phase()) {
-    case Quiz::Phase::not_started:
-      ctx.play({Move::Kind::start_quiz});  // a quiz starts when the screen opens
-      return;
-    case Quiz::Phase::asking:
-    case Quiz::Phase::answered:
-      draw_question(ctx, quiz, top);
-      break;
-    case Quiz::Phase::over:
-      draw_summary(ctx, quiz, top);
-      break;
-  }
-  keys(ctx, quiz);
+  auto draw = [&] { draw_question(ctx, quiz, top); };  // the feedback shows on the question
+  auto answer = [&](int choice) {
+    ctx.play({Move::Kind::answer, {}, choice});  // a choice the question lacks is ignored
+    return true;
+  };
+  run_round(ctx, {round_phase(quiz.phase()), {Move::Kind::start_quiz, Move::Kind::next_question}, draw, draw,
+                  [&] { draw_summary(ctx, quiz, top); }, answer});
 }
 
 }  // namespace kiosk::ui

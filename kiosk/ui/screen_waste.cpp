@@ -25,25 +25,12 @@ namespace {
 constexpr size_t kMaxSearchLength = 40;  // code points: more is no search anyone types
 constexpr size_t kMaxResults = 50;
 
-Icon category_icon(const std::string& id) {
-  if (id == "recyclable") return Icon::recyclable;
-  if (id == "hazardous") return Icon::hazardous;
-  if (id == "kitchen") return Icon::kitchen;
-  return Icon::other;
-}
-
 const WasteCategory* category_of(const UiContext& ctx, const WasteItem& item) {
   return ctx.content.waste_category(item.category);
 }
 
 ImU32 category_color(const WasteCategory* c) {
   return c ? color_from_hex(c->color) : IM_COL32(84, 110, 122, 255);
-}
-
-std::string replace_all(std::string s, const std::string& what, const std::string& with) {
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size()))
-    s.replace(at, what.size(), with);
-  return s;
 }
 
 // [SECTION] Layout
@@ -329,7 +316,7 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (!term.empty()) ctx.intents.push_back({Intent::Kind::search_missed, ctx.state.screen, term});
     const float y = min.y + l.px(12);
     const float used = paragraph(ctx, ctx.fonts.title, ImVec2(min.x, y), max.x - min.x, t.text,
-                                 replace_all(ctx.str("search.nothing"), "{q}", ctx.state.search), 2);
+                                 fill(ctx.str("search.nothing"), "{q}", ctx.state.search), 2);
     paragraph(ctx, ctx.fonts.body, ImVec2(min.x, y + used + l.px(12)), max.x - min.x, t.text_muted,
               ctx.str("search.nothing_hint"), 4);
     return;

@@ -207,6 +207,12 @@ std::string with_number(const std::string& pattern, long long n) {
   return out;
 }
 
+std::string fill(std::string pattern, std::string_view key, const std::string& value) {
+  for (size_t at = pattern.find(key); at != std::string::npos; at = pattern.find(key, at + value.size()))
+    pattern.replace(at, key.size(), value);
+  return pattern;
+}
+
 namespace {
 
 std::tm city_time(UnixTime t, int zone_offset_minutes) {

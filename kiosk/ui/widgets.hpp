@@ -56,6 +56,8 @@ std::string age_text(const UiContext& ctx, UnixTime observed_at);
 std::string labelled(const std::string& label, const std::string& value);
 // The pattern with "{n}" replaced by n: strings.toml holds "{n} 分钟前" / "{n} min ago".
 std::string with_number(const std::string& pattern, long long n);
+// `pattern` with every `key` ("{item}", "{q}"…) replaced by `value`.
+std::string fill(std::string pattern, std::string_view key, const std::string& value);
 // "10:42" in the city's time.
 std::string clock_text(UnixTime t, int zone_offset_minutes);
 // "11-28 10:00" in the city's time.
