@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <thread>
+#include <type_traits>
 
 #include <algorithm>
 
@@ -44,6 +45,22 @@ struct Statement {
   }
   void integer(int i, long long v) { sqlite3_bind_int64(s, i, v); }
   void real(int i, double v) { sqlite3_bind_double(s, i, v); }
+  // Binds `values` to ?1, ?2, … in order and runs the statement once.
+  template <typename... Values>
+  bool run_with(const Values&... values) {
+    int i = 0;
+    (bind(++i, values), ...);
+    return run();
+  }
+  template <typename Value>
+  void bind(int i, const Value& v) {
+    if constexpr (std::is_floating_point_v<Value>)
+      real(i, v);
+    else if constexpr (std::is_integral_v<Value> || std::is_enum_v<Value>)
+      integer(i, static_cast<long long>(v));
+    else
+      text(i, v);
+  }
   bool run() {
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
@@ -56,6 +73,23 @@ struct Statement {
   }
   long long col_int(int i) { return sqlite3_column_int64(s, i); }
   double col_real(int i) { return sqlite3_column_double(s, i); }
+  // Reads the current row's columns 0, 1, … into `fields` in order.
+  template <typename... Fields>
+  void columns(Fields&... fields) {
+    int i = 0;
+    (column(i++, fields), ...);
+  }
+  template <typename Field>
+  void column(int i, Field& f) {
+    if constexpr (std::is_same_v<Field, bool>)
+      f = col_int(i) != 0;
+    else if constexpr (std::is_floating_point_v<Field>)
+      f = col_real(i);
+    else if constexpr (std::is_integral_v<Field>)
+      f = static_cast<Field>(col_int(i));
+    else
+      f = col_text(i);
+  }
 };
 
 sqlite3* open_db(const fs::path& path, std::string& error, int& code) {
@@ -144,58 +178,26 @@ bool Cache::save_success(const std::string& source, const std::string& url,
   if (!exec("BEGIN IMMEDIATE")) return false;
   bool ok = true;
   {
-    Statement del(db_, "DELETE FROM latest WHERE source = ?1");
-    del.text(1, source);
-    ok = ok && del.run();
+    ok = ok && Statement(db_, "DELETE FROM latest WHERE source = ?1").run_with(source);
     Statement ins(db_, "INSERT OR REPLACE INTO latest VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    for (const auto& r : latest) {
-      ins.text(1, source);
-      ins.text(2, r.station);
-      ins.text(3, r.metric);
-      ins.real(4, r.value);
-      ins.text(5, r.unit);
-      ins.integer(6, r.observed_at);
-      ins.integer(7, r.fetched_at);
-      ok = ok && ins.run();
-    }
-    Statement del_st(db_, "DELETE FROM station WHERE source = ?1");
-    del_st.text(1, source);
-    ok = ok && del_st.run();
+    for (const auto& r : latest)
+      ok = ok && ins.run_with(source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at);
+    ok = ok && Statement(db_, "DELETE FROM station WHERE source = ?1").run_with(source);
     Statement st(db_, "INSERT OR REPLACE INTO station VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    for (const auto& s : stations) {
-      st.text(1, source);
-      st.text(2, s.id);
-      st.text(3, s.name_zh);
-      st.text(4, s.name_en);
-      st.real(5, s.lat);
-      st.real(6, s.lon);
-      st.integer(7, s.has_position ? 1 : 0);
-      ok = ok && st.run();
-    }
+    for (const auto& s : stations)
+      ok = ok && st.run_with(source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position ? 1 : 0);
     const UnixTime oldest = now - static_cast<UnixTime>(history_days * 86400);
     Statement h(db_, "INSERT OR REPLACE INTO history VALUES (?1, ?2, ?3, ?4)");
     for (const auto& r : history) {
       if (r.observed_at < oldest) continue;
-      h.text(1, r.station);
-      h.text(2, r.metric);
-      h.integer(3, r.observed_at - ((r.observed_at % 3600) + 3600) % 3600);
-      h.real(4, r.value);
-      ok = ok && h.run();
+      const UnixTime hour = r.observed_at - ((r.observed_at % 3600) + 3600) % 3600;
+      ok = ok && h.run_with(r.station, r.metric, hour, r.value);
     }
-    Statement prune(db_, "DELETE FROM history WHERE hour < ?1");
-    prune.integer(1, oldest);
-    ok = ok && prune.run();
-    Statement state(db_, "INSERT OR REPLACE INTO source_state VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    state.text(1, status.id);
-    state.text(2, url);
-    state.integer(3, static_cast<int>(status.state));
-    state.integer(4, status.last_success);
-    state.integer(5, status.last_attempt);
-    state.text(6, status.last_error);
-    state.integer(7, status.consecutive_failures);
-    state.text(8, validators.etag);
-    state.text(9, validators.last_modified);
-    ok = ok && state.run();
+    ok = ok && Statement(db_, "DELETE FROM history WHERE hour < ?1").run_with(oldest);
+    ok = ok && Statement(db_, "INSERT OR REPLACE INTO source_state VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                   .run_with(status.id, url, status.state, status.last_success, status.last_attempt,
+                             status.last_error, status.consecutive_failures, validators.etag,
+                             validators.last_modified);
   }
   if (!ok) {
     error_ = sqlite3_errmsg(db_);
@@ -210,13 +212,8 @@ bool Cache::save_status(const SourceStatus& status) {
                "INSERT INTO source_state (id, state, last_success, last_attempt, last_error, failures) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET state = ?2, last_success = ?3, "
                "last_attempt = ?4, last_error = ?5, failures = ?6");
-  up.text(1, status.id);
-  up.integer(2, static_cast<int>(status.state));
-  up.integer(3, status.last_success);
-  up.integer(4, status.last_attempt);
-  up.text(5, status.last_error);
-  up.integer(6, status.consecutive_failures);
-  if (!up.run()) {
+  if (!up.run_with(status.id, status.state, status.last_success, status.last_attempt, status.last_error,
+                   status.consecutive_failures)) {
     error_ = sqlite3_errmsg(db_);
     return false;
   }
@@ -260,13 +257,7 @@ CacheContents Cache::load(UnixTime now) {
                  "ORDER BY source, station, metric");
     while (lt.row()) {
       Reading r;
-      r.source = lt.col_text(0);
-      r.station = lt.col_text(1);
-      r.metric = lt.col_text(2);
-      r.value = lt.col_real(3);
-      r.unit = lt.col_text(4);
-      r.observed_at = lt.col_int(5);
-      r.fetched_at = lt.col_int(6);
+      lt.columns(r.source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at);
       if (!plausible(r.metric, r.value)) continue;
       out.sources[r.source].latest.push_back(std::move(r));
     }
@@ -274,13 +265,7 @@ CacheContents Cache::load(UnixTime now) {
         db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position FROM station ORDER BY source, id");
     while (sn.row()) {
       StationInfo s;
-      s.source = sn.col_text(0);
-      s.id = sn.col_text(1);
-      s.name_zh = sn.col_text(2);
-      s.name_en = sn.col_text(3);
-      s.lat = sn.col_real(4);
-      s.lon = sn.col_real(5);
-      s.has_position = sn.col_int(6) != 0;
+      sn.columns(s.source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position);
       out.sources[s.source].stations.push_back(std::move(s));
     }
     Statement h(db_, "SELECT station, metric, hour, value FROM history WHERE hour >= ?1");

@@ -17,6 +17,13 @@ constexpr ImU32 kWrong = IM_COL32(176, 40, 40, 255);
 // Where a round is, for the keys: the game and the quiz each map their phases onto it.
 enum class RoundPhase { not_started, waiting, feedback, over };
 
+// The game's and the quiz's own Phase list theirs in RoundPhase's order.
+template <typename Phase>
+constexpr RoundPhase round_phase(Phase p) {
+  static_assert(static_cast<int>(Phase::over) == static_cast<int>(RoundPhase::over));
+  return static_cast<RoundPhase>(p);
+}
+
 struct RoundMoves {
   classroom::Move::Kind start;  // R, and Enter once the round is over
   classroom::Move::Kind next;   // Enter while the feedback shows

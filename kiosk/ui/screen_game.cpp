@@ -412,10 +412,6 @@ void draw_summary(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   }
 }
 
-// SortingGame::Phase lists not_started, playing, explaining, over in RoundPhase's order.
-RoundPhase round_phase(SortingGame::Phase p) { return static_cast<RoundPhase>(p); }
-static_assert(static_cast<int>(SortingGame::Phase::over) == static_cast<int>(RoundPhase::over));
-
 }  // namespace
 
 void draw_game(UiContext& ctx) {

@@ -226,10 +226,6 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
   list.set_content_height(ly - list.origin().y);
 }
 
-// Quiz::Phase lists not_started, asking, answered, over in RoundPhase's order.
-RoundPhase round_phase(Quiz::Phase p) { return static_cast<RoundPhase>(p); }
-static_assert(static_cast<int>(Quiz::Phase::over) == static_cast<int>(RoundPhase::over));
-
 }  // namespace
 
 void draw_quiz(UiContext& ctx) {
