@@ -17,8 +17,7 @@
 
 namespace kiosk {
 
-// "+08:00", "-0530", "+8", "Z", "UTC" → seconds east of UTC. IANA names are not accepted: the kiosk
-// carries no zone database and China, its first market, has no daylight saving.
+// "+08:00", "-0530", "+8", "Z", "UTC" → seconds east of UTC. IANA names are time_zone.hpp's.
 std::optional<int> parse_utc_offset(std::string_view text);
 
 // Days since 1970-01-01 of a proleptic Gregorian date.

@@ -276,7 +276,7 @@ TEST(Ckan, UnsetSecretVariableIsNamedNotGuessed) {
 TEST(Socrata, PagesUntilAShortPageWithStringNumbers) {
   SourceConfig cfg = test::source("counts", "socrata", "https://data.example.org/resource/abcd-1234.json");
   cfg.zone = "-07:00";
-  cfg.zone_offset = -7 * 3600;
+  cfg.time_zone = TimeZone::fixed(-7 * 3600);
   cfg.fields.layout = "wide";
   cfg.fields.station = "id";
   cfg.fields.observed_at = "date";
