@@ -54,15 +54,16 @@ TEST(SourceZones, SocrataFloatingTimestampsInLosAngelesAcrossSpringForward) {
   loop.server().Get("/resource/air1-2345.json", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content("[" + soda_row("2026-03-08T01:30:00.000", "10") + "," +
                         soda_row("2026-03-08T02:30:00.000", "11") + "," +  // never on a clock that night
-                        soda_row("2026-03-08T03:30:00.000", "12") + "," + soda_row("2026-07-01T12:00:00.000", "9") +
-                        "]",
+                        soda_row("2026-03-08T03:30:00.000", "12") + "," +
+                        soda_row("2026-07-01T12:00:00.000", "9") + "]",
                     "application/json");
   });
   loop.start();
   SourceConfig s = read_source(R"([[source]]
 id = "soda-la"
 platform = "socrata"
-url = ")" + loop.url("/resource/air1-2345.json") + R"("
+url = ")" + loop.url("/resource/air1-2345.json") +
+                               R"("
 zone = "America/Los_Angeles"
 [source.fields]
 station = "site_id"
@@ -89,15 +90,17 @@ TEST(SourceZones, CkanZonelessTimestampsInParisAcrossFallBack) {
     res.set_content(R"({"help": "…", "success": true, "result": {"resource_id": "a1b2", "fields": [
         {"id": "stationcode", "type": "text"}, {"id": "timepoint", "type": "timestamp"},
         {"id": "pm2_5", "type": "text"}], "records": [)" +
-                        ckan_record("2026-10-25T01:30:00", "20") + "," + ckan_record("2026-10-25T02:30:00", "21") +
-                        "," + ckan_record("2026-10-25T03:30:00", "22") + R"(], "total": 3}})",
+                        ckan_record("2026-10-25T01:30:00", "20") + "," +
+                        ckan_record("2026-10-25T02:30:00", "21") + "," +
+                        ckan_record("2026-10-25T03:30:00", "22") + R"(], "total": 3}})",
                     "application/json");
   });
   loop.start();
   SourceConfig s = read_source(R"([[source]]
 id = "ckan-paris"
 platform = "ckan"
-url = ")" + loop.url("/api/3/action/datastore_search") + R"("
+url = ")" + loop.url("/api/3/action/datastore_search") +
+                               R"("
 query = { resource_id = "a1b2" }
 zone = "Europe/Paris"
 [source.fields]
@@ -110,22 +113,23 @@ pm25_1h = "pm2_5"
   data::SourceResult r = fetch(s);
   ASSERT_TRUE(r.ok) << r.error;
   // 01:30 CEST; 02:30 is lived twice and read as the earlier, CEST; 03:30 CET.
-  EXPECT_EQ(times_of(r),
-            (std::vector<std::string>{"2026-10-24T23:30:00Z", "2026-10-25T00:30:00Z", "2026-10-25T02:30:00Z"}));
+  EXPECT_EQ(times_of(r), (std::vector<std::string>{"2026-10-24T23:30:00Z", "2026-10-25T00:30:00Z",
+                                                   "2026-10-25T02:30:00Z"}));
 }
 
 TEST(SourceZones, ShanghaiByNameReadsLikeTheFixedOffset) {
   LoopbackServer loop;
   loop.server().Get("/api/3/action/datastore_search", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"success": true, "result": {"records": [)" + ckan_record("2026-07-01 10:00:00", "35") +
-                        R"(], "total": 1}})",
+    res.set_content(R"({"success": true, "result": {"records": [)" +
+                        ckan_record("2026-07-01 10:00:00", "35") + R"(], "total": 1}})",
                     "application/json");
   });
   loop.start();
   const std::string head = R"([[source]]
 id = "ckan-city"
 platform = "ckan"
-url = ")" + loop.url("/api/3/action/datastore_search") + R"("
+url = ")" + loop.url("/api/3/action/datastore_search") +
+                           R"("
 )";
   const std::string mapping = R"(
 [source.fields]

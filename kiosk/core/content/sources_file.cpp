@@ -23,8 +23,8 @@ void error_at(TableReader& r, std::string_view key, const std::string& message) 
 std::string zone_problem(const std::string& zone) {
   std::string near = suggest_zone_name(zone);
   if (!near.empty())
-    return "'zone' is '" + zone + "', which is not a time zone in the system's tzdata; did you mean '" + near +
-           "'?";
+    return "'zone' is '" + zone + "', which is not a time zone in the system's tzdata; did you mean '" +
+           near + "'?";
   return "'zone' is '" + zone +
          "'; expected a UTC offset (\"+08:00\", \"Z\") or an IANA time zone name from the system's tzdata "
          "(\"Asia/Shanghai\", \"America/Los_Angeles\")";
