@@ -288,7 +288,7 @@ url = "http://127.0.0.1:1/feed.json"
   CliRun r = kiosk("fetch --content " + content.dir.string() + " --print --timeout 5");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty()) << r.out;
-  EXPECT_NE(r.err.find("error: source 'down' (kiosk-feed): GET http://127.0.0.1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: source 'down' (socrata): GET http://127.0.0.1:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("HTTP 500: maintenance"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("tok-0123456789"), std::string::npos) << r.err;  // the token is never shown
   EXPECT_NE(r.err.find("error: source 'mapping' (ckan):"), std::string::npos) << r.err;
