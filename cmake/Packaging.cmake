@@ -55,10 +55,11 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
  that starts the kiosk on the console at boot as the unprivileged user kiosk.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Needed at run time but not linked: the CJK fonts (found through fontconfig), the CA certificates for
-# https sources, adduser for postinst, and the pinyin dictionary the waste search's initials come from
-# (without it pinyin search is silently off).
+# https sources, adduser for postinst, the pinyin dictionary the waste search's initials come from
+# (without it pinyin search is silently off), and tzdata, the zone files sources' IANA `zone` names are
+# read from (libdate-tz3 pulls it in too; named here because the kiosk reads the files itself).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-cjk | fonts-wqy-microhei, ca-certificates, adduser, rime-data-luna-pinyin")
+    "fonts-noto-cjk | fonts-wqy-microhei, ca-certificates, adduser, rime-data-luna-pinyin, tzdata")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${KIOSK_DEBIAN_DIR}/postinst ${KIOSK_DEBIAN_DIR}/prerm
     ${KIOSK_DEBIAN_DIR}/postrm ${KIOSK_DEBIAN_DIR}/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

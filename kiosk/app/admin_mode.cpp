@@ -97,7 +97,8 @@ void AdminMode::frame(double now, bool corner_held, const ContentPack& content, 
   view.content_version = content.version;
   view.sources.clear();
   for (const SourceStatus& s : snapshot.sources)
-    view.sources.push_back({s.id, s.state, s.last_success, s.consecutive_failures, s.last_error});
+    view.sources.push_back({s.id, s.state, s.last_success, s.consecutive_failures, s.last_error,
+                            s.state == SourceState::failing && s.auth_failing});
   view.uptime_seconds = now - start_;
   view.memory_mb = static_cast<double>(sys::resident_memory_bytes()) / (1024.0 * 1024.0);
   if (system_info) system_info(view);

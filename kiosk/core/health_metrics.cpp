@@ -40,8 +40,7 @@ std::vector<SourceHealth> source_health(const DataSnapshot& snapshot, UnixTime n
     // A clock set back makes readings look as if from the future: their age is 0, never negative.
     if (newest > 0) h.data_age_seconds = static_cast<double>(std::max<UnixTime>(0, now - newest));
     h.stale_seconds = s.stale_seconds;
-    h.auth_failing =
-        s.state == SourceState::failing && (s.last_http_status == 401 || s.last_http_status == 403);
+    h.auth_failing = s.state == SourceState::failing && s.auth_failing;
     out.push_back(std::move(h));
   }
   return out;
@@ -222,7 +221,8 @@ std::string format_prometheus(const HealthReport& r) {
     for (const auto& s : r.sources)
       w.sample("kiosk_source_stale_seconds", "source=\"" + label_value(s.id) + "\"", s.stale_seconds);
     w.family("kiosk_source_auth_failing", "gauge",
-             "1 when the source's last fetch failed with HTTP 401 or 403 (a key or token to renew).");
+             "1 when the source's last fetch was refused for its key or token (HTTP 401/403, ArcGIS "
+             "498/499, CKAN Authorization Error): a key or token to renew.");
     for (const auto& s : r.sources)
       w.sample("kiosk_source_auth_failing", "source=\"" + label_value(s.id) + "\"", s.auth_failing ? 1 : 0);
   }

@@ -39,7 +39,7 @@ struct SourceHealth {
   std::uint64_t failures_total = 0;  // failed fetches since the kiosk started
   double data_age_seconds = -1;      // age of the newest reading; -1: no reading
   double stale_seconds = 0;          // sources.toml's limit: older readings are shown as stale
-  bool auth_failing = false;         // failing with HTTP 401 or 403: a key or token to renew
+  bool auth_failing = false;         // refused for its key or token (SourceStatus::auth_failing): to renew
 };
 
 struct HealthReport {

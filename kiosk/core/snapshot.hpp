@@ -26,6 +26,9 @@ struct SourceStatus {
   double stale_seconds = 1200;  // a reading older than this is shown as stale
   bool demo = false;
   long last_http_status = 0;    // of the last attempt (0: none, or no HTTP answer)
+  // The last attempt was refused for its key or token (HTTP 401/403, ArcGIS 498/499, CKAN "Authorization
+  // Error"): an operator must renew it; retrying sooner would not help.
+  bool auth_failing = false;
 };
 
 // One point of a trend series.

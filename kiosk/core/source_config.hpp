@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/core/text.hpp"
+#include "kiosk/core/time_zone.hpp"
 
 namespace kiosk {
 
@@ -78,8 +79,8 @@ struct SourceConfig {
   std::vector<NamedValue> headers;  // e.g. X-App-Token from an environment variable
   double refresh_seconds = 600;
   double stale_seconds = 0;     // 0: twice the refresh interval
-  std::string zone = "+08:00";  // offset for timestamps without one ("+08:00", "Z"; no IANA names)
-  int zone_offset = 8 * 3600;   // `zone` in seconds east of UTC, checked by the reader
+  std::string zone = "+08:00";  // for timestamps without an offset: "+08:00", "Z" or an IANA name
+  TimeZone time_zone;           // `zone` looked up (once) by the reader
   bool demo = false;            // readings are demo data and are marked so on screen (see the demo rule)
   Text name;
   FieldMap fields;

@@ -18,8 +18,7 @@
 
 namespace kiosk {
 
-// "+08:00", "-0530", "+8", "Z", "UTC" → seconds east of UTC. IANA names are not accepted: the kiosk
-// carries no zone database and China, its first market, has no daylight saving.
+// "+08:00", "-0530", "+8", "Z", "UTC" → seconds east of UTC. IANA names are time_zone.hpp's.
 std::optional<int> parse_utc_offset(std::string_view text);
 
 // A timestamp as written: the wall-clock time it names, and the offset when the text carries one.

@@ -213,6 +213,7 @@ void FetchWorker::fetch_one(const std::string& id) {
       r.status.last_success = now;
       r.status.last_error.clear();
       r.status.last_http_status = result.http_status;
+      r.status.auth_failing = false;
       r.status.consecutive_failures = 0;
       double interval = r.cfg.refresh_seconds;
       if (result.max_age && *result.max_age > interval) interval = std::min(*result.max_age, 86400.0);
@@ -221,12 +222,16 @@ void FetchWorker::fetch_one(const std::string& id) {
       r.status.state = SourceState::failing;
       r.status.last_error = result.error;
       r.status.last_http_status = result.http_status;
+      r.status.auth_failing = result.auth_failed;
       ++r.status.consecutive_failures;
       double backoff =
           options_.min_backoff_seconds * std::pow(2.0, std::min(r.status.consecutive_failures - 1, 20));
       backoff = std::min(backoff, options_.max_backoff_seconds);
       std::uniform_real_distribution<double> spread(0.5, 1.0);
       double delay = backoff * spread(rng_);
+      // A refused key stays refused until an operator renews it: the long delay at once, not the
+      // outage schedule (which would ask 7 times in the first hour, and may get the key locked).
+      if (result.auth_failed) delay = options_.max_backoff_seconds;
       if (result.retry_after) delay = std::max(delay, std::min(*result.retry_after, 6 * 3600.0));
       r.next_due = mono + jittered(delay);
     }
@@ -308,6 +313,8 @@ void FetchWorker::set_sources(std::vector<SourceConfig> sources) {
       Runtime r;
       if (it != runtimes_.end() && it->cfg.url == cfg.url && it->cfg.platform == cfg.platform) {
         r = std::move(*it);  // same source: keep its data, health and schedule
+        // …but a refused key is tried again now: a reload is how an operator says it was renewed.
+        if (r.status.auth_failing) r.next_due = clock_.monotonic();
       } else {
         r.status = initial_status(cfg);
         r.report.source = cfg.id;

@@ -5,7 +5,8 @@
 // Scheduling: each source every refresh_seconds, or later when the server asks (Cache-Control max-age,
 // GBFS ttl); every delay gets ±10 % jitter so a fleet of kiosks never polls in lockstep. After a failure:
 // exponential backoff from min_backoff_seconds, doubled per failure up to max_backoff_seconds, randomised
-// down by up to half; a 429/503 Retry-After is honoured when it asks for longer.
+// down by up to half; a 429/503 Retry-After is honoured when it asks for longer. A source refused for its
+// key or token (SourceResult::auth_failed) waits max_backoff_seconds at once.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -36,7 +37,8 @@ struct FetchOptions {
   std::filesystem::path cache_dir;           // empty: no cache (kiosk fetch, tests)
   double history_days = 7;             // history kept for trend charts
   double min_backoff_seconds = 30;     // first retry after a failure
-  double max_backoff_seconds = 3600;   // retries never wait longer than this (unless Retry-After)
+  double max_backoff_seconds = 3600;   // retries never wait longer than this (unless Retry-After); the
+                                       // wait after an authentication failure
   double jitter = 0.10;                // ± fraction on every scheduled delay
   std::uint64_t seed = 0;              // jitter seed; 0: random
   bool keep_fetched_readings = false;  // keep every reading of the last fetch in reports() (kiosk fetch)

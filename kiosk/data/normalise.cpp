@@ -8,6 +8,7 @@
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/time_parse.hpp"
+#include "kiosk/core/time_zone.hpp"
 
 namespace kiosk::data {
 namespace {
@@ -194,7 +195,7 @@ std::optional<double> Normaliser::number_of(const JValue& v, bool& missing) cons
 
 std::optional<UnixTime> Normaliser::time_of(const JValue& v) const {
   if (v.kind == JKind::number) return timestamp_from_number(v.num);
-  if (v.kind == JKind::string) return parse_timestamp(v.str, cfg_.zone_offset);
+  if (v.kind == JKind::string) return parse_timestamp(v.str, cfg_.time_zone);
   return std::nullopt;
 }
 

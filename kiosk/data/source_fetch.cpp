@@ -9,10 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "kiosk/core/one_line.hpp"
 #include "kiosk/data/platforms.hpp"
+#include "kiosk/data/portal_error.hpp"
 
 namespace kiosk::data {
 namespace fs = std::filesystem;
@@ -63,40 +62,6 @@ bool secret_param(std::string_view name) {
          k == "appkey" || k == "secret";
 }
 
-// Pulls a readable message out of an error body: CKAN, Socrata, ODS, OpenAQ, FROST and ArcGIS shapes.
-std::string error_text(const std::string& body) {
-  if (body.empty()) return {};
-  std::size_t i = body.find_first_not_of(" \r\n\t");
-  if (i == std::string::npos) return {};
-  if (body[i] == '<') return " (an HTML page)";
-  if (body.size() > 65536) return {};
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded()) return {};
-  std::string text;
-  auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-  if (j.is_string())
-    text = j.get<std::string>();
-  else if (j.is_object()) {
-    if (j.contains("error") && j["error"].is_object()) {
-      const auto& e = j["error"];
-      if (e.contains("message"))
-        text = str(e["message"]);
-      else
-        text = e.dump();
-      if (e.contains("code")) text = "code " + str(e["code"]) + ": " + text;
-    } else if (j.contains("message")) {
-      text = str(j["message"]);
-      for (const char* k : {"errorCode", "code", "error_code"})
-        if (j.contains(k) && !j[k].is_boolean()) text = str(j[k]) + ": " + text;
-    } else if (j.contains("detail")) {
-      text = str(j["detail"]);
-    } else if (j.contains("error")) {
-      text = str(j["error"]);
-    }
-  }
-  if (text.size() > 200) text = text.substr(0, 200) + "…";
-  return text.empty() ? std::string{} : ": " + text;
-}
 
 }  // namespace
 
@@ -308,19 +273,31 @@ std::string* Session::get(const std::string& url, bool conditional) {
   }
   if (r.status >= 300) {
     if (r.status == 429 || r.status == 503) result_.retry_after = r.retry_after;
-    throw SourceError("GET " + redact(url) + ": HTTP " + std::to_string(r.status) + error_text(r.body));
+    PortalError said = explain_error_body(r.body, cfg_.platform);
+    std::string line = "GET " + redact(url) + ": HTTP " + std::to_string(r.status);
+    if (!said.text.empty()) line += ": " + said.text;
+    if (r.status == 401 || r.status == 403 || said.auth) throw AuthError(line);
+    throw SourceError(line);
   }
   if (r.max_age) result_.max_age = result_.max_age ? std::min(*result_.max_age, *r.max_age) : *r.max_age;
   if (result_.requests == 1) result_.validators = {r.etag, r.last_modified};
   std::string problem = sniff_payload(r.body);
-  if (!problem.empty())
+  if (!problem.empty()) {
+    // A login or maintenance page sent with 200: its title usually says which.
+    if (std::string title = html_title(r.body); !title.empty()) problem += ", titled \"" + title + "\"";
     throw SourceError("GET " + redact(url) + ": HTTP " + std::to_string(r.status) + " but " + problem +
                       (r.content_type.empty() ? "" : " (content type " + r.content_type + ")"));
+  }
   body_ = std::move(r.body);
   return &body_;
 }
 
 namespace {
+
+// "source 'city-air' (ckan): ", the platform left out when it is the error (an unknown one).
+std::string source_named(const SourceConfig& cfg) {
+  return "source '" + cfg.id + "'" + (find_fetch(cfg.platform) ? " (" + cfg.platform + ")" : "") + ": ";
+}
 
 std::string explain_empty(const Batch& b) {
   if (b.records == 0) return "the response has no records (an empty result)";
@@ -358,10 +335,11 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
     result.ok = true;
   } catch (const SourceError& e) {
     result.ok = false;
-    result.error = "source '" + cfg.id + "': " + e.what();
+    result.auth_failed = dynamic_cast<const AuthError*>(&e) != nullptr;
+    result.error = source_named(cfg) + e.what();
   } catch (const std::exception& e) {
     result.ok = false;
-    result.error = "source '" + cfg.id + "': unexpected error: " + e.what();
+    result.error = source_named(cfg) + "unexpected error: " + e.what();
   }
   // Every error line, quoted upstream bodies included, goes through redaction before it is cut short
   // (a cut could split a secret so it no longer matches).

@@ -39,7 +39,10 @@ struct SourceResult {
   bool ok = false;
   bool not_modified = false;  // 304: the last good readings are still current
   Batch batch;
-  std::string error;  // one line, "source 'id': GET <url without secrets>: HTTP 503 …"
+  std::string error;  // one line, "source 'id' (platform): GET <url without secrets>: HTTP 503 …"
+  // The portal refused the key or token (HTTP 401/403, ArcGIS 498/499, CKAN "Authorization Error"): the
+  // worker waits its long delay rather than retrying as for an outage.
+  bool auth_failed = false;
   long http_status = 0;
   std::optional<double> retry_after;  // from a 429/503
   std::optional<double> max_age;      // Cache-Control max-age or the feed's ttl
@@ -50,10 +53,16 @@ struct SourceResult {
 SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
                           const Validators& previous, UnixTime now);
 
-// An error an adapter raises: the message, without the "source 'id': " prefix.
+// An error an adapter raises: the message, without the "source 'id' (platform): " prefix.
 class SourceError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The portal refused the source's credentials (see SourceResult::auth_failed).
+class AuthError : public SourceError {
+ public:
+  using SourceError::SourceError;
 };
 
 // What an adapter sees of the fetch: requests, the mapping rules and the output.

@@ -119,6 +119,12 @@ void info_view(UiContext& ctx, const AdminView& v) {
     text_fit(ctx, body, ImVec2(left, y), right - left, s.state == SourceState::failing ? t.warning : t.text,
              line_text);
     y += source_line;
+    // An expired key is not an outage: it waits for an operator, so it is said apart from the error.
+    if (s.auth_failing && y + source_line <= max.y - inner) {
+      text_fit(ctx, body, ImVec2(left, y), right - left, t.warning,
+               s.id + " · " + ctx.str("admin.auth_failing"));
+      y += source_line;
+    }
   }
 
   // Actions, top to bottom; Quit last and apart, since on a kiosk it stops the service.

@@ -62,6 +62,7 @@ struct AdminView {
     UnixTime last_success = 0;
     int failures = 0;  // in a row
     std::string last_error;
+    bool auth_failing = false;  // refused for its key or token: a line of its own
   };
   std::string version, content_version, screen_power;
   std::vector<Source> sources;

@@ -285,13 +285,14 @@ url = "http://127.0.0.1:1/feed.json"
   CliRun r = kiosk("fetch --content " + content.dir.string() + " --print --timeout 5");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty()) << r.out;
-  EXPECT_NE(r.err.find("error: source 'down': GET http://127.0.0.1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: source 'down' (socrata): GET http://127.0.0.1:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("HTTP 500: maintenance"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("tok-0123456789"), std::string::npos) << r.err;  // the token is never shown
-  EXPECT_NE(r.err.find("error: source 'mapping':"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: source 'mapping' (ckan):"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("$.result.records[0].station_code"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("error: source 'refused': GET http://127.0.0.1:1/feed.json: connection failed"),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("error: source 'refused' (kiosk-feed): GET http://127.0.0.1:1/feed.json: connection failed"),
+      std::string::npos)
       << r.err;
   int error_lines = 0;
   std::stringstream s(r.err);
@@ -318,9 +319,12 @@ zone = "Mars/Olympus"
   auto out = lines(r.out);    // …but the good one fetched
   ASSERT_EQ(out.size(), 1u) << r.out << r.err;
   EXPECT_EQ(out[0]["source"], "good");
-  EXPECT_NE(r.err.find("sources.toml:9:8: warning: source 'bad' is off until fixed: 'zone'"), std::string::npos)
+  EXPECT_NE(r.err.find("sources.toml:9:8: warning: source 'bad' is off until fixed: 'zone'"),
+            std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("error: source 'bad': off: sources.toml:9:8: error: 'zone'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: source 'bad' (kiosk-feed): off: sources.toml:9:8: error: 'zone'"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(FetchCli, UnknownSourceAndBadSourcesFile) {

@@ -93,18 +93,23 @@ TEST(HealthMetrics, AnExpiredKeyShowsAsAuthFailingNotAnOutage) {
   DataSnapshot snap;
   SourceStatus key_expired{"air", SourceState::failing, 0, 100, "GET …: HTTP 401", 2};
   key_expired.last_http_status = 401;
+  key_expired.auth_failing = true;  // the fetcher's class, which covers more than HTTP 401 and 403
   key_expired.stale_seconds = 5400;
+  SourceStatus token_498{"gis", SourceState::failing, 0, 100, "ArcGIS error 498 (sent with HTTP 200)", 1};
+  token_498.last_http_status = 200;
+  token_498.auth_failing = true;
   SourceStatus outage{"bikes", SourceState::failing, 0, 100, "GET …: HTTP 503", 2};
   outage.last_http_status = 503;
   SourceStatus recovered{"water", SourceState::ok, 100, 100, "", 0};
   recovered.last_http_status = 200;
-  snap.sources = {key_expired, outage, recovered};
+  snap.sources = {key_expired, outage, recovered, token_498};
   HealthReport h;
   h.sources = source_health(snap, 200);
   const std::string text = format_prometheus(h);
   EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"air\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"bikes\"} 0\n"), std::string::npos) << text;
   EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"water\"} 0\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("kiosk_source_auth_failing{source=\"gis\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("kiosk_source_stale_seconds{source=\"air\"} 5400\n"), std::string::npos)
       << "the limit beside the age, so one alert rule serves every source";
 }

@@ -240,7 +240,7 @@ INSTANTIATE_TEST_SUITE_P(
     Loopback, Fault,
     ::testing::Values(FaultCase{"500", "HTTP 500: database is down"},
                       FaultCase{"429", "HTTP 429: Too many requests"},
-                      FaultCase{"503", "HTTP 503 (an HTML page)"},
+                      FaultCase{"503", "HTTP 503: an HTML page without a title"},
                       FaultCase{"html", "HTTP 200 but the response is an HTML or XML page"},
                       FaultCase{"truncated", "curl error 18"}, FaultCase{"truncated-json", "JSON error"},
                       FaultCase{"big", "larger than the 1 MB cap"},

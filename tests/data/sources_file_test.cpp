@@ -68,7 +68,7 @@ co_1h = "mg/m3"
   EXPECT_EQ(s.query[0].value.env, "CITY_KEY");
   EXPECT_TRUE(s.query[0].value.secret());
   EXPECT_EQ(s.headers[1].value.file, "/etc/kiosk/ckan.token");
-  EXPECT_EQ(s.zone_offset, 8 * 3600);
+  EXPECT_EQ(s.time_zone.instant_from_local(8 * 3600), 0);  // +08:00
   EXPECT_EQ(s.effective_stale_seconds(), 3600);
   EXPECT_EQ(s.max_body_bytes, 4194304u);
   EXPECT_EQ(s.fields.layout, "wide");
@@ -85,7 +85,7 @@ TEST(SourcesFile, MistakesArePositioned) {
 id = "x"
 platform = "socrata"
 url = "ftp://example.org/data"
-zone = "Asia/Shanghai"
+zone = "Asia/Shangai"
 refresh_secs = 60
 [source.fields]
 station = "id"
@@ -96,7 +96,9 @@ pm25 = "pm25"
   const std::string off = "warning: source 'x' is off until fixed: ";
   EXPECT_NE(all.find("sources.toml:4:7: " + off + "'url': scheme 'ftp' is not supported"), std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:5:8: " + off + "'zone' is 'Asia/Shanghai'; expected a UTC offset"),
+  EXPECT_NE(all.find("sources.toml:5:8: " + off +
+                     "'zone' is 'Asia/Shangai', which is not a time zone in the system's tzdata; did you mean "
+                     "'Asia/Shanghai'?"),
             std::string::npos)
       << all;
   EXPECT_NE(all.find("sources.toml:6:1: " + off + "unknown key 'refresh_secs' in [[source]]"),

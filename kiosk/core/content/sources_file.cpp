@@ -9,6 +9,7 @@
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/platforms.hpp"
 #include "kiosk/core/time_parse.hpp"
+#include "kiosk/core/time_zone.hpp"
 
 namespace kiosk::content {
 namespace {
@@ -17,6 +18,16 @@ namespace {
 void error_at(TableReader& r, std::string_view key, const std::string& message) {
   SourcePos p = r.pos(key);
   r.ctx().diags.error(p.file, p.line, p.column, message);
+}
+
+std::string zone_problem(const std::string& zone) {
+  std::string near = suggest_zone_name(zone);
+  if (!near.empty())
+    return "'zone' is '" + zone + "', which is not a time zone in the system's tzdata; did you mean '" +
+           near + "'?";
+  return "'zone' is '" + zone +
+         "'; expected a UTC offset (\"+08:00\", \"Z\") or an IANA time zone name from the system's tzdata "
+         "(\"Asia/Shanghai\", \"America/Los_Angeles\")";
 }
 
 bool known_metric(std::string_view m) {
@@ -264,10 +275,10 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
   s.stale_seconds = r.number("stale_seconds").value_or(0);
   if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
   s.zone = r.string("zone", Need::optional, "+08:00");
-  if (auto off = parse_utc_offset(s.zone))
-    s.zone_offset = *off;
+  if (auto zone = TimeZone::find(s.zone))
+    s.time_zone = *zone;
   else
-    error_at(r, "zone", "'zone' is '" + s.zone + "'; expected a UTC offset like \"+08:00\" or \"Z\"");
+    error_at(r, "zone", zone_problem(s.zone));
   s.demo = r.boolean("demo", false);
   s.name = r.text("name");
   read_fields(r, s);

@@ -2,10 +2,11 @@
 // f=json gives features[].attributes with geometry {x, y}; f=geojson gives features[].properties with a
 // GeoJSON point geometry {coordinates: [lon, lat]}. The kiosk asks for f=json unless the source URL names
 // f itself. A null geometry keeps the record without a position. Errors come with HTTP 200 as
-// {"error":{code,message}}; paging by resultOffset while `exceededTransferLimit` is true (at the top
-// level for f=json, in the top-level `properties` for f=geojson). Dates are epoch milliseconds, which the
-// time rules recognise.
+// {"error":{code,message,details}} (498 and 499 are token problems); paging by resultOffset while
+// `exceededTransferLimit` is true (at the top level for f=json, in the top-level `properties` for
+// f=geojson). Dates are epoch milliseconds, which the time rules recognise.
 #include "kiosk/data/adapters/mapped.hpp"
+#include "kiosk/data/portal_error.hpp"
 
 namespace kiosk::data {
 
@@ -33,8 +34,7 @@ void fetch_arcgis(Session& s) {
       });
   std::vector<MappedTarget> targets{{{"features"}, &mapping, "features"}};
   PathSet env;
-  int code = env.add("error/code");
-  int message = env.add("error/message");
+  int error = env.add("error");
   int exceeded = env.add("exceededTransferLimit");
   int props_exceeded = env.add("properties/exceededTransferLimit");  // f=geojson puts it here
   std::vector<JValue> slots;
@@ -51,11 +51,14 @@ void fetch_arcgis(Session& s) {
     std::string* body = s.get(s.url(params), page == 0);
     if (!body) return;
     PageOutcome got = parse_mapped_page(s, *body, targets, env, slots);
-    const JValue& m = slots[static_cast<std::size_t>(message)];
-    if (m.present() || slots[static_cast<std::size_t>(code)].present())
-      throw SourceError("GET " + s.redact(s.current_url()) + ": ArcGIS error " +
-                        id_text(slots[static_cast<std::size_t>(code)]) +
-                        " (sent with HTTP 200): " + error_summary(m));
+    if (const JValue& e = slots[static_cast<std::size_t>(error)]; e.present()) {
+      PortalError said = e.kind == JKind::other
+                             ? arcgis_error(e.str, "sent with HTTP 200")
+                             : PortalError{"ArcGIS error (sent with HTTP 200): " + error_summary(e)};
+      std::string line = "GET " + s.redact(s.current_url()) + ": " + said.text;
+      if (said.auth) throw AuthError(line);  // 498 invalid or expired token, 499 token required
+      throw SourceError(line);
+    }
     if (!got.found)
       throw SourceError("GET " + s.redact(s.current_url()) +
                         ": no 'features' array: not an ArcGIS query response");

@@ -1,7 +1,9 @@
 // CKAN DataStore `datastore_search`: records under result.records, offset/limit paging stopped by
-// `total` (never by `_links.next`, which is present even on the last page), `success:false` errors.
+// `total` (never by `_links.next`, which is present even on the last page), `success:false` errors read
+// as "CKAN <__type>: <field>: <messages>" (an "Authorization Error" is an authentication failure).
 // A CKAN-like API without the envelope (Taiwan MOENV) works with [source.fields] records = "records".
 #include "kiosk/data/adapters/mapped.hpp"
+#include "kiosk/data/portal_error.hpp"
 
 namespace kiosk::data {
 
@@ -28,9 +30,14 @@ void fetch_ckan(Session& s) {
     if (!body) return;  // 304: unchanged
     PageOutcome got = parse_mapped_page(s, *body, targets, env, slots);
     const JValue& ok = slots[static_cast<std::size_t>(success)];
-    if (ok.kind == JKind::boolean && !ok.boolean)
-      throw SourceError("GET " + s.redact(s.current_url()) +
-                        ": CKAN error: " + error_summary(slots[static_cast<std::size_t>(error)]));
+    if (ok.kind == JKind::boolean && !ok.boolean) {
+      const JValue& e = slots[static_cast<std::size_t>(error)];
+      PortalError said =
+          e.kind == JKind::other ? ckan_error(e.str) : PortalError{"CKAN error: " + error_summary(e)};
+      std::string line = "GET " + s.redact(s.current_url()) + ": " + said.text;
+      if (said.auth) throw AuthError(line);
+      throw SourceError(line);
+    }
     if (!got.found)
       throw SourceError(
           "GET " + s.redact(s.current_url()) + ": no '" + records +
