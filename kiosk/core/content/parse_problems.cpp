@@ -101,9 +101,15 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
   std::string_view here = line_of(text, line);
   if (contains(description, "escape") && contains(here, "\\")) {
     size_t at = here.find('\\');
-    return {line, column_of(here, at),
-            "a backslash \\ starts an escape in TOML; use / in paths (pictures/bottle.png)",
-            "TOML 里反斜杠 \\ 有特殊含义：路径里请用 / （例如 pictures/bottle.png）"};
+    // The text around the backslash, with / for every \\: what the editor meant to write.
+    const size_t open = here.rfind('"', at), close = here.find('"', at);
+    std::string meant = open == std::string_view::npos ? std::string("pictures/bottle.png")
+                                                       : std::string(here.substr(open + 1, close == std::string_view::npos
+                                                                                              ? std::string_view::npos
+                                                                                              : close - open - 1));
+    for (char& c : meant) c = c == '\\' ? '/' : c;
+    return {line, column_of(here, at), "a backslash \\ starts an escape in TOML; use / in paths: \"" + meant + "\"",
+            "TOML 里反斜杠 \\ 有特殊含义：路径里请用 /，写成 \"" + meant + "\""};
   }
   if (contains(description, "control character") || contains(description, "end of input") ||
       contains(description, "encountered end-of-line") || contains(description, "unterminated")) {
@@ -126,8 +132,16 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
   }
   if (contains(description, "redefin") || contains(description, "already")) {
     const size_t key = here.find_first_not_of(" \t");  // the key or [table] given the second time
-    return {line, key == std::string_view::npos ? column : column_of(here, key), "this key or table is given twice; keep one (" + std::string(description) + ")",
-            "同一个键或表写了两次：请删掉一个（" + std::string(description) + "）"};
+    // The parser names it last, in quotes: "cannot redefine existing table 'tip'".
+    const size_t close = description.rfind('\''), open = close ? description.rfind('\'', close - 1) : close;
+    const std::string name = open == std::string_view::npos || close == std::string_view::npos
+                                 ? std::string("this key or table")
+                                 : "'" + std::string(description.substr(open + 1, close - open - 1)) + "'";
+    const int at = key == std::string_view::npos ? column : column_of(here, key);
+    if (name.front() != '\'')
+      return {line, at, "this key or table is given twice; keep one", "同一个键或表写了两次：请删掉一个"};
+    return {line, at, "this key or table is given twice; keep one (" + name + " is given again here)",
+            "同一个键或表写了两次：请删掉一个（" + name + " 在这里又写了一次）"};
   }
   p.zh = "TOML 格式错误：" + std::string(description);
   return p;
