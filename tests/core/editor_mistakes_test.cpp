@@ -82,6 +82,24 @@ TEST_F(EditorMistake, DuplicatedKey) {
   expect("waste.toml:5:1: error: this key or table is given twice; keep one", "waste.toml:5:1: 错误：同一个键或表写了两次");
 }
 
+TEST_F(EditorMistake, NumberWithAUnit) {
+  write("waste.toml", kCategory + "weight = 60kg\n");
+  expect("waste.toml:5:12: error: a number has letters after it; numbers have no units (60, not 60s)",
+         "waste.toml:5:12: 错误：数字后面不能有单位或文字（写 60，不写 60s）");
+}
+
+TEST_F(EditorMistake, TextWithoutQuotes) {
+  write("waste.toml", kCategory + "[[item]]\nname = { zh = 瓶, en = \"Bottle\" }\n");
+  expect("waste.toml:6:15: error: this value is not TOML: a text needs straight quotes",
+         "waste.toml:6:15: 错误：这个值的写法不对：文字要加英文引号");
+}
+
+TEST_F(EditorMistake, DuplicatedTableNamesIt) {
+  write("waste.toml", kCategory + "[[item]]\nname = { zh = \"瓶\", en = \"Bottle\" }\nname = { zh = \"瓶\" }\n");
+  expect("waste.toml:7:1: error: this key or table is given twice; keep one ('name' is given again here)",
+         "waste.toml:7:1: 错误：同一个键或表写了两次：请删掉一个（'name' 在这里又写了一次）");
+}
+
 TEST_F(EditorMistake, FileSavedAsGbk) {
   write("waste.toml", kCategory + "[[item]]\nname = { zh = \"\xca\xd7\xd2\xb3\", en = \"Bottle\" }\n");
   expect("waste.toml:6:16: error: the file is not saved as UTF-8", "waste.toml:6:16: 错误：文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");

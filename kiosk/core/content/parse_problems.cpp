@@ -143,6 +143,15 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
     return {line, at, "this key or table is given twice; keep one (" + name + " is given again here)",
             "同一个键或表写了两次：请删掉一个（" + name + " 在这里又写了一次）"};
   }
+  if (contains(description, "expected digit") || contains(description, "parsing decimal") ||
+      contains(description, "floating-point"))
+    return {line, column, "a number has letters after it; numbers have no units (60, not 60s), and a text needs quotes",
+            "数字后面不能有单位或文字（写 60，不写 60s）；文字要加英文引号 \"…\""};
+  if (contains(description, "could not determine value type"))
+    return {line, column,
+            "this value is not TOML: a text needs straight quotes \"…\"; or write a number, true/false, [a list] or "
+            "{ a table }",
+            "这个值的写法不对：文字要加英文引号 \"…\"；或者写数字、true/false、[列表] 或 { 表 }"};
   p.zh = "TOML 格式错误：" + std::string(description);
   return p;
 }
