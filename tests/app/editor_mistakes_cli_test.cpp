@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 class EditorMistakeOnTheCommandLine : public ::testing::TestWithParam<EditorMistake> {
  protected:
   void SetUp() override {
-    fs::copy(KIOSK_CONTENT_DIR, pack.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    fs::copy(KIOSK_CONTENT_DIR, pack.path(),
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     where = make_mistake(pack.path(), GetParam());
   }
   TempDir pack;

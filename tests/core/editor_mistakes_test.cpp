@@ -95,7 +95,8 @@ TEST_F(EditorMistake, TextWithoutQuotes) {
 }
 
 TEST_F(EditorMistake, DuplicatedTableNamesIt) {
-  write("waste.toml", kCategory + "[[item]]\nname = { zh = \"瓶\", en = \"Bottle\" }\nname = { zh = \"瓶\" }\n");
+  write("waste.toml",
+        kCategory + "[[item]]\nname = { zh = \"瓶\", en = \"Bottle\" }\nname = { zh = \"瓶\" }\n");
   expect("waste.toml:7:1: error: this key or table is given twice; keep one ('name' is given again here)",
          "waste.toml:7:1: 错误：同一个键或表写了两次：请删掉一个（'name' 在这里又写了一次）");
 }
@@ -126,16 +127,20 @@ TEST_F(EditorMistake, MistypedPictureSuggestsTheClosestFile) {
 
 TEST_F(EditorMistake, WrongCategoryPointsAtTheValueAndListsTheValidOnes) {
   write("waste.toml", kCategory + kItemHead + "category = \"recycle\"\n");
-  expect("waste.toml:7:12: error: waste item '瓶' has category 'recycle', which waste.toml does not define; did you "
-         "mean 'recyclable'? The categories are: recyclable",
-         "waste.toml:7:12: 错误：物品 '瓶' 的类别 'recycle' 在 waste.toml 里没有定义；是不是 'recyclable'？可用的类别：recyclable");
+  expect(
+      "waste.toml:7:12: error: waste item '瓶' has category 'recycle', which waste.toml does not define; did "
+      "you "
+      "mean 'recyclable'? The categories are: recyclable",
+      "waste.toml:7:12: 错误：物品 '瓶' 的类别 'recycle' 在 waste.toml 里没有定义；是不是 "
+      "'recyclable'？可用的类别：recyclable");
 }
 
 TEST_F(EditorMistake, CategoryFarFromAnyListsTheValidOnesWithoutAGuess) {
   write("waste.toml", kCategory + kItemHead + "category = \"glass\"\n");
-  expect("waste.toml:7:12: error: waste item '瓶' has category 'glass', which waste.toml does not define; the "
-         "categories are: recyclable",
-         "waste.toml:7:12: 错误：物品 '瓶' 的类别 'glass' 在 waste.toml 里没有定义；可用的类别：recyclable");
+  expect(
+      "waste.toml:7:12: error: waste item '瓶' has category 'glass', which waste.toml does not define; the "
+      "categories are: recyclable",
+      "waste.toml:7:12: 错误：物品 '瓶' 的类别 'glass' 在 waste.toml 里没有定义；可用的类别：recyclable");
 }
 
 TEST_F(EditorMistake, WrongColourPointsAtTheColour) {
@@ -159,9 +164,12 @@ TEST_F(EditorMistake, WrongSourceListsTheValidOnes) {
   const size_t at = stations.find("source = \"");
   stations.replace(at, stations.find('\n', at) - at, "source = \"bureau\"");
   write("stations.toml", stations);
-  expect("stations.toml:11:10: error: station 'air-harbour' names source 'bureau', which sources.toml does not define; "
-         "the sources are: demo-air, demo-water, demo-sea, demo-bikes",
-         "stations.toml:11:10: 错误：站点 'air-harbour' 的来源 'bureau' 在 sources.toml 里没有定义；可用的来源：demo-air, demo-water, demo-sea, demo-bikes");
+  expect(
+      "stations.toml:11:10: error: station 'air-harbour' names source 'bureau', which sources.toml does not "
+      "define; "
+      "the sources are: demo-air, demo-water, demo-sea, demo-bikes",
+      "stations.toml:11:10: 错误：站点 'air-harbour' 的来源 'bureau' 在 sources.toml "
+      "里没有定义；可用的来源：demo-air, demo-water, demo-sea, demo-bikes");
 }
 
 TEST_F(EditorMistake, MisspeltKeyInChinese) {
@@ -172,8 +180,9 @@ TEST_F(EditorMistake, MisspeltKeyInChinese) {
 
 TEST_F(EditorMistake, WrongTypeInChinese) {
   write("waste.toml", kCategory + "[[item]]\nname = \"瓶\"\ncategory = \"recyclable\"\n");
-  expect("waste.toml:6:8: error: 'name' must be a table like",
-         "waste.toml:6:8: 错误：'name' 的类型不对：应为{ zh = \"…\", en = \"…\" } 这样的中英文对照，这里是文字");
+  expect(
+      "waste.toml:6:8: error: 'name' must be a table like",
+      "waste.toml:6:8: 错误：'name' 的类型不对：应为{ zh = \"…\", en = \"…\" } 这样的中英文对照，这里是文字");
 }
 
 TEST_F(EditorMistake, PictureOutsideTheFolderInChinese) {

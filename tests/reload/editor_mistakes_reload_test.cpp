@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 // What residents see, in numbers: a change to any of them would mean the broken pack was taken.
 std::vector<size_t> shown_lists(const ContentPack& pack) {
-  return {pack.waste_items.size(), pack.waste_categories.size(), pack.stations.size(), pack.bays.size(),
+  return {pack.waste_items.size(), pack.waste_categories.size(), pack.stations.size(),      pack.bays.size(),
           pack.quiz.size(),        pack.levels.aqi.size(),       pack.strings.by_key.size()};
 }
 
@@ -62,7 +62,8 @@ TEST_P(MistakeOnARunningKiosk, KeepsTheLastGoodContentAndSaysWhatToFix) {
   EXPECT_NE(app.content_notice().find("内容问题"), std::string::npos) << app.content_notice();
   EXPECT_NE(app.content_notice().find("未载入"), std::string::npos) << app.content_notice();
   EXPECT_NE(app.content_notice().find(where + ": 错误：" + m.zh), std::string::npos)
-      << "expected: " << where << ": 错误：" << m.zh << "\n" << app.content_notice();
+      << "expected: " << where << ": 错误：" << m.zh << "\n"
+      << app.content_notice();
   // The strip is drawn with every character of its message (no '?' for a glyph the pack never used).
   app.frame(true);
   bool strip_drawn = false;

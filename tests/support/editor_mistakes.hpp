@@ -15,10 +15,10 @@
 namespace kiosk::test {
 
 enum class Change {
-  replace,          // `from` in `file` becomes `to`
-  whole_file,       // `file` holds just `to`
-  remove,           // `file` is deleted
-  cut_short_jpeg,   // as replace, and the JPEG `to` names was copied only half-way
+  replace,         // `from` in `file` becomes `to`
+  whole_file,      // `file` holds just `to`
+  remove,          // `file` is deleted
+  cut_short_jpeg,  // as replace, and the JPEG `to` names was copied only half-way
 };
 
 struct EditorMistake {
@@ -32,7 +32,9 @@ struct EditorMistake {
 };
 
 // Test names and failure messages name the mistake, not its bytes.
-inline void PrintTo(const EditorMistake& m, std::ostream* os) { *os << m.name; }
+inline void PrintTo(const EditorMistake& m, std::ostream* os) {
+  *os << m.name;
+}
 
 inline constexpr const char* kCutShortJpeg = "pictures/new-photo.jpg";
 
@@ -127,7 +129,9 @@ inline void write_cut_short_jpeg(const std::string& path) {
   for (size_t i = 0; i < rgb.size(); ++i) rgb[i] = static_cast<unsigned char>(i * 7);
   std::string jpeg;
   stbi_write_jpg_to_func(
-      [](void* to, void* data, int size) { static_cast<std::string*>(to)->append(static_cast<char*>(data), size); },
+      [](void* to, void* data, int size) {
+        static_cast<std::string*>(to)->append(static_cast<char*>(data), size);
+      },
       &jpeg, 64, 48, 3, rgb.data(), 90);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << jpeg.substr(0, jpeg.size() / 2);
 }
@@ -146,7 +150,8 @@ inline std::string make_mistake(const std::filesystem::path& dir, const EditorMi
   const size_t mark = to.find('^');
   if (mark != std::string::npos) to.erase(mark, 1);
   text.replace(at, std::string(m.from).size(), to);
-  if (m.change == Change::cut_short_jpeg) write_cut_short_jpeg(dir / kCutShortJpeg);  // copied before it is named
+  if (m.change == Change::cut_short_jpeg)
+    write_cut_short_jpeg(dir / kCutShortJpeg);  // copied before it is named
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
   return mark == std::string::npos ? std::string(m.file) : position_in(m.file, text, at + mark);
 }

@@ -21,9 +21,11 @@ void read_alerts(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       if (text.empty()) return 0;
       auto t = parse_iso_time(text);
       if (!t) {
-        ctx.error(r.region(key),
-                  "'" + std::string(key) + "' must be a time with its offset, like \"2026-12-01T08:00:00+08:00\"",
-                  "'" + std::string(key) + "' 要写成带时差的时间，如 \"2026-12-01T08:00:00+08:00\"（日期和时间之间是 T）");
+        ctx.error(
+            r.region(key),
+            "'" + std::string(key) + "' must be a time with its offset, like \"2026-12-01T08:00:00+08:00\"",
+            "'" + std::string(key) +
+                "' 要写成带时差的时间，如 \"2026-12-01T08:00:00+08:00\"（日期和时间之间是 T）");
         return 0;
       }
       return *t;

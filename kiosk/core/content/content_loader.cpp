@@ -32,8 +32,8 @@ void merge_site(toml::table& root, ContentLoad& out) {
     const auto& b = e.source().begin;
     std::string text;
     if (std::ifstream in{path, std::ios::binary}) text.assign(std::istreambuf_iterator<char>(in), {});
-    content::ParseProblem p =
-        content::explain_parse_error(text, static_cast<int>(b.line), static_cast<int>(b.column), e.description());
+    content::ParseProblem p = content::explain_parse_error(text, static_cast<int>(b.line),
+                                                           static_cast<int>(b.column), e.description());
     out.diags.error(path.string(), p.line, p.column, p.en, p.zh);
     return;
   }
@@ -199,11 +199,13 @@ void check_references(ContentLoad& out) {
                                           [](const Diagnostic& d) { return d.file == "levels.toml"; });
   if (!pack.stations.empty() && pack.levels.aqi.empty() && !levels_reported)
     diags.error("levels.toml", 0, 0,
-                "file is missing or empty: AQI levels and water classes would be shown without their names and advice",
+                "file is missing or empty: AQI levels and water classes would be shown without their names "
+                "and advice",
                 "文件不存在或是空的：空气质量等级和水质类别将没有名称和建议；请把文件放回去");
   // A wrong id points at the value to fix, suggests the closest valid id and lists them all.
-  auto wrong_id = [&diags](const SourcePos& at, const std::vector<std::string>& valid, const std::string& wrong,
-                           const std::string& en, const std::string& zh, const char* noun_en, const char* noun_zh) {
+  auto wrong_id = [&diags](const SourcePos& at, const std::vector<std::string>& valid,
+                           const std::string& wrong, const std::string& en, const std::string& zh,
+                           const char* noun_en, const char* noun_zh) {
     const content::ValidIds hint = content::valid_ids(wrong, valid, noun_en, noun_zh);
     diags.error(at.file, at.line, at.column, en + hint.en, zh + hint.zh);
   };
@@ -216,19 +218,22 @@ void check_references(ContentLoad& out) {
   std::vector<std::string> source_ids;
   for (const auto& s : pack.sources) source_ids.push_back(s.id);
   for (const auto& st : pack.stations)
-    if (!st.source.empty() && !unreadable("sources.toml", source_ids.empty()) && std::find(source_ids.begin(), source_ids.end(), st.source) == source_ids.end())
+    if (!st.source.empty() && !unreadable("sources.toml", source_ids.empty()) &&
+        std::find(source_ids.begin(), source_ids.end(), st.source) == source_ids.end())
       wrong_id(st.source_pos, source_ids, st.source,
                "station '" + st.id + "' names source '" + st.source + "', which sources.toml does not define",
-               "站点 '" + st.id + "' 的来源 '" + st.source + "' 在 sources.toml 里没有定义", "sources", "来源");
+               "站点 '" + st.id + "' 的来源 '" + st.source + "' 在 sources.toml 里没有定义", "sources",
+               "来源");
   std::vector<std::string> target_ids;
   for (const auto& t : pack.targets) target_ids.push_back(t.id);
   for (const auto& bay : pack.bays)
     for (size_t i = 0; i < bay.targets.size(); ++i)
       if (!pack.target(bay.targets[i]) && !unreadable("targets.toml", target_ids.empty()))
-        wrong_id(i < bay.target_pos.size() ? bay.target_pos[i] : bay.pos, target_ids, bay.targets[i],
-                 "bay '" + bay.id + "' shows target '" + bay.targets[i] + "', which targets.toml does not define",
-                 "海湾页 '" + bay.id + "' 的目标 '" + bay.targets[i] + "' 在 targets.toml 里没有定义", "targets",
-                 "目标");
+        wrong_id(
+            i < bay.target_pos.size() ? bay.target_pos[i] : bay.pos, target_ids, bay.targets[i],
+            "bay '" + bay.id + "' shows target '" + bay.targets[i] + "', which targets.toml does not define",
+            "海湾页 '" + bay.id + "' 的目标 '" + bay.targets[i] + "' 在 targets.toml 里没有定义", "targets",
+            "目标");
 }
 
 }  // namespace
@@ -246,7 +251,8 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     out.readable = false;
-    out.diags.error(dir.string(), 0, 0, "content folder cannot be read", "内容文件夹无法读取（不存在或不是文件夹）");
+    out.diags.error(dir.string(), 0, 0, "content folder cannot be read",
+                    "内容文件夹无法读取（不存在或不是文件夹）");
     return out;
   }
   out.pack.dir = fs::absolute(dir, ec).lexically_normal().string();
@@ -256,12 +262,15 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   // Screens never show a bare key or nothing: what strings.toml lacks comes from the built-in text.
   content::fill_missing_strings(out.pack.strings);
   for (const auto& [rel, where] : pictures) {
-    const content::PictureProblem problem = content::picture_problem(dir / rel, picture_check == PictureCheck::full);
+    const content::PictureProblem problem =
+        content::picture_problem(dir / rel, picture_check == PictureCheck::full);
     if (problem.en.empty()) continue;
     if (problem.corrupt)  // the decoder's words ("expected marker") mean nothing to an editor
-      out.diags.error(where.file, where.line, where.column,
-                      "picture '" + rel + "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
-                      "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
+      out.diags.error(
+          where.file, where.line, where.column,
+          "picture '" + rel +
+              "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
+          "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
     else
       out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem.en,
                       "图片 '" + rel + "' " + problem.zh);

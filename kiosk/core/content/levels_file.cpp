@@ -53,8 +53,8 @@ void read_aqi_level(TableReader& r, Seen& seen, standards::LevelTexts& out) {
                         official.category_zh + "' 不同");
   if (*standard == AqiStandard::us && !t.category.en.empty() && t.category.en != official.category_en)
     r.ctx().warning(r.region("category"),
-                    "category '" + t.category.en + "' differs from EPA's name for level " + std::to_string(t.level) +
-                        ": '" + official.category_en + "'",
+                    "category '" + t.category.en + "' differs from EPA's name for level " +
+                        std::to_string(t.level) + ": '" + official.category_en + "'",
                     "类别 '" + t.category.en + "' 与 EPA 第 " + std::to_string(t.level) + " 级的名称 '" +
                         official.category_en + "' 不同");
   if (first_time(seen, r, t.standard, std::to_string(t.level),
@@ -109,8 +109,9 @@ void read_levels(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   for (const char* standard : {"cn", "cn-2012", "us"})
     for (int level = 1; level <= 6; ++level)
       if (!out.aqi_level(standard, level))
-        ctx.diags.error(ctx.file, 0, 0, "no [[aqi_level]] for level " + std::to_string(level) + " of '" + standard + "'",
-                        "缺少 '" + std::string(standard) + "' 第 " + std::to_string(level) + " 级的 [[aqi_level]]");
+        ctx.diags.error(
+            ctx.file, 0, 0, "no [[aqi_level]] for level " + std::to_string(level) + " of '" + standard + "'",
+            "缺少 '" + std::string(standard) + "' 第 " + std::to_string(level) + " 级的 [[aqi_level]]");
   for (const char* pollutant : {"so2", "no2", "co", "o3", "pm"})
     if (!out.sensitive_group("cn", pollutant))
       ctx.diags.error(ctx.file, 0, 0, std::string("no [[sensitive_group]] for '") + pollutant + "' of 'cn'",

@@ -103,12 +103,14 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
     size_t at = here.find('\\');
     // The text around the backslash, with / for every \\: what the editor meant to write.
     const size_t open = here.rfind('"', at), close = here.find('"', at);
-    std::string meant = open == std::string_view::npos ? std::string("pictures/bottle.png")
-                                                       : std::string(here.substr(open + 1, close == std::string_view::npos
-                                                                                              ? std::string_view::npos
-                                                                                              : close - open - 1));
+    std::string meant =
+        open == std::string_view::npos
+            ? std::string("pictures/bottle.png")
+            : std::string(here.substr(
+                  open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
     for (char& c : meant) c = c == '\\' ? '/' : c;
-    return {line, column_of(here, at), "a backslash \\ starts an escape in TOML; use / in paths: \"" + meant + "\"",
+    return {line, column_of(here, at),
+            "a backslash \\ starts an escape in TOML; use / in paths: \"" + meant + "\"",
             "TOML 里反斜杠 \\ 有特殊含义：路径里请用 /，写成 \"" + meant + "\""};
   }
   if (contains(description, "control character") || contains(description, "end of input") ||
@@ -145,11 +147,13 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
   }
   if (contains(description, "expected digit") || contains(description, "parsing decimal") ||
       contains(description, "floating-point"))
-    return {line, column, "a number has letters after it; numbers have no units (60, not 60s), and a text needs quotes",
+    return {line, column,
+            "a number has letters after it; numbers have no units (60, not 60s), and a text needs quotes",
             "数字后面不能有单位或文字（写 60，不写 60s）；文字要加英文引号 \"…\""};
   if (contains(description, "could not determine value type"))
     return {line, column,
-            "this value is not TOML: a text needs straight quotes \"…\"; or write a number, true/false, [a list] or "
+            "this value is not TOML: a text needs straight quotes \"…\"; or write a number, true/false, [a "
+            "list] or "
             "{ a table }",
             "这个值的写法不对：文字要加英文引号 \"…\"；或者写数字、true/false、[列表] 或 { 表 }"};
   p.zh = "TOML 格式错误：" + std::string(description);

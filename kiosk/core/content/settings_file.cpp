@@ -45,9 +45,11 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (auto v = idle.number("reset_seconds")) s.idle_seconds = *v;
     if (auto v = idle.number("attract_seconds")) s.attract_seconds = *v;
     if (s.idle_seconds < 5)
-      ctx.error(idle.region("reset_seconds"), "'reset_seconds' must be at least 5", "'reset_seconds' 至少是 5");
+      ctx.error(idle.region("reset_seconds"), "'reset_seconds' must be at least 5",
+                "'reset_seconds' 至少是 5");
     if (s.attract_seconds < 3)
-      ctx.error(idle.region("attract_seconds"), "'attract_seconds' must be at least 3", "'attract_seconds' 至少是 3");
+      ctx.error(idle.region("attract_seconds"), "'attract_seconds' must be at least 3",
+                "'attract_seconds' 至少是 3");
   }
   if (const toml::table* t = file.table("schedule")) {
     TableReader sch(*t, ctx, "[schedule]");
@@ -63,7 +65,8 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       if (!parsed)
         ctx.error(node->source(),
                   "'" + std::string(key) + "' must look like \"07:00-22:00\" or \"off\", not '" + text + "'",
-                  "'" + std::string(key) + "' 要写成 \"07:00-22:00\"（小时用两位数字）或 \"off\"，不能是 '" + text + "'");
+                  "'" + std::string(key) + "' 要写成 \"07:00-22:00\"（小时用两位数字）或 \"off\"，不能是 '" +
+                      text + "'");
       return parsed;
     };
     const auto all = hours("every_day");

@@ -14,7 +14,8 @@ namespace kiosk::content {
 namespace {
 
 // Errors about one key point at that key, not at the start of its table.
-void error_at(TableReader& r, std::string_view key, const std::string& message, const std::string& message_zh) {
+void error_at(TableReader& r, std::string_view key, const std::string& message,
+              const std::string& message_zh) {
   r.ctx().error(r.region(key), message, message_zh);
 }
 
@@ -145,8 +146,8 @@ void read_fields(TableReader& source, SourceConfig& s) {
       if (!known_metric(metric))
         source.ctx().warning(
             k.source(),
-            "'columns." + metric + "' is not a kiosk metric, so the column is not read; expected one of: " +
-                metric_list(),
+            "'columns." + metric +
+                "' is not a kiosk metric, so the column is not read; expected one of: " + metric_list(),
             "'columns." + metric + "' 不是 kiosk 认识的指标，这一列不会被读取；可用的指标：" + metric_list());
       else if (!node.is_string())
         source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column",
@@ -158,12 +159,12 @@ void read_fields(TableReader& source, SourceConfig& s) {
   f.metrics = read_string_map(source, "metrics");
   for (auto& [from, to] : f.metrics)
     if (!known_metric(to) && !to.empty()) {
-      source.ctx().warning(source.region("metrics"),
-                           "metrics: '" + from + "' maps to '" + to +
-                               "', which is not a kiosk metric, so its values are ignored; expected one of: " +
-                               metric_list(),
-                           "metrics：'" + from + "' 对应的 '" + to + "' 不是 kiosk 认识的指标，它的数值会被忽略；可用的指标：" +
-                               metric_list());
+      source.ctx().warning(
+          source.region("metrics"),
+          "metrics: '" + from + "' maps to '" + to +
+              "', which is not a kiosk metric, so its values are ignored; expected one of: " + metric_list(),
+          "metrics：'" + from + "' 对应的 '" + to +
+              "' 不是 kiosk 认识的指标，它的数值会被忽略；可用的指标：" + metric_list());
       to.clear();  // the normaliser counts an empty mapping as "not shown"
     }
   f.units = read_string_map(source, "units");
@@ -221,10 +222,11 @@ void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& pl
       missing += " [source.columns]";
   }
   if (!missing.empty())
-    r.ctx().error(r.region("fields"),
-                  "source '" + s.id + "' (" + s.platform + ") needs a field mapping; missing in [source.fields]:" +
-                      missing,
-                  "来源 '" + s.id + "'（" + s.platform + "）需要字段对应关系；[source.fields] 里缺少：" + missing);
+    r.ctx().error(
+        r.region("fields"),
+        "source '" + s.id + "' (" + s.platform +
+            ") needs a field mapping; missing in [source.fields]:" + missing,
+        "来源 '" + s.id + "'（" + s.platform + "）需要字段对应关系；[source.fields] 里缺少：" + missing);
 }
 
 // A key this platform never reads is probably meant for another platform: say so rather than ignore it.
@@ -236,9 +238,10 @@ void warn_unused_keys(TableReader& r, const PlatformInfo& platform) {
   };
   for (const auto& [key, node] : r.raw())
     if (!accepts_key(platform, key.str()) && some_platform_reads(key.str()))
-      r.ctx().warning(node.source(),
-                      "'" + std::string(key.str()) + "' is not used by platform '" + std::string(platform.name) + "'",
-                      "平台 '" + std::string(platform.name) + "' 不用 '" + std::string(key.str()) + "' 这个键");
+      r.ctx().warning(
+          node.source(),
+          "'" + std::string(key.str()) + "' is not used by platform '" + std::string(platform.name) + "'",
+          "平台 '" + std::string(platform.name) + "' 不用 '" + std::string(key.str()) + "' 这个键");
 }
 
 // One [[source]] table; problems go to r's context.
@@ -299,10 +302,11 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
     if (*cap < 1024)
       error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024", "'max_body_bytes' 至少是 1024");
     else if (static_cast<std::uint64_t>(*cap) > kMaxBodyBytesCeiling)
-      error_at(r, "max_body_bytes",
-               "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
-                   " (32 MiB, the kiosk's ceiling)",
-               "'max_body_bytes' 最多是 " + std::to_string(kMaxBodyBytesCeiling) + "（32 MiB，kiosk 的上限）");
+      error_at(
+          r, "max_body_bytes",
+          "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
+              " (32 MiB, the kiosk's ceiling)",
+          "'max_body_bytes' 最多是 " + std::to_string(kMaxBodyBytesCeiling) + "（32 MiB，kiosk 的上限）");
     else
       s.max_body_bytes = static_cast<std::uint64_t>(*cap);
   }
@@ -314,9 +318,10 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
   }
   if (auto n = r.integer("max_pages")) {
     if (*n < 1 || *n > kMaxPagesCeiling)
-      error_at(r, "max_pages",
-               "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)",
-               "'max_pages' 只能是 1 到 " + std::to_string(kMaxPagesCeiling) + "（kiosk 的上限）");
+      error_at(
+          r, "max_pages",
+          "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)",
+          "'max_pages' 只能是 1 到 " + std::to_string(kMaxPagesCeiling) + "（kiosk 的上限）");
     else
       s.max_pages = static_cast<int>(*n);
   }
@@ -360,8 +365,9 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
         continue;
       }
       const std::string id = s.id.empty() ? std::string("?") : s.id;
-      ctx.diags.warning(d.file, d.line, d.column, "source '" + id + "' is off until fixed: " + d.message,
-                        "来源 '" + id + "' 在修好之前停用：" + (d.message_zh.empty() ? d.message : d.message_zh));
+      ctx.diags.warning(
+          d.file, d.line, d.column, "source '" + id + "' is off until fixed: " + d.message,
+          "来源 '" + id + "' 在修好之前停用：" + (d.message_zh.empty() ? d.message : d.message_zh));
       if (s.off.empty()) s.off = Diagnostic{d.file, d.line, d.column, Severity::error, d.message}.format();
     }
     const bool duplicate = std::any_of(pack.sources.begin(), pack.sources.end(),

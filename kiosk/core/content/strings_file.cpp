@@ -27,9 +27,11 @@ void walk(const toml::table& table, const std::string& prefix, FileCtx& ctx, Str
     TableReader leaf(*t, ctx, "'" + full + "'");
     Text text{leaf.string("zh"), leaf.string("en")};
     if (text.zh.empty())
-      ctx.warning(t->source(), "string '" + full + "' has no Chinese text (zh)", "文字 '" + full + "' 没有中文（zh）");
+      ctx.warning(t->source(), "string '" + full + "' has no Chinese text (zh)",
+                  "文字 '" + full + "' 没有中文（zh）");
     if (text.en.empty())
-      ctx.warning(t->source(), "string '" + full + "' has no English text (en)", "文字 '" + full + "' 没有英文（en）");
+      ctx.warning(t->source(), "string '" + full + "' has no English text (en)",
+                  "文字 '" + full + "' 没有英文（en）");
     out.by_key[full] = std::move(text);
   }
 }

@@ -108,7 +108,8 @@ const toml::node* TableReader::get(std::string_view key, Need need) {
 void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
   ctx_.error(node.source(),
              "'" + std::string(key) + "' must be " + std::string(expected) + ", not " + type_name(node),
-             "'" + std::string(key) + "' 的类型不对：应为" + expected_zh(expected) + "，这里是" + type_name_zh(node));
+             "'" + std::string(key) + "' 的类型不对：应为" + expected_zh(expected) + "，这里是" +
+                 type_name_zh(node));
 }
 
 std::string TableReader::string(std::string_view key, Need need, std::string fallback) {
@@ -221,8 +222,9 @@ bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view k
   }
   if (windows) {
     ctx.error(node.source(),
-              "'" + std::string(key) + "': a backslash \\ in a path starts an escape in TOML; use / in paths: \"" +
-                  intended + "\"",
+              "'" + std::string(key) +
+                  "': a backslash \\ in a path starts an escape in TOML; use / in paths: \"" + intended +
+                  "\"",
               "'" + std::string(key) + "'：路径里请用 / 而不是 \\，写成 \"" + intended + "\"");
     return false;
   }
@@ -246,7 +248,8 @@ bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view k
     return false;
   }
   if (problem) {
-    ctx.error(node.source(), "'" + std::string(key) + "': " + problem.en, "'" + std::string(key) + "'：" + problem.zh);
+    ctx.error(node.source(), "'" + std::string(key) + "': " + problem.en,
+              "'" + std::string(key) + "'：" + problem.zh);
     return false;
   }
   return true;
@@ -306,7 +309,8 @@ PathProblem check_content_path(const fs::path& root, const std::string& relative
               "路径 '" + relative + "' 不在内容文件夹里（不能用 ..）" + copy_zh};
   std::error_code ec;
   fs::path full = root / p;
-  if (!fs::exists(full, ec)) return {"'" + relative + "' does not exist", "找不到文件 '" + relative + "'", true};
+  if (!fs::exists(full, ec))
+    return {"'" + relative + "' does not exist", "找不到文件 '" + relative + "'", true};
   fs::path real_root = fs::canonical(root, ec);
   fs::path real = fs::canonical(full, ec);
   if (ec) return {"'" + relative + "' cannot be resolved", "路径 '" + relative + "' 无法读取"};
@@ -346,8 +350,8 @@ std::string closest_id(std::string_view wrong, const std::vector<std::string>& v
   for (const auto& id : valid) {
     int d = edit_distance(wrong, id);
     // A word whose first two thirds are right ("recycle" for "recyclable") is as close as one typo.
-    const size_t same = static_cast<size_t>(std::mismatch(wrong.begin(), wrong.end(), id.begin(), id.end()).first -
-                                            wrong.begin());
+    const size_t same = static_cast<size_t>(
+        std::mismatch(wrong.begin(), wrong.end(), id.begin(), id.end()).first - wrong.begin());
     if (same >= 4 && same * 3 >= wrong.size() * 2) d = std::min(d, 1);
     if (d < best_distance) {
       best_distance = d;

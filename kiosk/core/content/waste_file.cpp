@@ -49,10 +49,11 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     const WasteItem& item = pack.waste_items[i];
     if (item.category.empty() || pack.waste_category(item.category)) continue;
     const ValidIds hint = valid_ids(item.category, valid, "categories", "类别");
-    ctx.diags.error(ctx.file, category_at[i].line, category_at[i].column,
-                    "waste item '" + item.id + "' has category '" + item.category +
-                        "', which waste.toml does not define" + hint.en,
-                    "物品 '" + item.id + "' 的类别 '" + item.category + "' 在 waste.toml 里没有定义" + hint.zh);
+    ctx.diags.error(
+        ctx.file, category_at[i].line, category_at[i].column,
+        "waste item '" + item.id + "' has category '" + item.category +
+            "', which waste.toml does not define" + hint.en,
+        "物品 '" + item.id + "' 的类别 '" + item.category + "' 在 waste.toml 里没有定义" + hint.zh);
   }
 }
 
