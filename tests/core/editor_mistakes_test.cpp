@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/content/parse_problems.hpp"
@@ -81,6 +82,25 @@ TEST_F(EditorMistake, DuplicatedKey) {
   expect("waste.toml:5:1: error: this key or table is given twice; keep one", "waste.toml:5:1: 错误：同一个键或表写了两次");
 }
 
+TEST_F(EditorMistake, NumberWithAUnit) {
+  write("waste.toml", kCategory + "weight = 60kg\n");
+  expect("waste.toml:5:12: error: a number has letters after it; numbers have no units (60, not 60s)",
+         "waste.toml:5:12: 错误：数字后面不能有单位或文字（写 60，不写 60s）");
+}
+
+TEST_F(EditorMistake, TextWithoutQuotes) {
+  write("waste.toml", kCategory + "[[item]]\nname = { zh = 瓶, en = \"Bottle\" }\n");
+  expect("waste.toml:6:15: error: this value is not TOML: a text needs straight quotes",
+         "waste.toml:6:15: 错误：这个值的写法不对：文字要加英文引号");
+}
+
+TEST_F(EditorMistake, DuplicatedTableNamesIt) {
+  write("waste.toml",
+        kCategory + "[[item]]\nname = { zh = \"瓶\", en = \"Bottle\" }\nname = { zh = \"瓶\" }\n");
+  expect("waste.toml:7:1: error: this key or table is given twice; keep one ('name' is given again here)",
+         "waste.toml:7:1: 错误：同一个键或表写了两次：请删掉一个（'name' 在这里又写了一次）");
+}
+
 TEST_F(EditorMistake, FileSavedAsGbk) {
   write("waste.toml", kCategory + "[[item]]\nname = { zh = \"\xca\xd7\xd2\xb3\", en = \"Bottle\" }\n");
   expect("waste.toml:6:16: error: the file is not saved as UTF-8", "waste.toml:6:16: 错误：文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");
@@ -107,9 +127,20 @@ TEST_F(EditorMistake, MistypedPictureSuggestsTheClosestFile) {
 
 TEST_F(EditorMistake, WrongCategoryPointsAtTheValueAndListsTheValidOnes) {
   write("waste.toml", kCategory + kItemHead + "category = \"recycle\"\n");
-  expect("waste.toml:7:12: error: waste item '瓶' has category 'recycle', which waste.toml does not define; the "
-         "categories are: recyclable",
-         "waste.toml:7:12: 错误：物品 '瓶' 的类别 'recycle' 在 waste.toml 里没有定义；可用的类别：recyclable");
+  expect(
+      "waste.toml:7:12: error: waste item '瓶' has category 'recycle', which waste.toml does not define; did "
+      "you "
+      "mean 'recyclable'? The categories are: recyclable",
+      "waste.toml:7:12: 错误：物品 '瓶' 的类别 'recycle' 在 waste.toml 里没有定义；是不是 "
+      "'recyclable'？可用的类别：recyclable");
+}
+
+TEST_F(EditorMistake, CategoryFarFromAnyListsTheValidOnesWithoutAGuess) {
+  write("waste.toml", kCategory + kItemHead + "category = \"glass\"\n");
+  expect(
+      "waste.toml:7:12: error: waste item '瓶' has category 'glass', which waste.toml does not define; the "
+      "categories are: recyclable",
+      "waste.toml:7:12: 错误：物品 '瓶' 的类别 'glass' 在 waste.toml 里没有定义；可用的类别：recyclable");
 }
 
 TEST_F(EditorMistake, WrongColourPointsAtTheColour) {
@@ -131,9 +162,14 @@ TEST_F(EditorMistake, WrongAnswerPointsAtTheAnswer) {
 TEST_F(EditorMistake, WrongSourceListsTheValidOnes) {
   std::string stations = test::slurp(dir / "stations.toml");
   const size_t at = stations.find("source = \"");
-  stations.replace(at, stations.find('\n', at) - at, "source = \"demo-ari\"");
+  stations.replace(at, stations.find('\n', at) - at, "source = \"bureau\"");
   write("stations.toml", stations);
-  expect("names source 'demo-ari', which sources.toml does not define; the sources are: ", "可用的来源：");
+  expect(
+      "stations.toml:11:10: error: station 'air-harbour' names source 'bureau', which sources.toml does not "
+      "define; "
+      "the sources are: demo-air, demo-water, demo-sea, demo-bikes",
+      "stations.toml:11:10: 错误：站点 'air-harbour' 的来源 'bureau' 在 sources.toml "
+      "里没有定义；可用的来源：demo-air, demo-water, demo-sea, demo-bikes");
 }
 
 TEST_F(EditorMistake, MisspeltKeyInChinese) {
@@ -144,7 +180,9 @@ TEST_F(EditorMistake, MisspeltKeyInChinese) {
 
 TEST_F(EditorMistake, WrongTypeInChinese) {
   write("waste.toml", kCategory + "[[item]]\nname = \"瓶\"\ncategory = \"recyclable\"\n");
-  expect("waste.toml:6:8: error: 'name' must be a table like", "waste.toml:6:8: 错误：'name' 的类型不对：应为 a table like");
+  expect(
+      "waste.toml:6:8: error: 'name' must be a table like",
+      "waste.toml:6:8: 错误：'name' 的类型不对：应为{ zh = \"…\", en = \"…\" } 这样的中英文对照，这里是文字");
 }
 
 TEST_F(EditorMistake, PictureOutsideTheFolderInChinese) {
@@ -200,6 +238,121 @@ TEST_F(EditorMistake, PictureCutShortSaysSoPlainly) {
   const std::string whole = test::slurp(dir / "pictures/bay-east-photo.png");
   write("pictures/bay-east-photo.png", whole.substr(0, whole.size() / 2));
   expect("the picture file is cut short or damaged (perhaps not fully copied)", "图片文件不完整（可能没有复制完）");
+}
+
+// Many mistakes at once in the files whose checks spoke English only: every message they give has
+// its Chinese text too, and points somewhere in the file.
+TEST_F(EditorMistake, EveryMessageOfTargetsBaysSourcesAndSettingsHasChineseText) {
+  write("targets.toml", R"([[action]]
+number = 12
+title = { zh = "行动", en = "Action" }
+
+[[action]]
+number = 1
+title = { zh = "行动", en = "Action" }
+
+[[target]]
+id = "Bay_Wetland"
+title = { zh = "湿地", en = "Wetland" }
+area = "bay"
+direction = "up"
+target = 1
+deadline = "2025-13-45"
+action = 5
+baseline_year = 1800
+tolerance = -1
+current = 0.5
+
+[[target]]
+id = "Bay_Wetland"
+title = { zh = "里程碑", en = "Milestone" }
+area = "bay"
+direction = "milestone"
+deadline = "2025-12-31"
+current = 2
+current_date = "soon"
+current_source = { zh = "局", en = "Bureau" }
+)");
+  write("bays.toml", R"([[bay]]
+id = "a-bay"
+name = { zh = "湾", en = "Bay" }
+level = "national"
+summary = { zh = "湾", en = "Bay" }
+photos = [1, "../x.png", "pictures/bay-tazi-photo.png"]
+targets = ["no-such-target"]
+
+[[bay.hotspot]]
+x = 2
+y = 0.5
+label = { zh = "点", en = "Spot" }
+)");
+  write("sources.toml", R"([[source]]
+id = "demo-air"
+platform = "no-such-platform"
+url = "ftp://example.com/air"
+refresh_seconds = 1
+stale_seconds = -1
+zone = "Asia/Shanghai"
+ca_file = "ca.pem"
+max_body_bytes = 10
+page_size = 0
+max_pages = 0
+
+[[source]]
+id = "demo-water"
+platform = "kiosk-feed"
+url = "file:///etc/passwd"
+query = { key = { env = "A", file = "/b" }, other = { file = "relative" }, third = [1] }
+
+[[source]]
+id = "demo-sea"
+platform = "kiosk-feed"
+url = "demo/sea.json"
+
+[[source]]
+id = "demo-bikes"
+platform = "kiosk-feed"
+url = "../outside.json"
+)");
+  const std::string kiosk = R"([kiosk]
+version = "1"
+city = { zh = "滨海市", en = "Coastal City" }
+language = "fr"
+screens = ["home", "weather"]
+zone = "Asia/Shanghai"
+
+[idle]
+reset_seconds = 1
+attract_seconds = 1
+
+[schedule]
+every_day = "7-22"
+
+[map]
+picture = "pictures/map.png"
+west = 122.0
+east = 121.0
+south = 37.0
+north = 38.0
+
+[admin]
+pin_hash = "1234"
+
+[metrics]
+interval_seconds = 1
+)";
+  write("kiosk.toml", kiosk);
+  const ContentLoad load = load_content(dir.path());
+  std::map<std::string, int> per_file;
+  for (const auto& d : load.diags.items()) {
+    ++per_file[d.file];
+    EXPECT_FALSE(d.message_zh.empty()) << d.format(Lang::en);
+    EXPECT_GT(d.line, 0) << d.format(Lang::en);
+  }
+  EXPECT_GE(per_file["targets.toml"], 10);
+  EXPECT_GE(per_file["bays.toml"], 5);
+  EXPECT_GE(per_file["sources.toml"], 12);
+  EXPECT_GE(per_file["kiosk.toml"], 5);
 }
 
 TEST(Utf8, FindsTheFirstByteThatIsNotUtf8) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -29,8 +30,11 @@ void merge_site(toml::table& root, ContentLoad& out) {
     site = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    out.diags.error(path.string(), static_cast<int>(b.line), static_cast<int>(b.column),
-                    std::string(e.description()));
+    std::string text;
+    if (std::ifstream in{path, std::ios::binary}) text.assign(std::istreambuf_iterator<char>(in), {});
+    content::ParseProblem p = content::explain_parse_error(text, static_cast<int>(b.line),
+                                                           static_cast<int>(b.column), e.description());
+    out.diags.error(path.string(), p.line, p.column, p.en, p.zh);
     return;
   }
   for (const char* name : kSiteTables) {
@@ -90,9 +94,8 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
       out.diags.error(spec.name, 0, 0, "file is missing", "文件不存在");
     return;
   }
-  std::string problem = content::check_content_path(dir, spec.name);
-  if (!problem.empty()) {
-    out.diags.error(spec.name, 0, 0, problem);
+  if (const content::PathProblem problem = content::check_content_path(dir, spec.name)) {
+    out.diags.error(spec.name, 0, 0, problem.en, problem.zh);
     return;
   }
   auto size = fs::file_size(path, ec);
@@ -196,27 +199,41 @@ void check_references(ContentLoad& out) {
                                           [](const Diagnostic& d) { return d.file == "levels.toml"; });
   if (!pack.stations.empty() && pack.levels.aqi.empty() && !levels_reported)
     diags.error("levels.toml", 0, 0,
-                "file is missing or empty: AQI levels and water classes would be shown without their names and advice");
-  std::set<std::string> source_ids;
-  for (const auto& s : pack.sources) source_ids.insert(s.id);
-  std::string valid_sources;
-  for (const auto& id : source_ids) valid_sources += (valid_sources.empty() ? "" : ", ") + id;
+                "file is missing or empty: AQI levels and water classes would be shown without their names "
+                "and advice",
+                "文件不存在或是空的：空气质量等级和水质类别将没有名称和建议；请把文件放回去");
+  // A wrong id points at the value to fix, suggests the closest valid id and lists them all.
+  auto wrong_id = [&diags](const SourcePos& at, const std::vector<std::string>& valid,
+                           const std::string& wrong, const std::string& en, const std::string& zh,
+                           const char* noun_en, const char* noun_zh) {
+    const content::ValidIds hint = content::valid_ids(wrong, valid, noun_en, noun_zh);
+    diags.error(at.file, at.line, at.column, en + hint.en, zh + hint.zh);
+  };
+  // A file that could not be read at all was reported already; every reference to it would be noise.
+  auto unreadable = [&diags](const char* file, bool empty) {
+    return empty && std::any_of(diags.items().begin(), diags.items().end(), [file](const Diagnostic& d) {
+             return d.file == file && d.severity == Severity::error;
+           });
+  };
+  std::vector<std::string> source_ids;
+  for (const auto& s : pack.sources) source_ids.push_back(s.id);
   for (const auto& st : pack.stations)
-    if (!st.source.empty() && !source_ids.count(st.source))
-      diags.error(st.pos.file, st.pos.line, st.pos.column,
-                  "station '" + st.id + "' names source '" + st.source +
-                      "', which sources.toml does not define; the sources are: " + valid_sources,
-                  "站点 '" + st.id + "' 的来源 '" + st.source + "' 在 sources.toml 里没有定义；可用的来源：" +
-                      valid_sources);
-  std::string valid_targets;
-  for (const auto& t : pack.targets) valid_targets += (valid_targets.empty() ? "" : ", ") + t.id;
+    if (!st.source.empty() && !unreadable("sources.toml", source_ids.empty()) &&
+        std::find(source_ids.begin(), source_ids.end(), st.source) == source_ids.end())
+      wrong_id(st.source_pos, source_ids, st.source,
+               "station '" + st.id + "' names source '" + st.source + "', which sources.toml does not define",
+               "站点 '" + st.id + "' 的来源 '" + st.source + "' 在 sources.toml 里没有定义", "sources",
+               "来源");
+  std::vector<std::string> target_ids;
+  for (const auto& t : pack.targets) target_ids.push_back(t.id);
   for (const auto& bay : pack.bays)
-    for (const auto& t : bay.targets)
-      if (!pack.target(t))
-        diags.error(bay.pos.file, bay.pos.line, bay.pos.column,
-                    "bay '" + bay.id + "' shows target '" + t + "', which targets.toml does not define; the targets are: " +
-                        valid_targets,
-                    "海湾页 '" + bay.id + "' 的目标 '" + t + "' 在 targets.toml 里没有定义；可用的目标：" + valid_targets);
+    for (size_t i = 0; i < bay.targets.size(); ++i)
+      if (!pack.target(bay.targets[i]) && !unreadable("targets.toml", target_ids.empty()))
+        wrong_id(
+            i < bay.target_pos.size() ? bay.target_pos[i] : bay.pos, target_ids, bay.targets[i],
+            "bay '" + bay.id + "' shows target '" + bay.targets[i] + "', which targets.toml does not define",
+            "海湾页 '" + bay.id + "' 的目标 '" + bay.targets[i] + "' 在 targets.toml 里没有定义", "targets",
+            "目标");
 }
 
 }  // namespace
@@ -234,7 +251,8 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     out.readable = false;
-    out.diags.error(dir.string(), 0, 0, "content folder cannot be read");
+    out.diags.error(dir.string(), 0, 0, "content folder cannot be read",
+                    "内容文件夹无法读取（不存在或不是文件夹）");
     return out;
   }
   out.pack.dir = fs::absolute(dir, ec).lexically_normal().string();
@@ -244,17 +262,18 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   // Screens never show a bare key or nothing: what strings.toml lacks comes from the built-in text.
   content::fill_missing_strings(out.pack.strings);
   for (const auto& [rel, where] : pictures) {
-    std::string problem = content::check_picture(dir / rel, picture_check == PictureCheck::full);
-    if (problem.empty()) continue;
-    if (problem.starts_with("is corrupt"))  // the decoder's words ("expected marker") mean nothing to an editor
-      out.diags.error(where.file, where.line, where.column,
-                      "picture '" + rel + "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
-                      "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
-    else if (problem == "is not a PNG or JPEG file")
-      out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem,
-                      "图片 '" + rel + "' 不是 PNG 或 JPEG 文件：请另存为 PNG 或 JPEG");
+    const content::PictureProblem problem =
+        content::picture_problem(dir / rel, picture_check == PictureCheck::full);
+    if (problem.en.empty()) continue;
+    if (problem.corrupt)  // the decoder's words ("expected marker") mean nothing to an editor
+      out.diags.error(
+          where.file, where.line, where.column,
+          "picture '" + rel +
+              "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
+          "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
     else
-      out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem);
+      out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem.en,
+                      "图片 '" + rel + "' " + problem.zh);
   }
   return out;
 }

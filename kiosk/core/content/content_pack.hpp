@@ -60,6 +60,7 @@ struct Station {
   double lat = 0;
   double lon = 0;
   std::string source;  // id of the source that reports it (sources.toml)
+  SourcePos source_pos;  // of the `source` value, for a wrong id
   // Air: counts towards the city's AQI (stations.toml `city = false` leaves out e.g. a roadside or
   // background station that is not one of the city's assessment stations, HJ 663 §4).
   bool city = true;
@@ -112,6 +113,7 @@ struct BayPage {
   std::string map_picture;
   std::vector<Hotspot> hotspots;
   std::vector<std::string> targets;  // ids of targets shown on this page
+  std::vector<SourcePos> target_pos;  // of each id in `targets`, for a wrong id
   std::string url;
   SourcePos pos;
 };

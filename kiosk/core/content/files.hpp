@@ -31,7 +31,11 @@ void each_table(TableReader& parent, std::string_view key, std::string_view what
   for (const auto& node : *arr) {
     const toml::table* t = node.as_table();
     if (!t) {
-      parent.ctx().error(node.source(), "each '" + std::string(key) + "' must be a table");
+      parent.ctx().error(
+          node.source(),
+          "each '" + std::string(key) + "' must be a table: write it as [[" + std::string(key) +
+              "]] on a line of its own",
+          "每个 '" + std::string(key) + "' 都必须是一个表：单独一行写 [[" + std::string(key) + "]]");
       continue;
     }
     TableReader reader(*t, parent.ctx(), std::string(what));

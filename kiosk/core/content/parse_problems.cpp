@@ -101,9 +101,17 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
   std::string_view here = line_of(text, line);
   if (contains(description, "escape") && contains(here, "\\")) {
     size_t at = here.find('\\');
+    // The text around the backslash, with / for every \\: what the editor meant to write.
+    const size_t open = here.rfind('"', at), close = here.find('"', at);
+    std::string meant =
+        open == std::string_view::npos
+            ? std::string("pictures/bottle.png")
+            : std::string(here.substr(
+                  open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
+    for (char& c : meant) c = c == '\\' ? '/' : c;
     return {line, column_of(here, at),
-            "a backslash \\ starts an escape in TOML; use / in paths (pictures/bottle.png)",
-            "TOML 里反斜杠 \\ 有特殊含义：路径里请用 / （例如 pictures/bottle.png）"};
+            "a backslash \\ starts an escape in TOML; use / in paths: \"" + meant + "\"",
+            "TOML 里反斜杠 \\ 有特殊含义：路径里请用 /，写成 \"" + meant + "\""};
   }
   if (contains(description, "control character") || contains(description, "end of input") ||
       contains(description, "encountered end-of-line") || contains(description, "unterminated")) {
@@ -126,9 +134,28 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
   }
   if (contains(description, "redefin") || contains(description, "already")) {
     const size_t key = here.find_first_not_of(" \t");  // the key or [table] given the second time
-    return {line, key == std::string_view::npos ? column : column_of(here, key), "this key or table is given twice; keep one (" + std::string(description) + ")",
-            "同一个键或表写了两次：请删掉一个（" + std::string(description) + "）"};
+    // The parser names it last, in quotes: "cannot redefine existing table 'tip'".
+    const size_t close = description.rfind('\''), open = close ? description.rfind('\'', close - 1) : close;
+    const std::string name = open == std::string_view::npos || close == std::string_view::npos
+                                 ? std::string("this key or table")
+                                 : "'" + std::string(description.substr(open + 1, close - open - 1)) + "'";
+    const int at = key == std::string_view::npos ? column : column_of(here, key);
+    if (name.front() != '\'')
+      return {line, at, "this key or table is given twice; keep one", "同一个键或表写了两次：请删掉一个"};
+    return {line, at, "this key or table is given twice; keep one (" + name + " is given again here)",
+            "同一个键或表写了两次：请删掉一个（" + name + " 在这里又写了一次）"};
   }
+  if (contains(description, "expected digit") || contains(description, "parsing decimal") ||
+      contains(description, "floating-point"))
+    return {line, column,
+            "a number has letters after it; numbers have no units (60, not 60s), and a text needs quotes",
+            "数字后面不能有单位或文字（写 60，不写 60s）；文字要加英文引号 \"…\""};
+  if (contains(description, "could not determine value type"))
+    return {line, column,
+            "this value is not TOML: a text needs straight quotes \"…\"; or write a number, true/false, [a "
+            "list] or "
+            "{ a table }",
+            "这个值的写法不对：文字要加英文引号 \"…\"；或者写数字、true/false、[列表] 或 { 表 }"};
   p.zh = "TOML 格式错误：" + std::string(description);
   return p;
 }

@@ -14,13 +14,15 @@ void read_quiz(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       for (const auto& c : *choices) {
         const toml::table* t = c.as_table();
         if (!t) {
-          ctx.error(c.source(), "each choice must be a table like { zh = \"…\", en = \"…\" }");
+          ctx.error(c.source(), "each choice must be a table like { zh = \"…\", en = \"…\" }",
+                    "每个选项都要写成 { zh = \"…\", en = \"…\" } 这样的中英文对照");
           continue;
         }
         TableReader choice(*t, ctx, "a choice");
         q.choices.push_back({choice.string("zh"), choice.string("en")});
       }
-      if (q.choices.size() < 2) ctx.error(choices->source(), "a question needs at least two choices");
+      if (q.choices.size() < 2)
+        ctx.error(choices->source(), "a question needs at least two choices", "每道题至少要有两个选项");
     }
     // Editors count choices from 1.
     auto answer = r.integer("answer", Need::required);

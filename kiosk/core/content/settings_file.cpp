@@ -36,14 +36,20 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.font = k.string("font");
     std::string zone = k.string("zone", Need::optional, "+08:00");
     if (auto minutes = parse_zone_offset(zone)) s.zone_offset_minutes = *minutes;
-    else ctx.error(t->source(), "'zone' must be an offset like \"+08:00\", not '" + zone + "'");
+    else
+      ctx.error(k.region("zone"), "'zone' must be an offset like \"+08:00\", not '" + zone + "'",
+                "'zone' 要写成 \"+08:00\" 这样的时差，不能是 '" + zone + "'");
   }
   if (const toml::table* t = file.table("idle")) {
     TableReader idle(*t, ctx, "[idle]");
     if (auto v = idle.number("reset_seconds")) s.idle_seconds = *v;
     if (auto v = idle.number("attract_seconds")) s.attract_seconds = *v;
-    if (s.idle_seconds < 5) ctx.error(t->source(), "'reset_seconds' must be at least 5");
-    if (s.attract_seconds < 3) ctx.error(t->source(), "'attract_seconds' must be at least 3");
+    if (s.idle_seconds < 5)
+      ctx.error(idle.region("reset_seconds"), "'reset_seconds' must be at least 5",
+                "'reset_seconds' 至少是 5");
+    if (s.attract_seconds < 3)
+      ctx.error(idle.region("attract_seconds"), "'attract_seconds' must be at least 3",
+                "'attract_seconds' 至少是 3");
   }
   if (const toml::table* t = file.table("schedule")) {
     TableReader sch(*t, ctx, "[schedule]");
@@ -57,7 +63,10 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       if (text.empty()) return std::nullopt;
       auto parsed = parse_day_hours(text);
       if (!parsed)
-        ctx.error(node->source(), "'" + std::string(key) + "' must look like \"07:00-22:00\" or \"off\", not '" + text + "'");
+        ctx.error(node->source(),
+                  "'" + std::string(key) + "' must look like \"07:00-22:00\" or \"off\", not '" + text + "'",
+                  "'" + std::string(key) + "' 要写成 \"07:00-22:00\"（小时用两位数字）或 \"off\"，不能是 '" +
+                      text + "'");
       return parsed;
     };
     const auto all = hours("every_day");
@@ -76,7 +85,9 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.map_south = map.number("south", Need::required).value_or(0);
     s.map_north = map.number("north", Need::required).value_or(0);
     if (s.map_west >= s.map_east || s.map_south >= s.map_north)
-      ctx.error(t->source(), "map bounds must have west < east and south < north");
+      ctx.error(map.region(s.map_west >= s.map_east ? "east" : "north"),
+                "map bounds must have west < east and south < north",
+                "地图边界要满足 west < east、south < north（西经度小于东经度，南纬度小于北纬度）");
   }
   if (const toml::table* t = file.table("admin")) {
     TableReader admin(*t, ctx, "[admin]");
@@ -85,7 +96,8 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (!s.admin_pin_hash.empty() && (s.admin_pin_hash[0] != '$' || s.admin_pin_hash.size() < 13)) {
       const toml::node* at = t->get("pin_hash");
       ctx.error(at ? at->source() : t->source(),
-                "'pin_hash' is not a PIN hash; make one with `kiosk admin-pin` and paste the line it prints");
+                "'pin_hash' is not a PIN hash; make one with `kiosk admin-pin` and paste the line it prints",
+                "'pin_hash' 不是 PIN 的哈希值：请运行 `kiosk admin-pin`，把它打印的那一行粘贴过来");
       s.admin_pin_hash.clear();
     }
   }
@@ -93,7 +105,9 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     TableReader metrics(*t, ctx, "[metrics]");
     s.metrics_path = metrics.string("path");
     if (auto v = metrics.number("interval_seconds")) s.metrics_interval_seconds = *v;
-    if (s.metrics_interval_seconds < 5) ctx.error(t->source(), "'interval_seconds' must be at least 5");
+    if (s.metrics_interval_seconds < 5)
+      ctx.error(metrics.region("interval_seconds"), "'interval_seconds' must be at least 5",
+                "'interval_seconds' 至少是 5");
   }
 }
 

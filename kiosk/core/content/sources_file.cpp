@@ -15,9 +15,9 @@ namespace kiosk::content {
 namespace {
 
 // Errors about one key point at that key, not at the start of its table.
-void error_at(TableReader& r, std::string_view key, const std::string& message) {
-  SourcePos p = r.pos(key);
-  r.ctx().diags.error(p.file, p.line, p.column, message);
+void error_at(TableReader& r, std::string_view key, const std::string& message,
+              const std::string& message_zh) {
+  r.ctx().error(r.region(key), message, message_zh);
 }
 
 std::string zone_problem(const std::string& zone) {
@@ -28,6 +28,13 @@ std::string zone_problem(const std::string& zone) {
   return "'zone' is '" + zone +
          "'; expected a UTC offset (\"+08:00\", \"Z\") or an IANA time zone name from the system's tzdata "
          "(\"Asia/Shanghai\", \"America/Los_Angeles\")";
+}
+
+std::string zone_problem_zh(const std::string& zone) {
+  std::string near = suggest_zone_name(zone);
+  if (!near.empty())
+    return "'zone' 是 '" + zone + "'，系统的时区数据里没有这个时区；是不是 '" + near + "'？";
+  return "'zone' 是 '" + zone + "'；要写成 \"+08:00\"、\"Z\" 这样的时差，或 \"Asia/Shanghai\" 这样的时区名";
 }
 
 bool known_metric(std::string_view m) {
@@ -60,18 +67,21 @@ bool read_value(const toml::node& node, const std::string& key, FileCtx& ctx, Se
     out.env = r.string("env");
     out.file = r.string("file");
     if (out.env.empty() == out.file.empty()) {
-      ctx.error(node.source(), "'" + key + "' needs exactly one of env = \"NAME\" or file = \"/path\"");
+      ctx.error(node.source(), "'" + key + "' needs exactly one of env = \"NAME\" or file = \"/path\"",
+                "'" + key + "' 里要写 env = \"变量名\" 或 file = \"/路径\"，只写其中一个");
       return false;
     }
     if (!out.file.empty() && out.file.front() != '/') {
       ctx.error(node.source(),
-                "'" + key + "': the secret file must be an absolute path (e.g. /etc/kiosk/" + key + ".key)");
+                "'" + key + "': the secret file must be an absolute path (e.g. /etc/kiosk/" + key + ".key)",
+                "'" + key + "'：密钥文件要写完整路径（如 /etc/kiosk/" + key + ".key）");
       return false;
     }
     return true;
   }
   ctx.error(node.source(),
-            "'" + key + "' must be a string, a number, or { env = \"NAME\" } / { file = \"/path\" }");
+            "'" + key + "' must be a string, a number, or { env = \"NAME\" } / { file = \"/path\" }",
+            "'" + key + "' 只能是文字、数字，或 { env = \"变量名\" } / { file = \"/路径\" }");
   return false;
 }
 
@@ -95,8 +105,8 @@ std::map<std::string, std::string> read_string_map(TableReader& r, std::string_v
     if (node.is_string())
       out[std::string(k.str())] = *node.value<std::string>();
     else
-      r.ctx().error(node.source(),
-                    "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string");
+      r.ctx().error(node.source(), "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string",
+                    "'" + std::string(key) + "." + std::string(k.str()) + "' 必须是文字（写在英文引号里）");
   }
   return out;
 }
@@ -109,7 +119,8 @@ void read_field(TableReader& r, const char* key, std::string& path, FieldMap& f)
     const toml::array* paths = r.array(key);
     for (const auto& p : *paths) {
       if (!p.is_string()) {
-        r.ctx().error(p.source(), "'" + std::string(key) + "' lists paths, which must be strings");
+        r.ctx().error(p.source(), "'" + std::string(key) + "' lists paths, which must be strings",
+                      "'" + std::string(key) + "' 列出的路径必须是文字（写在英文引号里）");
         continue;
       }
       if (path.empty())
@@ -154,9 +165,11 @@ void read_fields(TableReader& source, SourceConfig& s) {
         source.ctx().warning(
             k.source(),
             "'columns." + metric +
-                "' is not a kiosk metric, so the column is not read; expected one of: " + metric_list());
+                "' is not a kiosk metric, so the column is not read; expected one of: " + metric_list(),
+            "'columns." + metric + "' 不是 kiosk 认识的指标，这一列不会被读取；可用的指标：" + metric_list());
       else if (!node.is_string())
-        source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column");
+        source.ctx().error(node.source(), "'columns." + metric + "' must be the name of a column",
+                           "'columns." + metric + "' 必须是一列的名字（写在英文引号里）");
       else
         f.columns.emplace_back(metric, *node.value<std::string>());
     }
@@ -164,10 +177,12 @@ void read_fields(TableReader& source, SourceConfig& s) {
   f.metrics = read_string_map(source, "metrics");
   for (auto& [from, to] : f.metrics)
     if (!known_metric(to) && !to.empty()) {
-      source.ctx().warning(source.region(), "metrics: '" + from + "' maps to '" + to +
-                                                "', which is not a kiosk metric, so its values are ignored; "
-                                                "expected one of: " +
-                                                metric_list());
+      source.ctx().warning(
+          source.region("metrics"),
+          "metrics: '" + from + "' maps to '" + to +
+              "', which is not a kiosk metric, so its values are ignored; expected one of: " + metric_list(),
+          "metrics：'" + from + "' 对应的 '" + to +
+              "' 不是 kiosk 认识的指标，它的数值会被忽略；可用的指标：" + metric_list());
       to.clear();  // the normaliser counts an empty mapping as "not shown"
     }
   f.units = read_string_map(source, "units");
@@ -181,7 +196,8 @@ void read_fields(TableReader& source, SourceConfig& s) {
       else if (node.is_integer())
         f.filter.emplace_back(path, std::to_string(*node.value<long long>()));
       else
-        source.ctx().error(node.source(), "'filter." + path + "' must be a string, an integer or true/false");
+        source.ctx().error(node.source(), "'filter." + path + "' must be a string, an integer or true/false",
+                           "'filter." + path + "' 只能是文字、整数或 true/false");
     }
   }
 }
@@ -197,7 +213,8 @@ void read_paging(TableReader& source, SourceConfig& s) {
   p.limit_param = r.string("limit", Need::optional, "limit");
   p.next = r.string("next");
   if (p.mode == "next" && p.next.empty())
-    r.ctx().error(r.region(), "[source.paging] mode = \"next\" needs next = \"path/of/the/link\"");
+    r.ctx().error(r.region("mode"), "[source.paging] mode = \"next\" needs next = \"path/of/the/link\"",
+                  "[source.paging] 用 mode = \"next\" 时还要写 next = \"下一页链接的路径\"");
 }
 
 // The platforms whose records have no fixed shape need a mapping; say which keys are missing.
@@ -216,14 +233,18 @@ void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& pl
   } else if (f.columns.empty()) {
     if (r.table("columns"))
       r.ctx().warning(
-          r.region(),
-          "source '" + s.id + "' maps no kiosk metric in [source.columns]: it fetches nothing to show");
+          r.region("columns"),
+          "source '" + s.id + "' maps no kiosk metric in [source.columns]: it fetches nothing to show",
+          "来源 '" + s.id + "' 的 [source.columns] 里没有一个 kiosk 认识的指标：取到的数据没有可显示的");
     else
       missing += " [source.columns]";
   }
   if (!missing.empty())
-    r.ctx().error(r.region(), "source '" + s.id + "' (" + s.platform +
-                                  ") needs a field mapping; missing in [source.fields]:" + missing);
+    r.ctx().error(
+        r.region("fields"),
+        "source '" + s.id + "' (" + s.platform +
+            ") needs a field mapping; missing in [source.fields]:" + missing,
+        "来源 '" + s.id + "'（" + s.platform + "）需要字段对应关系；[source.fields] 里缺少：" + missing);
 }
 
 // A key this platform never reads is probably meant for another platform: say so rather than ignore it.
@@ -235,8 +256,10 @@ void warn_unused_keys(TableReader& r, const PlatformInfo& platform) {
   };
   for (const auto& [key, node] : r.raw())
     if (!accepts_key(platform, key.str()) && some_platform_reads(key.str()))
-      r.ctx().warning(node.source(), "'" + std::string(key.str()) + "' is not used by platform '" +
-                                         std::string(platform.name) + "'");
+      r.ctx().warning(
+          node.source(),
+          "'" + std::string(key.str()) + "' is not used by platform '" + std::string(platform.name) + "'",
+          "平台 '" + std::string(platform.name) + "' 不用 '" + std::string(key.str()) + "' 这个键");
 }
 
 // One [[source]] table; problems go to r's context.
@@ -246,39 +269,42 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
   s.platform = r.string("platform", Need::required);
   const PlatformInfo* platform = find_platform(s.platform);
   if (!platform && !s.platform.empty())
-    error_at(r, "platform", "'platform' is '" + s.platform + "'; expected one of: " + platform_names());
+    error_at(r, "platform", "'platform' is '" + s.platform + "'; expected one of: " + platform_names(),
+             "'platform' 是 '" + s.platform + "'；只能是其中之一：" + platform_names());
   s.url = r.string("url", Need::required);
   if (!s.url.empty()) {
     auto scheme_end = s.url.find("://");
     if (scheme_end == std::string::npos) {
       // No scheme: a file inside the content folder, read through the same code path as live data.
-      std::string problem = check_content_path(r.ctx().root, s.url);
-      if (!problem.empty()) error_at(r, "url", "'url': " + problem);
+      if (const PathProblem problem = check_content_path(r.ctx().root, s.url))
+        error_at(r, "url", "'url': " + problem.en, "'url'：" + problem.zh);
     } else {
       std::string scheme = s.url.substr(0, scheme_end);
       if (scheme == "file")
-        error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder");
+        error_at(r, "url", "'url': file:// URLs are not allowed; give a path inside the content folder",
+                 "'url'：不能用 file:// 地址；请写内容文件夹里的路径");
       else if (scheme != "http" && scheme != "https")
         error_at(r, "url",
                  "'url': scheme '" + scheme +
-                     "' is not supported; use https://, http:// or a "
-                     "path inside the content folder");
+                     "' is not supported; use https://, http:// or a path inside the content folder",
+                 "'url'：不支持 '" + scheme + "'；请用 https://、http:// 或内容文件夹里的路径");
     }
   }
   s.query = read_named_values(r, "query");
   s.headers = read_named_values(r, "headers");
   s.refresh_seconds = r.number("refresh_seconds").value_or(600);
   if (s.refresh_seconds < 10) {
-    error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10");
+    error_at(r, "refresh_seconds", "'refresh_seconds' must be at least 10", "'refresh_seconds' 至少是 10");
     s.refresh_seconds = 10;
   }
   s.stale_seconds = r.number("stale_seconds").value_or(0);
-  if (s.stale_seconds < 0) error_at(r, "stale_seconds", "'stale_seconds' must not be negative");
+  if (s.stale_seconds < 0)
+    error_at(r, "stale_seconds", "'stale_seconds' must not be negative", "'stale_seconds' 不能是负数");
   s.zone = r.string("zone", Need::optional, "+08:00");
   if (auto zone = TimeZone::find(s.zone))
     s.time_zone = *zone;
   else
-    error_at(r, "zone", zone_problem(s.zone));
+    error_at(r, "zone", zone_problem(s.zone), zone_problem_zh(s.zone));
   s.demo = r.boolean("demo", false);
   s.name = r.text("name");
   read_fields(r, s);
@@ -288,27 +314,31 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
   s.language = r.string("language");
   s.ca_file = r.string("ca_file");
   if (!s.ca_file.empty() && s.ca_file.front() != '/')
-    error_at(r, "ca_file", "'ca_file' must be an absolute path");
+    error_at(r, "ca_file", "'ca_file' must be an absolute path", "'ca_file' 要写完整路径（以 / 开头）");
   if (auto cap = r.integer("max_body_bytes")) {
     if (*cap < 1024)
-      error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024");
+      error_at(r, "max_body_bytes", "'max_body_bytes' must be at least 1024", "'max_body_bytes' 至少是 1024");
     else if (static_cast<std::uint64_t>(*cap) > kMaxBodyBytesCeiling)
-      error_at(r, "max_body_bytes",
-               "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
-                   " (32 MiB, the kiosk's ceiling)");
+      error_at(
+          r, "max_body_bytes",
+          "'max_body_bytes' must be at most " + std::to_string(kMaxBodyBytesCeiling) +
+              " (32 MiB, the kiosk's ceiling)",
+          "'max_body_bytes' 最多是 " + std::to_string(kMaxBodyBytesCeiling) + "（32 MiB，kiosk 的上限）");
     else
       s.max_body_bytes = static_cast<std::uint64_t>(*cap);
   }
   if (auto n = r.integer("page_size")) {
     if (*n < 1 || *n > 50000)
-      error_at(r, "page_size", "'page_size' must be between 1 and 50000");
+      error_at(r, "page_size", "'page_size' must be between 1 and 50000", "'page_size' 只能是 1 到 50000");
     else
       s.page_size = static_cast<int>(*n);
   }
   if (auto n = r.integer("max_pages")) {
     if (*n < 1 || *n > kMaxPagesCeiling)
-      error_at(r, "max_pages",
-               "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)");
+      error_at(
+          r, "max_pages",
+          "'max_pages' must be between 1 and " + std::to_string(kMaxPagesCeiling) + " (the kiosk's ceiling)",
+          "'max_pages' 只能是 1 到 " + std::to_string(kMaxPagesCeiling) + "（kiosk 的上限）");
     else
       s.max_pages = static_cast<int>(*n);
   }
@@ -318,7 +348,8 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
     warn_unused_keys(r, *platform);
   }
   for (const auto& other : pack.sources)
-    if (!s.id.empty() && other.id == s.id) error_at(r, "id", "duplicate source id '" + s.id + "'");
+    if (!s.id.empty() && other.id == s.id)
+      error_at(r, "id", "duplicate source id '" + s.id + "'", "来源 id '" + s.id + "' 重复了；请换一个 id");
   return s;
 }
 
@@ -334,7 +365,8 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   for (const auto& node : *tables) {
     const toml::table* t = node.as_table();
     if (!t) {
-      ctx.error(node.source(), "each 'source' must be a table");
+      ctx.error(node.source(), "each 'source' must be a table: write it as [[source]] on a line of its own",
+                "每个 'source' 都必须是一个表：单独一行写 [[source]]");
       continue;
     }
     Diagnostics own;
@@ -349,9 +381,10 @@ void read_sources(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
         ctx.diags.add(d);
         continue;
       }
-      std::string text =
-          "source '" + (s.id.empty() ? std::string("?") : s.id) + "' is off until fixed: " + d.message;
-      ctx.diags.warning(d.file, d.line, d.column, text);
+      const std::string id = s.id.empty() ? std::string("?") : s.id;
+      ctx.diags.warning(
+          d.file, d.line, d.column, "source '" + id + "' is off until fixed: " + d.message,
+          "来源 '" + id + "' 在修好之前停用：" + (d.message_zh.empty() ? d.message : d.message_zh));
       if (s.off.empty()) s.off = Diagnostic{d.file, d.line, d.column, Severity::error, d.message}.format();
     }
     const bool duplicate = std::any_of(pack.sources.begin(), pack.sources.end(),

@@ -18,6 +18,7 @@ void read_stations(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (s.lon < -180 || s.lon > 180)
       ctx.error(r.region("lon"), "'lon' must be between -180 and 180", "'lon' 必须在 -180 到 180 之间");
     s.source = r.string("source");
+    s.source_pos = r.pos("source");
     s.city = r.boolean("city", true);
     pack.stations.push_back(std::move(s));
   });

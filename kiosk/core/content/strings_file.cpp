@@ -16,7 +16,8 @@ void walk(const toml::table& table, const std::string& prefix, FileCtx& ctx, Str
     std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     const toml::table* t = node.as_table();
     if (!t) {
-      ctx.error(node.source(), "string '" + full + "' must be a table like { zh = \"…\", en = \"…\" }");
+      ctx.error(node.source(), "string '" + full + "' must be a table like { zh = \"…\", en = \"…\" }",
+                "文字 '" + full + "' 要写成 { zh = \"…\", en = \"…\" } 这样的中英文对照");
       continue;
     }
     if (!is_text_leaf(*t)) {
@@ -25,8 +26,12 @@ void walk(const toml::table& table, const std::string& prefix, FileCtx& ctx, Str
     }
     TableReader leaf(*t, ctx, "'" + full + "'");
     Text text{leaf.string("zh"), leaf.string("en")};
-    if (text.zh.empty()) ctx.warning(t->source(), "string '" + full + "' has no Chinese text (zh)");
-    if (text.en.empty()) ctx.warning(t->source(), "string '" + full + "' has no English text (en)");
+    if (text.zh.empty())
+      ctx.warning(t->source(), "string '" + full + "' has no Chinese text (zh)",
+                  "文字 '" + full + "' 没有中文（zh）");
+    if (text.en.empty())
+      ctx.warning(t->source(), "string '" + full + "' has no English text (en)",
+                  "文字 '" + full + "' 没有英文（en）");
     out.by_key[full] = std::move(text);
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "kiosk/core/time_parse.hpp"
@@ -42,18 +43,27 @@ const char* type_name(const toml::node& node) {
   }
 }
 
-}  // namespace
-
-void FileCtx::error(const toml::source_region& at, const std::string& message) {
-  diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
+// The words wrong_type() is called with, for the Chinese message.
+std::string expected_zh(std::string_view expected) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"a string", "文字（写在英文引号 \" \" 里）"},
+      {"a number", "数字（不加引号）"},
+      {"a whole number", "整数（不加引号，没有小数点）"},
+      {"true or false", "true 或 false"},
+      {"a table like { zh = \"…\", en = \"…\" }", "{ zh = \"…\", en = \"…\" } 这样的中英文对照"},
+      {"a list of strings", "文字列表，如 [\"a\", \"b\"]"},
+      {"a table", "表"},
+      {"a list", "列表 [ … ]"},
+  };
+  for (const auto& [en, zh] : kWords)
+    if (en == expected) return std::string(zh);
+  return std::string(expected);
 }
+
+}  // namespace
 
 void FileCtx::error(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
   diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
-}
-
-void FileCtx::warning(const toml::source_region& at, const std::string& message) {
-  diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message);
 }
 
 void FileCtx::warning(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
@@ -100,7 +110,8 @@ const toml::node* TableReader::get(std::string_view key, Need need) {
 void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
   ctx_.error(node.source(),
              "'" + std::string(key) + "' must be " + std::string(expected) + ", not " + type_name(node),
-             "'" + std::string(key) + "' 的类型不对：应为 " + std::string(expected) + "，这里是" + type_name_zh(node));
+             "'" + std::string(key) + "' 的类型不对：应为" + expected_zh(expected) + "，这里是" +
+                 type_name_zh(node));
 }
 
 std::string TableReader::string(std::string_view key, Need need, std::string fallback) {
@@ -108,7 +119,8 @@ std::string TableReader::string(std::string_view key, Need need, std::string fal
   if (!node) return fallback;
   if (auto s = node->value<std::string>(); s && node->is_string()) {
     if (s->empty() && need == Need::required)
-      ctx_.error(node->source(), "'" + std::string(key) + "' must not be empty");
+      ctx_.error(node->source(), "'" + std::string(key) + "' must not be empty",
+                 "'" + std::string(key) + "' 不能是空的");
     return *s;
   }
   wrong_type(*node, key, "a string");
@@ -141,7 +153,8 @@ std::optional<double> TableReader::number(std::string_view key, Need need) {
   if (node->is_number()) {
     double v = node->value<double>().value_or(0);
     if (!std::isfinite(v)) {
-      ctx_.error(node->source(), "'" + std::string(key) + "' must be a finite number");
+      ctx_.error(node->source(), "'" + std::string(key) + "' must be a finite number",
+                 "'" + std::string(key) + "' 必须是一个普通的数字（不能是 inf 或 nan）");
       return std::nullopt;
     }
     return v;
@@ -179,7 +192,9 @@ Text TableReader::text(std::string_view key, Need need) {
   out.zh = inner.string("zh");
   out.en = inner.string("en");
   if (out.zh.empty() && out.en.empty()) {
-    if (need == Need::required) ctx_.error(node->source(), "'" + std::string(key) + "' has no text");
+    if (need == Need::required)
+      ctx_.error(node->source(), "'" + std::string(key) + "' has no text",
+                 "'" + std::string(key) + "' 没有文字：请写上 zh = \"…\" 和 en = \"…\"");
   } else if (out.zh.empty()) {
     ctx_.warning(node->source(), "'" + std::string(key) + "' has no Chinese text (zh)",
                  "'" + std::string(key) + "' 没有中文（zh）");
@@ -212,6 +227,13 @@ std::string TableReader::picture(std::string_view key, Need need) {
   const toml::node* node = table_.get(key);
   std::string rel = string(key, need);
   if (rel.empty() || !node) return rel;
+  if (!check_picture_path(ctx_, *node, key, rel)) return {};
+  // Format and size are checked once per picture by the loader; remember where it was first named.
+  ctx_.pictures.emplace(rel, pos(key));
+  return rel;
+}
+
+bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view key, const std::string& rel) {
   // A Windows path: TOML reads "pictures\bottle.png" as "pictures", backspace, "ottle.png".
   std::string intended;
   bool windows = false;
@@ -221,21 +243,22 @@ std::string TableReader::picture(std::string_view key, Need need) {
     intended += escape ? std::string("/") + escape : c == '\\' ? std::string("/") : std::string(1, c);
   }
   if (windows) {
-    ctx_.error(node->source(),
-               "'" + std::string(key) + "': a backslash \\ in a path starts an escape in TOML; use / in paths: \"" +
-                   intended + "\"",
-               "'" + std::string(key) + "'：路径里请用 / 而不是 \\，写成 \"" + intended + "\"");
-    return {};
+    ctx.error(node.source(),
+              "'" + std::string(key) +
+                  "': a backslash \\ in a path starts an escape in TOML; use / in paths: \"" + intended +
+                  "\"",
+              "'" + std::string(key) + "'：路径里请用 / 而不是 \\，写成 \"" + intended + "\"");
+    return false;
   }
-  std::string problem = check_content_path(ctx_.root, rel);
-  if (problem == "'" + rel + "' does not exist") {
-    std::string near = closest_file(ctx_.root, rel);
+  const PathProblem problem = check_content_path(ctx.root, rel);
+  if (problem.missing) {
+    std::string near = closest_file(ctx.root, rel);
     const bool only_case = !near.empty() && near.size() == rel.size() &&
                            std::equal(near.begin(), near.end(), rel.begin(), [](char a, char b) {
                              return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
                            });
-    std::string en = "'" + std::string(key) + "': '" + rel + "' does not exist";
-    std::string zh = "'" + std::string(key) + "'：找不到文件 '" + rel + "'";
+    std::string en = "'" + std::string(key) + "': " + problem.en;
+    std::string zh = "'" + std::string(key) + "'：" + problem.zh;
     if (only_case) {
       en += "; the file is '" + near + "' (capital and small letters must match)";
       zh += "；文件名是 '" + near + "'（大小写必须一致）";
@@ -243,21 +266,15 @@ std::string TableReader::picture(std::string_view key, Need need) {
       en += "; did you mean '" + near + "'?";
       zh += "；是不是 '" + near + "'？";
     }
-    ctx_.error(node->source(), en, zh);
-    return {};
+    ctx.error(node.source(), en, zh);
+    return false;
   }
-  if (!problem.empty()) {
-    // Pictures must be copied into the content folder: say so in Chinese too.
-    const bool outside = problem.find("not allowed") != std::string::npos || problem.find("leaves") != std::string::npos;
-    ctx_.error(node->source(), "'" + std::string(key) + "': " + problem,
-               outside ? "'" + std::string(key) + "'：路径 '" + rel +
-                             "' 不在内容文件夹里（不能用 ..、绝对路径或指向外面的链接）；请把图片复制到 pictures/ 里，写成 \"pictures/文件名\""
-                       : "'" + std::string(key) + "'：路径 '" + rel + "' 无法读取");
-    return {};
+  if (problem) {
+    ctx.error(node.source(), "'" + std::string(key) + "': " + problem.en,
+              "'" + std::string(key) + "'：" + problem.zh);
+    return false;
   }
-  // Format and size are checked once per picture by the loader; remember where it was first named.
-  ctx_.pictures.emplace(rel, pos(key));
-  return rel;
+  return true;
 }
 
 const toml::table* TableReader::table(std::string_view key, Need need) {
@@ -301,20 +318,28 @@ SourcePos TableReader::pos(std::string_view key) const {
   return {ctx_.file, static_cast<int>(b.line), static_cast<int>(b.column)};
 }
 
-std::string check_content_path(const fs::path& root, const std::string& relative) {
+PathProblem check_content_path(const fs::path& root, const std::string& relative) {
   fs::path p(relative);
-  if (relative.empty()) return "empty path";
-  if (p.is_absolute()) return "absolute path '" + relative + "' is not allowed; give a path inside the content folder";
+  if (relative.empty()) return {"empty path", "路径是空的"};
+  const std::string copy_zh = "；请把文件复制到内容文件夹里（图片放进 pictures/），写成 \"pictures/文件名\"";
+  if (p.is_absolute())
+    return {"absolute path '" + relative + "' is not allowed; give a path inside the content folder",
+            "不能用绝对路径 '" + relative + "'" + copy_zh};
   for (const auto& part : p)
-    if (part == "..") return "path '" + relative + "' leaves the content folder ('..' is not allowed)";
+    if (part == "..")
+      return {"path '" + relative + "' leaves the content folder ('..' is not allowed)",
+              "路径 '" + relative + "' 不在内容文件夹里（不能用 ..）" + copy_zh};
   std::error_code ec;
   fs::path full = root / p;
-  if (!fs::exists(full, ec)) return "'" + relative + "' does not exist";
+  if (!fs::exists(full, ec))
+    return {"'" + relative + "' does not exist", "找不到文件 '" + relative + "'", true};
   fs::path real_root = fs::canonical(root, ec);
   fs::path real = fs::canonical(full, ec);
-  if (ec) return "'" + relative + "' cannot be resolved";
+  if (ec) return {"'" + relative + "' cannot be resolved", "路径 '" + relative + "' 无法读取"};
   auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
-  if (r != real_root.end()) return "'" + relative + "' is a link that leaves the content folder; it is not followed";
+  if (r != real_root.end())
+    return {"'" + relative + "' is a link that leaves the content folder; it is not followed",
+            "'" + relative + "' 是指向内容文件夹外面的链接，不会被读取" + copy_zh};
   return {};
 }
 
@@ -339,6 +364,39 @@ std::string closest_file(const fs::path& root, const std::string& relative) {
     }
   }
   return best;
+}
+
+std::string closest_id(std::string_view wrong, const std::vector<std::string>& valid) {
+  std::string best;
+  int best_distance = std::max(2, static_cast<int>(wrong.size()) / 3) + 1;
+  for (const auto& id : valid) {
+    int d = edit_distance(wrong, id);
+    // A word whose first two thirds are right ("recycle" for "recyclable") is as close as one typo.
+    const size_t same = static_cast<size_t>(
+        std::mismatch(wrong.begin(), wrong.end(), id.begin(), id.end()).first - wrong.begin());
+    if (same >= 4 && same * 3 >= wrong.size() * 2) d = std::min(d, 1);
+    if (d < best_distance) {
+      best_distance = d;
+      best = id;
+    }
+  }
+  return best;
+}
+
+std::string list_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+ValidIds valid_ids(std::string_view wrong, const std::vector<std::string>& valid, const std::string& noun_en,
+                   const std::string& noun_zh) {
+  const std::string list = valid.empty() ? std::string("(none)") : list_ids(valid);
+  const std::string list_zh = valid.empty() ? std::string("（一个也没有）") : list_ids(valid);
+  const std::string near = closest_id(wrong, valid);
+  if (near.empty()) return {"; the " + noun_en + " are: " + list, "；可用的" + noun_zh + "：" + list_zh};
+  return {"; did you mean '" + near + "'? The " + noun_en + " are: " + list,
+          "；是不是 '" + near + "'？可用的" + noun_zh + "：" + list_zh};
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

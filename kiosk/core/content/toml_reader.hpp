@@ -24,8 +24,7 @@ struct FileCtx {
   Diagnostics& diags;
   std::map<std::string, SourcePos> pictures;  // every picture named, with where; checked by the loader
 
-  void error(const toml::source_region& at, const std::string& message);
-  void warning(const toml::source_region& at, const std::string& message);
+  // Every problem in a content file has both texts: the editor reads the pack's language.
   void error(const toml::source_region& at, const std::string& message, const std::string& message_zh);
   void warning(const toml::source_region& at, const std::string& message, const std::string& message_zh);
 };
@@ -77,12 +76,37 @@ class TableReader {
   std::set<std::string, std::less<>> used_;
 };
 
-// Checks a content-relative path; returns an error message, or empty when it is safe.
-std::string check_content_path(const std::filesystem::path& root, const std::string& relative);
+// What is wrong with a content-relative path, in both languages; empty when it is safe.
+struct PathProblem {
+  std::string en;
+  std::string zh;
+  bool missing = false;  // the path is safe but names no file: worth a "did you mean"
+  explicit operator bool() const { return !en.empty(); }
+};
+PathProblem check_content_path(const std::filesystem::path& root, const std::string& relative);
+
+// Reports what is wrong with a picture path given at `node` (a Windows backslash, a path leaving the
+// folder, a missing file with the closest existing one); true when the path is usable.
+bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view key, const std::string& rel);
 
 // The existing file under `root` whose path is closest to `relative` (a case mismatch first), or
 // empty when none is close; for "did you mean" on a wrong picture path.
 std::string closest_file(const std::filesystem::path& root, const std::string& relative);
+
+// The id in `valid` closest to a wrong one (a typo or two), or empty when none is close.
+std::string closest_id(std::string_view wrong, const std::vector<std::string>& valid);
+
+// "a, b, c": the valid ids, listed in a message about a wrong one.
+std::string list_ids(const std::vector<std::string>& ids);
+
+// What follows a message about a wrong id: "; did you mean 'x'? The categories are: a, b" and
+// "；是不是 'x'？可用的类别：a, b" (noun_en "categories", noun_zh "类别").
+struct ValidIds {
+  std::string en;
+  std::string zh;
+};
+ValidIds valid_ids(std::string_view wrong, const std::vector<std::string>& valid, const std::string& noun_en,
+                   const std::string& noun_zh);
 
 // Levenshtein distance, for "did you mean" suggestions.
 int edit_distance(std::string_view a, std::string_view b);

@@ -43,15 +43,17 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     pack.waste_items.push_back(std::move(item));
   });
   // A wrong category points at the value to fix and lists the ones this file defines.
-  std::string valid;
-  for (const auto& c : pack.waste_categories) valid += (valid.empty() ? "" : ", ") + c.id;
+  std::vector<std::string> valid;
+  for (const auto& c : pack.waste_categories) valid.push_back(c.id);
   for (size_t i = 0; i < pack.waste_items.size() && i < category_at.size(); ++i) {
     const WasteItem& item = pack.waste_items[i];
     if (item.category.empty() || pack.waste_category(item.category)) continue;
-    ctx.diags.error(ctx.file, category_at[i].line, category_at[i].column,
-                    "waste item '" + item.id + "' has category '" + item.category +
-                        "', which waste.toml does not define; the categories are: " + valid,
-                    "物品 '" + item.id + "' 的类别 '" + item.category + "' 在 waste.toml 里没有定义；可用的类别：" + valid);
+    const ValidIds hint = valid_ids(item.category, valid, "categories", "类别");
+    ctx.diags.error(
+        ctx.file, category_at[i].line, category_at[i].column,
+        "waste item '" + item.id + "' has category '" + item.category +
+            "', which waste.toml does not define" + hint.en,
+        "物品 '" + item.id + "' 的类别 '" + item.category + "' 在 waste.toml 里没有定义" + hint.zh);
   }
 }
 
