@@ -60,7 +60,7 @@ std::vector<PollutantValue> collect(const Station& station, const std::vector<st
   for (std::string_view metric : metrics) {
     const Reading* r = data.find(station.id, std::string(metric));
     if (!r) continue;
-    out.push_back({std::string(metric), r->value, r->unit, std::nullopt});
+    out.push_back({std::string(metric), r->value, r->unit, std::nullopt, r->flag});
     if (r->observed_at >= fresh.observed_at) fresh = freshness_of(*r, data, now);
   }
   return out;
@@ -71,10 +71,11 @@ std::vector<PollutantValue> collect(const Station& station, const std::vector<st
 constexpr const char* kSurfaceColors[] = {"#CCFFFF", "#00CCFF", "#00FF00", "#FFFF00", "#FF9B00", "#FF0000"};
 constexpr const char* kSeaColors[] = {"#1E6FD9", "#5BC0EB", "#F4D03F", "#F39C12", "#E74C3C"};
 
+// The station's measured values: a below-detection result is never a number to compute with.
 std::vector<Reading> readings_of(const Station& station, const DataSnapshot& data) {
   std::vector<Reading> out;
   for (const Reading& r : data.latest)
-    if (r.station == station.id) out.push_back(r);
+    if (r.station == station.id && r.measured()) out.push_back(r);
   return out;
 }
 
@@ -102,7 +103,12 @@ void evaluate_air(AirStationView& v, const ContentPack& content, const DataSnaps
   const auto standard = standards::aqi_standard_for(newest, content.settings.aqi_standard);
   const standards::AqiResult result = standards::realtime_aqi(standard, readings);
   for (PollutantValue& p : v.pollutants) p.iaqi = result.iaqi_of(p.metric);
-  v.missing = result.missing;
+  // A pollutant under its detection limit has a value on screen ("< 0.5"); it is not listed as missing,
+  // though the standard, which has no number for it, may still withhold the index.
+  for (const std::string& key : result.missing)
+    if (std::none_of(v.pollutants.begin(), v.pollutants.end(),
+                     [&](const PollutantValue& p) { return p.metric == key && p.below_detection(); }))
+      v.missing.push_back(key);
   if (!result.aqi || !result.publishable) return;  // shown as NA with the concentrations
   v.aqi = result.aqi;
   v.primary = result.primary;
@@ -122,7 +128,7 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
     bool gave = false;
     for (std::string_view metric : air_metrics()) {
       const Reading* r = data.find(st.id, std::string(metric));
-      if (!r) continue;
+      if (!r || !r->measured()) continue;
       const Freshness f = freshness_of(*r, data, now);
       if (f.stale && !use_stale) continue;
       auto it = sums.try_emplace(std::string(metric), 0.0, 0).first;
@@ -160,7 +166,8 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
 
 standards::WaterNumberValues values_of(const std::vector<PollutantValue>& values) {
   standards::WaterNumberValues out;
-  for (const PollutantValue& p : values) out[p.metric] = p.value;
+  for (const PollutantValue& p : values)
+    if (!p.below_detection()) out[p.metric] = p.value;
   return out;
 }
 
@@ -253,7 +260,7 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
       b.bikes = count_of(*bikes);
       b.freshness = freshness_of(*bikes, data, now);
     }
-    if (docks) b.docks = count_of(*docks);
+    if (docks && !info.is_virtual) b.docks = count_of(*docks);
     m.bikes.push_back(std::move(b));
   }
   std::vector<standards::SeaClass> sea_classes;

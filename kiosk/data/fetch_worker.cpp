@@ -158,6 +158,7 @@ void FetchWorker::fetch_one(const std::string& id) {
   std::lock_guard fetch_lock(fetch_mu_);
   SourceConfig cfg;
   data::Validators validators;
+  data::KeptFeeds kept;
   {
     std::lock_guard lock(state_mu_);
     auto it =
@@ -165,6 +166,7 @@ void FetchWorker::fetch_one(const std::string& id) {
     if (it == runtimes_.end()) return;
     cfg = it->cfg;
     validators = it->validators;
+    kept = std::move(it->kept);
   }
   data::FetchSettings settings;
   settings.content_dir = options_.content_dir;
@@ -181,11 +183,13 @@ void FetchWorker::fetch_one(const std::string& id) {
   settings.on_progress = [this] { heartbeat_ = clock_.monotonic(); };
 
   const UnixTime now = clock_.wall();
-  SourceResult result = data::fetch_source(cfg, *transport_, settings, validators, now);
+  SourceResult result = data::fetch_source(cfg, *transport_, settings, validators, now, &kept);
   heartbeat_ = clock_.monotonic();
 
   // Copies for the cache, written after the state lock is released.
   std::vector<Reading> fetched = std::move(result.batch.readings);
+  std::vector<StationInfo> fetched_stations;
+  if (options_.keep_fetched_readings) fetched_stations = result.batch.stations;
   std::vector<Reading> cache_latest;
   std::vector<StationInfo> cache_stations;
   SourceStatus cache_status;
@@ -196,6 +200,7 @@ void FetchWorker::fetch_one(const std::string& id) {
         std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == id; });
     if (it == runtimes_.end() || it->cfg.url != cfg.url) return;  // removed or changed while fetching
     Runtime& r = *it;
+    r.kept = std::move(kept);
     const double mono = clock_.monotonic();
     r.status.last_attempt = now;
     r.report = FetchReport{};
@@ -213,7 +218,7 @@ void FetchWorker::fetch_one(const std::string& id) {
         r.stations = std::move(result.batch.stations);
         const UnixTime oldest = now - static_cast<UnixTime>(options_.history_days * 86400);
         for (const auto& reading : fetched)
-          if (reading.observed_at >= oldest)
+          if (reading.observed_at >= oldest && reading.measured())
             history_[{reading.station, reading.metric}][hour_of(reading.observed_at)] = reading.value;
         r.validators = result.validators;
         save_full = true;
@@ -266,7 +271,10 @@ void FetchWorker::fetch_one(const std::string& id) {
   if (options_.keep_fetched_readings) {
     std::lock_guard lock(state_mu_);
     for (auto& r : runtimes_)
-      if (r.cfg.id == id) r.report.readings = std::move(fetched);
+      if (r.cfg.id == id) {
+        r.report.readings = std::move(fetched);
+        r.report.stations = std::move(fetched_stations);
+      }
   }
 }
 

@@ -123,14 +123,16 @@ std::string error_text(const std::string& body) {
 }  // namespace
 
 Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
-                 Normaliser& norm, Batch& batch, SourceResult& result, const Validators& previous)
+                 Normaliser& norm, Batch& batch, SourceResult& result, const Validators& previous,
+                 KeptFeeds* kept)
     : cfg_(cfg),
       transport_(transport),
       settings_(settings),
       norm_(norm),
       batch_(batch),
       result_(result),
-      previous_(previous) {
+      previous_(previous),
+      kept_(kept) {
   if (!has_scheme(cfg.url)) {
     // A file inside the content folder, fetched through libcurl like live data.
     fs::path rel(cfg.url);
@@ -390,6 +392,29 @@ std::string* Session::get(const std::string& url, bool conditional) {
   return &body_;
 }
 
+std::string* Session::get_kept(const std::string& url, bool& reused) {
+  reused = false;
+  if (kept_) {
+    auto it = kept_->by_url.find(url);
+    // Past its time, or kept for longer than a day from now (the clock went back): fetched again.
+    const UnixTime now = norm_.fetched_at();
+    if (it != kept_->by_url.end() && it->second.expires_at > now && it->second.expires_at - now <= 86400) {
+      reused = true;
+      current_url_ = url;
+      return &it->second.body;
+    }
+  }
+  return get(url);
+}
+
+void Session::keep(const std::string& url, const std::string& body, double seconds) {
+  if (!kept_) return;
+  std::erase_if(kept_->by_url, [&](const auto& f) { return f.second.expires_at <= norm_.fetched_at(); });
+  auto& feed = kept_->by_url[url];
+  if (&feed.body != &body) feed.body = body;
+  feed.expires_at = norm_.fetched_at() + static_cast<UnixTime>(seconds);
+}
+
 namespace {
 
 std::string explain_empty(const Batch& b) {
@@ -408,13 +433,13 @@ std::string explain_empty(const Batch& b) {
 }  // namespace
 
 SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
-                          const Validators& previous, UnixTime now) {
+                          const Validators& previous, UnixTime now, KeptFeeds* kept) {
   SourceResult result;
   Normaliser norm(cfg, now, result.batch);
   std::optional<Session> session;  // outside the try: its secrets redact the error line
   try {
     if (!cfg.off.empty()) throw SourceError("off: " + cfg.off);  // a mistake in sources.toml
-    Session& s = session.emplace(cfg, transport, settings, norm, result.batch, result, previous);
+    Session& s = session.emplace(cfg, transport, settings, norm, result.batch, result, previous, kept);
     FetchFn fetch = find_fetch(cfg.platform);
     if (!fetch) throw SourceError("unknown platform '" + cfg.platform + "'");
     fetch(s);
@@ -422,7 +447,9 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
       if (result.batch.readings.empty())
         throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));
       if (cfg.demo) apply_demo_rule(result.batch, now);
-      if (result.batch.ttl_seconds > 0) result.max_age = result.batch.ttl_seconds;
+      // The feed's own ttl replaces what HTTP said; 0 means "every cycle", so it stretches nothing.
+      if (result.batch.ttl_seconds)
+        result.max_age = *result.batch.ttl_seconds > 0 ? result.batch.ttl_seconds : std::nullopt;
     }
     if (result.requests != 1) result.validators = {};
     result.ok = true;

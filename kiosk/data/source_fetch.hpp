@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -35,6 +36,17 @@ struct FetchSettings {
   std::function<void()> on_progress;
 };
 
+// Feed files a platform keeps from one fetch of a source to the next, each until its own lifetime runs
+// out (GBFS: gbfs.json and station_information, whose ttl is often a day, while station_status's is 0).
+// The worker holds one per source and drops it when the source changes; `kiosk fetch` starts empty.
+struct KeptFeeds {
+  struct Feed {
+    std::string body;
+    UnixTime expires_at = 0;
+  };
+  std::map<std::string, Feed> by_url;
+};
+
 // Conditional-request validators of a source's single-request response.
 struct Validators {
   std::string etag;
@@ -54,7 +66,7 @@ struct SourceResult {
 };
 
 SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
-                          const Validators& previous, UnixTime now);
+                          const Validators& previous, UnixTime now, KeptFeeds* kept = nullptr);
 
 // An error an adapter raises: the message, without the "source 'id': " prefix.
 class SourceError : public std::runtime_error {
@@ -66,7 +78,7 @@ class SourceError : public std::runtime_error {
 class Session {
  public:
   Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings, Normaliser& norm,
-          Batch& batch, SourceResult& result, const Validators& previous);
+          Batch& batch, SourceResult& result, const Validators& previous, KeptFeeds* kept = nullptr);
 
   const SourceConfig& cfg() const { return cfg_; }
   Normaliser& norm() { return norm_; }
@@ -83,6 +95,13 @@ class Session {
   // GETs `url`; throws SourceError for transport failures and HTTP errors, and for bodies that are not
   // JSON. With `conditional`, sends the previous fetch's validators (if any) and returns nullptr on 304.
   std::string* get(const std::string& url, bool conditional = false);
+
+  // A feed file that may be reused: the body an earlier fetch kept while it is still fresh (`reused` is
+  // set, nothing is requested), else get(url). keep() holds the current body for the next fetches.
+  std::string* get_kept(const std::string& url, bool& reused);
+  // Keeps `body` (the one get_kept returned) until `seconds` from the fetch time. Without a store (one-off
+  // fetches) nothing is kept.
+  void keep(const std::string& url, const std::string& body, double seconds);
 
   // Runs `parse` and turns JSON errors into a SourceError naming the URL and the JSON path/record.
   template <typename Fn>
@@ -116,6 +135,7 @@ class Session {
   std::uint64_t fetched_bytes_ = 0;   // every response body of this fetch, for kMaxFetchBytesCeiling
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   const Validators& previous_;
+  KeptFeeds* kept_;
   std::string current_url_;
   std::string body_;
   bool local_ = false;
