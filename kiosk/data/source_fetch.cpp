@@ -336,8 +336,9 @@ std::string* Session::get(const std::string& url, bool conditional) {
   rq.cancel = settings_.cancel;
   rq.on_progress = settings_.on_progress;
   if (conditional) {
-    rq.if_none_match = previous_.etag;
-    rq.if_modified_since = previous_.last_modified;
+    const Validators& v = feed_validators_ ? *feed_validators_ : previous_;
+    rq.if_none_match = v.etag;
+    rq.if_modified_since = v.last_modified;
   }
   // The ceilings of one fetch (source_config.hpp): checked before each further request.
   auto limit = [&](const std::string& what) {
@@ -372,6 +373,7 @@ std::string* Session::get(const std::string& url, bool conditional) {
   result_.http_status = r.status;
   if (r.status == 304) {
     if (conditional && (!rq.if_none_match.empty() || !rq.if_modified_since.empty())) {
+      if (feed_validators_) return nullptr;  // one kept feed file is unchanged, not the whole fetch
       result_.not_modified = true;
       if (r.max_age) result_.max_age = r.max_age;
       return nullptr;
@@ -384,6 +386,7 @@ std::string* Session::get(const std::string& url, bool conditional) {
   }
   if (r.max_age) result_.max_age = result_.max_age ? std::min(*result_.max_age, *r.max_age) : *r.max_age;
   if (result_.requests == 1) result_.validators = {r.etag, r.last_modified};
+  body_validators_ = {r.etag, r.last_modified};
   std::string problem = sniff_payload(r.body);
   if (!problem.empty())
     throw SourceError("GET " + redact(url) + ": HTTP " + std::to_string(r.status) + " but " + problem +
@@ -403,15 +406,37 @@ std::string* Session::get_kept(const std::string& url, bool& reused) {
       current_url_ = url;
       return &it->second.body;
     }
+    if (it != kept_->by_url.end()) {
+      if (std::string* body = get_if_changed(url, it->second.validators)) return body;
+      return &it->second.body;  // 304: unchanged
+    }
   }
   return get(url);
 }
 
+std::string* Session::get_if_changed(const std::string& url, const Validators& validators) {
+  feed_validators_ = &validators;
+  try {
+    std::string* body = get(url, true);
+    feed_validators_ = nullptr;
+    return body;
+  } catch (...) {
+    feed_validators_ = nullptr;
+    throw;
+  }
+}
+
 void Session::keep(const std::string& url, const std::string& body, double seconds) {
   if (!kept_) return;
-  std::erase_if(kept_->by_url, [&](const auto& f) { return f.second.expires_at <= norm_.fetched_at(); });
+  // A file no longer listed (its URL changed) goes a day after it ran out; the others are asked for again.
+  std::erase_if(kept_->by_url, [&](const auto& f) {
+    return f.first != url && f.second.expires_at + 86400 <= norm_.fetched_at();
+  });
   auto& feed = kept_->by_url[url];
-  if (&feed.body != &body) feed.body = body;
+  if (&feed.body != &body) {
+    feed.body = body;
+    feed.validators = body_validators_;
+  }
   feed.expires_at = norm_.fetched_at() + static_cast<UnixTime>(seconds);
 }
 

@@ -36,21 +36,23 @@ struct FetchSettings {
   std::function<void()> on_progress;
 };
 
-// Feed files a platform keeps from one fetch of a source to the next, each until its own lifetime runs
-// out (GBFS: gbfs.json and station_information, whose ttl is often a day, while station_status's is 0).
-// The worker holds one per source and drops it when the source changes; `kiosk fetch` starts empty.
-struct KeptFeeds {
-  struct Feed {
-    std::string body;
-    UnixTime expires_at = 0;
-  };
-  std::map<std::string, Feed> by_url;
-};
-
 // Conditional-request validators of a source's single-request response.
 struct Validators {
   std::string etag;
   std::string last_modified;
+};
+
+// Feed files a platform keeps from one fetch of a source to the next, each until its own lifetime runs
+// out (GBFS: gbfs.json and station_information, whose ttl is often a day, while station_status's is 0);
+// then asked for again with its validators, so an unchanged file costs a 304. The worker holds one per
+// source and drops it when the source changes; `kiosk fetch` starts empty.
+struct KeptFeeds {
+  struct Feed {
+    std::string body;
+    UnixTime expires_at = 0;
+    Validators validators;
+  };
+  std::map<std::string, Feed> by_url;
 };
 
 struct SourceResult {
@@ -95,9 +97,13 @@ class Session {
   // GETs `url`; throws SourceError for transport failures and HTTP errors, and for bodies that are not
   // JSON. With `conditional`, sends the previous fetch's validators (if any) and returns nullptr on 304.
   std::string* get(const std::string& url, bool conditional = false);
+  // GETs `url` conditional on `validators`; nullptr on 304 (the fetch itself is not "not modified").
+  std::string* get_if_changed(const std::string& url, const Validators& validators);
 
   // A feed file that may be reused: the body an earlier fetch kept while it is still fresh (`reused` is
-  // set, nothing is requested), else get(url). keep() holds the current body for the next fetches.
+  // set, nothing is requested), else get(url), conditional on the kept copy's validators (a 304 gives
+  // the kept body back, not reused, so keep() starts its lifetime again). keep() holds the current body
+  // for the next fetches.
   std::string* get_kept(const std::string& url, bool& reused);
   // Keeps `body` (the one get_kept returned) until `seconds` from the fetch time. Without a store (one-off
   // fetches) nothing is kept.
@@ -138,6 +144,8 @@ class Session {
   KeptFeeds* kept_;
   std::string current_url_;
   std::string body_;
+  Validators body_validators_;            // of the last response body
+  const Validators* feed_validators_ = nullptr;  // get_if_changed's, for the request under way
   bool local_ = false;
 };
 

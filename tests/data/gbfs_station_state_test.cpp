@@ -219,6 +219,34 @@ TEST(GbfsStationState, EachFileIsFetchedAsOftenAsItsOwnTtlSays) {
   EXPECT_EQ(sys.hits_of("station_status"), 4);
 }
 
+TEST(GbfsStationState, AFileWhoseTtlRanOutIsAskedForAgainWithItsEtag) {
+  BikeSystem sys;
+  std::atomic<int> unchanged{0};
+  sys.loop.server().Get("/gbfs/station_information.json", [&](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("If-None-Match") == "\"info-1\"") {
+      ++unchanged;
+      res.status = 304;
+      return;
+    }
+    res.set_header("ETag", "\"info-1\"");
+    res.set_content(information_v23(600), "application/json");
+  });
+  sys.set("gbfs", discovery_v23(86400));
+  sys.set("station_status", status_v23(0));
+  sys.serve();
+  const SourceConfig cfg = test::source("bikes", "gbfs", sys.url());
+  data::KeptFeeds kept;
+  ASSERT_TRUE(fetch(cfg, kNow, &kept).ok);
+  data::SourceResult later = fetch(cfg, kNow + 601, &kept);  // the information file's 600 s ran out
+  ASSERT_TRUE(later.ok) << later.error;
+  EXPECT_EQ(unchanged.load(), 1);
+  EXPECT_FALSE(later.not_modified);  // the status is new: the fetch is not "not modified"
+  EXPECT_EQ(later.batch.stations.size(), 6u);  // from the kept copy
+  ASSERT_TRUE(fetch(cfg, kNow + 700, &kept).ok);  // kept for another 600 s after the 304
+  EXPECT_EQ(unchanged.load(), 1);
+  EXPECT_EQ(sys.hits_of("station_status"), 3);
+}
+
 TEST(GbfsStationState, TheStatusTtlAloneStretchesTheInterval) {
   BikeSystem sys;
   sys.set("gbfs", discovery_v23(60));
