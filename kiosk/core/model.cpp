@@ -103,13 +103,15 @@ void evaluate_air(AirStationView& v, const ContentPack& content, const DataSnaps
   const auto standard = standards::aqi_standard_for(newest, content.settings.aqi_standard);
   const standards::AqiResult result = standards::realtime_aqi(standard, readings);
   for (PollutantValue& p : v.pollutants) p.iaqi = result.iaqi_of(p.metric);
-  // A pollutant under its detection limit has a value on screen ("< 0.5"); it is not listed as missing,
-  // though the standard, which has no number for it, may still withhold the index.
+  // A pollutant under its detection limit was measured, and found low: it has a value on screen
+  // ("< 0.5"), no sub-index, and is not missing, so it does not hold back the index the way HJ 633-2026
+  // §5.3.1 holds it back for a pollutant that was not measured.
   for (const std::string& key : result.missing)
     if (std::none_of(v.pollutants.begin(), v.pollutants.end(),
                      [&](const PollutantValue& p) { return p.metric == key && p.below_detection(); }))
       v.missing.push_back(key);
-  if (!result.aqi || !result.publishable) return;  // shown as NA with the concentrations
+  const bool publishable = result.publishable || (result.aqi && v.missing.empty());
+  if (!result.aqi || !publishable) return;  // shown as NA with the concentrations
   v.aqi = result.aqi;
   v.primary = result.primary;
   grade_of(result, standard, content, v.grade, v.health, v.advice);

@@ -181,6 +181,16 @@ TEST(CityAir, AValueUnderTheDetectionLimitIsShownAsSuchAndNeverEntersAnIndex) {
   EXPECT_EQ(std::count(third.missing.begin(), third.missing.end(), "so2_1h"), 0);
 }
 
+TEST(CityAir, AStationWithAPollutantUnderItsLimitStillHasAnIndex) {
+  ThreeAirStations f({20, 40, 90});
+  for (Reading& r : f.data.latest)
+    if (r.station == "air-1" && r.metric == "so2_1h") r.flag = ReadingFlag::below_detection;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.air[0].aqi);  // 20 ug/m3 of PM2.5 and the rest low: an index under 100, published
+  EXPECT_LT(*m.air[0].aqi, 100);
+  EXPECT_TRUE(m.air[0].missing.empty());
+}
+
 // [SECTION] Bike share: stations that do not lend, virtual stations
 
 struct TwoBikeStations {
