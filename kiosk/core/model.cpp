@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
@@ -124,15 +125,20 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
   CityAirView city;
   city.stale = use_stale;
   std::map<std::string, std::pair<double, int>> sums;  // metric -> (sum, count)
+  std::set<std::string> below_limit;  // measured somewhere, and under the detection limit there
   for (const Station& st : content.stations) {
     if (st.kind != "air" || !st.city) continue;
     ++city.city_stations;
     bool gave = false;
     for (std::string_view metric : air_metrics()) {
       const Reading* r = data.find(st.id, std::string(metric));
-      if (!r || !r->measured()) continue;
+      if (!r) continue;
       const Freshness f = freshness_of(*r, data, now);
       if (f.stale && !use_stale) continue;
+      if (!r->measured()) {
+        below_limit.emplace(metric);
+        continue;
+      }
       auto it = sums.try_emplace(std::string(metric), 0.0, 0).first;
       it->second.first += r->value;
       ++it->second.second;
@@ -159,7 +165,11 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
   city.standard = standards::standard_key(standard);
   const standards::AqiResult result = standards::realtime_aqi(standard, means);
   for (const Reading& r : means) city.means.push_back({r.metric, r.value, r.unit, result.iaqi_of(r.metric)});
-  if (!result.aqi || !result.publishable) return city;
+  // As for a station: a pollutant every station found under its limit is low, not missing.
+  const bool publishable =
+      result.publishable || (result.aqi && std::all_of(result.missing.begin(), result.missing.end(),
+                                                       [&](const std::string& k) { return below_limit.count(k); }));
+  if (!result.aqi || !publishable) return city;
   city.aqi = result.aqi;
   city.primary = result.primary;
   grade_of(result, standard, content, city.grade, city.health, city.advice);

@@ -191,6 +191,15 @@ TEST(CityAir, AStationWithAPollutantUnderItsLimitStillHasAnIndex) {
   EXPECT_TRUE(m.air[0].missing.empty());
 }
 
+TEST(CityAir, APollutantEveryStationFoundUnderItsLimitHoldsBackNoCityIndex) {
+  ThreeAirStations f({20, 40, 30});
+  for (Reading& r : f.data.latest)
+    if (r.metric == "so2_1h") r.flag = ReadingFlag::below_detection;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 43);  // PM2.5 30 ug/m3; no SO2 mean, and no "NA" for it
+}
+
 // [SECTION] Bike share: stations that do not lend, virtual stations
 
 struct TwoBikeStations {
