@@ -1,5 +1,6 @@
 // `kiosk fetch`: fetch every source (or one) once through the same code as the running kiosk and, with
-// --print, write each normalised reading as a JSON line. The integrator's tool for wiring a new city:
+// --print, write each normalised reading as a JSON line (with --stations, each station the source
+// describes first: id, names, position and service). The integrator's tool for wiring a new city:
 // on failure it exits non-zero with one line per problem (source, URL without secrets, HTTP status or
 // curl error, and for mapping problems the JSON path and record index).
 #include <cstdio>
@@ -20,8 +21,37 @@ struct FetchArgs {
   std::string content = "content";
   std::string source;
   bool print = false;
+  bool stations = false;
   double timeout = 60;
 };
+
+const char* service_name(StationService s) {
+  switch (s) {
+    case StationService::open:
+      return "open";
+    case StationService::closed:
+      return "closed";
+    case StationService::no_rentals:
+      return "returns only";
+    case StationService::no_returns:
+      return "rentals only";
+  }
+  return "open";
+}
+
+// One station as JSON: lat and lon are named (never a bare [lon, lat] pair) so their order can be checked;
+// null when the source gave no position.
+std::string station_line(const StationInfo& s) {
+  nlohmann::ordered_json line = {{"source", s.source},
+                                 {"station", s.id},
+                                 {"name_zh", s.name_zh},
+                                 {"name_en", s.name_en},
+                                 {"lat", s.has_position ? nlohmann::json(s.lat) : nlohmann::json(nullptr)},
+                                 {"lon", s.has_position ? nlohmann::json(s.lon) : nlohmann::json(nullptr)}};
+  if (s.service != StationService::open) line["service"] = service_name(s.service);
+  if (s.is_virtual) line["virtual"] = true;
+  return line.dump();
+}
 
 int run_fetch(const FetchArgs& args) {
   namespace fs = std::filesystem;
@@ -78,11 +108,18 @@ int run_fetch(const FetchArgs& args) {
       continue;
     }
     if (args.print) {
+      if (args.stations)
+        for (const auto& s : report.stations) std::fputs((station_line(s) + "\n").c_str(), stdout);
       for (const auto& r : report.readings) {
         // Ordered so a person reads source, station, metric, value, unit, time left to right.
         nlohmann::ordered_json line = {{"source", r.source}, {"station", r.station},
                                        {"metric", r.metric}, {"value", r.value},
                                        {"unit", r.unit},     {"observed_at", format_iso_utc(r.observed_at)}};
+        // Under the detection limit: the value is the limit (null when none was given), never a result.
+        if (r.below_detection()) {
+          line["value"] = r.has_limit() ? nlohmann::json(r.value) : nlohmann::json(nullptr);
+          line["below_detection"] = true;
+        }
         std::fputs((line.dump() + "\n").c_str(), stdout);
       }
     } else {
@@ -100,7 +137,10 @@ void add_fetch_command(CLI::App& root, CommandAction& run) {
   auto* cmd = root.add_subcommand("fetch", "Fetch sources once and print the normalised readings");
   cmd->add_option("--content", args->content, "Content folder (default: ./content)");
   cmd->add_option("--source", args->source, "Fetch only this source id");
-  cmd->add_flag("--print", args->print, "Print every normalised reading as a JSON line");
+  auto* print = cmd->add_flag("--print", args->print, "Print every normalised reading as a JSON line");
+  cmd->add_flag("--stations", args->stations,
+                "With --print: first each station (id, names, lat, lon, source) as a JSON line")
+      ->needs(print);
   cmd->add_option("--timeout", args->timeout, "Seconds allowed per request (default 60)");
   cmd->callback([&run, args] { run = [args] { return run_fetch(*args); }; });
 }

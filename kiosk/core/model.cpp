@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
@@ -60,7 +61,7 @@ std::vector<PollutantValue> collect(const Station& station, const std::vector<st
   for (std::string_view metric : metrics) {
     const Reading* r = data.find(station.id, std::string(metric));
     if (!r) continue;
-    out.push_back({std::string(metric), r->value, r->unit, std::nullopt});
+    out.push_back({std::string(metric), r->value, r->unit, std::nullopt, r->flag});
     if (r->observed_at >= fresh.observed_at) fresh = freshness_of(*r, data, now);
   }
   return out;
@@ -71,10 +72,11 @@ std::vector<PollutantValue> collect(const Station& station, const std::vector<st
 constexpr const char* kSurfaceColors[] = {"#CCFFFF", "#00CCFF", "#00FF00", "#FFFF00", "#FF9B00", "#FF0000"};
 constexpr const char* kSeaColors[] = {"#1E6FD9", "#5BC0EB", "#F4D03F", "#F39C12", "#E74C3C"};
 
+// The station's measured values: a below-detection result is never a number to compute with.
 std::vector<Reading> readings_of(const Station& station, const DataSnapshot& data) {
   std::vector<Reading> out;
   for (const Reading& r : data.latest)
-    if (r.station == station.id) out.push_back(r);
+    if (r.station == station.id && r.measured()) out.push_back(r);
   return out;
 }
 
@@ -102,8 +104,15 @@ void evaluate_air(AirStationView& v, const ContentPack& content, const DataSnaps
   const auto standard = standards::aqi_standard_for(newest, content.settings.aqi_standard);
   const standards::AqiResult result = standards::realtime_aqi(standard, readings);
   for (PollutantValue& p : v.pollutants) p.iaqi = result.iaqi_of(p.metric);
-  v.missing = result.missing;
-  if (!result.aqi || !result.publishable) return;  // shown as NA with the concentrations
+  // A pollutant under its detection limit was measured, and found low: it has a value on screen
+  // ("< 0.5"), no sub-index, and is not missing, so it does not hold back the index the way HJ 633-2026
+  // §5.3.1 holds it back for a pollutant that was not measured.
+  for (const std::string& key : result.missing)
+    if (std::none_of(v.pollutants.begin(), v.pollutants.end(),
+                     [&](const PollutantValue& p) { return p.metric == key && p.below_detection(); }))
+      v.missing.push_back(key);
+  const bool publishable = result.publishable || (result.aqi && v.missing.empty());
+  if (!result.aqi || !publishable) return;  // shown as NA with the concentrations
   v.aqi = result.aqi;
   v.primary = result.primary;
   grade_of(result, standard, content, v.grade, v.health, v.advice);
@@ -116,6 +125,7 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
   CityAirView city;
   city.stale = use_stale;
   std::map<std::string, std::pair<double, int>> sums;  // metric -> (sum, count)
+  std::set<std::string> below_limit;  // measured somewhere, and under the detection limit there
   for (const Station& st : content.stations) {
     if (st.kind != "air" || !st.city) continue;
     ++city.city_stations;
@@ -125,6 +135,10 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
       if (!r) continue;
       const Freshness f = freshness_of(*r, data, now);
       if (f.stale && !use_stale) continue;
+      if (!r->measured()) {
+        below_limit.emplace(metric);
+        continue;
+      }
       auto it = sums.try_emplace(std::string(metric), 0.0, 0).first;
       it->second.first += r->value;
       ++it->second.second;
@@ -151,7 +165,11 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
   city.standard = standards::standard_key(standard);
   const standards::AqiResult result = standards::realtime_aqi(standard, means);
   for (const Reading& r : means) city.means.push_back({r.metric, r.value, r.unit, result.iaqi_of(r.metric)});
-  if (!result.aqi || !result.publishable) return city;
+  // As for a station: a pollutant every station found under its limit is low, not missing.
+  const bool publishable =
+      result.publishable || (result.aqi && std::all_of(result.missing.begin(), result.missing.end(),
+                                                       [&](const std::string& k) { return below_limit.count(k); }));
+  if (!result.aqi || !publishable) return city;
   city.aqi = result.aqi;
   city.primary = result.primary;
   grade_of(result, standard, content, city.grade, city.health, city.advice);
@@ -160,7 +178,8 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
 
 standards::WaterNumberValues values_of(const std::vector<PollutantValue>& values) {
   standards::WaterNumberValues out;
-  for (const PollutantValue& p : values) out[p.metric] = p.value;
+  for (const PollutantValue& p : values)
+    if (!p.below_detection()) out[p.metric] = p.value;
   return out;
 }
 
@@ -253,7 +272,7 @@ Model build_model(const ContentPack& content, const DataSnapshot& data, UnixTime
       b.bikes = count_of(*bikes);
       b.freshness = freshness_of(*bikes, data, now);
     }
-    if (docks) b.docks = count_of(*docks);
+    if (docks && !info.is_virtual) b.docks = count_of(*docks);
     m.bikes.push_back(std::move(b));
   }
   std::vector<standards::SeaClass> sea_classes;

@@ -29,9 +29,12 @@ struct Grade {
 
 struct PollutantValue {
   std::string metric;  // e.g. pm25_1h
-  double value = 0;
+  double value = 0;    // below detection: the limit (0: none given), never a concentration
   std::string unit;
   std::optional<int> iaqi;
+  ReadingFlag flag = ReadingFlag::none;
+
+  bool below_detection() const { return flag == ReadingFlag::below_detection; }
 };
 
 // The recent values of one metric at one station, for trend charts.
@@ -83,10 +86,13 @@ struct WaterStationView {
 };
 
 struct BikeStationView {
-  StationInfo info;
+  StationInfo info;  // info.service: a station that does not lend has no bikes "available"
   Freshness freshness;
   std::optional<int> bikes;
-  std::optional<int> docks;
+  std::optional<int> docks;  // never for a virtual station
+
+  // Bikes a resident can take now (0 at a station that is not renting).
+  int bikes_to_rent() const { return info.renting() && bikes ? *bikes : 0; }
 };
 
 struct TargetView {

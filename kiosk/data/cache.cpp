@@ -24,16 +24,29 @@ CREATE TABLE IF NOT EXISTS source_state (
   etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS latest (
   source TEXT NOT NULL, station TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
-  observed_at INTEGER NOT NULL, fetched_at INTEGER NOT NULL, PRIMARY KEY (source, station, metric));
+  observed_at INTEGER NOT NULL, fetched_at INTEGER NOT NULL, flag INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (source, station, metric));
 CREATE TABLE IF NOT EXISTS station (
   source TEXT NOT NULL, id TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, lat REAL NOT NULL,
-  lon REAL NOT NULL, has_position INTEGER NOT NULL, PRIMARY KEY (source, id));
+  lon REAL NOT NULL, has_position INTEGER NOT NULL, service INTEGER NOT NULL DEFAULT 0,
+  is_virtual INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (source, id));
 CREATE TABLE IF NOT EXISTS history (
   station TEXT NOT NULL, metric TEXT NOT NULL, hour INTEGER NOT NULL, value REAL NOT NULL,
   PRIMARY KEY (station, metric, hour)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS history_by_hour ON history (hour);
 INSERT OR IGNORE INTO meta VALUES ('schema', '1');
 )sql";
+
+// Columns added after the first release, for caches created before them (the defaults read as before).
+constexpr struct {
+  const char* table;
+  const char* column;
+  const char* declaration;
+} kAddedColumns[] = {
+    {"latest", "flag", "INTEGER NOT NULL DEFAULT 0"},
+    {"station", "service", "INTEGER NOT NULL DEFAULT 0"},
+    {"station", "is_virtual", "INTEGER NOT NULL DEFAULT 0"},
+};
 
 struct Statement {
   sqlite3_stmt* s = nullptr;
@@ -125,6 +138,20 @@ bool Cache::exec(const char* sql) {
   return true;
 }
 
+bool Cache::add_missing_columns() {
+  for (const auto& c : kAddedColumns) {
+    Statement q(db_, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
+    q.text(1, c.table);
+    q.text(2, c.column);
+    if (!q || !q.row()) return false;
+    if (q.col_int(0) > 0) continue;
+    const std::string sql =
+        std::string("ALTER TABLE ") + c.table + " ADD COLUMN " + c.column + " " + c.declaration;
+    if (!exec(sql.c_str())) return false;
+  }
+  return true;
+}
+
 std::unique_ptr<Cache> Cache::open(const fs::path& dir, std::string& error) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -140,7 +167,7 @@ std::unique_ptr<Cache> Cache::open(const fs::path& dir, std::string& error) {
         code = sqlite3_errcode(cache->db_) & 0xff;
       else if ((code = quick_check(cache->db_)) != SQLITE_OK)
         cache->error_ = code == SQLITE_CORRUPT ? "the cache failed its integrity check" : sqlite3_errmsg(cache->db_);
-      else if (!cache->exec(kSchema))
+      else if (!cache->exec(kSchema) || !cache->add_missing_columns())
         code = sqlite3_errcode(cache->db_) & 0xff;
       else
         return cache;
@@ -179,17 +206,23 @@ bool Cache::save_success(const std::string& source, const std::string& url,
   bool ok = true;
   {
     ok = ok && Statement(db_, "DELETE FROM latest WHERE source = ?1").run_with(source);
-    Statement ins(db_, "INSERT OR REPLACE INTO latest VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    Statement ins(db_,
+                  "INSERT OR REPLACE INTO latest (source, station, metric, value, unit, observed_at, fetched_at, "
+                  "flag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     for (const auto& r : latest)
-      ok = ok && ins.run_with(source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at);
+      ok = ok && ins.run_with(source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at,
+                              static_cast<int>(r.flag));
     ok = ok && Statement(db_, "DELETE FROM station WHERE source = ?1").run_with(source);
-    Statement st(db_, "INSERT OR REPLACE INTO station VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    Statement st(db_,
+                 "INSERT OR REPLACE INTO station (source, id, name_zh, name_en, lat, lon, has_position, service, "
+                 "is_virtual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (const auto& s : stations)
-      ok = ok && st.run_with(source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position ? 1 : 0);
+      ok = ok && st.run_with(source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position ? 1 : 0,
+                             static_cast<int>(s.service), s.is_virtual ? 1 : 0);
     const UnixTime oldest = now - static_cast<UnixTime>(history_days * 86400);
     Statement h(db_, "INSERT OR REPLACE INTO history VALUES (?1, ?2, ?3, ?4)");
     for (const auto& r : history) {
-      if (r.observed_at < oldest) continue;
+      if (r.observed_at < oldest || !r.measured()) continue;
       const UnixTime hour = r.observed_at - ((r.observed_at % 3600) + 3600) % 3600;
       ok = ok && h.run_with(r.station, r.metric, hour, r.value);
     }
@@ -253,19 +286,29 @@ CacheContents Cache::load(UnixTime now) {
       c.validators = {st.col_text(7), st.col_text(8)};
     }
     Statement lt(db_,
-                 "SELECT source, station, metric, value, unit, observed_at, fetched_at FROM latest "
+                 "SELECT source, station, metric, value, unit, observed_at, fetched_at, flag FROM latest "
                  "ORDER BY source, station, metric");
     while (lt.row()) {
       Reading r;
       lt.columns(r.source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at);
+      // A flag this build does not know is not a measurement either: dropped, never shown as a number.
+      const long long flag = lt.col_int(7);
+      if (flag != 0 && flag != static_cast<int>(ReadingFlag::below_detection)) continue;
+      r.flag = static_cast<ReadingFlag>(flag);
       if (!plausible(r.metric, r.value)) continue;
       out.sources[r.source].latest.push_back(std::move(r));
     }
     Statement sn(
-        db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position FROM station ORDER BY source, id");
+        db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position, service, is_virtual FROM station "
+                 "ORDER BY source, id");
     while (sn.row()) {
       StationInfo s;
       sn.columns(s.source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position);
+      const long long service = sn.col_int(7);
+      s.service = service >= 0 && service <= static_cast<int>(StationService::no_returns)
+                      ? static_cast<StationService>(service)
+                      : StationService::closed;
+      s.is_virtual = sn.col_int(8) != 0;
       out.sources[s.source].stations.push_back(std::move(s));
     }
     Statement h(db_, "SELECT station, metric, hour, value FROM history WHERE hour >= ?1");

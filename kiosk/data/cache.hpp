@@ -59,6 +59,7 @@ class Cache {
  private:
   Cache() = default;
   bool exec(const char* sql);
+  bool add_missing_columns();
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
   std::string error_;

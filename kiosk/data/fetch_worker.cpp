@@ -160,6 +160,7 @@ void FetchWorker::fetch_one(const std::string& id) {
   std::lock_guard fetch_lock(fetch_mu_);
   SourceConfig cfg;
   data::Validators validators;
+  data::KeptFeeds kept;
   {
     std::lock_guard lock(state_mu_);
     auto it =
@@ -167,13 +168,16 @@ void FetchWorker::fetch_one(const std::string& id) {
     if (it == runtimes_.end()) return;
     cfg = it->cfg;
     validators = it->validators;
+    kept = std::move(it->kept);
   }
   const UnixTime now = clock_.wall();
-  SourceResult result = data::fetch_source(cfg, *transport_, options_.fetch, validators, now);
+  SourceResult result = data::fetch_source(cfg, *transport_, options_.fetch, validators, now, &kept);
   heartbeat_ = clock_.monotonic();
 
   // Copies for the cache, written after the state lock is released.
   std::vector<Reading> fetched = std::move(result.batch.readings);
+  std::vector<StationInfo> fetched_stations;
+  if (options_.keep_fetched_readings) fetched_stations = result.batch.stations;
   std::vector<Reading> cache_latest;
   std::vector<StationInfo> cache_stations;
   SourceStatus cache_status;
@@ -184,6 +188,7 @@ void FetchWorker::fetch_one(const std::string& id) {
         std::find_if(runtimes_.begin(), runtimes_.end(), [&](const Runtime& r) { return r.cfg.id == id; });
     if (it == runtimes_.end() || it->cfg.url != cfg.url) return;  // removed or changed while fetching
     Runtime& r = *it;
+    r.kept = std::move(kept);
     const double mono = clock_.monotonic();
     r.status.last_attempt = now;
     r.report = FetchReport{};
@@ -201,7 +206,7 @@ void FetchWorker::fetch_one(const std::string& id) {
         r.stations = std::move(result.batch.stations);
         const UnixTime oldest = now - static_cast<UnixTime>(options_.history_days * 86400);
         for (const auto& reading : fetched)
-          if (reading.observed_at >= oldest)
+          if (reading.observed_at >= oldest && reading.measured())
             history_[{reading.station, reading.metric}][hour_of(reading.observed_at)] = reading.value;
         r.validators = result.validators;
         save_full = true;
@@ -259,7 +264,10 @@ void FetchWorker::fetch_one(const std::string& id) {
   if (options_.keep_fetched_readings) {
     std::lock_guard lock(state_mu_);
     for (auto& r : runtimes_)
-      if (r.cfg.id == id) r.report.readings = std::move(fetched);
+      if (r.cfg.id == id) {
+        r.report.readings = std::move(fetched);
+        r.report.stations = std::move(fetched_stations);
+      }
   }
 }
 

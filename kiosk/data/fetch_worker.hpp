@@ -56,6 +56,7 @@ struct FetchReport {
   std::size_t rejected_count = 0;
   std::vector<std::string> notes;
   std::vector<Reading> readings;  // every normalised reading of that fetch, when keep_fetched_readings
+  std::vector<StationInfo> stations;  // and every station it described
 };
 
 class FetchWorker {
@@ -88,6 +89,7 @@ class FetchWorker {
     std::vector<Reading> latest;
     std::vector<StationInfo> stations;
     data::Validators validators;
+    data::KeptFeeds kept;  // feed files reused until their own ttl (GBFS discovery and information)
     double next_due = 0;  // clock monotonic
     FetchReport report;
   };

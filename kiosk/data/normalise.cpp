@@ -2,6 +2,7 @@
 #include "kiosk/data/normalise.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -109,6 +110,26 @@ NumberParse parse_number(std::string_view text, double& out, const std::vector<s
   auto [ptr, ec] = std::from_chars(text.data(), end, out, std::chars_format::general);
   if (ec != std::errc() || ptr != end) return NumberParse::invalid;
   return NumberParse::ok;
+}
+
+std::optional<BelowDetection> parse_below_detection(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  if (text.empty() || text.front() != '<') return std::nullopt;
+  text.remove_prefix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '=')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  double limit = 0;
+  if (parse_number(text, limit) == NumberParse::ok) {
+    if (!std::isfinite(limit) || limit <= 0) return std::nullopt;
+    return BelowDetection{limit};
+  }
+  // A word for the limit ("LOD", "LOQ", "DL", "MDL"): letters only, so "<br>" or "<0.5mg" is not one.
+  if (text.size() > 8 || !std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      }))
+    return std::nullopt;
+  return BelowDetection{std::nullopt};
 }
 
 Normaliser::Normaliser(const SourceConfig& cfg, UnixTime fetched_at, Batch& out)
@@ -235,6 +256,11 @@ bool Normaliser::reading(const std::string& station, const std::string& metric, 
   }
   bool missing = false;
   std::optional<double> v = number_of(value, missing);
+  std::optional<BelowDetection> below;
+  if (!v && !missing && value.kind == JKind::string) {
+    below = parse_below_detection(value.str);
+    if (below) v = below->limit.value_or(0);
+  }
   if (!v) {
     if (missing) {  // null, absent or a no-value marker: the station has no value now, which is not 0
       ++out_.missing_count;
@@ -286,6 +312,7 @@ bool Normaliser::reading(const std::string& station, const std::string& metric, 
   r.unit = std::string(canonical_unit(metric));
   r.observed_at = *t;
   r.fetched_at = fetched_at_;
+  if (below) r.flag = ReadingFlag::below_detection;
   out_.readings.push_back(std::move(r));
   return true;
 }

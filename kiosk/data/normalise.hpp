@@ -39,6 +39,13 @@ enum class NumberParse { ok, missing, invalid };
 NumberParse parse_number(std::string_view text, double& out,
                          const std::vector<std::string>& extra_missing = {});
 
+// A result under the detection limit: "<LOD", "<LOQ", "< 0.5". `limit` is the number after '<', when
+// there is one; nullopt when the text is not such a result.
+struct BelowDetection {
+  std::optional<double> limit;
+};
+std::optional<BelowDetection> parse_below_detection(std::string_view text);
+
 // What one fetch of one source produced.
 struct Batch {
   std::vector<Reading> readings;
@@ -49,7 +56,8 @@ struct Batch {
   std::size_t missing_count = 0;   // values that were null or a no-value marker (not an error)
   std::size_t ignored_count = 0;   // metrics the kiosk does not show
   std::size_t filtered_count = 0;  // records [source.filter] left out
-  double ttl_seconds = 0;          // the feed's own "come back in" hint (GBFS ttl), 0: none
+  // The feed's own "come back in" hint (GBFS station_status ttl; 0: every cycle); empty: none given.
+  std::optional<double> ttl_seconds;
   std::vector<std::string> notes;  // things an integrator should know (e.g. "stopped at 10000 records")
 };
 

@@ -66,14 +66,16 @@ bool secret_param(std::string_view name) {
 }  // namespace
 
 Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
-                 Normaliser& norm, Batch& batch, SourceResult& result, const Validators& previous)
+                 Normaliser& norm, Batch& batch, SourceResult& result, const Validators& previous,
+                 KeptFeeds* kept)
     : cfg_(cfg),
       transport_(transport),
       settings_(settings),
       norm_(norm),
       batch_(batch),
       result_(result),
-      previous_(previous) {
+      previous_(previous),
+      kept_(kept) {
   if (!has_scheme(cfg.url)) {
     // A file inside the content folder, fetched through libcurl like live data.
     fs::path rel(cfg.url);
@@ -229,8 +231,9 @@ std::string* Session::get(const std::string& url, bool conditional) {
   rq.cancel = settings_.cancel;
   rq.on_progress = settings_.on_progress;
   if (conditional) {
-    rq.if_none_match = previous_.etag;
-    rq.if_modified_since = previous_.last_modified;
+    const Validators& v = feed_validators_ ? *feed_validators_ : previous_;
+    rq.if_none_match = v.etag;
+    rq.if_modified_since = v.last_modified;
   }
   // The ceilings of one fetch (source_config.hpp): checked before each further request.
   auto limit = [&](const std::string& what) {
@@ -265,6 +268,7 @@ std::string* Session::get(const std::string& url, bool conditional) {
   result_.http_status = r.status;
   if (r.status == 304) {
     if (conditional && (!rq.if_none_match.empty() || !rq.if_modified_since.empty())) {
+      if (feed_validators_) return nullptr;  // one kept feed file is unchanged, not the whole fetch
       result_.not_modified = true;
       if (r.max_age) result_.max_age = r.max_age;
       return nullptr;
@@ -281,6 +285,7 @@ std::string* Session::get(const std::string& url, bool conditional) {
   }
   if (r.max_age) result_.max_age = result_.max_age ? std::min(*result_.max_age, *r.max_age) : *r.max_age;
   if (result_.requests == 1) result_.validators = {r.etag, r.last_modified};
+  body_validators_ = {r.etag, r.last_modified};
   std::string problem = sniff_payload(r.body);
   if (!problem.empty()) {
     // A login or maintenance page sent with 200: its title usually says which.
@@ -290,6 +295,51 @@ std::string* Session::get(const std::string& url, bool conditional) {
   }
   body_ = std::move(r.body);
   return &body_;
+}
+
+std::string* Session::get_kept(const std::string& url, bool& reused) {
+  reused = false;
+  if (kept_) {
+    auto it = kept_->by_url.find(url);
+    // Past its time, or kept for longer than a day from now (the clock went back): fetched again.
+    const UnixTime now = norm_.fetched_at();
+    if (it != kept_->by_url.end() && it->second.expires_at > now && it->second.expires_at - now <= 86400) {
+      reused = true;
+      current_url_ = url;
+      return &it->second.body;
+    }
+    if (it != kept_->by_url.end()) {
+      if (std::string* body = get_if_changed(url, it->second.validators)) return body;
+      return &it->second.body;  // 304: unchanged
+    }
+  }
+  return get(url);
+}
+
+std::string* Session::get_if_changed(const std::string& url, const Validators& validators) {
+  feed_validators_ = &validators;
+  try {
+    std::string* body = get(url, true);
+    feed_validators_ = nullptr;
+    return body;
+  } catch (...) {
+    feed_validators_ = nullptr;
+    throw;
+  }
+}
+
+void Session::keep(const std::string& url, const std::string& body, double seconds) {
+  if (!kept_) return;
+  // A file no longer listed (its URL changed) goes a day after it ran out; the others are asked for again.
+  std::erase_if(kept_->by_url, [&](const auto& f) {
+    return f.first != url && f.second.expires_at + 86400 <= norm_.fetched_at();
+  });
+  auto& feed = kept_->by_url[url];
+  if (&feed.body != &body) {
+    feed.body = body;
+    feed.validators = body_validators_;
+  }
+  feed.expires_at = norm_.fetched_at() + static_cast<UnixTime>(seconds);
 }
 
 namespace {
@@ -315,13 +365,13 @@ std::string explain_empty(const Batch& b) {
 }  // namespace
 
 SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
-                          const Validators& previous, UnixTime now) {
+                          const Validators& previous, UnixTime now, KeptFeeds* kept) {
   SourceResult result;
   Normaliser norm(cfg, now, result.batch);
   std::optional<Session> session;  // outside the try: its secrets redact the error line
   try {
     if (!cfg.off.empty()) throw SourceError("off: " + cfg.off);  // a mistake in sources.toml
-    Session& s = session.emplace(cfg, transport, settings, norm, result.batch, result, previous);
+    Session& s = session.emplace(cfg, transport, settings, norm, result.batch, result, previous, kept);
     FetchFn fetch = find_fetch(cfg.platform);
     if (!fetch) throw SourceError("unknown platform '" + cfg.platform + "'");
     fetch(s);
@@ -329,7 +379,9 @@ SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const F
       if (result.batch.readings.empty())
         throw SourceError(s.redact(s.current_url()) + ": " + explain_empty(result.batch));
       if (cfg.demo) apply_demo_rule(result.batch, now);
-      if (result.batch.ttl_seconds > 0) result.max_age = result.batch.ttl_seconds;
+      // The feed's own ttl replaces what HTTP said; 0 means "every cycle", so it stretches nothing.
+      if (result.batch.ttl_seconds)
+        result.max_age = *result.batch.ttl_seconds > 0 ? result.batch.ttl_seconds : std::nullopt;
     }
     if (result.requests != 1) result.validators = {};
     result.ok = true;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -35,6 +36,19 @@ struct Validators {
   std::string last_modified;
 };
 
+// Feed files a platform keeps from one fetch of a source to the next, each until its own lifetime runs
+// out (GBFS: gbfs.json and station_information, whose ttl is often a day, while station_status's is 0);
+// then asked for again with its validators, so an unchanged file costs a 304. The worker holds one per
+// source and drops it when the source changes; `kiosk fetch` starts empty.
+struct KeptFeeds {
+  struct Feed {
+    std::string body;
+    UnixTime expires_at = 0;
+    Validators validators;
+  };
+  std::map<std::string, Feed> by_url;
+};
+
 struct SourceResult {
   bool ok = false;
   bool not_modified = false;  // 304: the last good readings are still current
@@ -51,7 +65,7 @@ struct SourceResult {
 };
 
 SourceResult fetch_source(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings,
-                          const Validators& previous, UnixTime now);
+                          const Validators& previous, UnixTime now, KeptFeeds* kept = nullptr);
 
 // An error an adapter raises: the message, without the "source 'id' (platform): " prefix.
 class SourceError : public std::runtime_error {
@@ -69,7 +83,7 @@ class AuthError : public SourceError {
 class Session {
  public:
   Session(const SourceConfig& cfg, Transport& transport, const FetchSettings& settings, Normaliser& norm,
-          Batch& batch, SourceResult& result, const Validators& previous);
+          Batch& batch, SourceResult& result, const Validators& previous, KeptFeeds* kept = nullptr);
 
   const SourceConfig& cfg() const { return cfg_; }
   Normaliser& norm() { return norm_; }
@@ -86,6 +100,17 @@ class Session {
   // GETs `url`; throws SourceError for transport failures and HTTP errors, and for bodies that are not
   // JSON. With `conditional`, sends the previous fetch's validators (if any) and returns nullptr on 304.
   std::string* get(const std::string& url, bool conditional = false);
+  // GETs `url` conditional on `validators`; nullptr on 304 (the fetch itself is not "not modified").
+  std::string* get_if_changed(const std::string& url, const Validators& validators);
+
+  // A feed file that may be reused: the body an earlier fetch kept while it is still fresh (`reused` is
+  // set, nothing is requested), else get(url), conditional on the kept copy's validators (a 304 gives
+  // the kept body back, not reused, so keep() starts its lifetime again). keep() holds the current body
+  // for the next fetches.
+  std::string* get_kept(const std::string& url, bool& reused);
+  // Keeps `body` (the one get_kept returned) until `seconds` from the fetch time. Without a store (one-off
+  // fetches) nothing is kept.
+  void keep(const std::string& url, const std::string& body, double seconds);
 
   // Runs `parse` and turns JSON errors into a SourceError naming the URL and the JSON path/record.
   template <typename Fn>
@@ -119,8 +144,11 @@ class Session {
   std::uint64_t fetched_bytes_ = 0;   // every response body of this fetch, for kMaxFetchBytesCeiling
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   const Validators& previous_;
+  KeptFeeds* kept_;
   std::string current_url_;
   std::string body_;
+  Validators body_validators_;            // of the last response body
+  const Validators* feed_validators_ = nullptr;  // get_if_changed's, for the request under way
   bool local_ = false;
 };
 

@@ -189,12 +189,6 @@ const std::vector<Pollutant>& pollutants() {
   return all;
 }
 
-// A value as the metric's precision allows (µg/m³ whole, CO in mg/m³ to one decimal).
-std::string metric_value(std::string_view metric, double value) {
-  const Metric* m = find_metric(metric);
-  return m ? format_metric_value(*m, value) : format_number(value, 0);
-}
-
 bool has_metric(const AirStationView& a, std::string_view metric) {
   return std::any_of(a.pollutants.begin(), a.pollutants.end(),
                      [&](const auto& p) { return p.metric == metric; }) ||
@@ -270,7 +264,7 @@ float chart_controls(UiContext& ctx, const AirStationView& a, const AirView& vie
     const std::string& name = ctx.str("pollutant_group." + std::string(p.key));
     std::string value;
     for (const PollutantValue& v : a.pollutants)
-      if (v.metric == metrics.front()) value = metric_value(v.metric, v.value);
+      if (v.metric == metrics.front()) value = value_text(ctx, v);
     const float vw = value.empty() ? 0 : measure(ctx.fonts.body, value).x + l.px(12);
     const float w = std::max(measure(ctx.fonts.body, name).x + vw + l.px(40), l.touch * 1.5f);
     const ImVec2 at = place(w);

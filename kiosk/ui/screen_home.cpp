@@ -272,13 +272,13 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max))
     ctx.go_to(ScreenId::travel);
   Body b = body_of(ctx, min, max, false);
-  // Current counts; with none current, the last counts greyed with when they were read.
+  // Current counts of bikes to take; with none current, the last counts greyed with when they were read.
   int bikes = 0, stations = 0;
   UnixTime last_read = 0;
   for (const bool use_stale : {false, true}) {
     for (const auto& s : ctx.model.bikes)
       if (s.bikes && (!s.freshness.stale || use_stale)) {
-        bikes += *s.bikes;
+        bikes += s.bikes_to_rent();  // a station that is not renting has none to take
         ++stations;
         last_read = std::max(last_read, s.freshness.observed_at);
       }

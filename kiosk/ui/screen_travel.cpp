@@ -10,6 +10,24 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// "6 bikes · 4 docks"; a station that does not lend or take back bikes says so in place of that count,
+// so its bikes never read as bikes to take; a virtual station has no docks to count.
+std::string counts_text(const UiContext& ctx, const BikeStationView& s) {
+  if (s.info.service == StationService::closed) return ctx.str("travel.closed");
+  // "1 bike", "2 bikes": the singular for exactly one.
+  const std::string bikes = s.info.renting() ? (s.bikes ? std::to_string(*s.bikes) : "–") + " " +
+                                                   ctx.str(s.bikes == 1 ? "travel.bike" : "travel.bikes")
+                                             : ctx.str("travel.returns_only");
+  if (!s.info.returning()) return bikes + " · " + ctx.str("travel.rentals_only");
+  if (s.info.is_virtual) return bikes;
+  return bikes + " · " + (s.docks ? std::to_string(*s.docks) : "–") + " " +
+         ctx.str(s.docks == 1 ? "travel.dock" : "travel.docks");
+}
+
+}  // namespace
+
 void draw_travel(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
@@ -94,17 +112,15 @@ void draw_travel(UiContext& ctx) {
     const std::string name = ctx.lang == Lang::en && !s.info.name_en.empty() ? s.info.name_en
                              : !s.info.name_zh.empty()                        ? s.info.name_zh
                                                                               : s.info.name_en;
-    // "1 bike", "2 bikes": the singular for exactly one.
-    const std::string counts =
-        (s.bikes ? std::to_string(*s.bikes) : "–") + " " + ctx.str(s.bikes == 1 ? "travel.bike" : "travel.bikes") +
-        " · " + (s.docks ? std::to_string(*s.docks) : "–") + " " +
-        ctx.str(s.docks == 1 ? "travel.dock" : "travel.docks");
+    const std::string counts = counts_text(ctx, s);
+    const bool limited = s.info.service != StationService::open;
     const float cw = measure(ctx.fonts.small, counts).x;
     // Name and counts side by side when both fit, else the counts go under the name (large text).
     const bool beside = measure(ctx.fonts.body, name).x + l.px(16) + cw <= width;
     text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), beside ? width - cw - l.px(16) : width, t.text, name);
     const float cy = beside ? ly + l.px(4) : ly + ctx.fonts.body->FontSize * 1.2f;
-    text(ctx, ctx.fonts.small, ImVec2(list.origin().x + (beside ? width - cw : 0), cy), t.text_muted, counts);
+    text(ctx, ctx.fonts.small, ImVec2(list.origin().x + (beside ? width - cw : 0), cy),
+         limited ? t.warning : t.text_muted, counts);
     ly += beside ? std::max(l.px(56), ctx.fonts.body->FontSize * 1.6f)
                  : ctx.fonts.body->FontSize * 1.2f + ctx.fonts.small->FontSize * 1.3f + l.px(18);
     if (s.freshness.stale) {

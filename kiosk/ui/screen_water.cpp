@@ -230,7 +230,7 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
     canvas()->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + cw, cy + ch), t.background, l.px(12));
     text_fit(ctx, ctx.fonts.small, ImVec2(cx + l.px(14), cy + l.px(10)), cw - l.px(28), t.text_muted,
              ctx.str(row ? std::string(row->string_key) : "water_item." + p.metric));
-    const std::string value = row ? format_metric_value(*row, p.value) : format_number(p.value, 3);
+    const std::string value = value_text(ctx, p);
     text(ctx, ctx.fonts.large, ImVec2(cx + l.px(14), cy + l.px(44)), t.text, value);
     if (p.unit != "pH" && !p.unit.empty())
       text(ctx, ctx.fonts.small, ImVec2(cx + l.px(20) + measure(ctx.fonts.large, value).x, cy + l.px(54)),

@@ -1,6 +1,7 @@
 #include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
 
+#include "kiosk/core/metrics.hpp"
 #include "kiosk/core/target_progress.hpp"
 
 #include <cmath>
@@ -275,6 +276,13 @@ std::string format_number(double v, int max_decimals) {
     if (!s.empty() && s.back() == '.') s.pop_back();
   }
   return s == "-0" ? "0" : s;
+}
+
+std::string value_text(const UiContext& ctx, const PollutantValue& p) {
+  if (p.below_detection())
+    return p.value > 0 ? "< " + format_number(p.value, 3) : ctx.str("data.below_detection");
+  const Metric* row = find_metric(p.metric);
+  return row ? format_metric_value(*row, p.value) : format_number(p.value, 3);
 }
 
 }  // namespace kiosk::ui

@@ -72,6 +72,9 @@ void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width)
 
 // Number formatting without trailing zeros: 0.5, 12, 0.025.
 std::string format_number(double v, int max_decimals = 3);
+// A measured value as shown: the number at its metric's precision; under the detection limit "< 0.5"
+// (the limit as the source gave it, in the canonical unit) or "< LOD" / "< 检出限" when none was given.
+std::string value_text(const UiContext& ctx, const PollutantValue& p);
 
 template <typename Fn>
 void canvas_override(ImDrawList* dl, Fn&& fn) {

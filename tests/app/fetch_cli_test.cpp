@@ -327,6 +327,48 @@ zone = "Mars/Olympus"
       << r.err;
 }
 
+TEST(FetchCli, StationsArePrintedWithIdNamesPositionAndSource) {
+  // A GBFS 3.0 system (payloads after gbfs.md): localized names, one station closed, one virtual.
+  TinyServer server({
+      {"/gbfs/gbfs.json", 200,
+       R"({"last_updated": "2026-11-28T10:59:00+08:00", "ttl": 0, "version": "3.0", "data": {"feeds": [
+    {"name": "station_information", "url": "station_information.json"}, {"name": "station_status", "url": "station_status.json"}]}})"},
+      {"/gbfs/station_information.json", 200,
+       R"({"last_updated": "2026-11-28T10:59:00+08:00", "ttl": 86400, "version": "3.0", "data": {"stations": [
+    {"station_id": "A", "name": [{"text": "港城站", "language": "zh-Hans"}, {"text": "Harbour Town", "language": "en"}], "lat": 37.545, "lon": 121.385},
+    {"station_id": "Z", "name": [{"text": "Beach", "language": "en"}], "lat": 37.55, "lon": 121.39, "is_virtual_station": true}]}})"},
+      {"/gbfs/station_status.json", 200,
+       R"({"last_updated": "2026-11-28T10:59:00+08:00", "ttl": 0, "version": "3.0", "data": {"stations": [
+    {"station_id": "A", "num_vehicles_available": 4, "num_docks_available": 6, "is_installed": true, "is_renting": false, "is_returning": false, "last_reported": "2026-11-28T10:58:00+08:00"},
+    {"station_id": "Z", "num_vehicles_available": 2, "is_installed": true, "is_renting": true, "is_returning": true, "last_reported": "2026-11-28T10:58:00+08:00"}]}})"},
+  });
+  TempContent content(R"(
+[[source]]
+id = "bikes"
+platform = "gbfs"
+url = ")" + server.url("/gbfs/gbfs.json") + R"("
+station_prefix = "bike-"
+)");
+  CliRun r = kiosk("fetch --content " + content.dir.string() + " --source bikes --print --stations");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 5u) << r.out;  // two stations, then A's bikes and docks and Z's bikes
+  EXPECT_EQ(r.out.substr(0, 11), "{\"source\":\"");
+  EXPECT_EQ(out[0]["source"], "bikes");
+  EXPECT_EQ(out[0]["station"], "bike-A");
+  EXPECT_EQ(out[0]["name_zh"], "港城站");
+  EXPECT_EQ(out[0]["name_en"], "Harbour Town");
+  EXPECT_DOUBLE_EQ(out[0]["lat"].get<double>(), 37.545);  // named, so [lon, lat] order can be checked
+  EXPECT_DOUBLE_EQ(out[0]["lon"].get<double>(), 121.385);
+  EXPECT_EQ(out[0]["service"], "closed");
+  EXPECT_EQ(out[1]["station"], "bike-Z");
+  EXPECT_EQ(out[1]["virtual"], true);
+  EXPECT_FALSE(out[2].contains("name_zh"));  // then the readings, as without --stations
+  EXPECT_EQ(out[2]["metric"], "bikes_available");
+  CliRun without = kiosk("fetch --content " + content.dir.string() + " --source bikes --stations");
+  EXPECT_NE(without.exit_code, 0);  // --stations goes with --print
+}
+
 TEST(FetchCli, UnknownSourceAndBadSourcesFile) {
   CliRun r = kiosk("fetch --content " + std::string(KIOSK_CONTENT_DIR) + " --source nope");
   EXPECT_EQ(r.exit_code, 1);

@@ -3,6 +3,8 @@
 // even if no new data comes (an old value must never go on being shown as current).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kiosk/core/model.hpp"
 
 namespace kiosk {
@@ -149,6 +151,100 @@ TEST(CityAir, NoValueAtAllGivesNoCityFigure) {
   EXPECT_FALSE(m.city_air.aqi);
   EXPECT_EQ(m.city_air.stations, 0);
   EXPECT_EQ(m.city_air.city_stations, 3);
+}
+
+TEST(CityAir, AValueUnderTheDetectionLimitIsShownAsSuchAndNeverEntersAnIndex) {
+  ThreeAirStations f({20, 40, 90});
+  for (Reading& r : f.data.latest)
+    if (r.station == "air-3" && r.metric == "so2_1h") {
+      r.value = 1000;  // a limit that, read as a concentration, would make SO2 the main pollutant
+      r.flag = ReadingFlag::below_detection;
+    }
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 80);  // as before: the city's SO2 is the mean of the other two stations
+  for (const PollutantValue& p : m.city_air.means) {
+    if (p.metric == "so2_1h") {
+      EXPECT_DOUBLE_EQ(p.value, 5);
+    }
+  }
+  const AirStationView& third = m.air[2];
+  ASSERT_TRUE(third.aqi);
+  EXPECT_EQ(*third.aqi, 128);
+  EXPECT_EQ(third.primary, std::vector<std::string>{"pm25_1h"});
+  const auto so2 = std::find_if(third.pollutants.begin(), third.pollutants.end(),
+                                [](const PollutantValue& p) { return p.metric == "so2_1h"; });
+  ASSERT_NE(so2, third.pollutants.end());
+  EXPECT_TRUE(so2->below_detection());
+  EXPECT_FALSE(so2->iaqi);
+  // It has a value on screen ("< 1000"), so it is not listed as having none.
+  EXPECT_EQ(std::count(third.missing.begin(), third.missing.end(), "so2_1h"), 0);
+}
+
+TEST(CityAir, AStationWithAPollutantUnderItsLimitStillHasAnIndex) {
+  ThreeAirStations f({20, 40, 90});
+  for (Reading& r : f.data.latest)
+    if (r.station == "air-1" && r.metric == "so2_1h") r.flag = ReadingFlag::below_detection;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.air[0].aqi);  // 20 ug/m3 of PM2.5 and the rest low: an index under 100, published
+  EXPECT_LT(*m.air[0].aqi, 100);
+  EXPECT_TRUE(m.air[0].missing.empty());
+}
+
+TEST(CityAir, APollutantEveryStationFoundUnderItsLimitHoldsBackNoCityIndex) {
+  ThreeAirStations f({20, 40, 30});
+  for (Reading& r : f.data.latest)
+    if (r.metric == "so2_1h") r.flag = ReadingFlag::below_detection;
+  const Model m = build_model(f.content, f.data, kObserved + 600);
+  ASSERT_TRUE(m.city_air.aqi);
+  EXPECT_EQ(*m.city_air.aqi, 43);  // PM2.5 30 ug/m3; no SO2 mean, and no "NA" for it
+}
+
+// [SECTION] Bike share: stations that do not lend, virtual stations
+
+struct TwoBikeStations {
+  ContentPack content;
+  DataSnapshot data;
+  TwoBikeStations(StationService service, bool is_virtual) {
+    SourceStatus status;
+    status.id = "bikes";
+    status.state = SourceState::ok;
+    status.stale_seconds = 600;
+    data.sources.push_back(status);
+    for (const char* id : {"bike-1", "bike-2"}) {
+      StationInfo info;
+      info.source = "bikes";
+      info.id = id;
+      info.name_en = id;
+      data.stations.push_back(info);
+      data.latest.push_back({"bikes", id, "bikes_available", 6, "count", kObserved, kObserved});
+      data.latest.push_back({"bikes", id, "docks_available", 4, "count", kObserved, kObserved});
+    }
+    data.stations[1].service = service;
+    data.stations[1].is_virtual = is_virtual;
+  }
+};
+
+TEST(Bikes, AStationThatIsNotRentingHasNoBikesToTake) {
+  for (StationService service : {StationService::closed, StationService::no_rentals}) {
+    const TwoBikeStations f(service, false);
+    const Model m = build_model(f.content, f.data, kObserved + 60);
+    ASSERT_EQ(m.bikes.size(), 2u);
+    EXPECT_EQ(m.bikes[0].bikes_to_rent(), 6);
+    EXPECT_EQ(m.bikes[1].bikes_to_rent(), 0);
+    EXPECT_EQ(m.bikes[1].info.service, service);
+  }
+  const TwoBikeStations rentals_only(StationService::no_returns, false);
+  EXPECT_EQ(build_model(rentals_only.content, rentals_only.data, kObserved + 60).bikes[1].bikes_to_rent(), 6);
+}
+
+TEST(Bikes, AVirtualStationHasNoDocks) {
+  const TwoBikeStations f(StationService::open, true);
+  const Model m = build_model(f.content, f.data, kObserved + 60);
+  ASSERT_EQ(m.bikes.size(), 2u);
+  EXPECT_EQ(m.bikes[0].docks, 4);
+  EXPECT_FALSE(m.bikes[1].docks);
+  EXPECT_EQ(m.bikes[1].bikes, 6);
 }
 
 TEST(Model, TheOldestValueOnScreenIsTold) {

@@ -130,6 +130,73 @@ TEST(Cache, ABusyCacheIsWaitedForNeverSetAside) {
   EXPECT_EQ(cache->load(0).sources.size(), 1u);  // the readings are still there
 }
 
+TEST(Cache, KeepsBelowDetectionFlagsAndBikeStationService) {
+  TempDir dir;
+  const UnixTime now = test::at("2026-03-02T07:00:00Z");
+  {
+    std::string error;
+    auto cache = data::Cache::open(dir.path, error);
+    ASSERT_TRUE(cache) << error;
+    std::vector<Reading> latest = readings("air", 2, 0.5, now - 600);
+    latest[1].flag = ReadingFlag::below_detection;
+    StationInfo shut{"air", "st0", "", "Pier", 37.5, 121.4, true};
+    shut.service = StationService::no_rentals;
+    StationInfo zone{"air", "st1", "", "Beach", 37.6, 121.5, true};
+    zone.is_virtual = true;
+    ASSERT_TRUE(cache->save_success("air", "https://x/y", latest, {shut, zone}, latest, ok_status("air", now), {},
+                                    now));
+  }
+  std::string error;
+  auto cache = data::Cache::open(dir.path, error);
+  ASSERT_TRUE(cache) << error;
+  data::CacheContents c = cache->load(now);
+  const auto& air = c.sources.at("air");
+  ASSERT_EQ(air.latest.size(), 2u);
+  EXPECT_TRUE(air.latest[0].measured());
+  EXPECT_TRUE(air.latest[1].below_detection());
+  ASSERT_EQ(air.stations.size(), 2u);
+  EXPECT_EQ(air.stations[0].service, StationService::no_rentals);
+  EXPECT_TRUE(air.stations[1].is_virtual);
+  // A limit is not a concentration: only the measured value went into the trend history.
+  EXPECT_EQ(c.history.count({"st0", "pm25_1h"}), 1u);
+  EXPECT_EQ(c.history.count({"st1", "pm25_1h"}), 0u);
+}
+
+TEST(Cache, ACacheFromBeforeTheFlagsGainsTheirColumns) {
+  TempDir dir;
+  const UnixTime now = test::at("2026-03-02T07:00:00Z");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
+    // The first release's tables, with one reading and one station in them.
+    const char* old = R"sql(
+CREATE TABLE latest (
+  source TEXT NOT NULL, station TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
+  observed_at INTEGER NOT NULL, fetched_at INTEGER NOT NULL, PRIMARY KEY (source, station, metric));
+CREATE TABLE station (
+  source TEXT NOT NULL, id TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, lat REAL NOT NULL,
+  lon REAL NOT NULL, has_position INTEGER NOT NULL, PRIMARY KEY (source, id));
+INSERT INTO latest VALUES ('bikes', 'b1', 'bikes_available', 6, 'count', 1772434800, 1772434800);
+INSERT INTO station VALUES ('bikes', 'b1', '', 'Pier', 37.5, 121.4, 1);
+)sql";
+    ASSERT_EQ(sqlite3_exec(db, old, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::string error;
+  auto cache = data::Cache::open(dir.path, error);
+  ASSERT_TRUE(cache) << error;
+  data::CacheContents c = cache->load(now);
+  ASSERT_EQ(c.sources.count("bikes"), 1u);
+  ASSERT_EQ(c.sources.at("bikes").latest.size(), 1u);
+  EXPECT_TRUE(c.sources.at("bikes").latest[0].measured());
+  ASSERT_EQ(c.sources.at("bikes").stations.size(), 1u);
+  EXPECT_EQ(c.sources.at("bikes").stations[0].service, StationService::open);
+  // And it takes new rows with the new columns.
+  EXPECT_TRUE(cache->save_success("bikes", "https://x/y", readings("bikes", 1, 3, now), {}, {},
+                                  ok_status("bikes", now), {}, now))
+      << cache->last_error();
+}
+
 TEST(Cache, SchemaHasOnlyPortableColumnTypes) {
   TempDir dir;
   std::string error;

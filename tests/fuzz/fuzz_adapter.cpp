@@ -6,7 +6,10 @@
 // The first byte picks the field mapping the source is configured with: bit 0 the layout (long or wide),
 // bit 1 records = "features" with alternative position paths (GeoJSON; otherwise each platform's
 // default records, "$" for json), bit 2 a
-// [source.filter] of ispublish = "true".
+// [source.filter] of ispublish = "true", bit 3 one series: station and metric are constants
+// (station = { value = … }) and the value and time paths are the platform's defaults (SensorThings: the
+// URL is one Datastream's Observations). tests/fuzz/seeds/adapter holds seeds written in this form.
+// Readings below the detection limit must stay finite and flagged.
 //
 // Any crash, sanitizer report, hang or unbounded allocation is a bug: adapters see whatever a server
 // sends and must answer with readings or one error line.
@@ -46,11 +49,12 @@ class FuzzTransport final : public data::Transport {
   std::size_t next_ = 0;
 };
 
-SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool filter) {
+SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool filter, bool series) {
   SourceConfig cfg;
   cfg.id = "fuzz";
   cfg.platform = std::string(platform.name);
   cfg.url = std::string(platform.example_url);
+  if (series && cfg.url.ends_with("/Datastreams")) cfg.url += "(7)/Observations";
   cfg.page_size = 100;
   cfg.max_pages = 5;
   if (!platform.field_mapping) return cfg;  // the platform's own record shape
@@ -80,6 +84,11 @@ SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool
     f.lon = "geo/lon";
     f.metrics = {{"PM2.5", "pm25_1h"}};
   }
+  if (series) {
+    f.constants = {{"station", "ST-42"}, {"metric", "pm25_1h"}};
+    f.value.clear();
+    f.observed_at.clear();
+  }
   cfg.missing_values = {"x"};
   return cfg;
 }
@@ -93,7 +102,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  const bool wide = data[0] & 1, features = data[0] & 2, filter = data[0] & 4;
+  const bool wide = data[0] & 1, features = data[0] & 2, filter = data[0] & 4, series = data[0] & 8;
   std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
   std::vector<std::string> bodies;
   for (std::size_t at; (at = rest.find(kSeparator)) != std::string_view::npos && bodies.size() < 8;) {
@@ -106,11 +115,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
   for (const PlatformInfo& platform : platforms()) {
     FuzzTransport transport(bodies);
-    data::SourceResult r = data::fetch_source(config(platform, wide, features, filter), transport, settings, {}, now);
+    data::SourceResult r = data::fetch_source(config(platform, wide, features, filter, series), transport, settings, {}, now);
     // Whatever came out must be usable: an error is one line, readings carry what the model needs.
     if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
     for (const Reading& reading : r.batch.readings)
-      if (reading.station.empty() || reading.metric.empty() || !std::isfinite(reading.value)) __builtin_trap();
+      if (reading.station.empty() || reading.metric.empty() || !std::isfinite(reading.value) ||
+          (reading.below_detection() && reading.value < 0))
+        __builtin_trap();
   }
   return 0;
 }

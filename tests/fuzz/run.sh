@@ -85,6 +85,9 @@ for i in "${!files[@]}"; do
   [ -f "content/${files[$i]}" ] && seed fuzz_content "${files[$i]}" "$(printf '%02x' "$i")" "content/${files[$i]}"
 done
 cp tests/fuzz/seeds/content/* "$seeds/fuzz_content/"  # editors' mistakes: empty, GBK, Chinese keyboard
+# Shapes no fixture has, written after the platforms' specifications (first byte: fuzz_adapter's options):
+# ArcGIS f=geojson, the json platform with a filter, GBFS 3.0 station states, SensorThings Observations.
+cp tests/fuzz/seeds/adapter/* "$seeds/fuzz_adapter/"
 mkdir -p "$seeds/fuzz_replay" "$seeds/fuzz_picture"
 cp tests/replay/*.replay tests/bench/*.replay "$seeds/fuzz_replay/"
 cp content/pictures/*.png "$seeds/fuzz_picture/"

@@ -2,11 +2,36 @@
 // (followed verbatim, relative links resolved), instants or `start/end` intervals for phenomenonTime.
 // Default shape: a Datastreams collection with its Thing (and Locations), ObservedProperty and newest
 // Observation expanded, so one request gives station, metric, unit, value and time together.
+// An Observations URL (…/Datastreams(7)/Observations) is one series: each record is an Observation
+// (result, phenomenonTime), the station and metric are the source's own (fields or constants such as
+// station = { value = "ST-42" }), and nothing is added to the URL.
 #include "kiosk/data/adapters/mapped.hpp"
 
 namespace kiosk::data {
 
 namespace {
+
+bool is_observations_url(const std::string& url) {
+  const std::string path = url.substr(0, url.find_first_of("?#"));
+  return path.ends_with("/Observations");
+}
+
+bool given(const FieldMap& f, const std::string& path, const char* key) {
+  return !path.empty() || f.constants.count(key) > 0;
+}
+
+FieldMap observation_defaults(FieldMap f) {
+  if (!given(f, f.station, "station") || (f.layout == "long" && !given(f, f.metric, "metric")))
+    throw SourceError(
+        "an Observations URL is one Datastream: give its station and metric in [source.fields] (station = { "
+        "value = \"ST-42\" }, metric = { value = \"pm25_1h\" }) or as paths in each Observation");
+  auto fill = [](std::string& field, const char* value) {
+    if (field.empty()) field = value;
+  };
+  if (f.layout == "long") fill(f.value, "result");
+  fill(f.observed_at, "phenomenonTime");
+  return f;
+}
 
 FieldMap with_defaults(FieldMap f) {
   auto fill = [](std::string& field, const char* value) {
@@ -29,7 +54,9 @@ FieldMap with_defaults(FieldMap f) {
 
 void fetch_sensorthings(Session& s) {
   const SourceConfig& cfg = s.cfg();
-  RecordMapping mapping = compile_mapping(with_defaults(cfg.fields));
+  const bool observations = is_observations_url(cfg.url);
+  RecordMapping mapping =
+      compile_mapping(observations ? observation_defaults(cfg.fields) : with_defaults(cfg.fields));
   const std::string records = cfg.fields.records.empty() ? "value" : cfg.fields.records;
   std::vector<MappedTarget> targets{{path_of(records), &mapping, records}};
   PathSet env;
@@ -39,7 +66,7 @@ void fetch_sensorthings(Session& s) {
   std::vector<JValue> slots;
 
   std::vector<std::pair<std::string, std::string>> params;
-  if (!s.has_param("$expand") && cfg.url.find("$expand") == std::string::npos)
+  if (!observations && !s.has_param("$expand") && cfg.url.find("$expand") == std::string::npos)
     params.emplace_back(
         "$expand",
         "Thing($expand=Locations),ObservedProperty,Observations($orderby=phenomenonTime desc;$top=1)");
