@@ -1,5 +1,6 @@
 // kiosk.toml: the deployment's settings.
 #include "kiosk/core/content/files.hpp"
+#include "kiosk/core/source_config.hpp"
 
 namespace kiosk::content {
 
@@ -94,6 +95,17 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.metrics_path = metrics.string("path");
     if (auto v = metrics.number("interval_seconds")) s.metrics_interval_seconds = *v;
     if (s.metrics_interval_seconds < 5) ctx.error(t->source(), "'interval_seconds' must be at least 5");
+  }
+  if (const toml::table* t = file.table("data")) {
+    TableReader data(*t, ctx, "[data]");
+    if (auto rows = data.integer("history_rows")) {
+      const toml::node* at = t->get("history_rows");
+      if (*rows < 1000 || static_cast<unsigned long long>(*rows) > kMaxHistoryRowsCeiling)
+        ctx.error(at->source(), "'history_rows' must be from 1000 to " + std::to_string(kMaxHistoryRowsCeiling) +
+                                    " (the ceiling), not " + std::to_string(*rows));
+      else
+        s.history_rows = *rows;
+    }
   }
 }
 
