@@ -178,8 +178,13 @@ void ContentReloader::keep_as_last_good(const fs::path& from) const {
     problem = load.diags.items().empty() ? "the copy cannot be read" : load.diags.items().front().format();
     return false;
   };
-  if (!copy_folder_atomically(from, last_good_, error, validate))
-    log::warning("cannot keep the last good content: " + error);
+  // One line when keeping starts to fail (a full or read-only disk fails every copy alike) and one when
+  // it works again; the old copy stays whole meanwhile.
+  const bool kept = copy_folder_atomically(from, last_good_, error, validate);
+  if (!kept && !keep_failing_.exchange(true))
+    log::warning("cannot keep the last good content: " + error + " (the previous copy stays)");
+  else if (kept && keep_failing_.exchange(false))
+    log::info("the last good content is kept again in " + last_good_.string());
 }
 
 namespace {

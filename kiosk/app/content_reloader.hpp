@@ -39,6 +39,7 @@ class ContentReloader {
   double settle_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> requested_{false};
+  mutable std::atomic<bool> keep_failing_{false};  // a failure was logged; the next success says so
   std::mutex mu_;
   std::optional<ContentLoad> ready_;
   std::thread thread_;

@@ -38,6 +38,7 @@ std::shared_ptr<DataFeed> make_data_feed(const ContentPack& content, FetchMode m
   options.fetch.secret_dir = secret_dir;
   options.fetch.content_dir = content.dir;
   options.cache_dir = cache_dir;
+  options.max_history_rows = static_cast<std::uint64_t>(content.settings.history_rows);
   auto feed = std::make_shared<WorkerFeed>(content.sources, options, clock);
   FetchWorker& worker = feed->worker();
   if (!cache_dir.empty()) {

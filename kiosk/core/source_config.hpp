@@ -70,6 +70,8 @@ inline constexpr std::uint64_t kMaxFetchBytesCeiling = 64u << 20;  // every page
 inline constexpr std::size_t kMaxRecordsPerFetch = 200000;
 inline constexpr std::size_t kMaxStationsPerFetch = 5000;
 inline constexpr double kMaxFetchSecondsCeiling = 300;  // wall time of one fetch, every page together
+// Hourly history points kept in memory and in the cache, every source together (about 50 MB at most).
+inline constexpr std::uint64_t kMaxHistoryRowsCeiling = 500000;
 
 struct SourceConfig {
   std::string id;

@@ -194,6 +194,34 @@ std::unique_ptr<Cache> Cache::open(const fs::path& dir, std::string& error) {
   return nullptr;
 }
 
+std::unique_ptr<Cache> Cache::open_to_read(const fs::path& dir) {
+  std::unique_ptr<Cache> cache(new Cache());
+  cache->path_ = dir / "kiosk-cache.sqlite";
+  std::error_code ec;
+  if (!fs::exists(cache->path_, ec)) return nullptr;
+  // Exclusive locking set before the first read keeps the WAL index in memory: the -shm file it would
+  // otherwise create or grow needs the very disk space that is missing. Nothing is written (the WAL's
+  // last commits are read, not checkpointed). A read-only disk cannot be opened so: SQLite reads the WAL
+  // through a read-only -shm when there is one, else the database as of its last checkpoint is what
+  // there is.
+  const std::string uri_ro = "file:" + cache->path_.string() + "?immutable=1";
+  const struct {
+    const char* name;
+    int flags;
+    bool exclusive;
+  } ways[] = {{cache->path_.c_str(), SQLITE_OPEN_READWRITE, true},
+              {cache->path_.c_str(), SQLITE_OPEN_READONLY, false},
+              {uri_ro.c_str(), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, false}};
+  for (const auto& way : ways) {
+    if (sqlite3_open_v2(way.name, &cache->db_, way.flags | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK &&
+        (!way.exclusive || cache->exec("PRAGMA locking_mode=EXCLUSIVE")) && quick_check(cache->db_) == SQLITE_OK)
+      return cache;
+    sqlite3_close(cache->db_);
+    cache->db_ = nullptr;
+  }
+  return nullptr;
+}
+
 Cache::~Cache() {
   if (db_) sqlite3_close(db_);
 }
@@ -227,6 +255,12 @@ bool Cache::save_success(const std::string& source, const std::string& url,
       ok = ok && h.run_with(r.station, r.metric, hour, r.value);
     }
     ok = ok && Statement(db_, "DELETE FROM history WHERE hour < ?1").run_with(oldest);
+    // Past the row ceiling, whole hours go, oldest first: every hour at or before the newest row that
+    // does not fit (no such row, NULL: nothing is deleted).
+    ok = ok && Statement(db_,
+                         "DELETE FROM history WHERE hour <= "
+                         "(SELECT hour FROM history ORDER BY hour DESC LIMIT 1 OFFSET ?1)")
+                   .run_with(static_cast<long long>(max_history_rows));
     ok = ok && Statement(db_, "INSERT OR REPLACE INTO source_state VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                    .run_with(status.id, url, status.state, status.last_success, status.last_attempt,
                              status.last_error, status.consecutive_failures, validators.etag,
@@ -237,7 +271,13 @@ bool Cache::save_success(const std::string& source, const std::string& url,
     exec("ROLLBACK");
     return false;
   }
-  return exec("COMMIT");
+  if (exec("COMMIT")) return true;
+  // SQLite may keep the transaction open after a failed COMMIT; left so, every later BEGIN would fail
+  // ("cannot start a transaction within a transaction") long after the disk came back.
+  const std::string failure = error_;
+  if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK");
+  error_ = failure;
+  return false;
 }
 
 bool Cache::save_status(const SourceStatus& status) {

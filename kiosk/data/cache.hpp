@@ -39,11 +39,15 @@ class Cache {
   // A file that is not a readable database is moved aside (…sqlite.broken) and a new one started, so a
   // damaged cache never keeps the kiosk from starting.
   static std::unique_ptr<Cache> open(const std::filesystem::path& dir, std::string& error);
+  // Read-only, to load what a cache holds when it cannot be opened for writing (a full or read-only
+  // disk); nullptr when there is none or it cannot be read either.
+  static std::unique_ptr<Cache> open_to_read(const std::filesystem::path& dir);
   ~Cache();
   Cache(const Cache&) = delete;
   Cache& operator=(const Cache&) = delete;
 
-  // One transaction: replaces the source's latest readings and stations, adds history, prunes.
+  // One transaction: replaces the source's latest readings and stations, adds history, prunes. A failed
+  // commit (a full or read-only disk, a failing fsync) is rolled back, so the next save starts clean.
   bool save_success(const std::string& source, const std::string& url, const std::vector<Reading>& latest,
                     const std::vector<StationInfo>& stations, const std::vector<Reading>& history,
                     const SourceStatus& status, const Validators& validators, UnixTime now);
@@ -53,6 +57,7 @@ class Cache {
   CacheContents load(UnixTime now);
 
   double history_days = 7;
+  std::size_t max_history_rows = 100000;  // past it the oldest hours are deleted (FetchOptions::max_history_rows)
   const std::string& last_error() const { return error_; }
   const std::filesystem::path& path() const { return path_; }
 

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <set>
 
+#include "kiosk/core/log.hpp"
 #include "kiosk/data/cache.hpp"
 
 namespace kiosk {
@@ -17,6 +19,24 @@ namespace {
 UnixTime hour_of(UnixTime t) {
   return t - ((t % 3600) + 3600) % 3600;
 }
+
+// An injected transport (tests) is called by one worker at a time: test transports need not be
+// thread-safe. The kiosk's own libcurl transport is one per worker, so its fetches run side by side.
+class OneAtATime final : public data::Transport {
+ public:
+  explicit OneAtATime(std::shared_ptr<data::Transport> inner) : inner_(std::move(inner)) {}
+  data::HttpResponse get(const data::HttpRequest& request) override {
+    std::lock_guard lock(mu_);
+    return inner_->get(request);
+  }
+
+ private:
+  std::shared_ptr<data::Transport> inner_;
+  std::mutex mu_;
+};
+
+// A cache that could not be opened (a read-only or full disk at start) is tried again this often.
+constexpr double kCacheRetrySeconds = 60;
 
 // The newest reading of each (station, metric): what the screens show as "now".
 std::vector<Reading> newest_per_series(const std::vector<Reading>& readings) {
@@ -43,8 +63,11 @@ SourceStatus FetchWorker::initial_status(const SourceConfig& cfg) {
 }
 
 FetchWorker::FetchWorker(std::vector<SourceConfig> sources, FetchOptions options, const Clock& clock)
-    : options_(std::move(options)), clock_(clock), transport_(options_.transport) {
-  if (!transport_) transport_ = std::make_shared<data::CurlTransport>();
+    : options_(std::move(options)), clock_(clock) {
+  if (options_.transport)
+    transport_ = std::make_shared<OneAtATime>(options_.transport);
+  else
+    transport_ = std::make_shared<data::CurlTransport>();
   options_.fetch.cancel = &stop_;
   options_.fetch.on_progress = [this] { heartbeat_ = clock_.monotonic(); };
   rng_.seed(options_.seed ? options_.seed : std::random_device{}());
@@ -71,14 +94,33 @@ double FetchWorker::jittered(double seconds) {
 
 void FetchWorker::load_cache() {
   if (options_.cache_dir.empty()) return;
-  std::lock_guard fetch_lock(fetch_mu_);
+  std::lock_guard cache_lock(cache_mu_);
   if (!cache_) {
-    cache_ = Cache::open(options_.cache_dir, cache_error_);
-    if (!cache_) return;
+    std::string error;
+    cache_ = Cache::open(options_.cache_dir, error);
+    if (!cache_) {
+      {
+        std::lock_guard lock(state_mu_);
+        cache_error_ = error;
+        cache_failing_ = true;  // the caller logs this one; the first save that works says so
+      }
+      cache_retry_at_ = clock_.monotonic() + kCacheRetrySeconds;
+      // A full or read-only disk still holds the last good data: show it, and write again once it can.
+      std::unique_ptr<Cache> reader = Cache::open_to_read(options_.cache_dir);
+      if (reader) {
+        reader->history_days = options_.history_days;
+        take_cached(reader->load(clock_.wall()));
+      }
+      return;
+    }
     cache_->history_days = options_.history_days;
+    cache_->max_history_rows = effective_history_rows(options_);
   }
-  UnixTime now = clock_.wall();
-  data::CacheContents contents = cache_->load(now);
+  take_cached(cache_->load(clock_.wall()));
+}
+
+void FetchWorker::take_cached(data::CacheContents contents) {
+  const UnixTime now = clock_.wall();
   std::lock_guard lock(state_mu_);
   double mono = clock_.monotonic();
   for (auto& r : runtimes_) {
@@ -101,11 +143,12 @@ void FetchWorker::load_cache() {
       r.next_due = mono + jittered(r.cfg.refresh_seconds - age);
   }
   history_ = std::move(contents.history);
+  prune_history(now);
   publish();
 }
 
 void FetchWorker::start() {
-  if (thread_.joinable()) return;
+  if (!threads_.empty()) return;
   stop_ = false;
   {
     std::lock_guard lock(state_mu_);
@@ -115,21 +158,25 @@ void FetchWorker::start() {
     for (auto& r : runtimes_)
       if (r.next_due <= mono) r.next_due = mono + d(rng_);
   }
-  thread_ = std::thread([this] { run(); });
+  threads_.emplace_back([this] { run(false); });
+  threads_.emplace_back([this] { run(true); });
 }
 
 void FetchWorker::stop() {
-  if (!thread_.joinable()) return;
+  if (threads_.empty()) return;
   stop_ = true;
   {
     std::lock_guard lock(wake_mu_);
     wake_ = true;
   }
   wake_cv_.notify_all();
-  thread_.join();
+  for (auto& t : threads_) t.join();
+  threads_.clear();
 }
 
-void FetchWorker::run() {
+void FetchWorker::run(bool quick_only) {
+  std::shared_ptr<data::Transport> transport = transport_;
+  if (!options_.transport) transport = std::make_shared<data::CurlTransport>();
   while (!stop_) {
     heartbeat_ = clock_.monotonic();
     std::string due;
@@ -138,15 +185,26 @@ void FetchWorker::run() {
       std::lock_guard lock(state_mu_);
       double now = clock_.monotonic();
       double soonest = 1e300;
-      for (const auto& r : runtimes_)
+      Runtime* pick = nullptr;
+      for (auto& r : runtimes_) {
+        if (r.in_flight || (quick_only && r.last_duration >= options_.quick_fetch_seconds)) continue;
         if (r.next_due < soonest) {
           soonest = r.next_due;
-          if (r.next_due <= now) due = r.cfg.id;
+          pick = r.next_due <= now ? &r : nullptr;
         }
-      if (due.empty() && soonest < 1e300) wait = std::clamp(soonest - now, 0.01, 1.0);
+      }
+      if (pick) {
+        pick->in_flight = true;
+        due = pick->cfg.id;
+      } else if (soonest < 1e300) {
+        wait = std::clamp(soonest - now, 0.01, 1.0);
+      }
     }
     if (!due.empty()) {
-      fetch_one(due);
+      fetch_one(due, *transport);
+      std::lock_guard lock(state_mu_);
+      for (auto& r : runtimes_)
+        if (r.cfg.id == due) r.in_flight = false;
       continue;
     }
     // Wake at least once a second: the heartbeat must tick and a simulated clock may have moved.
@@ -157,7 +215,10 @@ void FetchWorker::run() {
 }
 
 void FetchWorker::fetch_one(const std::string& id) {
-  std::lock_guard fetch_lock(fetch_mu_);
+  fetch_one(id, *transport_);
+}
+
+void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
   SourceConfig cfg;
   data::Validators validators;
   data::KeptFeeds kept;
@@ -171,7 +232,8 @@ void FetchWorker::fetch_one(const std::string& id) {
     kept = std::move(it->kept);
   }
   const UnixTime now = clock_.wall();
-  SourceResult result = data::fetch_source(cfg, *transport_, options_.fetch, validators, now, &kept);
+  const double started = clock_.monotonic();
+  SourceResult result = data::fetch_source(cfg, transport, options_.fetch, validators, now, &kept);
   heartbeat_ = clock_.monotonic();
 
   // Copies for the cache, written after the state lock is released.
@@ -190,6 +252,7 @@ void FetchWorker::fetch_one(const std::string& id) {
     Runtime& r = *it;
     r.kept = std::move(kept);
     const double mono = clock_.monotonic();
+    r.last_duration = mono - started;
     r.status.last_attempt = now;
     r.report = FetchReport{};
     r.report.source = id;
@@ -240,13 +303,7 @@ void FetchWorker::fetch_one(const std::string& id) {
       if (result.retry_after) delay = std::max(delay, std::min(*result.retry_after, 6 * 3600.0));
       r.next_due = mono + jittered(delay);
     }
-    // Prune history once per fetch; the map is small enough that a full pass is cheap.
-    const UnixTime oldest_hour = hour_of(now - static_cast<UnixTime>(options_.history_days * 86400));
-    for (auto h = history_.begin(); h != history_.end();) {
-      auto& points = h->second;
-      points.erase(points.begin(), points.lower_bound(oldest_hour));
-      h = points.empty() ? history_.erase(h) : std::next(h);
-    }
+    prune_history(now);
     if (save_full) {
       cache_latest = r.latest;
       cache_stations = r.stations;
@@ -254,12 +311,26 @@ void FetchWorker::fetch_one(const std::string& id) {
     cache_status = r.status;
     publish();
   }
-  if (cache_) {
-    bool saved = save_full ? cache_->save_success(id, data::redact_url(cfg.url), cache_latest, cache_stations, fetched,
-                                                  cache_status, result.validators, now)
-                           : cache_->save_status(cache_status);
-    std::lock_guard lock(state_mu_);
-    cache_error_ = saved ? std::string() : cache_->last_error();
+  if (!options_.cache_dir.empty()) {
+    std::lock_guard cache_lock(cache_mu_);
+    if (!cache_ && clock_.monotonic() >= cache_retry_at_) {
+      // Opening failed before (a read-only or full disk): the disk may be back. What is on screen now is
+      // newer than what the cache held, so nothing is loaded from it; the next save writes it all.
+      std::string error;
+      cache_ = Cache::open(options_.cache_dir, error);
+      if (cache_) {
+        cache_->history_days = options_.history_days;
+        cache_->max_history_rows = effective_history_rows(options_);
+      } else {
+        cache_retry_at_ = clock_.monotonic() + kCacheRetrySeconds;
+      }
+    }
+    if (cache_) {
+      bool saved = save_full ? cache_->save_success(id, data::redact_url(cfg.url), cache_latest, cache_stations,
+                                                    fetched, cache_status, result.validators, now)
+                             : cache_->save_status(cache_status);
+      note_cache_result(saved);
+    }
   }
   if (options_.keep_fetched_readings) {
     std::lock_guard lock(state_mu_);
@@ -268,6 +339,47 @@ void FetchWorker::fetch_one(const std::string& id) {
         r.report.readings = std::move(fetched);
         r.report.stations = std::move(fetched_stations);
       }
+  }
+}
+
+void FetchWorker::note_cache_result(bool saved) {
+  std::lock_guard lock(state_mu_);
+  cache_error_ = saved ? std::string() : cache_->last_error();
+  // One line when saving starts to fail and one when it works again, however many fetches lie between:
+  // a full disk must not flood the journal, and the screens keep the readings held in memory meanwhile.
+  if (!saved && !cache_failing_)
+    log::warning("cache: cannot save to " + cache_->path().string() + ": " + cache_error_ +
+                 " (the screens keep the last good readings; saving is tried again on every fetch)");
+  else if (saved && cache_failing_)
+    log::info("cache: saving to " + cache_->path().string() + " works again");
+  cache_failing_ = !saved;
+}
+
+void FetchWorker::prune_history(UnixTime now) {
+  // By age, then by count: past the row ceiling the oldest hours go first, whole hours at a time (the
+  // cache prunes the same way, so what a restart loads matches what was on screen).
+  const UnixTime oldest_hour = hour_of(now - static_cast<UnixTime>(options_.history_days * 86400));
+  std::map<UnixTime, std::size_t> per_hour;
+  std::size_t rows = 0;
+  for (auto h = history_.begin(); h != history_.end();) {
+    auto& points = h->second;
+    points.erase(points.begin(), points.lower_bound(oldest_hour));
+    for (const auto& [hour, value] : points) ++per_hour[hour];
+    rows += points.size();
+    h = points.empty() ? history_.erase(h) : std::next(h);
+  }
+  const std::size_t max_rows = effective_history_rows(options_);
+  if (rows <= max_rows) return;
+  UnixTime cut = 0;  // every hour at or before it goes
+  for (const auto& [hour, count] : per_hour) {
+    cut = hour;
+    rows -= count;
+    if (rows <= max_rows) break;
+  }
+  for (auto h = history_.begin(); h != history_.end();) {
+    auto& points = h->second;
+    points.erase(points.begin(), points.upper_bound(cut));
+    h = points.empty() ? history_.erase(h) : std::next(h);
   }
 }
 
@@ -307,7 +419,7 @@ SnapshotPtr FetchWorker::snapshot() const {
 }
 
 bool FetchWorker::alive(double max_silence_seconds) const {
-  if (!thread_.joinable()) return true;  // not started: nothing can hang
+  if (threads_.empty()) return true;  // not started: nothing can hang
   return clock_.monotonic() - heartbeat_.load() <= max_silence_seconds;
 }
 

@@ -2,12 +2,18 @@
 // UI thread), keeps each source's last good readings when it fails, writes them and hourly history to
 // the SQLite cache, and publishes immutable snapshots the UI reads every frame.
 //
+// Two worker threads share the sources, so one slow source cannot starve the others: the second worker
+// takes only sources whose last fetch was quick (under quick_fetch_seconds), so however many sources drip,
+// the quick ones still refresh on time, and no more than two fetches (each within the fetch ceilings) are
+// ever held in memory at once. A new source counts as quick until its first fetch says otherwise.
+//
 // Scheduling: each source every refresh_seconds, or later when the server asks (Cache-Control max-age,
 // GBFS ttl); every delay gets ±10 % jitter so a fleet of kiosks never polls in lockstep. After a failure:
 // exponential backoff from min_backoff_seconds, doubled per failure up to max_backoff_seconds, randomised
 // down by up to half; a 429/503 Retry-After is honoured when it asks for longer. A source refused for its
 // key or token (SourceResult::auth_failed) waits max_backoff_seconds at once.
 #pragma once
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -30,19 +36,22 @@ namespace kiosk {
 
 namespace data {
 class Cache;
+struct CacheContents;
 }
 
 struct FetchOptions {
   data::FetchSettings fetch;                 // content folder, network settings, secret folder
   std::filesystem::path cache_dir;           // empty: no cache (kiosk fetch, tests)
   double history_days = 7;             // history kept for trend charts
+  std::uint64_t max_history_rows = 100000;  // history points kept, oldest hours pruned first (ceiling below)
+  double quick_fetch_seconds = 10;     // a fetch this long or longer makes its source wait for the first worker
   double min_backoff_seconds = 30;     // first retry after a failure
   double max_backoff_seconds = 3600;   // retries never wait longer than this (unless Retry-After); the
                                        // wait after an authentication failure
   double jitter = 0.10;                // ± fraction on every scheduled delay
   std::uint64_t seed = 0;              // jitter seed; 0: random
   bool keep_fetched_readings = false;  // keep every reading of the last fetch in reports() (kiosk fetch)
-  std::shared_ptr<data::Transport> transport;  // null: libcurl; tests inject their own
+  std::shared_ptr<data::Transport> transport;  // null: libcurl; tests inject their own (called by one thread at a time)
 };
 
 // What the last fetch of a source found, for `kiosk fetch` and the admin view.
@@ -59,6 +68,11 @@ struct FetchReport {
   std::vector<StationInfo> stations;  // and every station it described
 };
 
+// History points a kiosk keeps: the setting, never above the ceiling (nor under one row).
+inline std::size_t effective_history_rows(const FetchOptions& options) {
+  return static_cast<std::size_t>(std::clamp<std::uint64_t>(options.max_history_rows, 1, kMaxHistoryRowsCeiling));
+}
+
 class FetchWorker {
  public:
   FetchWorker(std::vector<SourceConfig> sources, FetchOptions options, const Clock& clock);
@@ -67,8 +81,8 @@ class FetchWorker {
   FetchWorker& operator=(const FetchWorker&) = delete;
 
   void load_cache();      // synchronous: publish a snapshot from the SQLite cache (before the first frame)
-  void start();           // background thread: fetch on schedule, publish snapshots
-  void stop();            // stops and joins (the destructor calls it)
+  void start();           // background threads: fetch on schedule, publish snapshots
+  void stop();            // stops and joins them (the destructor calls it)
   void fetch_all_once();  // synchronous: fetch every source once (kiosk render, kiosk fetch, tests)
   SnapshotPtr snapshot() const;                         // thread-safe and cheap
   bool alive(double max_silence_seconds) const;         // worker heartbeat, for the systemd watchdog
@@ -92,9 +106,15 @@ class FetchWorker {
     data::KeptFeeds kept;  // feed files reused until their own ttl (GBFS discovery and information)
     double next_due = 0;  // clock monotonic
     FetchReport report;
+    bool in_flight = false;     // a worker is fetching it
+    double last_duration = 0;   // seconds its last fetch took (monotonic clock)
   };
 
-  void run();
+  void run(bool quick_only);
+  void take_cached(data::CacheContents contents);  // publishes what the cache held
+  void fetch_one(const std::string& id, data::Transport& transport);
+  void note_cache_result(bool saved);  // one log line when saving starts failing, one when it works again
+  void prune_history(UnixTime now);    // needs state_mu_ held
   void fetch_one(const std::string& id);
   void publish();  // needs state_mu_ held
   double jittered(double seconds);
@@ -102,9 +122,12 @@ class FetchWorker {
 
   FetchOptions options_;
   const Clock& clock_;
-  std::shared_ptr<data::Transport> transport_;
+  std::shared_ptr<data::Transport> transport_;  // fetch_all_once's; each worker thread has its own libcurl handle
+  std::mutex cache_mu_;  // the SQLite connection is used by one thread at a time
   std::unique_ptr<data::Cache> cache_;
-  std::string cache_error_;
+  double cache_retry_at_ = 0;  // monotonic: when to try opening a cache that could not be opened
+  std::string cache_error_;    // state_mu_
+  bool cache_failing_ = false;  // state_mu_: a line was logged; the next save that works says so
 
   mutable std::mutex state_mu_;
   std::vector<Runtime> runtimes_;
@@ -115,8 +138,7 @@ class FetchWorker {
   mutable std::mutex snap_mu_;
   SnapshotPtr snap_;
 
-  std::mutex fetch_mu_;  // one fetch at a time (worker thread or fetch_all_once)
-  std::thread thread_;
+  std::vector<std::thread> threads_;
   std::atomic<bool> stop_{false};
   std::mutex wake_mu_;
   std::condition_variable wake_cv_;

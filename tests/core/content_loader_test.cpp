@@ -47,6 +47,22 @@ TEST_F(ContentPackTest, MinimalPackLoadsClean) {
   EXPECT_EQ(l.pack.strings.get("nav.home", Lang::zh), "首页");
 }
 
+TEST_F(ContentPackTest, HistoryRowsAboveTheCeilingAreRefusedWithTheCeiling) {
+  write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n[data]\nhistory_rows = 9000000\n");
+  ContentLoad l = load();
+  EXPECT_NE(all(l).find("kiosk.toml:5:16: error: 'history_rows' must be from 1000 to 500000 (the ceiling), not 9000000"),
+            std::string::npos)
+      << all(l);
+  EXPECT_EQ(l.pack.settings.history_rows, 100000) << "the safe default stays";
+}
+
+TEST_F(ContentPackTest, HistoryRowsUnderTheCeilingAreTaken) {
+  write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n[data]\nhistory_rows = 20000\n");
+  ContentLoad l = load();
+  EXPECT_TRUE(l.diags.items().empty()) << all(l);
+  EXPECT_EQ(l.pack.settings.history_rows, 20000);
+}
+
 // The render crash of issue 19: a string looked up with a key strings.toml lacks.
 TEST_F(ContentPackTest, AStringKeyTheFileLacksComesFromTheBuiltInText) {
   ContentLoad l = load();

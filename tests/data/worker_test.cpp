@@ -93,6 +93,41 @@ TEST(Worker, HistoryIsHourlyOldestFirstAndPrunedToSevenDays) {
   EXPECT_EQ(s->find("s1", "pm25_1h")->value, 0);
 }
 
+TEST(Worker, HistoryPastTheRowLimitLosesItsOldestHoursOnScreenAndInTheCache) {
+  TempDir dir;
+  const UnixTime now = test::at("2026-03-08T07:00:00Z");
+  ManualClock clock(now);
+  std::vector<std::pair<UnixTime, double>> hours;  // 150 hourly points, all inside the seven days
+  for (int h = 150; h >= 1; --h) hours.push_back({now - h * 3600, static_cast<double>(h)});
+  auto t = std::make_shared<test::CannedTransport>();
+  t->on("feed.json", feed(hours));
+  FetchOptions options = options_with(t, dir.path);
+  options.max_history_rows = 100;
+  const SeriesKey series{"s1", "pm25_1h"};
+  {
+    FetchWorker worker({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options, clock);
+    worker.load_cache();
+    worker.fetch_all_once();
+    const auto& points = worker.snapshot()->history.at(series);
+    ASSERT_EQ(points.size(), 100u);
+    EXPECT_EQ(points.front().t, now - 100 * 3600) << "the oldest fifty hours went";
+    EXPECT_EQ(points.back().t, now - 3600);
+  }
+  FetchWorker restarted({test::source("air", "kiosk-feed", "https://x.example/feed.json")}, options, clock);
+  restarted.load_cache();
+  const auto& cached = restarted.snapshot()->history.at(series);
+  ASSERT_EQ(cached.size(), 100u) << "the cache keeps no more rows than the screens";
+  EXPECT_EQ(cached.front().t, now - 100 * 3600);
+}
+
+TEST(Worker, HistoryRowLimitNeverPassesTheCeiling) {
+  FetchOptions options;
+  options.max_history_rows = 1u << 30;
+  EXPECT_EQ(effective_history_rows(options), kMaxHistoryRowsCeiling);
+  options.max_history_rows = 0;
+  EXPECT_EQ(effective_history_rows(options), 1u);
+}
+
 TEST(Worker, StationThatNeverReportedHasNoReading) {
   ManualClock clock(test::at("2026-03-02T07:00:00Z"));
   auto t = std::make_shared<test::CannedTransport>();

@@ -129,6 +129,15 @@ check "kiosk render wrote a PNG" test -s "$shot"
 check "the PNG is 800x480" bash -c "file -b '$shot' | grep -q '800 x 480'"
 if [ -n "${KIOSK_DEB_TEST_KEEP:-}" ] && [ -n "$shot" ]; then cp "$shot" "$KIOSK_DEB_TEST_KEEP"; fi
 
+# Pinyin initials find an item in the installed kiosk (the dictionary Depends names is the one read):
+# a resident types "kqsp" on the on-screen keyboard of the waste search and sees 矿泉水瓶.
+printf 'tap "垃圾分类"\nexpect screen waste\ntype kqsp\nexpect text "也叫：矿泉水瓶"\n' >"$work/initials.replay"
+(cd "$work/cwd" && env -u KIOSK_CONTENT -u DISPLAY -u WAYLAND_DISPLAY "${run[@]}" "$kiosk" replay \
+  "$work/initials.replay" --out "$work/replay" >"$work/replay.log" 2>&1)
+status=$?
+[ $status -eq 0 ] || sed 's/^/    /' "$work/replay.log"
+check "installed kiosk: typing the initials kqsp finds 矿泉水瓶" test $status -eq 0
+
 # --- an upgrade keeps the operator's settings: dpkg itself, into an empty root folder, installs this
 # package as v1, the operator sets a PIN and a schedule in /etc/kiosk/kiosk.toml and puts content in
 # /var/lib, then v2 (the same files, a newer version and a changed site file) goes on top the way apt

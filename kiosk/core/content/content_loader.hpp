@@ -27,7 +27,7 @@ ContentLoad load_content(const std::filesystem::path& dir, PictureCheck pictures
 void set_site_file(const std::filesystem::path& path);
 const std::filesystem::path& site_file();
 // The tables of the site file the pack's kiosk.toml yields to.
-constexpr const char* kSiteTables[] = {"admin", "metrics", "schedule"};
+constexpr const char* kSiteTables[] = {"admin", "metrics", "schedule", "data"};
 
 // Largest content text file we read; bigger files are reported, not parsed.
 constexpr std::uintmax_t kMaxContentFileBytes = 4u << 20;

@@ -37,6 +37,7 @@ struct Settings {
   std::string metrics_path;                    // [metrics] path: Prometheus textfile; empty: none (unless --metrics)
   double metrics_interval_seconds = 30;        // [metrics] interval_seconds: how often the file is rewritten
   Schedule schedule;                           // [schedule]: screen on/off hours per weekday
+  long long history_rows = 100000;             // [data] history_rows: hourly points kept (at most kMaxHistoryRowsCeiling)
 };
 
 // alerts.toml: a heavy-pollution or marine-disaster warning, shown over everything until it expires.

@@ -1,5 +1,6 @@
 // kiosk.toml: the deployment's settings.
 #include "kiosk/core/content/files.hpp"
+#include "kiosk/core/source_config.hpp"
 
 namespace kiosk::content {
 
@@ -108,6 +109,17 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (s.metrics_interval_seconds < 5)
       ctx.error(metrics.region("interval_seconds"), "'interval_seconds' must be at least 5",
                 "'interval_seconds' 至少是 5");
+  }
+  if (const toml::table* t = file.table("data")) {
+    TableReader data(*t, ctx, "[data]");
+    if (auto rows = data.integer("history_rows")) {
+      const toml::node* at = t->get("history_rows");
+      if (*rows < 1000 || static_cast<unsigned long long>(*rows) > kMaxHistoryRowsCeiling)
+        ctx.error(at->source(), "'history_rows' must be from 1000 to " + std::to_string(kMaxHistoryRowsCeiling) +
+                                    " (the ceiling), not " + std::to_string(*rows));
+      else
+        s.history_rows = *rows;
+    }
   }
 }
 
