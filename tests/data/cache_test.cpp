@@ -135,7 +135,7 @@ TEST(Cache, KeepsBelowDetectionFlagsAndBikeStationService) {
   const UnixTime now = test::at("2026-03-02T07:00:00Z");
   {
     std::string error;
-    auto cache = data::Cache::open(dir.path, error);
+    auto cache = data::Cache::open(dir.path(), error);
     ASSERT_TRUE(cache) << error;
     std::vector<Reading> latest = readings("air", 2, 0.5, now - 600);
     latest[1].flag = ReadingFlag::below_detection;
@@ -147,7 +147,7 @@ TEST(Cache, KeepsBelowDetectionFlagsAndBikeStationService) {
                                     now));
   }
   std::string error;
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache) << error;
   data::CacheContents c = cache->load(now);
   const auto& air = c.sources.at("air");
@@ -167,7 +167,7 @@ TEST(Cache, ACacheFromBeforeTheFlagsGainsTheirColumns) {
   const UnixTime now = test::at("2026-03-02T07:00:00Z");
   {
     sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir.path / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open((fs::path(dir.path()) / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
     // The first release's tables, with one reading and one station in them.
     const char* old = R"sql(
 CREATE TABLE latest (
@@ -183,7 +183,7 @@ INSERT INTO station VALUES ('bikes', 'b1', '', 'Pier', 37.5, 121.4, 1);
     sqlite3_close(db);
   }
   std::string error;
-  auto cache = data::Cache::open(dir.path, error);
+  auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache) << error;
   data::CacheContents c = cache->load(now);
   ASSERT_EQ(c.sources.count("bikes"), 1u);

@@ -96,7 +96,7 @@ std::string status_v23(int ttl) {
 data::SourceResult fetch(const SourceConfig& s, UnixTime now = kNow, data::KeptFeeds* kept = nullptr) {
   data::CurlTransport curl;
   data::FetchSettings settings;
-  settings.total_timeout_seconds = 10;
+  settings.network.total_timeout_seconds = 10;
   return data::fetch_source(s, curl, settings, {}, now, kept);
 }
 

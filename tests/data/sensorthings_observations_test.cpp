@@ -23,7 +23,7 @@ const UnixTime kNow = test::at("2026-11-28T03:00:00Z");
 data::SourceResult fetch(const SourceConfig& s) {
   data::CurlTransport curl;
   data::FetchSettings settings;
-  settings.total_timeout_seconds = 10;
+  settings.network.total_timeout_seconds = 10;
   return data::fetch_source(s, curl, settings, {}, kNow);
 }
 
@@ -123,7 +123,7 @@ TEST(SensorThingsObservations, WithoutAStationOrMetricTheSourceSaysWhatToGive) {
   data::SourceResult r =
       fetch(test::source("sta", "sensorthings", loop.url("/v1.1/Datastreams(7)/Observations")));
   EXPECT_FALSE(r.ok);
-  EXPECT_NE(r.error.find("source 'sta': an Observations URL is one Datastream"), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("source 'sta' (sensorthings): an Observations URL is one Datastream"), std::string::npos) << r.error;
   EXPECT_NE(r.error.find("station = { value"), std::string::npos) << r.error;
 }
 

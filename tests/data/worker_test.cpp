@@ -101,7 +101,7 @@ TEST(Worker, HistoryPastTheRowLimitLosesItsOldestHoursOnScreenAndInTheCache) {
   for (int h = 150; h >= 1; --h) hours.push_back({now - h * 3600, static_cast<double>(h)});
   auto t = std::make_shared<test::CannedTransport>();
   t->on("feed.json", feed(hours));
-  FetchOptions options = options_with(t, dir.path);
+  FetchOptions options = options_with(t, dir.path());
   options.max_history_rows = 100;
   const SeriesKey series{"s1", "pm25_1h"};
   {

@@ -116,7 +116,9 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       const toml::node* at = t->get("history_rows");
       if (*rows < 1000 || static_cast<unsigned long long>(*rows) > kMaxHistoryRowsCeiling)
         ctx.error(at->source(), "'history_rows' must be from 1000 to " + std::to_string(kMaxHistoryRowsCeiling) +
-                                    " (the ceiling), not " + std::to_string(*rows));
+                                    " (the ceiling), not " + std::to_string(*rows),
+                  "'history_rows' 要在 1000 到 " + std::to_string(kMaxHistoryRowsCeiling) + "（上限）之间，不能是 " +
+                      std::to_string(*rows));
       else
         s.history_rows = *rows;
     }
