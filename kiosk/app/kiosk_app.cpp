@@ -258,7 +258,9 @@ void KioskApp::step_screen(int direction) {
   for (const std::string& name : content_.settings.screens)
     if (auto id = ui::screen_from_name(name); id && *id != ui::ScreenId::home && !ui::classroom_only(*id))
       enabled.push_back(*id);
-  if (classroom_) enabled.insert(enabled.end(), {ui::ScreenId::game, ui::ScreenId::quiz});
+  if (classroom_)
+    for (const ScreenInfo& s : kScreens)
+      if (s.classroom_only) enabled.push_back(s.id);
   auto it = std::find(enabled.begin(), enabled.end(), state_.screen);
   int index = it == enabled.end() ? 0 : static_cast<int>(it - enabled.begin());
   const int n = static_cast<int>(enabled.size());
