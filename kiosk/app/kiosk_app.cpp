@@ -83,7 +83,6 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
-  editor_ = options.editor;
   // Every picture decoded in full, as check-content and hot reload do: a picture cut short is an
   // error at start too, not a grey box nobody reports.
   ContentLoad load = load_content(options.content_dir, PictureCheck::full);
@@ -93,9 +92,8 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   }
   const Lang editor_lang = options.lang.value_or(load.pack.settings.default_language);
   log_problems(load.diags, editor_lang);
-  content_errors_ = load.diags.error_count();
-  if (load.diags.has_errors()) ++content_rejected_;
-  content_notice_ = problem_notice(load.diags, editor_lang, false);
+  const int errors = load.diags.error_count();
+  std::string notice = problem_notice(load.diags, editor_lang, false);
   if (load.diags.has_errors() && options.watch_content) {
     // A live kiosk never refuses to start: the last good pack, else the bundled one, else what
     // could be read. (Previews show the pack they were given, problems and all.)
@@ -117,7 +115,16 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   if (load.diags.has_errors())
     log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                  " problem(s); showing what could be read");
-  if (options.watch_content) {
+  // What can fail comes before the new pack moves in: a reload (replay and render start again) that
+  // finds no font keeps the pack, search, font and model on screen together, never half of each.
+  std::optional<render::FontFile> font = options.find_font(load.pack.settings.font, error);
+  if (!font) return false;
+  options_ = options;
+  editor_ = options.editor;
+  content_errors_ = errors;
+  if (errors > 0) ++content_rejected_;
+  content_notice_ = std::move(notice);
+  if (options.watch_content && !reloader_) {
     reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir);
     reloader_->start();
   }
@@ -133,12 +140,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   pictures_->reset(content_.dir, display_.width(), display_.height());
   lang_ = options.lang.value_or(content_.settings.default_language);
   classroom_ = options.classroom;
-  std::string font_error;
-  font_file_ = render::find_cjk_font(content_.settings.font, font_error);
-  if (!font_file_) {
-    error = font_error;
-    return false;
-  }
+  font_file_ = std::move(font);
   // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
   refresh_model(true);
   return true;
@@ -538,8 +540,9 @@ bool KioskApp::reload_content(std::string& error) {
     reloader_->request_reload();
     return true;
   }
-  AppOptions options{content_.dir, lang_, classroom_};
-  if (!start(options, error)) return false;  // an unreadable folder keeps the content on screen
+  AppOptions options = options_;  // editor view, dictionary and last good copy as started
+  options.lang = lang_;
+  if (!start(options, error)) return false;  // an unreadable folder or no font keeps what is on screen
   font_scale_ = 0;                           // new texts may need new glyphs
   dirty_frames_ = std::max(dirty_frames_, 2);
   return true;

@@ -2,6 +2,7 @@
 // real display loop, `kiosk render` and `kiosk replay` all share.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,9 @@ struct AppOptions {
   std::filesystem::path last_good_dir;  // the last good pack is kept here (empty: not kept)
   bool editor = false;  // editor view: content problems are shown on screen (never to residents)
   std::string pinyin_dictionary;  // for the waste search; empty: $KIOSK_PINYIN_DICTIONARY, else Debian's
+  // Finds the font for the pack's `font` setting; tests inject a failure.
+  std::function<std::optional<render::FontFile>(const std::string& configured, std::string& error)> find_font =
+      render::find_cjk_font;
 };
 
 class KioskApp {
@@ -49,8 +53,10 @@ class KioskApp {
   KioskApp& operator=(const KioskApp&) = delete;
 
   // Loads content and finds the font. Content problems are logged and the kiosk starts anyway;
-  // an unreadable content folder or no font is an error (`error` is one line).
+  // an unreadable content folder or no font is an error (`error` is one line), and then the content,
+  // search, font and model on screen stay as they were.
   bool start(const AppOptions& options, std::string& error);
+  const AppOptions& options() const { return options_; }  // as last started
   void set_feed(std::shared_ptr<DataFeed> feed);
   // Builds the font atlas for the content and the data seen so far; call once the feed is set,
   // before the first frame, so the atlas is built once.
@@ -126,6 +132,7 @@ class KioskApp {
   render::Display& display_;
   const Clock& clock_;
   ImGuiContext* imgui_ = nullptr;
+  AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
   std::shared_ptr<DataFeed> feed_;
   SnapshotPtr snapshot_;
