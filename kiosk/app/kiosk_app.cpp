@@ -237,17 +237,15 @@ bool KioskApp::wants_frame() const {
 }
 
 void KioskApp::show(ui::ScreenId screen) {
-  if (state_.screen != screen) missed_searches_.changed(true);  // leaving a search that found nothing
-  if (state_.screen != screen) {
-    // A new screen starts fresh, but the visitor's choices stay until the idle reset: accessibility
-    // modes, and the classroom round in progress.
-    ui::ScreenState next{screen, {}};
-    next.large_text = state_.large_text;
-    next.high_contrast = state_.high_contrast;
-    next.classroom = std::move(state_.classroom);
-    state_ = std::move(next);
-  }
-  dirty_frames_ = std::max(dirty_frames_, 2);
+  take(reduce({state_, lang_}, {ui::Intent::Kind::go_to, screen, {}}));
+}
+
+void KioskApp::take(std::optional<Reduction> r) {
+  if (!r) return;
+  state_ = std::move(r->state.screen);
+  lang_ = r->state.lang;
+  if (r->search_changed) missed_searches_.changed(*r->search_changed);
+  if (r->redraw) dirty_frames_ = std::max(dirty_frames_, 2);
 }
 
 void KioskApp::set_lang(Lang lang) {
@@ -273,30 +271,8 @@ void KioskApp::apply(const ui::Intent& intent) {
   const bool admin_intent =
       intent.kind == ui::Intent::Kind::admin_key || intent.kind == ui::Intent::Kind::admin_action;
   if (state_.admin.mode != ui::AdminView::Mode::closed && !admin_intent) return;  // the overlay is modal
+  if (std::optional<Reduction> r = reduce({state_, lang_}, intent)) return take(std::move(r));
   switch (intent.kind) {
-    case ui::Intent::Kind::go_to:
-      show(intent.screen);
-      break;
-    case ui::Intent::Kind::toggle_language:
-      set_lang(lang_ == Lang::zh ? Lang::en : Lang::zh);
-      break;
-    case ui::Intent::Kind::toggle_large_text:
-      state_.large_text = !state_.large_text;
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::toggle_contrast:
-      state_.high_contrast = !state_.high_contrast;
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::select:
-      state_.selected = intent.id;
-      state_.detail.clear();
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::select_detail:
-      state_.detail = state_.detail == intent.id ? std::string() : intent.id;  // a second tap closes it
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
     case ui::Intent::Kind::hold_pointer:
       input_.hold_press();
       break;
@@ -312,22 +288,10 @@ void KioskApp::apply(const ui::Intent& intent) {
       apply_admin(admin_.apply(intent, clock_.monotonic(), state_.admin));
       dirty_frames_ = std::max(dirty_frames_, 2);
       break;
-    case ui::Intent::Kind::search:
-      if (intent.id != state_.search) missed_searches_.changed(intent.id.empty());
-      state_.search = intent.id;
-      state_.item.clear();
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::open_item:
-      state_.item = intent.id;
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
     case ui::Intent::Kind::search_missed:
       missed_searches_.shown(intent.id, clock_.monotonic());
       break;
-    case ui::Intent::Kind::back:
-      state_.selected.clear();
-      dirty_frames_ = std::max(dirty_frames_, 2);
+    default:  // the reducer's
       break;
   }
 }

@@ -14,6 +14,7 @@
 #include "kiosk/app/content_reloader.hpp"
 #include "kiosk/app/data_feed.hpp"
 #include "kiosk/app/input.hpp"
+#include "kiosk/app/intent_reducer.hpp"
 #include "kiosk/core/attention.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content/content_pack.hpp"
@@ -121,6 +122,7 @@ class KioskApp {
  private:
   void refresh_model(bool force);
   void apply(const ui::Intent& intent);
+  void take(std::optional<Reduction> r);  // the reducer's new state, redraw and missed-search cue
   void step_screen(int direction);
   void reset_visit();
   void apply_reload(ContentLoad load);
