@@ -83,7 +83,6 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
-  editor_ = options.editor;
   // Every picture decoded in full, as check-content and hot reload do: a picture cut short is an
   // error at start too, not a grey box nobody reports.
   ContentLoad load = load_content(options.content_dir, PictureCheck::full);
@@ -93,9 +92,8 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   }
   const Lang editor_lang = options.lang.value_or(load.pack.settings.default_language);
   log_problems(load.diags, editor_lang);
-  content_errors_ = load.diags.error_count();
-  if (load.diags.has_errors()) ++content_rejected_;
-  content_notice_ = problem_notice(load.diags, editor_lang, false);
+  const int errors = load.diags.error_count();
+  std::string notice = problem_notice(load.diags, editor_lang, false);
   if (load.diags.has_errors() && options.watch_content) {
     // A live kiosk never refuses to start: the last good pack, else the bundled one, else what
     // could be read. (Previews show the pack they were given, problems and all.)
@@ -117,7 +115,16 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   if (load.diags.has_errors())
     log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                  " problem(s); showing what could be read");
-  if (options.watch_content) {
+  // What can fail comes before the new pack moves in: a reload (replay and render start again) that
+  // finds no font keeps the pack, search, font and model on screen together, never half of each.
+  std::optional<render::FontFile> font = options.find_font(load.pack.settings.font, error);
+  if (!font) return false;
+  options_ = options;
+  editor_ = options.editor;
+  content_errors_ = errors;
+  if (errors > 0) ++content_rejected_;
+  content_notice_ = std::move(notice);
+  if (options.watch_content && !reloader_) {
     reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir);
     reloader_->start();
   }
@@ -133,12 +140,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   pictures_->reset(content_.dir, display_.width(), display_.height());
   lang_ = options.lang.value_or(content_.settings.default_language);
   classroom_ = options.classroom;
-  std::string font_error;
-  font_file_ = render::find_cjk_font(content_.settings.font, font_error);
-  if (!font_file_) {
-    error = font_error;
-    return false;
-  }
+  font_file_ = std::move(font);
   // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
   refresh_model(true);
   return true;
@@ -235,17 +237,15 @@ bool KioskApp::wants_frame() const {
 }
 
 void KioskApp::show(ui::ScreenId screen) {
-  if (state_.screen != screen) missed_searches_.changed(true);  // leaving a search that found nothing
-  if (state_.screen != screen) {
-    // A new screen starts fresh, but the visitor's choices stay until the idle reset: accessibility
-    // modes, and the classroom round in progress.
-    ui::ScreenState next{screen, {}};
-    next.large_text = state_.large_text;
-    next.high_contrast = state_.high_contrast;
-    next.classroom = std::move(state_.classroom);
-    state_ = std::move(next);
-  }
-  dirty_frames_ = std::max(dirty_frames_, 2);
+  take(reduce({state_, lang_}, {ui::Intent::Kind::go_to, screen, {}}));
+}
+
+void KioskApp::take(std::optional<Reduction> r) {
+  if (!r) return;
+  state_ = std::move(r->state.screen);
+  lang_ = r->state.lang;
+  if (r->search_changed) missed_searches_.changed(*r->search_changed);
+  if (r->redraw) dirty_frames_ = std::max(dirty_frames_, 2);
 }
 
 void KioskApp::set_lang(Lang lang) {
@@ -258,7 +258,9 @@ void KioskApp::step_screen(int direction) {
   for (const std::string& name : content_.settings.screens)
     if (auto id = ui::screen_from_name(name); id && *id != ui::ScreenId::home && !ui::classroom_only(*id))
       enabled.push_back(*id);
-  if (classroom_) enabled.insert(enabled.end(), {ui::ScreenId::game, ui::ScreenId::quiz});
+  if (classroom_)
+    for (const ScreenInfo& s : kScreens)
+      if (s.classroom_only) enabled.push_back(s.id);
   auto it = std::find(enabled.begin(), enabled.end(), state_.screen);
   int index = it == enabled.end() ? 0 : static_cast<int>(it - enabled.begin());
   const int n = static_cast<int>(enabled.size());
@@ -269,30 +271,8 @@ void KioskApp::apply(const ui::Intent& intent) {
   const bool admin_intent =
       intent.kind == ui::Intent::Kind::admin_key || intent.kind == ui::Intent::Kind::admin_action;
   if (state_.admin.mode != ui::AdminView::Mode::closed && !admin_intent) return;  // the overlay is modal
+  if (std::optional<Reduction> r = reduce({state_, lang_}, intent)) return take(std::move(r));
   switch (intent.kind) {
-    case ui::Intent::Kind::go_to:
-      show(intent.screen);
-      break;
-    case ui::Intent::Kind::toggle_language:
-      set_lang(lang_ == Lang::zh ? Lang::en : Lang::zh);
-      break;
-    case ui::Intent::Kind::toggle_large_text:
-      state_.large_text = !state_.large_text;
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::toggle_contrast:
-      state_.high_contrast = !state_.high_contrast;
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::select:
-      state_.selected = intent.id;
-      state_.detail.clear();
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::select_detail:
-      state_.detail = state_.detail == intent.id ? std::string() : intent.id;  // a second tap closes it
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
     case ui::Intent::Kind::hold_pointer:
       input_.hold_press();
       break;
@@ -308,22 +288,10 @@ void KioskApp::apply(const ui::Intent& intent) {
       apply_admin(admin_.apply(intent, clock_.monotonic(), state_.admin));
       dirty_frames_ = std::max(dirty_frames_, 2);
       break;
-    case ui::Intent::Kind::search:
-      if (intent.id != state_.search) missed_searches_.changed(intent.id.empty());
-      state_.search = intent.id;
-      state_.item.clear();
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::open_item:
-      state_.item = intent.id;
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
     case ui::Intent::Kind::search_missed:
       missed_searches_.shown(intent.id, clock_.monotonic());
       break;
-    case ui::Intent::Kind::back:
-      state_.selected.clear();
-      dirty_frames_ = std::max(dirty_frames_, 2);
+    default:  // the reducer's
       break;
   }
 }
@@ -536,8 +504,9 @@ bool KioskApp::reload_content(std::string& error) {
     reloader_->request_reload();
     return true;
   }
-  AppOptions options{content_.dir, lang_, classroom_};
-  if (!start(options, error)) return false;  // an unreadable folder keeps the content on screen
+  AppOptions options = options_;  // editor view, dictionary and last good copy as started
+  options.lang = lang_;
+  if (!start(options, error)) return false;  // an unreadable folder or no font keeps what is on screen
   font_scale_ = 0;                           // new texts may need new glyphs
   dirty_frames_ = std::max(dirty_frames_, 2);
   return true;

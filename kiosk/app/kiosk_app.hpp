@@ -2,6 +2,7 @@
 // real display loop, `kiosk render` and `kiosk replay` all share.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "kiosk/app/content_reloader.hpp"
 #include "kiosk/app/data_feed.hpp"
 #include "kiosk/app/input.hpp"
+#include "kiosk/app/intent_reducer.hpp"
 #include "kiosk/core/attention.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content/content_pack.hpp"
@@ -39,6 +41,9 @@ struct AppOptions {
   std::filesystem::path last_good_dir;  // the last good pack is kept here (empty: not kept)
   bool editor = false;  // editor view: content problems are shown on screen (never to residents)
   std::string pinyin_dictionary;  // for the waste search; empty: $KIOSK_PINYIN_DICTIONARY, else Debian's
+  // Finds the font for the pack's `font` setting; tests inject a failure.
+  std::function<std::optional<render::FontFile>(const std::string& configured, std::string& error)> find_font =
+      render::find_cjk_font;
 };
 
 class KioskApp {
@@ -49,8 +54,10 @@ class KioskApp {
   KioskApp& operator=(const KioskApp&) = delete;
 
   // Loads content and finds the font. Content problems are logged and the kiosk starts anyway;
-  // an unreadable content folder or no font is an error (`error` is one line).
+  // an unreadable content folder or no font is an error (`error` is one line), and then the content,
+  // search, font and model on screen stay as they were.
   bool start(const AppOptions& options, std::string& error);
+  const AppOptions& options() const { return options_; }  // as last started
   void set_feed(std::shared_ptr<DataFeed> feed);
   // Builds the font atlas for the content and the data seen so far; call once the feed is set,
   // before the first frame, so the atlas is built once.
@@ -115,6 +122,7 @@ class KioskApp {
  private:
   void refresh_model(bool force);
   void apply(const ui::Intent& intent);
+  void take(std::optional<Reduction> r);  // the reducer's new state, redraw and missed-search cue
   void step_screen(int direction);
   void reset_visit();
   void apply_reload(ContentLoad load);
@@ -126,6 +134,7 @@ class KioskApp {
   render::Display& display_;
   const Clock& clock_;
   ImGuiContext* imgui_ = nullptr;
+  AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
   std::shared_ptr<DataFeed> feed_;
   SnapshotPtr snapshot_;

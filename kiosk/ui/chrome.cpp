@@ -11,32 +11,6 @@
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
-namespace {
-
-Icon icon_of(ScreenId id) {
-  switch (id) {
-    case ScreenId::home:
-      return Icon::home;
-    case ScreenId::air:
-      return Icon::air;
-    case ScreenId::water:
-      return Icon::water;
-    case ScreenId::bay:
-      return Icon::bay;
-    case ScreenId::waste:
-      return Icon::waste;
-    case ScreenId::travel:
-      return Icon::travel;
-    case ScreenId::game:
-      return Icon::game;
-    case ScreenId::quiz:
-      return Icon::quiz;
-  }
-  return Icon::home;
-}
-
-}  // namespace
-
 bool screen_enabled(const UiContext& ctx, ScreenId id) {
   const auto& screens = ctx.content.settings.screens;
   if (classroom_only(id)) return ctx.classroom;
@@ -156,7 +130,7 @@ void draw_navigation(UiContext& ctx) {
   int i = 0;
   for (ScreenId id : kAllScreens) {
     if (!screen_enabled(ctx, id)) continue;
-    const std::string& label = ctx.str(std::string("nav.") + screen_name(id));
+    const std::string& label = ctx.str(std::string(screen_info(id).nav_key));
     ImVec2 min(w * static_cast<float>(i), top), max(w * static_cast<float>(i + 1), l.size.y);
     Press p = touch_area(ctx, std::string("nav.") + screen_name(id), label, min, max);
     const bool active = ctx.state.screen == id;
@@ -167,7 +141,7 @@ void draw_navigation(UiContext& ctx) {
     }
     const ImU32 fg = active ? t.on_accent : t.on_bar_muted;
     const float icon = l.px(46);
-    draw_icon(dl, icon_of(id), ImVec2((min.x + max.x) / 2, top + l.px(40)), icon,
+    draw_icon(dl, screen_view(id).icon, ImVec2((min.x + max.x) / 2, top + l.px(40)), icon,
               active ? t.on_accent : t.on_bar);
     // A label never runs into its neighbour: the caption size when the body size is too wide, then
     // two lines (portrait English: "Waste sorting" in a 180 px item).
@@ -201,32 +175,7 @@ void draw_frame(UiContext& ctx) {
                    ImGuiWindowFlags_NoNav);
   // A full-screen notice hides the screen: nothing under it is drawn, so nothing under it can be tapped.
   const bool notice = ctx.alert && ctx.alert->fullscreen;
-  if (!notice) switch (ctx.state.screen) {
-    case ScreenId::home:
-      draw_home(ctx);
-      break;
-    case ScreenId::air:
-      draw_air(ctx);
-      break;
-    case ScreenId::water:
-      draw_water(ctx);
-      break;
-    case ScreenId::bay:
-      draw_bay(ctx);
-      break;
-    case ScreenId::waste:
-      draw_waste(ctx);
-      break;
-    case ScreenId::travel:
-      draw_travel(ctx);
-      break;
-    case ScreenId::game:
-      draw_game(ctx);
-      break;
-    case ScreenId::quiz:
-      draw_quiz(ctx);
-      break;
-  }
+  if (!notice) screen_view(ctx.state.screen).draw(ctx);
   draw_status_bar(ctx);
   draw_navigation(ctx);
   admin_corner(ctx);

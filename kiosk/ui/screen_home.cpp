@@ -10,11 +10,12 @@
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
-namespace {
 
 // A tile's frame: card, icon and title; returns true when tapped. Body is drawn by the caller,
 // inside `Body`, which keeps the space left so that on small screens items drop out rather than overlap.
-bool tile(UiContext& ctx, ScreenId id, Icon icon, const std::string& title, ImVec2 min, ImVec2 max) {
+bool tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max) {
+  const Icon icon = screen_view(id).icon;
+  const std::string& title = ctx.str(std::string(screen_info(id).tile_key));
   Press p = touch_area(ctx, std::string("tile.") + screen_name(id), title, min, max);
   card(ctx, min, max, p.held ? ctx.theme.surface_pressed : ctx.theme.surface);
   const Layout& l = ctx.layout;
@@ -25,6 +26,8 @@ bool tile(UiContext& ctx, ScreenId id, Icon icon, const std::string& title, ImVe
            max.x - min.x - 2 * l.pad - icon_size - l.px(16), ctx.theme.text, title);
   return p.clicked;
 }
+
+namespace {
 
 struct Body {
   float x, y, width, bottom;  // bottom leaves room for the freshness line
@@ -49,10 +52,12 @@ std::string worst_station_text(UiContext& ctx, const AirStationView& a) {
   return labelled(ctx.str("air.worst_station"), ctx.tr(a.station->name) + " " + std::to_string(*a.aqi));
 }
 
+}  // namespace
+
 void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::air, Icon::air, ctx.str("home.air"), min, max)) ctx.go_to(ScreenId::air);
+  if (tile(ctx, ScreenId::air, min, max)) ctx.go_to(ScreenId::air);
   Body b = body_of(ctx, min, max, true);
   const CityAirView& city = ctx.model.city_air;
   const AirStationView* worst = ctx.model.headline_air();
@@ -127,7 +132,7 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::water, Icon::water, ctx.str("home.water"), min, max)) ctx.go_to(ScreenId::water);
+  if (tile(ctx, ScreenId::water, min, max)) ctx.go_to(ScreenId::water);
   Body b = body_of(ctx, min, max, true);
   // Rivers: how many sections meet class III or better; sea: the share of good stations.
   // With no current class anywhere, the last classes, greyed, under the last-reading line.
@@ -169,7 +174,7 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::bay, Icon::bay, ctx.str("home.bay"), min, max)) ctx.go_to(ScreenId::bay);
+  if (tile(ctx, ScreenId::bay, min, max)) ctx.go_to(ScreenId::bay);
   Body b = body_of(ctx, min, max, false);
   const float row = ctx.fonts.small->FontSize * 1.4f + l.px(14) + l.px(16);
   int shown = 0, total = 0;
@@ -206,6 +211,8 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.str("bay.no_targets"));
 }
 
+namespace {
+
 // A bin's name whole in its chip: the body size on one line, else the caption size on one line, else on
 // two (800x480 English: "Hazardous / Waste"); shortened only when even that cannot fit.
 void chip_name(UiContext& ctx, const std::string& name, ImVec2 min, ImVec2 max, ImU32 fg) {
@@ -231,9 +238,11 @@ void chip_name(UiContext& ctx, const std::string& name, ImVec2 min, ImVec2 max, 
   }
 }
 
+}  // namespace
+
 void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
-  if (tile(ctx, ScreenId::waste, Icon::waste, ctx.str("home.waste"), min, max)) ctx.go_to(ScreenId::waste);
+  if (tile(ctx, ScreenId::waste, min, max)) ctx.go_to(ScreenId::waste);
   Body b = body_of(ctx, min, max, false);
   const auto& cats = ctx.content.waste_categories;
   const float gap = l.px(12);
@@ -269,8 +278,7 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::travel, Icon::travel, ctx.str("home.travel"), min, max))
-    ctx.go_to(ScreenId::travel);
+  if (tile(ctx, ScreenId::travel, min, max)) ctx.go_to(ScreenId::travel);
   Body b = body_of(ctx, min, max, false);
   // Current counts of bikes to take; with none current, the last counts greyed with when they were read.
   int bikes = 0, stations = 0;
@@ -312,27 +320,18 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     paragraph(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.tr(tip.body), lines);
 }
 
-}  // namespace
-
 void draw_home(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const ImVec2 a = l.content_min, b = l.content_max;
   const float gap = l.gap;
-  // Only the screens the pack enables get a tile: air and water lead (large), the others follow.
-  using Tile = void (*)(UiContext&, ImVec2, ImVec2);
-  struct Entry {
-    ScreenId screen;
-    Tile draw;
-  };
-  std::vector<Entry> tiles;
-  for (const Entry& e :
-       {Entry{ScreenId::air, air_tile}, Entry{ScreenId::water, water_tile}, Entry{ScreenId::bay, bay_tile},
-        Entry{ScreenId::waste, waste_tile}, Entry{ScreenId::travel, travel_tile}})
-    if (screen_enabled(ctx, e.screen)) tiles.push_back(e);
+  // Only the screens the pack enables get a tile: the leading ones (air, water) large, the others follow.
+  std::vector<const ScreenView*> tiles;
+  for (const ScreenView& v : screen_views())
+    if (v.tile && screen_enabled(ctx, v.id)) tiles.push_back(&v);
+  std::stable_partition(tiles.begin(), tiles.end(), [](const ScreenView* v) { return v->leading_tile; });
   if (tiles.empty()) return;
-  const size_t lead = std::count_if(tiles.begin(), tiles.end(), [](const Entry& e) {
-    return e.screen == ScreenId::air || e.screen == ScreenId::water;
-  });
+  const size_t lead =
+      std::count_if(tiles.begin(), tiles.end(), [](const ScreenView* v) { return v->leading_tile; });
   const size_t first_row = lead > 0 ? lead : std::min<size_t>(tiles.size(), 2);
   const size_t second_row = tiles.size() - first_row;
   if (l.size.y > l.size.x) {
@@ -342,7 +341,7 @@ void draw_home(UiContext& ctx) {
     float y = a.y;
     for (size_t i = 0; i < tiles.size(); ++i) {
       const float th = i < first_row ? 1.5f * h : h;
-      tiles[i].draw(ctx, ImVec2(a.x, y), ImVec2(b.x, i + 1 == tiles.size() ? b.y : y + th));
+      tiles[i]->tile(ctx, ImVec2(a.x, y), ImVec2(b.x, i + 1 == tiles.size() ? b.y : y + th));
       y += th + gap;
     }
     return;
@@ -350,11 +349,11 @@ void draw_home(UiContext& ctx) {
   // Landscape: the leading tiles share the first row (air a little wider), the rest share the second.
   const float row1 = second_row == 0 ? b.y - a.y : (b.y - a.y - gap) * 0.55f;
   if (first_row == 1) {
-    tiles[0].draw(ctx, a, ImVec2(b.x, a.y + row1));
+    tiles[0]->tile(ctx, a, ImVec2(b.x, a.y + row1));
   } else {
     const float split = a.x + (b.x - a.x - gap) * 0.58f;
-    tiles[0].draw(ctx, a, ImVec2(split, a.y + row1));
-    tiles[1].draw(ctx, ImVec2(split + gap, a.y), ImVec2(b.x, a.y + row1));
+    tiles[0]->tile(ctx, a, ImVec2(split, a.y + row1));
+    tiles[1]->tile(ctx, ImVec2(split + gap, a.y), ImVec2(b.x, a.y + row1));
   }
   if (second_row == 0) return;
   const float y2 = a.y + row1 + gap;
@@ -362,7 +361,7 @@ void draw_home(UiContext& ctx) {
   const float w = (b.x - a.x - (n - 1) * gap) / n;
   for (size_t i = 0; i < second_row; ++i) {
     const float x = a.x + static_cast<float>(i) * (w + gap);
-    tiles[first_row + i].draw(ctx, ImVec2(x, y2), i + 1 == second_row ? b : ImVec2(x + w, b.y));
+    tiles[first_row + i]->tile(ctx, ImVec2(x, y2), i + 1 == second_row ? b : ImVec2(x + w, b.y));
   }
 }
 

@@ -1,22 +1,19 @@
-// The kiosk's screens by name, as used on the command line, in replay scripts and in kiosk.toml.
+// The kiosk's screens by id and name: the table is core's (kiosk/core/screens.hpp), so that the
+// content reader checks kiosk.toml's `screens` against the same rows the UI draws.
 #pragma once
-#include <optional>
-#include <string>
-#include <string_view>
+#include <ranges>
+
+#include "kiosk/core/screens.hpp"
 
 namespace kiosk::ui {
 
-enum class ScreenId { home, air, water, bay, waste, travel, game, quiz };
+using kiosk::classroom_only;
+using kiosk::ScreenId;
+using kiosk::screen_from_name;
+using kiosk::screen_name;
+using kiosk::screen_names;
 
-constexpr ScreenId kAllScreens[] = {ScreenId::home,  ScreenId::air,    ScreenId::water, ScreenId::bay,
-                                    ScreenId::waste, ScreenId::travel, ScreenId::game,  ScreenId::quiz};
-
-// The sorting game and the quiz are shown only in classroom mode (`kiosk --classroom`).
-constexpr bool classroom_only(ScreenId id) { return id == ScreenId::game || id == ScreenId::quiz; }
-
-const char* screen_name(ScreenId id);
-std::optional<ScreenId> screen_from_name(std::string_view name);
-// "home, air, water, bay, waste, travel, game, quiz": for messages that list the screens.
-std::string screen_names();
+// Every screen in the table's order: `for (ScreenId id : kAllScreens)`.
+inline constexpr auto kAllScreens = kScreens | std::views::transform(&ScreenInfo::id);
 
 }  // namespace kiosk::ui

@@ -1,5 +1,9 @@
-// One draw entry point per screen (screen_*.cpp), plus the chrome around them (chrome.cpp).
+// One draw entry point per screen (screen_*.cpp), plus the chrome around them (chrome.cpp), and the
+// UI's half of the screen table: each screen's icon, draw function and home tile (screens.cpp).
 #pragma once
+#include <span>
+
+#include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
 namespace kiosk::ui {
@@ -17,13 +21,22 @@ void draw_navigation(UiContext& ctx);
 // Whether the pack's `screens` list (or classroom mode) includes the screen; home always is.
 bool screen_enabled(const UiContext& ctx, ScreenId id);
 
-void draw_home(UiContext& ctx);
-void draw_air(UiContext& ctx);
-void draw_water(UiContext& ctx);
-void draw_bay(UiContext& ctx);
-void draw_waste(UiContext& ctx);
-void draw_travel(UiContext& ctx);
-void draw_game(UiContext& ctx);  // classroom mode
-void draw_quiz(UiContext& ctx);  // classroom mode
+using DrawScreen = void (*)(UiContext& ctx);
+using DrawTile = void (*)(UiContext& ctx, ImVec2 min, ImVec2 max);
+
+struct ScreenView {
+  ScreenId id;               // its row in core's kScreens (name, string keys, classroom-only)
+  Icon icon;                 // in the navigation bar and on its home tile
+  DrawScreen draw;           // the whole screen, between the status bar and the navigation
+  DrawTile tile = nullptr;   // its live tile on home; nullptr: none
+  bool leading_tile = false; // a large tile in home's first row (air and water)
+};
+
+// Every screen, in core's kScreens order.
+std::span<const ScreenView> screen_views();
+const ScreenView& screen_view(ScreenId id);
+
+// A home tile's frame: card, icon and title, from the screen's row; true when tapped (screen_home.cpp).
+bool tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max);
 
 }  // namespace kiosk::ui

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kiosk/core/schedule.hpp"
+#include "kiosk/core/screens.hpp"
 #include "kiosk/core/source_config.hpp"
 #include "kiosk/core/standards/level_texts.hpp"
 #include "kiosk/core/targets.hpp"
@@ -24,7 +25,7 @@ struct SourcePos {
 // kiosk.toml
 struct Settings {
   Text city;                                   // shown in the status bar
-  std::vector<std::string> screens = {"home", "air", "water", "bay", "waste", "travel"};
+  std::vector<std::string> screens = resident_screen_names();  // kiosk/core/screens.hpp
   Lang default_language = Lang::zh;
   double idle_seconds = 60;                    // no touch this long: clear, close dialogs, go home
   double attract_seconds = 30;                 // then rotate screens every this many seconds

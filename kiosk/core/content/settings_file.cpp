@@ -29,7 +29,8 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     s.default_language = lang == "en" ? Lang::en : Lang::zh;
     auto screens = k.strings("screens");
     if (!screens.empty()) {
-      for (const auto& name : screens) k.one_of("screens", name, {"home", "air", "water", "bay", "waste", "travel"});
+      const std::vector<std::string> allowed = resident_screen_names();
+      for (const auto& name : screens) k.one_of("screens", name, allowed);
       s.screens = screens;
     }
     s.aqi_standard = k.string("aqi_standard", Need::optional, "cn");

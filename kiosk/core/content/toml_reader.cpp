@@ -295,6 +295,10 @@ const toml::array* TableReader::array(std::string_view key, Need need) {
 
 void TableReader::one_of(std::string_view key, const std::string& value,
                          std::initializer_list<std::string_view> allowed) {
+  one_of(key, value, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+void TableReader::one_of(std::string_view key, const std::string& value, const std::vector<std::string>& allowed) {
   if (value.empty()) return;
   for (auto a : allowed)
     if (a == value) return;

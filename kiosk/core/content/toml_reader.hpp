@@ -54,6 +54,7 @@ class TableReader {
   const toml::array* array(std::string_view key, Need need = Need::optional);
   // A key whose value is checked by the caller (e.g. one of a fixed set of words).
   void one_of(std::string_view key, const std::string& value, std::initializer_list<std::string_view> allowed);
+  void one_of(std::string_view key, const std::string& value, const std::vector<std::string>& allowed);
 
   SourcePos pos() const;
   SourcePos pos(std::string_view key) const;
