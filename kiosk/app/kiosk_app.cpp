@@ -64,7 +64,7 @@ std::string problem_notice(const Diagnostics& diags, Lang lang, bool not_loaded)
 
 KioskApp::KioskApp(render::Display& display, const Clock& clock) : display_(display), clock_(clock) {
   IMGUI_CHECKVERSION();
-  imgui_ = ImGui::CreateContext();
+  imgui_ = ImGui::CreateContext(glyphs_.shared_atlas());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
@@ -147,30 +147,22 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
 bool KioskApp::ensure_fonts(std::string& error) {
   layout_ =
       ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
-  if (layout_.scale == font_scale_) return true;
-  const std::string text = all_text(content_) + data_glyph_text_;
   ImGui::SetCurrentContext(imgui_);
-  render::AtlasInfo info;
-  if (!render::build_fonts(*font_file_, text, display_text(content_), layout_.scale,
-                           std::min(display_.max_texture_side(), kMaxFontPageSide), fonts_, font_pages_,
-                           info, error)) {
-    // Remembered: the pages on screen stay until the glyph set changes again, never rebuilt per frame.
-    if (fonts_.body) font_scale_ = layout_.scale;
-    return false;
-  }
-  log::debug("font atlas: " + std::to_string(info.pages) + " pages, largest " + std::to_string(info.width) +
-             "x" + std::to_string(info.height) + ", " + std::to_string(info.glyphs) + " glyphs, " +
-             std::to_string(static_cast<int>(info.build_ms)) + " ms");
-  if (info.shrunk > 0)
-    log::warning("the font atlas is full at " + std::to_string(info.shrunk) +
-                 " size(s): those sizes are rasterised smaller and magnified (every character still shows)");
-  if (!render::backend_upload_fonts(font_pages_.all())) {
-    error = "the font atlas could not be uploaded to the renderer";
+  if (layout_.scale != font_scale_) {
+    // Every character the pack and the data may show, rasterised on a worker; frames go on meanwhile.
+    glyphs_.want(*font_file_, all_text(content_) + data_glyph_text_, display_text(content_), layout_.scale,
+                 std::min(display_.max_texture_side(), kMaxFontPageSide));
     font_scale_ = layout_.scale;
-    return false;
   }
-  font_scale_ = layout_.scale;
-  return true;
+  const bool ok = glyphs_.update(error);
+  fonts_ = glyphs_.fonts();
+  return ok;
+}
+
+void KioskApp::wait_for_fonts() {
+  std::string error;
+  if (ensure_fonts(error)) glyphs_.wait();
+  fonts_ = glyphs_.fonts();
 }
 
 void KioskApp::set_feed(std::shared_ptr<DataFeed> feed) {
@@ -386,6 +378,19 @@ void KioskApp::reset_visit() {
 }
 
 bool KioskApp::frame(bool force) {
+  redraw_for_glyphs_ = false;
+  const bool drawn = frame_once(force);
+  if (!drawn || !redraw_for_glyphs_) return drawn;
+  // The frame drew '?' for characters its pages lacked and was not shown; the pages have them now.
+  --frames_drawn_;
+  glyph_second_pass_ = true;
+  redraw_for_glyphs_ = false;
+  frame_once(true);
+  glyph_second_pass_ = false;
+  return true;
+}
+
+bool KioskApp::frame_once(bool force) {
   ImGui::SetCurrentContext(imgui_);
   if (reloader_)
     if (auto load = reloader_->take()) apply_reload(std::move(*load));
@@ -471,8 +476,10 @@ bool KioskApp::frame(bool force) {
   ui::record_text_runs(nullptr);
   draw_overlays(now);
   ImGui::Render();
+  // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
+  if (!glyph_second_pass_ && glyphs_.cover(record_.runs)) redraw_for_glyphs_ = true;
 
-  if (rasterize_) {
+  if (rasterize_ && !redraw_for_glyphs_) {
     if (burn_in_shift_) {
       // A slow walk around a 4-pixel square, one step every ten minutes.
       static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};
