@@ -1,7 +1,12 @@
 #include "kiosk/app/kiosk_app.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <set>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -84,9 +89,9 @@ KioskApp::~KioskApp() {
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
   editor_ = options.editor;
-  // Every picture decoded in full, as check-content and hot reload do: a picture cut short is an
-  // error at start too, not a grey box nobody reports.
-  ContentLoad load = load_content(options.content_dir, PictureCheck::full);
+  // Pictures' headers are checked now; every pixel is decoded on a worker after the first frame
+  // (check_pictures), so a picture cut short is still an error at start, not a grey box nobody reports.
+  ContentLoad load = load_content(options.content_dir, PictureCheck::header);
   if (!load.readable) {
     error = load.diags.items().front().format();
     return false;
@@ -105,7 +110,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
       if (fallback.empty() || !std::filesystem::is_directory(fallback, ec) ||
           std::filesystem::equivalent(fallback, options.content_dir, ec))
         continue;
-      ContentLoad other = load_content(fallback, PictureCheck::full);
+      ContentLoad other = load_content(fallback, PictureCheck::header);
       if (other.readable && !other.diags.has_errors()) {
         log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                      " problem(s); showing the pack in " + fallback.string() + " until it is fixed");
@@ -122,6 +127,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
     reloader_->start();
   }
   content_ = std::move(load.pack);
+  check_pictures(load.diags, editor_lang);
   const char* dictionary = std::getenv("KIOSK_PINYIN_DICTIONARY");
   pinyin_dictionary_ = !options.pinyin_dictionary.empty() ? options.pinyin_dictionary
                        : dictionary && *dictionary        ? dictionary
@@ -142,6 +148,30 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
   refresh_model(true);
   return true;
+}
+
+void KioskApp::check_pictures(const Diagnostics& known, Lang lang) {
+  std::set<std::string> seen;
+  for (const Diagnostic& d : known.items()) seen.insert(d.format());
+  picture_check_ = std::async(std::launch::async, [dir = content_.dir, seen = std::move(seen), lang] {
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);  // after the first frame, not before
+    PictureCheckResult out;
+    out.all = load_content(dir, PictureCheck::full).diags;
+    for (const Diagnostic& d : out.all.items())
+      if (d.severity == Severity::error && !seen.count(d.format())) out.new_errors.push_back(d.format(lang));
+    return out;
+  });
+}
+
+void KioskApp::take_picture_check(bool wait) {
+  if (!picture_check_.valid()) return;
+  if (!wait && picture_check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  PictureCheckResult r = picture_check_.get();
+  if (r.new_errors.empty()) return;
+  for (const std::string& e : r.new_errors) log::error(e);
+  content_errors_ += static_cast<int>(r.new_errors.size());
+  content_notice_ = problem_notice(r.all, lang_, false);
+  dirty_frames_ = std::max(dirty_frames_, 1);
 }
 
 bool KioskApp::ensure_fonts(std::string& error) {
@@ -392,6 +422,7 @@ bool KioskApp::frame(bool force) {
 
 bool KioskApp::frame_once(bool force) {
   ImGui::SetCurrentContext(imgui_);
+  take_picture_check(false);
   if (reloader_)
     if (auto load = reloader_->take()) apply_reload(std::move(*load));
   refresh_model(false);

@@ -2,6 +2,7 @@
 // real display loop, `kiosk render` and `kiosk replay` all share.
 #pragma once
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,7 +90,11 @@ class KioskApp {
   const render::FontPages& font_pages() const { return glyphs_.pages(); }
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
-  int content_errors() const { return content_errors_; }
+  // Waits for the pictures' full decode (started by start() on a worker) to count its problems too.
+  int content_errors() {
+    take_picture_check(true);
+    return content_errors_;
+  }
   // Packs refused for errors since the start: at start (a fallback was shown) and on reloads.
   std::uint64_t content_rejected() const { return content_rejected_; }
   // What the --editor strip says: "content problem", the counts and the first problem; empty when none.
@@ -127,6 +132,13 @@ class KioskApp {
   bool ensure_fonts(std::string& error);
 
   bool frame_once(bool force);
+  struct PictureCheckResult {
+    Diagnostics all;                      // of the pack, pictures decoded in full
+    std::vector<std::string> new_errors;  // beyond what the header check found, formatted
+  };
+  void check_pictures(const Diagnostics& known, Lang lang);
+  void take_picture_check(bool wait);  // logs and counts what the full decode found
+  std::future<PictureCheckResult> picture_check_;
   bool redraw_for_glyphs_ = false;  // this frame lacked glyphs: it is drawn again, not shown
   bool glyph_second_pass_ = false;
 
