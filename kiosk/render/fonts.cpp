@@ -35,6 +35,8 @@ class MappedFile {
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
       void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
       if (p != MAP_FAILED) {
+        // Glyph outlines are scattered over the file: no read-ahead around each one.
+        ::madvise(p, static_cast<size_t>(st.st_size), MADV_RANDOM);
         data_ = p;
         size_ = static_cast<size_t>(st.st_size);
       }
@@ -345,12 +347,6 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
               " px within " + std::to_string(max_side) + " pixels";
       return std::nullopt;
     }
-    // The renderer takes RGBA; converting here keeps that work off the UI thread. The alpha copy goes.
-    unsigned char* rgba = nullptr;
-    int w = 0, h = 0;
-    atlas->GetTexDataAsRGBA32(&rgba, &w, &h);
-    IM_FREE(atlas->TexPixelsAlpha8);
-    atlas->TexPixelsAlpha8 = nullptr;
     out.set.*kSlots[r] = f;
     ++out.info.pages;
     out.info.width = std::max(out.info.width, atlas->TexWidth);

@@ -91,7 +91,7 @@ void GlyphAtlas::run() {
   }
 }
 
-bool GlyphAtlas::install(FontBuild build, std::string& error) {
+bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) {
   if (!backend_upload_fonts(build.pages.all())) {
     error = "the font pages could not be uploaded to the renderer";
     return false;
@@ -101,7 +101,8 @@ bool GlyphAtlas::install(FontBuild build, std::string& error) {
   fonts_ = build.set;
   pages_ = std::move(build.pages);
   scale_ = wanted_->scale;
-  log::debug("font pages: " + std::to_string(build.info.pages) + ", largest " + std::to_string(build.info.width) +
+  log::debug(std::string(from_worker ? "font pages (worker)" : "font pages (UI thread)") + ": " +
+             std::to_string(build.info.pages) + ", largest " + std::to_string(build.info.width) +
              "x" + std::to_string(build.info.height) + ", " + std::to_string(build.info.glyphs) + " glyphs, " +
              std::to_string(static_cast<int>(build.info.build_ms)) + " ms");
   if (build.info.shrunk > 0)
@@ -112,7 +113,7 @@ bool GlyphAtlas::install(FontBuild build, std::string& error) {
 
 bool GlyphAtlas::build_now(const GlyphText& text, std::string& error) {
   std::optional<FontBuild> build = build_font_pages(wanted_->font, text, wanted_->scale, wanted_->max_side, error);
-  return build && install(std::move(*build), error);
+  return build && install(std::move(*build), false, error);
 }
 
 bool GlyphAtlas::update(std::string& error) {
@@ -131,7 +132,7 @@ bool GlyphAtlas::update(std::string& error) {
     }
   }
   if (finished) {
-    if (build && install(std::move(*build), build_error)) {
+    if (build && install(std::move(*build), true, build_error)) {
       whole_pack_ = true;
       for (auto& d : drawn_) d.clear();
     } else if (fonts_.body && scale_ == wanted_->scale) {

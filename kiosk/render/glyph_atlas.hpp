@@ -65,7 +65,7 @@ class GlyphAtlas {
   };
   void run();
   void request();  // asks the worker for the wanted text and the extras, unless that is asked already
-  bool install(FontBuild build, std::string& error);
+  bool install(FontBuild build, bool from_worker, std::string& error);
   bool build_now(const GlyphText& text, std::string& error);
 
   ImFontAtlas placeholder_;
