@@ -224,7 +224,9 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
     int width = 256;
     while (width < 2048 && static_cast<double>(width) * width < area) width *= 2;
     atlas.TexDesiredWidth = widest ? max_side : std::min(width, max_side);
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    // Power-of-two heights: a v coordinate is then an exact float. On a page 131 texels tall a glyph's
+    // rows came back as 41.99999, SDL's software renderer cut the source rectangle a row short and
+    // stretched it, and the glyph's lower half went soft.
     ImFontConfig cfg;
     cfg.FontData = src.file->data();
     cfg.FontDataSize = static_cast<int>(src.file->size());

@@ -1,9 +1,8 @@
 #include "kiosk/render/sdl_renderer_backend.hpp"
 
 #include <algorithm>
-#include <cstdint>
-
 #include <cstddef>
+#include <cstdint>
 
 namespace kiosk::render {
 namespace {
