@@ -67,6 +67,7 @@ int run_render(const RenderOptions& o) {
   SystemClock system;
   ManualClock clock(view->now.value_or(system.wall()));
   KioskApp app(*display, clock);
+  app.set_whole_pack_glyphs(false);
   if (!app.start({view->content, view->lang, view->classroom}, error)) {
     log::error(error);
     return kExitUnusable;

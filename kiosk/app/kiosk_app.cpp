@@ -1,8 +1,5 @@
 #include "kiosk/app/kiosk_app.hpp"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -89,7 +86,7 @@ KioskApp::~KioskApp() {
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
   editor_ = options.editor;
-  // Pictures' headers are checked now; every pixel is decoded on a worker after the first frame
+  // Pictures' headers are checked now; every pixel is decoded on a worker while the first frame is drawn
   // (check_pictures), so a picture cut short is still an error at start, not a grey box nobody reports.
   ContentLoad load = load_content(options.content_dir, PictureCheck::header);
   if (!load.readable) {
@@ -154,7 +151,6 @@ void KioskApp::check_pictures(const Diagnostics& known, Lang lang) {
   std::set<std::string> seen;
   for (const Diagnostic& d : known.items()) seen.insert(d.format());
   picture_check_ = std::async(std::launch::async, [dir = content_.dir, seen = std::move(seen), lang] {
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);  // after the first frame, not before
     PictureCheckResult out;
     out.all = load_content(dir, PictureCheck::full).diags;
     for (const Diagnostic& d : out.all.items())

@@ -57,6 +57,8 @@ class KioskApp {
   // Builds the font atlas for the content and the data seen so far; call once the feed is set,
   // before the first frame, so the atlas is built once.
   bool prepare(std::string& error) { return ensure_fonts(error); }
+  // `kiosk render` draws a few frames and exits: no worker rasterising the whole pack meanwhile.
+  void set_whole_pack_glyphs(bool on) { glyphs_.set_whole_pack(on); }
   // Headless: waits until every character of the pack and data is rasterised (the worker's pages).
   void wait_for_fonts();
 

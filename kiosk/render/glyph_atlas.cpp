@@ -62,7 +62,7 @@ void GlyphAtlas::request() {
   }
   std::lock_guard lock(mu_);
   wanted_ = Job{font_, std::move(wanted), scale_wanted_, max_side_, ++generation_};
-  job_ = wanted_;
+  if (whole_pack_wanted_) job_ = wanted_;
   whole_pack_ = false;
   cv_.notify_all();
 }

@@ -48,6 +48,8 @@ class GlyphAtlas {
   // UI thread, after a frame was built: when its runs drew a character as '?' that these pages lack
   // and the font may have, rasterises the frame's text now and returns true: draw the frame again.
   bool cover(const std::vector<ui::TextRun>& runs);
+  // One-shot headless pictures (`kiosk render`) skip the whole pack: each frame still gets its glyphs.
+  void set_whole_pack(bool on) { whole_pack_wanted_ = on; }
   // Blocks until the worker's build is done and puts it on screen (headless runs and tests).
   void wait();
 
@@ -73,6 +75,7 @@ class GlyphAtlas {
   ui::FontSet fonts_;
   float scale_ = 0;          // of the pages on screen
   bool whole_pack_ = false;  // the pages on screen are the worker's, for the latest want()
+  bool whole_pack_wanted_ = true;
   FontFile font_;  // as want() gave them
   std::string text_, display_;
   float scale_wanted_ = 0;

@@ -68,12 +68,12 @@ fi
 # its pictures decoded, the frame rasterised (software, 1920x1080) and the PNG written.
 for i in 1 2 3 4 5; do KIOSK_DEBUG=1 "${render[@]}" 2>"$tmp/phases$i.txt" >/dev/null || true; done
 phase() {  # phase PATTERN: the median over the runs of the time on PATTERN's line ("at N ms")
-  for i in 1 2 3 4 5; do grep -m1 "$1" "$tmp/phases$i.txt" | grep -Eo 'at [0-9.]+' | grep -Eo '[0-9.]+'; done |
+  for i in 1 2 3 4 5; do grep -m1 "$1" "$tmp/phases$i.txt" | grep -Eo 'at [0-9.]+' | grep -Eo '[0-9.]+' || true; done |
     sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.0f", a[int((NR+1)/2)]}'
 }
-glyph_ms=$(for i in 1 2 3 4 5; do grep "font pages (UI thread)" "$tmp/phases$i.txt" | grep -Eo '[0-9]+ ms' |
+glyph_ms=$(for i in 1 2 3 4 5; do { grep "font pages (UI thread)" "$tmp/phases$i.txt" || true; } | grep -Eo '[0-9]+ ms' |
   awk '{s+=$1} END {print s+0}'; done | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}')
-pack_ms=$(grep -h "font pages (worker)" "$tmp"/phases*.txt | grep -Eo '[0-9]+ ms' | grep -Eo '[0-9]+' | sort -n |
+pack_ms=$({ grep -h "font pages (worker)" "$tmp"/phases*.txt || true; } | { grep -Eo '[0-9]+ ms' || true; } | { grep -Eo '[0-9]+' || true; } | sort -n |
   awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)] " ms"; else print "not finished before exit"}')
 content_ms=$(phase "content loaded at")
 data_at=$(phase "data fetched at")
