@@ -67,6 +67,7 @@ int run_render(const RenderOptions& o) {
   SystemClock system;
   ManualClock clock(view->now.value_or(system.wall()));
   KioskApp app(*display, clock);
+  app.set_whole_pack_glyphs(false);
   if (!app.start({view->content, view->lang, view->classroom}, error)) {
     log::error(error);
     return kExitUnusable;
@@ -106,7 +107,9 @@ int run_render(const RenderOptions& o) {
     // Two frames: the first lays out new scrolling areas, the second draws them settled.
     app.set_rasterize(false);
     app.frame(true);
+    log::debug(page.file + " laid out at " + std::to_string(elapsed_ms(t0)) + " ms");
     app.wait_for_pictures();  // the first frame asked for them; the saved one shows them
+    log::debug(page.file + " pictures decoded at " + std::to_string(elapsed_ms(t0)) + " ms");
     clock.advance(1.0 / 60);
     app.set_rasterize(true);
     app.frame(true);

@@ -1,7 +1,9 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <set>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -64,7 +66,7 @@ std::string problem_notice(const Diagnostics& diags, Lang lang, bool not_loaded)
 
 KioskApp::KioskApp(render::Display& display, const Clock& clock) : display_(display), clock_(clock) {
   IMGUI_CHECKVERSION();
-  imgui_ = ImGui::CreateContext();
+  imgui_ = ImGui::CreateContext(glyphs_.shared_atlas());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
@@ -83,9 +85,9 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
-  // Every picture decoded in full, as check-content and hot reload do: a picture cut short is an
-  // error at start too, not a grey box nobody reports.
-  ContentLoad load = load_content(options.content_dir, PictureCheck::full);
+  // Pictures' headers are checked now; every pixel is decoded on a worker while the first frame is drawn
+  // (check_pictures), so a picture cut short is still an error at start, not a grey box nobody reports.
+  ContentLoad load = load_content(options.content_dir, PictureCheck::header);
   if (!load.readable) {
     error = load.diags.items().front().format();
     return false;
@@ -103,7 +105,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
       if (fallback.empty() || !std::filesystem::is_directory(fallback, ec) ||
           std::filesystem::equivalent(fallback, options.content_dir, ec))
         continue;
-      ContentLoad other = load_content(fallback, PictureCheck::full);
+      ContentLoad other = load_content(fallback, PictureCheck::header);
       if (other.readable && !other.diags.has_errors()) {
         log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                      " problem(s); showing the pack in " + fallback.string() + " until it is fixed");
@@ -129,6 +131,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
     reloader_->start();
   }
   content_ = std::move(load.pack);
+  check_pictures(load.diags, editor_lang);
   const char* dictionary = std::getenv("KIOSK_PINYIN_DICTIONARY");
   pinyin_dictionary_ = !options.pinyin_dictionary.empty() ? options.pinyin_dictionary
                        : dictionary && *dictionary        ? dictionary
@@ -146,33 +149,48 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   return true;
 }
 
+void KioskApp::check_pictures(const Diagnostics& known, Lang lang) {
+  std::set<std::string> seen;
+  for (const Diagnostic& d : known.items()) seen.insert(d.format());
+  picture_check_ = std::async(std::launch::async, [dir = content_.dir, seen = std::move(seen), lang] {
+    PictureCheckResult out;
+    out.all = load_content(dir, PictureCheck::full).diags;
+    for (const Diagnostic& d : out.all.items())
+      if (d.severity == Severity::error && !seen.count(d.format())) out.new_errors.push_back(d.format(lang));
+    return out;
+  });
+}
+
+void KioskApp::take_picture_check(bool wait) {
+  if (!picture_check_.valid()) return;
+  if (!wait && picture_check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  PictureCheckResult r = picture_check_.get();
+  if (r.new_errors.empty()) return;
+  for (const std::string& e : r.new_errors) log::error(e);
+  content_errors_ += static_cast<int>(r.new_errors.size());
+  content_notice_ = problem_notice(r.all, lang_, false);
+  dirty_frames_ = std::max(dirty_frames_, 1);
+}
+
 bool KioskApp::ensure_fonts(std::string& error) {
   layout_ =
       ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
-  if (layout_.scale == font_scale_) return true;
-  const std::string text = all_text(content_) + data_glyph_text_;
   ImGui::SetCurrentContext(imgui_);
-  render::AtlasInfo info;
-  if (!render::build_fonts(*font_file_, text, display_text(content_), layout_.scale,
-                           std::min(display_.max_texture_side(), kMaxFontPageSide), fonts_, font_pages_,
-                           info, error)) {
-    // Remembered: the pages on screen stay until the glyph set changes again, never rebuilt per frame.
-    if (fonts_.body) font_scale_ = layout_.scale;
-    return false;
-  }
-  log::debug("font atlas: " + std::to_string(info.pages) + " pages, largest " + std::to_string(info.width) +
-             "x" + std::to_string(info.height) + ", " + std::to_string(info.glyphs) + " glyphs, " +
-             std::to_string(static_cast<int>(info.build_ms)) + " ms");
-  if (info.shrunk > 0)
-    log::warning("the font atlas is full at " + std::to_string(info.shrunk) +
-                 " size(s): those sizes are rasterised smaller and magnified (every character still shows)");
-  if (!render::backend_upload_fonts(font_pages_.all())) {
-    error = "the font atlas could not be uploaded to the renderer";
+  if (layout_.scale != font_scale_) {
+    // Every character the pack and the data may show, rasterised on a worker; frames go on meanwhile.
+    glyphs_.want(*font_file_, all_text(content_) + data_glyph_text_, display_text(content_), layout_.scale,
+                 std::min(display_.max_texture_side(), kMaxFontPageSide));
     font_scale_ = layout_.scale;
-    return false;
   }
-  font_scale_ = layout_.scale;
-  return true;
+  const bool ok = glyphs_.update(error);
+  fonts_ = glyphs_.fonts();
+  return ok;
+}
+
+void KioskApp::wait_for_fonts() {
+  std::string error;
+  if (ensure_fonts(error)) glyphs_.wait();
+  fonts_ = glyphs_.fonts();
 }
 
 void KioskApp::set_feed(std::shared_ptr<DataFeed> feed) {
@@ -354,7 +372,21 @@ void KioskApp::reset_visit() {
 }
 
 bool KioskApp::frame(bool force) {
+  redraw_for_glyphs_ = false;
+  const bool drawn = frame_once(force);
+  if (!drawn || !redraw_for_glyphs_) return drawn;
+  // The frame drew '?' for characters its pages lacked and was not shown; the pages have them now.
+  --frames_drawn_;
+  glyph_second_pass_ = true;
+  redraw_for_glyphs_ = false;
+  frame_once(true);
+  glyph_second_pass_ = false;
+  return true;
+}
+
+bool KioskApp::frame_once(bool force) {
   ImGui::SetCurrentContext(imgui_);
+  take_picture_check(false);
   if (reloader_)
     if (auto load = reloader_->take()) apply_reload(std::move(*load));
   refresh_model(false);
@@ -439,8 +471,10 @@ bool KioskApp::frame(bool force) {
   ui::record_text_runs(nullptr);
   draw_overlays(now);
   ImGui::Render();
+  // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
+  if (!glyph_second_pass_ && glyphs_.cover(record_.runs)) redraw_for_glyphs_ = true;
 
-  if (rasterize_) {
+  if (rasterize_ && !redraw_for_glyphs_) {
     if (burn_in_shift_) {
       // A slow walk around a 4-pixel square, one step every ten minutes.
       static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};

@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@
 #include "kiosk/core/search/search_index.hpp"
 #include "kiosk/render/display.hpp"
 #include "kiosk/render/fonts.hpp"
+#include "kiosk/render/glyph_atlas.hpp"
 #include "kiosk/render/picture_cache.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/layout_check.hpp"
@@ -62,6 +64,10 @@ class KioskApp {
   // Builds the font atlas for the content and the data seen so far; call once the feed is set,
   // before the first frame, so the atlas is built once.
   bool prepare(std::string& error) { return ensure_fonts(error); }
+  // `kiosk render` draws a few frames and exits: no worker rasterising the whole pack meanwhile.
+  void set_whole_pack_glyphs(bool on) { glyphs_.set_whole_pack(on); }
+  // Headless: waits until every character of the pack and data is rasterised (the worker's pages).
+  void wait_for_fonts();
 
   void handle_event(const SDL_Event& event);
   // Draws a frame when something changed (input, data, state, the clock's minute) or when forced.
@@ -90,10 +96,14 @@ class KioskApp {
   const ui::FontSet& fonts() const { return fonts_; }
   // The last frame's screen, size, language and theme, as the layout dump and check name them.
   ui::LayoutFrame layout_frame() const;
-  const render::FontPages& font_pages() const { return font_pages_; }
+  const render::FontPages& font_pages() const { return glyphs_.pages(); }
   const ContentPack& content() const { return content_; }
   // Errors in the content pack the kiosk was started with (render exits 1 when there were any).
-  int content_errors() const { return content_errors_; }
+  // Waits for the pictures' full decode (started by start() on a worker) to count its problems too.
+  int content_errors() {
+    take_picture_check(true);
+    return content_errors_;
+  }
   // Packs refused for errors since the start: at start (a fallback was shown) and on reloads.
   std::uint64_t content_rejected() const { return content_rejected_; }
   // What the --editor strip says: "content problem", the counts and the first problem; empty when none.
@@ -131,8 +141,20 @@ class KioskApp {
   void apply_admin(AdminMode::Action action);
   bool ensure_fonts(std::string& error);
 
+  bool frame_once(bool force);
+  struct PictureCheckResult {
+    Diagnostics all;                      // of the pack, pictures decoded in full
+    std::vector<std::string> new_errors;  // beyond what the header check found, formatted
+  };
+  void check_pictures(const Diagnostics& known, Lang lang);
+  void take_picture_check(bool wait);  // logs and counts what the full decode found
+  std::future<PictureCheckResult> picture_check_;
+  bool redraw_for_glyphs_ = false;  // this frame lacked glyphs: it is drawn again, not shown
+  bool glyph_second_pass_ = false;
+
   render::Display& display_;
   const Clock& clock_;
+  render::GlyphAtlas glyphs_;  // before imgui_: its io.Fonts outlives the context
   ImGuiContext* imgui_ = nullptr;
   AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
@@ -143,10 +165,9 @@ class KioskApp {
   Lang lang_ = Lang::zh;
   ui::Theme theme_;
   ui::Layout layout_;
-  ui::FontSet fonts_;
-  render::FontPages font_pages_;  // the atlas pages besides io.Fonts
+  ui::FontSet fonts_;  // glyphs_.fonts() as the frame began
   std::optional<render::FontFile> font_file_;
-  float font_scale_ = 0;        // scale the atlas was built for; 0 forces a rebuild
+  float font_scale_ = 0;        // scale the pages were wanted for; 0 asks for new pages
   std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
   std::unique_ptr<render::PictureCache> pictures_;
   PointerInput input_;

@@ -35,6 +35,8 @@ class MappedFile {
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
       void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
       if (p != MAP_FAILED) {
+        // Glyph outlines are scattered over the file: no read-ahead around each one.
+        ::madvise(p, static_cast<size_t>(st.st_size), MADV_RANDOM);
         data_ = p;
         size_ = static_cast<size_t>(st.st_size);
       }
@@ -92,7 +94,13 @@ std::optional<FontFile> ask_fontconfig() {
 }
 
 // Latin and symbol font for the few characters CJK fonts lack (Noto Sans CJK has no subscript ₂).
+// Asked once: every build needs it, and a fontconfig match costs milliseconds.
+std::optional<FontFile> ask_symbol_font();
 std::optional<FontFile> find_symbol_font() {
+  static const std::optional<FontFile> found = ask_symbol_font();
+  return found;
+}
+std::optional<FontFile> ask_symbol_font() {
   if (!FcInit()) return std::nullopt;
   std::optional<FontFile> found;
   FcPattern* pattern = FcPatternCreate();
@@ -160,7 +168,7 @@ std::optional<FontFile> find_cjk_font(const std::string& configured, std::string
 }
 
 std::vector<ImFontAtlas*> FontPages::all() const {
-  std::vector<ImFontAtlas*> out{ImGui::GetIO().Fonts};
+  std::vector<ImFontAtlas*> out;
   for (const auto& p : pages) out.push_back(p.get());
   return out;
 }
@@ -194,18 +202,31 @@ void magnify(ImFont& font, float px) {
   font.BuildLookupTable();
 }
 
+int ranges_size(const ImVector<ImWchar>& ranges) {
+  int n = 0;
+  for (int i = 0; i + 1 < ranges.Size; i += 2) n += ranges[i + 1] - ranges[i] + 1;
+  return n;
+}
+
 // One role on one page. A page that would exceed max_side is rebuilt smaller, at most three times,
 // each time by the area it lacks; the result is magnified back to px.
 ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVector<ImWchar>& ranges,
                    int max_side, bool& shrunk) {
   float factor = 1;
   shrunk = false;
-  for (int attempt = 0; attempt < 4; ++attempt) {
+  bool widest = false;  // a page too tall is first made as wide as allowed, then rasterised smaller
+  for (int attempt = 0; attempt < 5; ++attempt) {
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    atlas.TexDesiredWidth = max_side < 2048 ? max_side : 2048;
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    // As narrow as the glyphs allow: a frame's few hundred glyphs need no 2048-wide page.
+    const double area = 1.3 * ranges_size(ranges) * (px * factor + 2) * (px * factor + 2);
+    int width = 256;
+    while (width < 2048 && static_cast<double>(width) * width < area) width *= 2;
+    atlas.TexDesiredWidth = widest ? max_side : std::min(width, max_side);
+    // Power-of-two heights: a v coordinate is then an exact float. On a page 131 texels tall a glyph's
+    // rows came back as 41.99999, SDL's software renderer cut the source rectangle a row short and
+    // stretched it, and the glyph's lower half went soft.
     ImFontConfig cfg;
     cfg.FontData = src.file->data();
     cfg.FontDataSize = static_cast<int>(src.file->size());
@@ -247,6 +268,10 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
       shrunk = factor < 1;
       return font;
     }
+    if (!widest && atlas.TexWidth < max_side) {
+      widest = true;
+      continue;
+    }
     const double lacking = static_cast<double>(max_side) * max_side / (static_cast<double>(atlas.TexWidth) * atlas.TexHeight);
     factor *= static_cast<float>(std::sqrt(lacking) * 0.97);
   }
@@ -256,88 +281,85 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
 
 }  // namespace
 
-bool build_fonts(const FontFile& font, const std::string& text, const std::string& display, float scale,
-                 int max_side, ui::FontSet& out, FontPages& pages, AtlasInfo& info, std::string& error) {
+GlyphText glyph_text_of(const std::string& text, const std::string& display) {
+  GlyphText out;
+  out.latin1 = true;
+  for (int r = 0; r < kFontRoles; ++r) out.roles[r] = text;
+  out.roles[static_cast<int>(FontRole::huge)] = display;
+  return out;
+}
+
+std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale, int max_side,
+                                          std::string& error, const std::atomic<bool>* cancel) {
   const auto start = std::chrono::steady_clock::now();
   MappedFile file(font.path);
   if (!file.data()) {
     error = "font '" + font.path + "' cannot be read; " + kPackageHint;
-    return false;
+    return std::nullopt;
   }
-  ImVector<ImWchar> all_glyphs, display_glyphs;
+  // A pack's pages have Latin-1 (names of foreign places); a frame's own (text.latin1 false) only ASCII.
+  static const ImWchar kLatin1[] = {0x0020, 0x00FF, 0};
+  static const ImWchar kAscii[] = {0x0020, 0x007E, 0};
+  static const ImWchar kProbe[] = {0x0020, 0x0020, 0x003F, 0x003F, 0};
+  const ImWchar* latin = text.probe ? kProbe : text.latin1 ? kLatin1 : kAscii;
+  ImVector<ImWchar> ranges[kFontRoles];
+  ImVector<ImWchar> every;  // for the symbol font's share
   {
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-    builder.AddText(text.c_str(), text.c_str() + text.size());
-    builder.AddText("°µ³²₂₃₅·—–…％：，。（）、");
-    builder.BuildRanges(&all_glyphs);
-  }
-  {
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-    builder.AddText("—–…");
-    builder.AddText(display.c_str(), display.c_str() + display.size());
-    builder.BuildRanges(&display_glyphs);
+    ImFontGlyphRangesBuilder all;
+    for (int r = 0; r < kFontRoles; ++r) {
+      ImFontGlyphRangesBuilder builder;
+      // A frame's huge role (the AQI number, alert titles) holds what it draws and no spare letters.
+      const bool huge = r == static_cast<int>(FontRole::huge);
+      builder.AddRanges(huge && !text.latin1 && !text.probe ? kProbe : latin);
+      const std::string& t = text.roles[r];
+      builder.AddText(t.c_str(), t.c_str() + t.size());
+      if (!text.probe) builder.AddText(huge ? "—–…" : "°µ³²₂₃₅·—–…％：，。（）、");
+      builder.BuildRanges(&ranges[r]);
+      for (int i = 0; i + 1 < ranges[r].Size; i += 2)
+        for (unsigned c = ranges[r][i]; c <= ranges[r][i + 1]; ++c) all.AddChar(static_cast<ImWchar>(c));
+    }
+    all.BuildRanges(&every);
   }
 
   // Characters the CJK face lacks come from a symbol font merged into each size.
   std::optional<FontFile> symbol_font;
   std::unique_ptr<MappedFile> symbol_file;
-  ImVector<ImWchar> symbol_glyphs = missing_from(file, font.index, all_glyphs);
+  ImVector<ImWchar> symbol_glyphs = missing_from(file, font.index, every);
   if (!symbol_glyphs.empty() && (symbol_font = find_symbol_font()))
     symbol_file = std::make_unique<MappedFile>(symbol_font->path);
   if (symbol_file && !symbol_file->data()) symbol_file.reset();
   Source src{&file, font.index, symbol_file.get(), symbol_font ? symbol_font->index : 0, &symbol_glyphs};
 
   const ui::FontSizes sizes;
-  info = AtlasInfo{};
-  // Every page but io.Fonts is built aside first, so a failure leaves the fonts on screen alone.
-  struct Role {
-    float px;
-    const ImVector<ImWchar>* ranges;
-    ImFont* ui::FontSet::*slot;
-  };
-  const Role roles[] = {{sizes.body, &all_glyphs, &ui::FontSet::body},
-                        {sizes.large, &all_glyphs, &ui::FontSet::large},
-                        {sizes.title, &all_glyphs, &ui::FontSet::title},
-                        {sizes.huge, &display_glyphs, &ui::FontSet::huge}};
-  FontPages next;
-  ui::FontSet set;
-  auto count = [&](const ImFontAtlas& atlas, bool shrunk) {
-    ++info.pages;
-    info.width = std::max(info.width, atlas.TexWidth);
-    info.height = std::max(info.height, atlas.TexHeight);
-    info.area += static_cast<long long>(atlas.TexWidth) * atlas.TexHeight;
-    for (ImFont* f : atlas.Fonts) info.glyphs += f->Glyphs.Size;
-    info.shrunk += shrunk;
-  };
-  for (const Role& role : roles) {
+  FontBuild out;
+  static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {&ui::FontSet::small, &ui::FontSet::body,
+                                                               &ui::FontSet::large, &ui::FontSet::title,
+                                                               &ui::FontSet::huge};
+  const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large, sizes.title, sizes.huge};
+  for (int r = 0; r < kFontRoles; ++r) {
+    if (cancel && cancel->load()) {
+      error = "cancelled";
+      return std::nullopt;
+    }
     auto atlas = std::make_unique<ImFontAtlas>();
     bool shrunk = false;
-    ImFont* f = build_page(*atlas, src, role.px * scale, *role.ranges, max_side, shrunk);
+    ImFont* f = build_page(*atlas, src, px[r] * scale, ranges[r], max_side, shrunk);
     if (!f) {
-      error = "font '" + font.path + "' could not be rasterised at " +
-              std::to_string(static_cast<int>(role.px * scale)) + " px within " + std::to_string(max_side) +
-              " pixels";
-      return false;
+      error = "font '" + font.path + "' could not be rasterised at " + std::to_string(static_cast<int>(px[r] * scale)) +
+              " px within " + std::to_string(max_side) + " pixels";
+      return std::nullopt;
     }
-    set.*role.slot = f;
-    count(*atlas, shrunk);
-    next.pages.push_back(std::move(atlas));
+    out.set.*kSlots[r] = f;
+    ++out.info.pages;
+    out.info.width = std::max(out.info.width, atlas->TexWidth);
+    out.info.height = std::max(out.info.height, atlas->TexHeight);
+    out.info.area += static_cast<long long>(atlas->TexWidth) * atlas->TexHeight;
+    for (ImFont* font_on_page : atlas->Fonts) out.info.glyphs += font_on_page->Glyphs.Size;
+    out.info.shrunk += shrunk;
+    out.pages.pages.push_back(std::move(atlas));
   }
-  bool shrunk = false;
-  set.small = build_page(*ImGui::GetIO().Fonts, src, sizes.small * scale, all_glyphs, max_side, shrunk);
-  if (!set.small) {
-    error = "font '" + font.path + "' could not be rasterised";
-    out = ui::FontSet{};
-    pages = FontPages{};
-    return false;
-  }
-  count(*ImGui::GetIO().Fonts, shrunk);
-  out = set;
-  pages = std::move(next);
-  info.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return true;
+  out.info.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return out;
 }
 
 }  // namespace kiosk::render

@@ -3,14 +3,15 @@
 // the full CJK range.
 //
 // Design (issue 13): one atlas page (texture) per font role, each at most max_side x max_side (2048 on
-// a Pi 3). A role's page holds every character of the glyph set at that role's size, so nothing the
-// font has is ever drawn as '?'. The glyph set only grows while the kiosk runs (a fetched name or a new
-// alert adds its characters); the app rebuilds the pages between frames when it grows, and only then.
+// a Pi 3). A role's page holds every character of its glyph set at that role's size. Which glyph set,
+// and on which thread it is rasterised, is GlyphAtlas's business (glyph_atlas.hpp): the first frame gets
+// only its own characters, the whole pack's follow on a worker thread.
 // When a page would still exceed the limit (thousands of rare characters at title size), that role is
 // rasterised smaller, by the area it lacks, and its glyphs are magnified back to the role's size: the
 // text stays whole and in place, a little softer. The result is kept for that glyph set, so a full page
 // is never rebuilt frame after frame.
 #pragma once
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,16 +39,38 @@ struct AtlasInfo {
   double build_ms = 0;
 };
 
-// The atlas pages besides io.Fonts (which holds the small role and the shapes' white pixel).
+// One atlas page per role, small first. The small page becomes io.Fonts (ImGui's default font and the
+// shapes' white pixel); see GlyphAtlas.
 struct FontPages {
   std::vector<std::unique_ptr<ImFontAtlas>> pages;
-  std::vector<ImFontAtlas*> all() const;  // io.Fonts first
+  std::vector<ImFontAtlas*> all() const;
 };
 
-// Builds every role's font for `text` at `scale`, each role on its own page; `display` is the text also
-// drawn with the huge role (alert titles). On success `pages` and io.Fonts are replaced; on failure
-// (an unreadable font) they are left as they were, except when io.Fonts itself failed.
-bool build_fonts(const FontFile& font, const std::string& text, const std::string& display, float scale,
-                 int max_side, ui::FontSet& out, FontPages& pages, AtlasInfo& info, std::string& error);
+enum class FontRole { small, body, large, title, huge };
+constexpr int kFontRoles = 5;
+
+// The characters to rasterise for each role, as UTF-8. ASCII (or Latin-1) and the units' symbols are
+// added, except to a probe: a space and '?' only, enough to lay out a frame and learn what it draws.
+struct GlyphText {
+  std::string roles[kFontRoles];
+  bool latin1 = false;
+  bool probe = false;
+};
+
+// Pages rasterised and converted to RGBA, not yet uploaded.
+struct FontBuild {
+  FontPages pages;
+  ui::FontSet set;
+  AtlasInfo info;
+};
+
+// Rasterises every role's page for `text` at `scale`. Needs no ImGui context, so it runs on a worker
+// thread; `cancel` (checked between pages) abandons it. Empty with `error` set when the font cannot be
+// read or a page cannot fit `max_side`.
+std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale, int max_side,
+                                          std::string& error, const std::atomic<bool>* cancel = nullptr);
+
+// The roles' texts of a whole pack: `text` at every size, `display` (alert titles) also at the huge one.
+GlyphText glyph_text_of(const std::string& text, const std::string& display);
 
 }  // namespace kiosk::render

@@ -1,6 +1,8 @@
 #include "kiosk/render/sdl_renderer_backend.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 
 namespace kiosk::render {
 namespace {
@@ -77,18 +79,35 @@ bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
   std::vector<SDL_Texture*> textures;
   bool ok = true;
   for (ImFontAtlas* atlas : pages) {
-    unsigned char* pixels = nullptr;
+    // From the alpha page, a band at a time: a whole RGBA copy of the pages (four times their size)
+    // would sit beside the textures at the moment memory peaks.
+    unsigned char* alpha = nullptr;
     int width = 0, height = 0;
-    atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
-    SDL_Texture* t = pixels ? SDL_CreateTexture(bd->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
-                                                width, height)
-                            : nullptr;
+    if (atlas->TexPixelsRGBA32 == nullptr) atlas->GetTexDataAsAlpha8(&alpha, &width, &height);
+    unsigned char* rgba = nullptr;
+    if (!alpha) atlas->GetTexDataAsRGBA32(&rgba, &width, &height);
+    SDL_Texture* t = alpha || rgba ? SDL_CreateTexture(bd->renderer, SDL_PIXELFORMAT_RGBA32,
+                                                       SDL_TEXTUREACCESS_STATIC, width, height)
+                                   : nullptr;
     if (!t) {
       SDL_Log("kiosk: cannot create the %dx%d font texture: %s", width, height, SDL_GetError());
       ok = false;
       break;
     }
-    SDL_UpdateTexture(t, nullptr, pixels, 4 * width);
+    if (rgba) {
+      SDL_UpdateTexture(t, nullptr, rgba, 4 * width);
+    } else {
+      constexpr int kBand = 32;
+      std::vector<std::uint32_t> band(static_cast<size_t>(width) * kBand);
+      for (int y = 0; y < height; y += kBand) {
+        const int rows = std::min(kBand, height - y);
+        const unsigned char* src = alpha + static_cast<size_t>(y) * width;
+        for (size_t i = 0; i < static_cast<size_t>(width) * rows; ++i)
+          band[i] = IM_COL32(255, 255, 255, src[i]);
+        const SDL_Rect rect{0, y, width, rows};
+        SDL_UpdateTexture(t, &rect, band.data(), 4 * width);
+      }
+    }
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     textures.push_back(t);

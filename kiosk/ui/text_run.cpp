@@ -36,7 +36,7 @@ void add_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color,
   const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size());
   const ImVec4 clip = dl->_CmdHeader.ClipRect;
   g_runs->push_back({std::string(s), pos, ImVec2(pos.x + extent.x, pos.y + extent.y), clip, size,
-                     missing_glyphs(*font, s), truncated});
+                     missing_glyphs(*font, s), truncated, font});
 }
 
 }  // namespace kiosk::ui

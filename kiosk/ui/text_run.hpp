@@ -20,6 +20,7 @@ struct TextRun {
   float px = 0;       // font size in pixels
   int missing_glyphs = 0;  // characters drawn with the fallback glyph
   bool truncated = false;  // the text was shortened to fit
+  const ImFont* font = nullptr;  // which page: the glyph atlas adds what a run lacked (render/glyph_atlas.hpp)
 };
 
 // Text runs are recorded into `runs` while set (UI thread only; null stops recording).

@@ -201,5 +201,36 @@ TEST(Glyphs, FetchedStationNamesAreWhole) {
   }
 }
 
+// Start-up rasterises only what the first screen draws; the rest of the pack follows on a worker
+// thread. Screens visited before that build is in are still whole, and the pages then hold the pack.
+TEST(Glyphs, ScreensBeforeTheWholePackIsRasterisedAreWhole) {
+  for (Lang lang : {Lang::zh, Lang::en}) {
+    ManualClock clock(test::kTestNow);
+    std::string error;
+    auto display = render::HeadlessDisplay::create(1280, 800, error);
+    ASSERT_TRUE(display) << error;
+    KioskApp app(*display, clock);
+    ASSERT_TRUE(app.start({KIOSK_CONTENT_DIR, lang}, error)) << error;
+    app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
+    ASSERT_TRUE(app.prepare(error)) << error;
+    for (ui::ScreenId s : {ui::ScreenId::home, ui::ScreenId::air, ui::ScreenId::waste, ui::ScreenId::travel}) {
+      app.show(s);
+      app.frame(true);
+      int missing = 0;
+      std::string which;
+      for (const ui::TextRun& r : app.record().runs)
+        if (r.missing_glyphs) {
+          missing += r.missing_glyphs;
+          which += " '" + r.text + "'";
+        }
+      EXPECT_EQ(missing, 0) << ui::screen_name(s) << which;
+    }
+    app.wait_for_fonts();
+    const std::string pack = all_text(app.content());
+    EXPECT_EQ(ui::missing_glyphs(*app.fonts().body, pack), 0) << "the worker's pages hold the whole pack";
+    EXPECT_EQ(ui::missing_glyphs(*app.fonts().small, pack), 0);
+  }
+}
+
 }  // namespace
 }  // namespace kiosk

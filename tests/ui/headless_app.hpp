@@ -22,9 +22,11 @@ struct HeadlessKiosk {
     this->error = error;
     if (ok) app->set_feed(make_data_feed(app->content(), FetchMode::once, clock));
     if (ok) ok = app->prepare(error);
+    if (ok) app->wait_for_fonts();  // every character in, so each test sees the same pages
   }
   void draw(ui::ScreenId screen) {
     app->show(screen);
+    app->wait_for_fonts();  // new text (a reload) is in every role, as a kiosk has it a moment later
     app->frame(true);
     clock.advance(1.0 / 60);
     app->frame(true);

@@ -1,0 +1,222 @@
+#include "kiosk/render/glyph_atlas.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <imgui_internal.h>
+
+#include "kiosk/core/log.hpp"
+#include "kiosk/render/sdl_renderer_backend.hpp"
+
+namespace kiosk::render {
+namespace {
+
+template <typename F>
+void each_char(const std::string& s, F&& f) {
+  const char* p = s.c_str();
+  const char* end = p + s.size();
+  while (p < end) {
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    p += n > 0 ? n : 1;
+    if (c >= 0x20 && c != 0x7F) f(c);
+  }
+}
+
+std::string utf8(const std::set<unsigned>& chars) {
+  std::string out;
+  char buf[5];
+  for (unsigned c : chars) out += ImTextCharToUtf8(buf, c);
+  return out;
+}
+
+}  // namespace
+
+GlyphAtlas::GlyphAtlas() : thread_([this] { run(); }) {}
+
+GlyphAtlas::~GlyphAtlas() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void GlyphAtlas::want(const FontFile& font, std::string text, std::string display, float scale, int max_side) {
+  font_ = font;
+  text_ = std::move(text);
+  display_ = std::move(display);
+  scale_wanted_ = scale;
+  max_side_ = max_side;
+  request();
+}
+
+void GlyphAtlas::request() {
+  GlyphText wanted = glyph_text_of(text_ + extra_, display_ + extra_huge_);
+  if (wanted_ && wanted_->font.path == font_.path && wanted_->font.index == font_.index &&
+      wanted_->scale == scale_wanted_ && wanted_->max_side == max_side_) {
+    bool same = true;
+    for (int r = 0; r < kFontRoles; ++r) same = same && wanted_->text.roles[r] == wanted.roles[r];
+    if (same) return;
+  }
+  std::lock_guard lock(mu_);
+  wanted_ = Job{font_, std::move(wanted), scale_wanted_, max_side_, ++generation_};
+  if (whole_pack_wanted_) job_ = wanted_;
+  whole_pack_ = false;
+  cv_.notify_all();
+}
+
+void GlyphAtlas::run() {
+  // Below the UI thread: on a busy machine the frames come first, the whole pack's glyphs after.
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+  std::unique_lock lock(mu_);
+  while (true) {
+    cv_.wait(lock, [this] { return stop_ || job_; });
+    if (stop_) return;
+    Job job = std::move(*job_);
+    job_.reset();
+    busy_ = true;
+    lock.unlock();
+    std::string error;
+    std::optional<FontBuild> build = build_font_pages(job.font, job.text, job.scale, job.max_side, error, &stop_);
+    lock.lock();
+    busy_ = false;
+    if (job.generation == generation_) {  // a newer want() makes this build stale
+      done_ = std::move(build);
+      done_error_ = error;
+      done_generation_ = job.generation;
+    }
+    cv_.notify_all();
+  }
+}
+
+bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) {
+  if (!backend_upload_fonts(build.pages.all())) {
+    error = "the font pages could not be uploaded to the renderer";
+    return false;
+  }
+  // The small page is ImGui's atlas from now on; the old pages go once nothing points at them.
+  ImGui::GetIO().Fonts = build.pages.pages.front().get();
+  fonts_ = build.set;
+  pages_ = std::move(build.pages);
+  scale_ = wanted_->scale;
+  log::debug(std::string(from_worker ? "font pages (worker)" : "font pages (UI thread)") + ": " +
+             std::to_string(build.info.pages) + ", largest " + std::to_string(build.info.width) +
+             "x" + std::to_string(build.info.height) + ", " + std::to_string(build.info.glyphs) + " glyphs, " +
+             std::to_string(static_cast<int>(build.info.build_ms)) + " ms");
+  if (build.info.shrunk > 0)
+    log::warning("the font atlas is full at " + std::to_string(build.info.shrunk) +
+                 " size(s): those sizes are rasterised smaller and magnified (every character still shows)");
+  return true;
+}
+
+bool GlyphAtlas::build_now(const GlyphText& text, std::string& error) {
+  std::optional<FontBuild> build = build_font_pages(wanted_->font, text, wanted_->scale, wanted_->max_side, error);
+  return build && install(std::move(*build), false, error);
+}
+
+bool GlyphAtlas::update(std::string& error) {
+  IM_ASSERT(wanted_ && "call want() first");
+  std::optional<FontBuild> build;
+  std::string build_error;
+  bool finished = false;
+  {
+    std::lock_guard lock(mu_);
+    if (done_generation_ == generation_ && (done_ || !done_error_.empty())) {
+      finished = true;
+      build = std::move(done_);
+      build_error = std::move(done_error_);
+      done_.reset();
+      done_error_.clear();
+    }
+  }
+  if (finished) {
+    if (build && install(std::move(*build), true, build_error)) {
+      whole_pack_ = true;
+      for (auto& d : drawn_) d.clear();
+    } else if (fonts_.body && scale_ == wanted_->scale) {
+      // The pages on screen stay (and frames still cover what they draw); never retried per frame.
+      log::error(build_error);
+    } else {
+      error = build_error;
+      return false;
+    }
+  }
+  if (fonts_.body && scale_ == wanted_->scale) return true;
+  // Nothing at this size yet: a probe page now (a space and '?'); the first frame, laid out with it,
+  // names its own characters and gets them before it is shown (cover()).
+  for (auto& d : drawn_) d.clear();
+  absent_.clear();
+  GlyphText probe;
+  probe.probe = true;
+  return build_now(probe, error);
+}
+
+bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
+  ImFont* const role_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
+  auto role_of = [&](const ImFont* f) {
+    for (int r = 0; r < kFontRoles; ++r)
+      if (role_fonts[r] == f) return r;
+    return -1;
+  };
+  std::set<unsigned> lacking[kFontRoles];
+  bool any = false;
+  for (const ui::TextRun& run : runs) {
+    const int r = run.missing_glyphs ? role_of(run.font) : -1;
+    if (r < 0) continue;
+    each_char(run.text, [&](unsigned c) {
+      if (!absent_.count(c) && !role_fonts[r]->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+        lacking[r].insert(c);
+        any = true;
+      }
+    });
+  }
+  if (!any) return false;
+  // Each role gets the characters the frame draws with it, and keeps what it held before, so screens
+  // seen already stay whole.
+  constexpr int kHuge = static_cast<int>(FontRole::huge);
+  for (const ui::TextRun& run : runs) {
+    const int r = role_of(run.font);
+    if (r >= 0) each_char(run.text, [&](unsigned c) { drawn_[r].insert(c); });
+  }
+  GlyphText text;
+  for (int r = 0; r < kFontRoles; ++r) text.roles[r] = utf8(drawn_[r]);
+  std::string error;
+  const bool built = build_now(text, error);
+  if (!built) log::error(error);
+  whole_pack_ = false;
+  // The worker's build, when it comes, has these too: a character that arrived outside the pack's
+  // text (a name the model has not joined yet) is wanted from now on.
+  if (wanted_) {
+    std::set<unsigned> text_chars, huge_chars, extra, extra_huge;
+    each_char(wanted_->text.roles[0], [&](unsigned c) { text_chars.insert(c); });
+    each_char(wanted_->text.roles[kHuge], [&](unsigned c) { huge_chars.insert(c); });
+    for (int r = 0; r < kHuge; ++r)
+      for (unsigned c : lacking[r])
+        if (!text_chars.count(c)) extra.insert(c);
+    for (unsigned c : lacking[kHuge])
+      if (!huge_chars.count(c)) extra_huge.insert(c);
+    // Only new characters restart the worker: a build already under way for them is not thrown away.
+    extra_ += utf8(extra);
+    extra_huge_ += utf8(extra_huge);
+    request();
+  }
+  // Still missing after rasterising: the font (and the symbol font) lack them. Never asked again.
+  const ImFont* now_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
+  for (int r = 0; r < kFontRoles; ++r)
+    for (unsigned c : lacking[r])
+      if (!built || !now_fonts[r]->FindGlyphNoFallback(static_cast<ImWchar>(c))) absent_.insert(c);
+  return built;
+}
+
+void GlyphAtlas::wait() {
+  {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !job_ && !busy_; });
+  }
+  std::string error;
+  if (!update(error)) log::error(error);
+}
+
+}  // namespace kiosk::render
