@@ -289,7 +289,7 @@ bool build_fonts(const FontFile& font, const std::string& text, const std::strin
   if (symbol_file && !symbol_file->data()) symbol_file.reset();
   Source src{&file, font.index, symbol_file.get(), symbol_font ? symbol_font->index : 0, &symbol_glyphs};
 
-  const ui::FontSizes sizes;
+  const ui::FontSizes sizes = ui::font_pixels(scale);
   info = AtlasInfo{};
   // Every page but io.Fonts is built aside first, so a failure leaves the fonts on screen alone.
   struct Role {
@@ -314,10 +314,10 @@ bool build_fonts(const FontFile& font, const std::string& text, const std::strin
   for (const Role& role : roles) {
     auto atlas = std::make_unique<ImFontAtlas>();
     bool shrunk = false;
-    ImFont* f = build_page(*atlas, src, role.px * scale, *role.ranges, max_side, shrunk);
+    ImFont* f = build_page(*atlas, src, role.px, *role.ranges, max_side, shrunk);
     if (!f) {
       error = "font '" + font.path + "' could not be rasterised at " +
-              std::to_string(static_cast<int>(role.px * scale)) + " px within " + std::to_string(max_side) +
+              std::to_string(static_cast<int>(role.px)) + " px within " + std::to_string(max_side) +
               " pixels";
       return false;
     }
@@ -326,7 +326,7 @@ bool build_fonts(const FontFile& font, const std::string& text, const std::strin
     next.pages.push_back(std::move(atlas));
   }
   bool shrunk = false;
-  set.small = build_page(*ImGui::GetIO().Fonts, src, sizes.small * scale, all_glyphs, max_side, shrunk);
+  set.small = build_page(*ImGui::GetIO().Fonts, src, sizes.small, all_glyphs, max_side, shrunk);
   if (!set.small) {
     error = "font '" + font.path + "' could not be rasterised";
     out = ui::FontSet{};

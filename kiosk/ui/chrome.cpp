@@ -5,6 +5,7 @@
 
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
+#include "kiosk/ui/full_text.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -236,6 +237,7 @@ void draw_frame(UiContext& ctx) {
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
+  draw_full_text(ctx);  // a shortened text, whole, when tapped
   draw_admin(ctx);  // above everything, when open
 }
 

@@ -60,6 +60,7 @@ void draw_travel(UiContext& ctx) {
       y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(tip.body));
       if (!tip.source.empty()) {
         y += l.px(10);
+        RoleScope source(TextRole::source);
         text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted,
                  labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
         y += ctx.fonts.small->FontSize * 1.3f;
