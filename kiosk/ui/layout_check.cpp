@@ -105,7 +105,8 @@ std::vector<LayoutProblem> check_layout(const FrameRecord& record, const LayoutF
       // A row half-scrolled out of its list is cut on purpose, along the list's edge and only there.
       const bool scrolled_row = r.max.x <= r.clip.z + s && r.min.x >= r.clip.x - s &&
                                 (r.min.y < r.clip.y - s) != (r.max.y > r.clip.w + s) &&
-                                (r.clip.w - r.clip.y) > 3 * (r.max.y - r.min.y);
+                                (r.clip.w - r.clip.y) > 3 * (r.max.y - r.min.y) &&
+                                (r.clip.y > s || r.clip.w < static_cast<float>(frame.height) - s);  // a list, not the screen
       if (!scrolled_row) add("outside its clip", run + " clip " + clip_json(r.clip));
     }
     if (r.truncated && !is_secondary(r.role))
