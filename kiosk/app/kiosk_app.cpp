@@ -466,7 +466,7 @@ bool KioskApp::frame_once(bool force) {
   ctx.alert = alert;
   if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
   ctx.attract = attention_.state() == Attention::attract;
-  ui::record_text_runs(&record_.runs);
+  ui::record_text_runs(&record_.runs, &fonts);
   ui::draw_frame(ctx);
   ui::record_text_runs(nullptr);
   draw_overlays(now);

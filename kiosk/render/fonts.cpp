@@ -330,7 +330,7 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
   if (symbol_file && !symbol_file->data()) symbol_file.reset();
   Source src{&file, font.index, symbol_file.get(), symbol_font ? symbol_font->index : 0, &symbol_glyphs};
 
-  const ui::FontSizes sizes;
+  const ui::FontSizes sizes = ui::font_pixels(scale);
   FontBuild out;
   static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {&ui::FontSet::small, &ui::FontSet::body,
                                                                &ui::FontSet::large, &ui::FontSet::title,
@@ -343,9 +343,9 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     }
     auto atlas = std::make_unique<ImFontAtlas>();
     bool shrunk = false;
-    ImFont* f = build_page(*atlas, src, px[r] * scale, ranges[r], max_side, shrunk);
+    ImFont* f = build_page(*atlas, src, px[r], ranges[r], max_side, shrunk);
     if (!f) {
-      error = "font '" + font.path + "' could not be rasterised at " + std::to_string(static_cast<int>(px[r] * scale)) +
+      error = "font '" + font.path + "' could not be rasterised at " + std::to_string(static_cast<int>(px[r])) +
               " px within " + std::to_string(max_side) + " pixels";
       return std::nullopt;
     }

@@ -5,6 +5,7 @@
 
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
+#include "kiosk/ui/full_text.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -140,22 +141,22 @@ void draw_navigation(UiContext& ctx) {
                         l.radius);
     }
     const ImU32 fg = active ? t.on_accent : t.on_bar_muted;
-    const float icon = l.px(46);
-    draw_icon(dl, screen_view(id).icon, ImVec2((min.x + max.x) / 2, top + l.px(40)), icon,
-              active ? t.on_accent : t.on_bar);
     // A label never runs into its neighbour: the caption size when the body size is too wide, then
-    // two lines (portrait English: "Waste sorting" in a 180 px item).
+    // two lines (portrait English: "Waste sorting" in a 180 px item). The label sits on the bar's
+    // bottom and the icon takes what is left above it, so large text never falls off the screen.
     const float room = w - l.px(12);
     ImFont* font = measure(ctx.fonts.body, label).x <= room ? ctx.fonts.body : ctx.fonts.small;
-    if (measure(font, label).x <= room) {
-      const ImVec2 size = measure(font, label);
-      text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), top + l.px(72)), fg, label);
-    } else {
-      float y = top + l.px(64);
-      for (const Line& line : break_lines(*font, font->FontSize, label, room)) {
-        text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), std::floor(y)), fg, line.text);
-        y += std::floor(font->FontSize * 0.95f);  // two lines within the bar, under the icon
-      }
+    const std::vector<Line> lines = break_lines(*font, font->FontSize, label, room);
+    const float pitch = std::floor(font->FontSize * 0.95f);
+    const float label_y = std::min(top + l.px(72), std::floor(l.size.y - l.px(6) - font->FontSize -
+                                                               pitch * static_cast<float>(lines.size() - 1)));
+    const float icon = std::min(l.px(46), label_y - top - l.px(14));
+    draw_icon(dl, screen_view(id).icon, ImVec2((min.x + max.x) / 2, std::min(top + l.px(40), label_y - l.px(4) - icon / 2)),
+              icon, active ? t.on_accent : t.on_bar);
+    float y = label_y;
+    for (const Line& line : lines) {
+      text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), y), fg, line.text);
+      y += pitch;
     }
     if (p.clicked) ctx.go_to(id);
     ++i;
@@ -185,6 +186,7 @@ void draw_frame(UiContext& ctx) {
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
+  draw_full_text(ctx);  // a shortened text, whole, when tapped
   draw_admin(ctx);  // above everything, when open
 }
 

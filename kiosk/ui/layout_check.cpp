@@ -66,7 +66,7 @@ std::string layout_dump(const FrameRecord& record, const LayoutFrame& frame) {
            ",\"y\":" + num(r.min.y) + ",\"w\":" + num(r.max.x - r.min.x) + ",\"h\":" + num(r.max.y - r.min.y) +
            ",\"clip\":" + clip_json(r.clip) + ",\"px\":" + num(r.px) +
            ",\"missing_glyphs\":" + std::to_string(r.missing_glyphs) +
-           ",\"truncated\":" + (r.truncated ? "true" : "false") + "}\n";
+           ",\"truncated\":" + (r.truncated ? "true" : "false") + ",\"role\":\"" + role_name(r.role) + "\"}\n";
   }
   for (const FrameRecord::Tappable& t : record.tappables) {
     out += head + ",\"kind\":\"tap\",\"text\":" + json_string(t.label) + ",\"x\":" + num(t.min.x) +
@@ -78,10 +78,10 @@ std::string layout_dump(const FrameRecord& record, const LayoutFrame& frame) {
 
 LayoutRules make_layout_rules(int width, int height) {
   const Layout l = make_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)));
-  const FontSizes sizes;
+  const FontSizes px = font_pixels(l.scale);
   LayoutRules r;
-  r.min_text_px = std::floor(sizes.small * l.scale);
-  r.truncate_max_px = std::floor(sizes.small * l.scale);
+  r.min_text_px = std::max(17.f, px.small);
+  r.min_body_px = px.body;
   // A finger: 48 px on the 1280x800 10-inch panels and larger, 40 px on the official 7-inch 800x480.
   r.min_touch = std::min(width, height) >= 800 ? 48.f : 40.f;
   return r;
@@ -105,16 +105,20 @@ std::vector<LayoutProblem> check_layout(const FrameRecord& record, const LayoutF
       // A row half-scrolled out of its list is cut on purpose, along the list's edge and only there.
       const bool scrolled_row = r.max.x <= r.clip.z + s && r.min.x >= r.clip.x - s &&
                                 (r.min.y < r.clip.y - s) != (r.max.y > r.clip.w + s) &&
-                                (r.clip.w - r.clip.y) > 3 * (r.max.y - r.min.y);
+                                (r.clip.w - r.clip.y) > 3 * (r.max.y - r.min.y) &&
+                                (r.clip.y > s || r.clip.w < static_cast<float>(frame.height) - s);  // a list, not the screen
       if (!scrolled_row) add("outside its clip", run + " clip " + clip_json(r.clip));
     }
-    if (r.truncated && r.px > rules.truncate_max_px)
-      add("truncated", run + " at " + num(r.px) + " px is shortened (only secondary text may be)");
+    if (r.truncated && !is_secondary(r.role))
+      add("truncated", run + " (" + role_name(r.role) + ") is shortened (only captions, timestamps and sources may be)");
     // 20.01 px glyphs end between pixel rows and lose their bottom one: 2 reads as 7, B as R.
     if (std::abs(r.px - std::round(r.px)) > 0.01f)
       add("outside its clip", run + " at " + num(r.px) + " px, not a whole pixel size: glyph rows fall between pixels");
-    if (r.px + 0.01f < rules.min_text_px)
-      add("too small", run + " at " + num(r.px) + " px (minimum " + num(rules.min_text_px) + ")");
+    const bool fine = r.role == TextRole::timestamp || r.role == TextRole::source;
+    const float min_px =
+        fine ? rules.min_fine_px : r.role == TextRole::body ? std::max(rules.min_text_px, rules.min_body_px) : rules.min_text_px;
+    if (r.px + 0.01f < min_px)
+      add("too small", run + " (" + role_name(r.role) + ") at " + num(r.px) + " px (minimum " + num(min_px) + ")");
     shown.push_back({&r, {lo, hi}});
   }
   for (size_t i = 0; i < shown.size(); ++i)

@@ -23,9 +23,10 @@ std::string layout_dump(const FrameRecord& record, const LayoutFrame& frame);
 
 // The minimums, in pixels, for a frame of a given size (see make_layout_rules).
 struct LayoutRules {
-  float min_text_px = 0;      // any text run
+  float min_text_px = 17;     // any text run but timestamps and sources: nothing at or under 16 px
+  float min_fine_px = 12;     // timestamps and sources
+  float min_body_px = 0;      // body text: 22 px at 800x480, 26 px at 1280x800 (font_pixels)
   float min_touch = 0;        // both sides of every tappable item
-  float truncate_max_px = 0;  // shortened text is allowed only at or below this size (secondary text)
   float overlap_slack = 2;    // pixels two runs may share (anti-aliased edges, tight line pitch)
   float clip_slack = 1;       // pixels a run may pass its clip (rounding)
 };

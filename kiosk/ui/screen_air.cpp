@@ -162,7 +162,8 @@ float level_texts(UiContext& ctx, const AirStationView& a, ImVec2 pos, float wid
   const float cw = two ? (width - l.gap) / 2 : width;
   auto block = [&](const char* label, const Text& body, ImVec2 at) {
     text(ctx, ctx.fonts.small, at, t.text_muted, ctx.str(label));
-    return l.px(34) + paragraph(ctx, ctx.fonts.body, ImVec2(at.x, at.y + l.px(34)), cw, t.text, ctx.tr(body));
+    const float head = std::max(l.px(34), std::round(ctx.fonts.small->FontSize * 1.35f));
+    return head + paragraph(ctx, ctx.fonts.body, ImVec2(at.x, at.y + head), cw, t.text, ctx.tr(body));
   };
   const float h1 = block("air.health", a.health, pos);
   if (two) return std::max(h1, block("air.advice", a.advice, ImVec2(pos.x + cw + l.gap, pos.y)));
@@ -386,10 +387,10 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   float y = pos.y;
   compact = compact && a.aqi;
   if (!compact) {
-    text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(a.station->name));
-    y += l.px(70);
+    text_shrink(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(a.station->name));
+    y += std::max(l.px(70), std::round(ctx.fonts.title->FontSize * 1.3f));
     freshness_line(ctx, a.freshness, ImVec2(x, y), width);
-    y += l.px(48);
+    y += std::max(l.px(48), std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(16));
   }
   if (!a.aqi)
     return y - pos.y +
@@ -404,12 +405,18 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   canvas()->AddRectFilled(bmin, bmax, fill, l.radius);
   text_centered(ctx, ctx.fonts.huge, ImVec2(bmin.x, bmin.y + cap), bmax, text_on(fill), number);
   const float rx = bmax.x + l.px(28), rw = x + width - rx;
+  float side_bottom = bmax.y;  // the lowest line beside the number
   if (compact) {
     text(ctx, ctx.fonts.small, ImVec2(x + l.px(12), y + l.px(4)), text_on(fill), "AQI");
-    text_fit(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
-    freshness_line(ctx, a.freshness, ImVec2(rx, y + l.px(54)), rw);
+    // Name, time and level stacked beside the number, each under the one above whatever the text size.
+    const ImFont* name_font = text_shrink(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
+    const float time_y = y + std::max(l.px(54), std::round(name_font->FontSize * 1.2f));
+    freshness_line(ctx, a.freshness, ImVec2(rx, time_y), rw);
     ImFont* const fonts[] = {ctx.fonts.body, ctx.fonts.small};
-    if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(94)), pill_font(ctx, a.grade, rw, fonts));
+    const float pill_y = std::max(y + l.px(94), time_y + std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(4));
+    ImFont* pill = pill_font(ctx, a.grade, rw, fonts);
+    if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, pill_y), pill);
+    side_bottom = std::max(side_bottom, (stale ? pill_y : pill_y + pill->FontSize * 1.5f));
   } else {
     text_fit(ctx, ctx.fonts.small, ImVec2(rx, y), rw, t.text_muted, ctx.str("air.aqi_label"));
     ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
@@ -417,7 +424,7 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
     else
       text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(36)), rw, t.warning, ctx.str("data.stale"));
   }
-  y = bmax.y + l.px(16);
+  y = side_bottom + l.px(16);
   if (!a.primary.empty()) {
     std::vector<std::string> list;
     for (const std::string& key : a.primary) list.push_back(ctx.str("pollutant." + key));

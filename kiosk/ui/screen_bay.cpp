@@ -1,6 +1,7 @@
 // Bays: the national and provincial beautiful bays with their stories and targets, and the plan
 // overview: every target of the city plan grouped by the plan's actions, with progress and status.
 #include <algorithm>
+#include <cmath>
 
 #include "kiosk/core/target_progress.hpp"
 #include "kiosk/ui/qr_code.hpp"
@@ -115,10 +116,10 @@ void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
   ScrollArea area(ctx, "bay.detail", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
   const float x = area.origin().x, width = area.width() - l.pad / 2;
   float y = area.origin().y;
-  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(bay.name));
-  y += l.px(70);
+  text_shrink(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(bay.name));
+  y += std::round(ctx.fonts.title->FontSize * 1.3f);
   text(ctx, ctx.fonts.small, ImVec2(x, y), t.accent, ctx.str("bay.level." + bay.level));
-  y += l.px(42);
+  y += std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(12);
   y += paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(bay.summary)) + l.px(14);
   // The page's "scan to learn more" code beside the photo, or on its own with the caption beside it.
   const float qr = qr_side(ctx, bay.url);
@@ -218,14 +219,17 @@ void draw_bay(UiContext& ctx) {
   {
   ScrollArea list(ctx, "bay.list", a, ImVec2(a.x + list_w, b.y));
   float y = list.origin().y;
-  const float row_h = l.px(104);
+  // The row grows with its text (large-text mode), never below a touch target.
+  const float sub_y = l.px(14) + std::round(ctx.fonts.large->FontSize * 1.2f);
+  const float row_h = std::max(l.touch, sub_y + std::round(ctx.fonts.small->FontSize * 1.25f) + l.px(12));
   auto row = [&](const std::string& id, const std::string& title, const std::string& sub) {
     ImVec2 min(list.origin().x, y), max(list.origin().x + list.width(), y + row_h);
     Press p = touch_area(ctx, "bay." + id, title, min, max);
     card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
     if (id == selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
-    text_fit(ctx, ctx.fonts.large, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44), t.text, title);
-    text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + l.px(62)), list.width() - l.px(44), t.text_muted,
+    text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44), t.text,
+                title);
+    text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + sub_y), list.width() - l.px(44), t.text_muted,
              sub);
     if (p.clicked) ctx.select(id);
     y += row_h + l.gap * 0.6f;

@@ -217,7 +217,8 @@ void draw_playing(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   y += ctx.fonts.body->FontSize + l.px(14);
   const float hint_h = ctx.fonts.small->FontSize + l.px(12);
   const float stage_bottom = areas.bins_min.y - l.gap - hint_h;
-  const float card_h = std::max(l.px(60), std::min(l.px(220), stage_bottom - y));
+  // Never lower than a finger, nor than the item's name at title size.
+  const float card_h = std::max({l.touch, ctx.fonts.title->FontSize + l.px(24), std::min(l.px(220), stage_bottom - y)});
   const float card_w = std::min(l.px(760), (b.x - a.x) * 0.7f);
   const ImVec2 home_min((a.x + b.x - card_w) / 2, y + std::max(0.f, (stage_bottom - y - card_h) / 2));
   const ImVec2 home_max(home_min.x + card_w, home_min.y + card_h);

@@ -22,8 +22,8 @@ bool tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max) {
   const float icon_size = l.px(44);
   draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2), icon_size,
             ctx.theme.accent);
-  text_fit(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + icon_size + l.px(16), min.y + l.pad + l.px(2)),
-           max.x - min.x - 2 * l.pad - icon_size - l.px(16), ctx.theme.text, title);
+  text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + icon_size + l.px(16), min.y + l.pad + l.px(2)),
+              max.x - min.x - 2 * l.pad - icon_size - l.px(16), ctx.theme.text, title);
   return p.clicked;
 }
 
@@ -38,7 +38,9 @@ struct Body {
 Body body_of(const UiContext& ctx, ImVec2 min, ImVec2 max, bool with_footer) {
   const Layout& l = ctx.layout;
   const float footer = with_footer ? ctx.fonts.small->FontSize + l.px(12) : 0;
-  return {min.x + l.pad, min.y + l.pad + l.px(66), max.x - min.x - 2 * l.pad, max.y - l.pad - footer};
+  // Under the title, however large the text.
+  const float head = std::max(l.px(66), l.px(10) + std::round(ctx.fonts.large->FontSize * 1.25f));
+  return {min.x + l.pad, min.y + l.pad + head, max.x - min.x - 2 * l.pad, max.y - l.pad - footer};
 }
 
 void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {

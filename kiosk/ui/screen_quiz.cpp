@@ -114,8 +114,9 @@ void draw_question(UiContext& ctx, const Quiz& quiz, float top) {
       l.px(80) + ctx.fonts.large->FontSize * 1.3f * 3 + ctx.fonts.large->FontSize + l.px(70);
   // The choices stay where they are when the feedback comes in below them.
   const float spare = b.y - y - feedback_h - l.gap;
+  const float ch_min = std::max(l.touch, l.px(70));  // a finger, even on a short screen
   const float ch = std::clamp((spare - l.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
-                              l.px(70), l.px(130));
+                              ch_min, std::max(ch_min, l.px(130)));
   const float cw = (b.x - a.x - l.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   for (int i = 0; i < n; ++i) {
     const ImVec2 min(a.x + static_cast<float>(i % columns) * (cw + l.gap),
@@ -207,7 +208,9 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
   text(ctx, ctx.fonts.large, ImVec2(rx, ry), t.text, ctx.str("quiz.review"));
   ry += ctx.fonts.large->FontSize + l.px(18);
   // Every wrong answer, whole, in a list that scrolls when they do not all fit: a count of nine must
-  // show nine.
+  // show nine. At title size: a class reads them from the back of the room.
+  ImFont* font = ctx.fonts.title;
+  const float mark = std::round(font->FontSize * 0.8f), indent = mark + l.px(14);
   ScrollArea list(ctx, "quiz.review", ImVec2(rx, ry), ImVec2(max.x - pad / 2, max.y - pad));
   const float lx = list.origin().x, lw = list.width() - l.px(12);
   float ly = list.origin().y;
@@ -215,13 +218,13 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
     if (a_.right) continue;
     const QuizQuestion* q = question_at(ctx, a_.question);
     if (!q) continue;
-    ly += paragraph(ctx, ctx.fonts.body, ImVec2(lx, ly), lw, t.text, ctx.tr(q->question)) + l.px(4);
+    ly += paragraph(ctx, font, ImVec2(lx, ly), lw, t.text, ctx.tr(q->question)) + l.px(4);
     if (a_.right_choice >= 0 && a_.right_choice < static_cast<int>(q->choices.size())) {
-      check_mark(canvas(), ImVec2(lx + l.px(12), ly + ctx.fonts.body->FontSize / 2), l.px(24), kRight);
-      ly += paragraph(ctx, ctx.fonts.body, ImVec2(lx + l.px(32), ly), lw - l.px(32), t.accent,
-                     labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
+      check_mark(canvas(), ImVec2(lx + mark / 2, ly + font->FontSize / 2), mark, kRight);
+      ly += paragraph(ctx, font, ImVec2(lx + indent, ly), lw - indent, t.accent,
+                      labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
     }
-    ly += l.px(24);
+    ly += l.px(28);
   }
   list.set_content_height(ly - list.origin().y);
 }

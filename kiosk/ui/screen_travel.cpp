@@ -1,5 +1,6 @@
 // Green travel: tips with where their figures come from, and live bike-share availability.
 #include <algorithm>
+#include <cmath>
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/qr_code.hpp"
@@ -73,11 +74,12 @@ void draw_travel(UiContext& ctx) {
       card(ctx, min, max, t.surface);
       const float x = min.x + x_pad;
       float y = min.y + l.px(18);
-      text_fit(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(tip.title));
+      text_shrink(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(tip.title));
       y += ctx.fonts.large->FontSize * 1.3f + l.px(8);
       y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(tip.body));
       if (!tip.source.empty()) {
         y += l.px(10);
+        RoleScope source(TextRole::source);
         text_fit(ctx, ctx.fonts.small, ImVec2(x, y), width, t.text_muted,
                  labelled(ctx.str("travel.source"), ctx.tr(tip.source)));
         y += ctx.fonts.small->FontSize * 1.3f;
@@ -100,7 +102,7 @@ void draw_travel(UiContext& ctx) {
   ImFont* hfont = measure(ctx.fonts.large, heading).x <= width - l.px(64) ? ctx.fonts.large : ctx.fonts.body;
   text_fit(ctx, hfont, ImVec2(x + l.px(64), y + (ctx.fonts.large->FontSize - hfont->FontSize) / 2), width - l.px(64),
            t.text, heading);
-  y += l.px(64);
+  y += std::max(l.px(64), std::round(ctx.fonts.large->FontSize * 1.3f));
   Freshness newest;
   for (const auto& s : ctx.model.bikes)
     if (s.freshness.observed_at > newest.observed_at) newest = s.freshness;

@@ -17,10 +17,27 @@
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 namespace {
+
+// At most two lines of `width`, and no Latin word wider than a line (it would be cut mid-word).
+bool fits_two_lines(const ImFont& font, std::string_view name, float width) {
+  if (break_lines(font, font.FontSize, name, width).size() > 2) return false;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view word = name.substr(start, end - start);
+    const bool latin = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
+    if (latin && font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x > width)
+      return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 constexpr size_t kMaxSearchLength = 40;  // code points: more is no search anyone types
 constexpr size_t kMaxResults = 50;
@@ -100,8 +117,10 @@ void draw_categories(UiContext& ctx, ImVec2 a, ImVec2 b, const std::string& sele
       const float icon = std::min(l.px(64), cw * 0.3f);
       draw_icon(dl, category_icon(c.id), ImVec2(min.x + l.px(18) + icon / 2, min.y + l.px(18) + icon / 2),
                 icon, fg);
-      paragraph(ctx, ctx.fonts.large, ImVec2(min.x + l.px(18), min.y + l.px(30) + icon), cw - l.px(36), fg,
-                name, 2);
+      // The name at the largest size that keeps it to two lines with no word split ("Hazardo/us").
+      ImFont* nf = ctx.fonts.large;
+      if (!fits_two_lines(*nf, name, cw - l.px(36))) nf = ctx.fonts.body;
+      paragraph(ctx, nf, ImVec2(min.x + l.px(18), min.y + l.px(30) + icon), cw - l.px(36), fg, name, 2);
       const float desc_y = min.y + l.px(40) + icon + ctx.fonts.large->FontSize * 1.3f;
       const int lines = static_cast<int>((max.y - desc_y - l.px(12)) / (ctx.fonts.small->FontSize * 1.3f));
       if (lines >= 1 &&
@@ -276,7 +295,7 @@ void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min,
   const float x = c.x + r + l.px(20);
   const float w = max.x - x - l.px(18);
   float y = min.y + l.px(16);
-  text_fit(ctx, ctx.fonts.large, ImVec2(x, y), w, t.text, name);
+  text_shrink(ctx, ctx.fonts.large, ImVec2(x, y), w, t.text, name);
   y += ctx.fonts.large->FontSize + l.px(4);
   std::string line2 = cat ? ctx.tr(cat->name) : item.category;
   const float cat_w = measure(ctx.fonts.small, line2).x;
@@ -335,12 +354,13 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
 }
 
 void draw_category_items(UiContext& ctx, ImVec2 min, ImVec2 max, const WasteCategory& category) {
-  text(ctx, ctx.fonts.body, min, ctx.theme.text_muted,
-       with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size())));
+  // Wrapped: a narrow list (800x480) is narrower than the sentence.
+  const float head = paragraph(ctx, ctx.fonts.body, min, max.x - min.x, ctx.theme.text_muted,
+                               with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size())));
   std::vector<Row> rows;
   for (const WasteItem& item : ctx.content.waste_items)
     if (item.category == category.id) rows.push_back({&item, -1});
-  draw_rows(ctx, "waste.items", ImVec2(min.x, min.y + ctx.fonts.body->FontSize * 1.5f), max, rows);
+  draw_rows(ctx, "waste.items", ImVec2(min.x, min.y + head + ctx.fonts.body->FontSize * 0.2f), max, rows);
 }
 
 // The item's card: category band with colour, icon and name; the item's name in both languages;

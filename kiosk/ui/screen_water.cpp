@@ -5,6 +5,7 @@
 // The view (map or list) lives in ScreenState::detail ("list"), so an idle reset returns it to the
 // map like everything else.
 #include <algorithm>
+#include <cmath>
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/ui/icons.hpp"
@@ -172,14 +173,15 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
                   ImVec2(max.x - l.pad / 2, max.y - l.pad));
   const float x = area.origin().x, width = area.width() - l.pad / 2;
   float y = area.origin().y;
-  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(w.station->name));
-  y += l.px(70);
+  text_shrink(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(w.station->name));
+  y += std::round(ctx.fonts.title->FontSize * 1.3f);
+  // The standard it is judged by, whole: it says what the class below means.
   const std::string kind = ctx.str("water.kind." + w.station->kind);
-  text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text_muted,
-           kind + " · " + ctx.str(is_sea(w) ? "water.sea_standard" : "water.river_standard"));
-  y += l.px(46);
+  y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text_muted,
+                 kind + " · " + ctx.str(is_sea(w) ? "water.sea_standard" : "water.river_standard")) +
+       l.px(6);
   freshness_line(ctx, w.freshness, ImVec2(x, y), width);
-  y += l.px(52);
+  y += std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(22);
 
   if (w.grade) {
     // The class in a block of its colour, with its face: never colour alone.
@@ -221,7 +223,9 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
   // Every measured value.
   const int columns = width > l.px(900) ? 4 : (width > l.px(560) ? 3 : 2);
   const float cw = (width - l.px(12) * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float ch = l.px(104);
+  // Label, then value: the tile grows with the text (large-text mode).
+  const float value_y = l.px(10) + std::round(ctx.fonts.small->FontSize * 1.2f);
+  const float ch = std::max(l.px(104), value_y + std::round(ctx.fonts.large->FontSize * 1.15f) + l.px(6));
   int i = 0;
   for (const PollutantValue& p : w.values) {
     const Metric* row = find_metric(p.metric);
@@ -231,9 +235,11 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
     text_fit(ctx, ctx.fonts.small, ImVec2(cx + l.px(14), cy + l.px(10)), cw - l.px(28), t.text_muted,
              ctx.str(row ? std::string(row->string_key) : "water_item." + p.metric));
     const std::string value = value_text(ctx, p);
-    text(ctx, ctx.fonts.large, ImVec2(cx + l.px(14), cy + l.px(44)), t.text, value);
+    text(ctx, ctx.fonts.large, ImVec2(cx + l.px(14), cy + value_y), t.text, value);
     if (p.unit != "pH" && !p.unit.empty())
-      text(ctx, ctx.fonts.small, ImVec2(cx + l.px(20) + measure(ctx.fonts.large, value).x, cy + l.px(54)),
+      text(ctx, ctx.fonts.small,
+           ImVec2(cx + l.px(20) + measure(ctx.fonts.large, value).x,
+                  cy + value_y + ctx.fonts.large->FontSize - ctx.fonts.small->FontSize - l.px(2)),
            t.text_muted, ctx.str("unit." + p.unit));
     ++i;
   }

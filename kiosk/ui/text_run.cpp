@@ -4,11 +4,30 @@
 
 namespace kiosk::ui {
 namespace {
-std::vector<TextRun>* g_runs = nullptr;  // UI thread only
+// UI thread only.
+std::vector<TextRun>* g_runs = nullptr;
+const FontSet* g_fonts = nullptr;
+int g_role = -1;  // a RoleScope's role, or -1
+
+TextRole role_of(const ImFont* font) {
+  if (g_role >= 0) return static_cast<TextRole>(g_role);
+  if (!g_fonts || font == g_fonts->body) return TextRole::body;
+  if (font == g_fonts->small) return TextRole::caption;
+  return TextRole::title;
+}
 }  // namespace
 
-void record_text_runs(std::vector<TextRun>* runs) {
+void record_text_runs(std::vector<TextRun>* runs, const FontSet* fonts) {
   g_runs = runs;
+  g_fonts = runs ? fonts : nullptr;
+}
+
+RoleScope::RoleScope(TextRole role) : previous_(g_role) {
+  g_role = static_cast<int>(role);
+}
+
+RoleScope::~RoleScope() {
+  g_role = previous_;
 }
 
 int missing_glyphs(const ImFont& font, std::string_view s) {
@@ -36,7 +55,7 @@ void add_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color,
   const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size());
   const ImVec4 clip = dl->_CmdHeader.ClipRect;
   g_runs->push_back({std::string(s), pos, ImVec2(pos.x + extent.x, pos.y + extent.y), clip, size,
-                     missing_glyphs(*font, s), truncated, font});
+                     missing_glyphs(*font, s), truncated, font, role_of(font)});
 }
 
 }  // namespace kiosk::ui

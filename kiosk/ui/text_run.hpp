@@ -11,6 +11,8 @@
 
 #include <imgui.h>
 
+#include "kiosk/ui/fonts.hpp"
+
 namespace kiosk::ui {
 
 struct TextRun {
@@ -21,10 +23,25 @@ struct TextRun {
   int missing_glyphs = 0;  // characters drawn with the fallback glyph
   bool truncated = false;  // the text was shortened to fit
   const ImFont* font = nullptr;  // which page: the glyph atlas adds what a run lacked (render/glyph_atlas.hpp)
+  TextRole role = TextRole::body;  // by the font's role in the frame, or a RoleScope around the draw
 };
 
-// Text runs are recorded into `runs` while set (UI thread only; null stops recording).
-void record_text_runs(std::vector<TextRun>* runs);
+// Text runs are recorded into `runs` while set (UI thread only; null stops recording). A run's role
+// is the role of its font in `fonts` (the frame's set: in large-text mode the small role is drawn with
+// the body page, and is still a caption).
+void record_text_runs(std::vector<TextRun>* runs, const FontSet* fonts = nullptr);
+
+// Runs drawn while it lives are of `role` (a timestamp, a source), whatever their font.
+class RoleScope {
+ public:
+  explicit RoleScope(TextRole role);
+  ~RoleScope();
+  RoleScope(const RoleScope&) = delete;
+  RoleScope& operator=(const RoleScope&) = delete;
+
+ private:
+  int previous_;
+};
 
 void add_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view s,
               bool truncated = false);

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "kiosk/ui/full_text.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/text_layout.hpp"
 
@@ -54,6 +55,7 @@ float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 col
       shortened += "…";
       add_text(canvas(), font, ImVec2(pos.x, y), color, shortened, true);
       y += line_height;
+      offer_full_text(ctx, s, pos, ImVec2(pos.x + width, y));
       break;
     }
     add_text(canvas(), font, ImVec2(pos.x, y), color, line);
@@ -73,6 +75,20 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
   std::string withdots = std::string(shown) + "…";
   add_text(canvas(), font, pos, color, withdots, true);
   ctx.record.texts.emplace_back(s);
+  offer_full_text(ctx, s, pos, ImVec2(pos.x + measure(font, withdots).x, pos.y + font->FontSize));
+}
+
+ImFont* text_shrink(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s) {
+  // The frame's roles from the largest down; a role's font never shrinks below body.
+  for (ImFont* f : {ctx.fonts.title, ctx.fonts.large, ctx.fonts.body}) {
+    if (f->FontSize > font->FontSize || f == font) continue;
+    if (measure(f, s).x <= width || f == ctx.fonts.body) {
+      text_fit(ctx, f, pos, width, color, s);
+      return f;
+    }
+  }
+  text_fit(ctx, font, pos, width, color, s);
+  return font;
 }
 
 void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s) {
@@ -255,6 +271,7 @@ std::string last_reading_text(const UiContext& ctx, UnixTime observed_at) {
 ImU32 stale_fill(const UiContext&) { return IM_COL32(112, 122, 132, 255); }
 
 void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width) {
+  RoleScope timestamp(TextRole::timestamp);
   if (f.observed_at <= 0) {
     text(ctx, ctx.fonts.small, pos, ctx.theme.text_muted, ctx.str("data.no_data"));
     return;

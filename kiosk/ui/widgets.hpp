@@ -24,6 +24,9 @@ float paragraph(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 col
                 int max_lines = 0);
 // One line, shortened with "…" to fit `width`.
 void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s);
+// Text that matters (a name, a heading): drawn with `font` when it fits, else with the next smaller role
+// down to body size (never smaller), and only then shortened. Returns the font used.
+ImFont* text_shrink(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s);
 void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s);
 
 // --- surfaces ---

@@ -167,7 +167,7 @@ TEST(Glyphs, EveryFirstLevelCharacterFitsThePagesWhenTheyOverflow) {
   k.draw(ui::ScreenId::home);
   expect_whole(k, all, false, "1920x1080");
   expect_whole(k, join(rare, 0, 600), true, "1920x1080");
-  EXPECT_FLOAT_EQ(k.app->fonts().title->FontSize, 50.f) << "the title keeps its size";
+  EXPECT_FLOAT_EQ(k.app->fonts().title->FontSize, ui::font_pixels(1).title) << "the title keeps its size";
 }
 
 TEST(Glyphs, AlertAddedWhileRunningIsWhole) {
