@@ -59,7 +59,8 @@ void AdminMode::save_lockout(double now) const {
   std::string text = std::to_string(guard_.failures()) + " " + std::to_string(guard_.lockouts()) + " " +
                      std::to_string(guard_.locked_for(now)) + "\n";
   std::string error;
-  if (!write_file_atomically(lockout_file_.string(), text, error, 0600)) log::warning("admin: lockout not kept: " + error);
+  if (!write_file_atomically(lockout_file_.string(), text, error, 0600))
+    log::warning("admin: lockout not kept: " + error);
 }
 
 bool AdminMode::uses_demo_pin() const {
@@ -111,7 +112,8 @@ void AdminMode::submit(double now, ui::AdminView& view) {
     return;
   }
   // Locked down, a short PIN is never checked: it counts as a wrong one.
-  const bool ok = (!locked_down_ || entered_.size() >= kMinLockdownPinDigits) && sys::verify_pin(entered_, pin_hash_);
+  const bool ok =
+      (!locked_down_ || entered_.size() >= kMinLockdownPinDigits) && sys::verify_pin(entered_, pin_hash_);
   wipe(entered_);
   view.pin_digits = 0;
   if (ok) {

@@ -7,9 +7,10 @@
 namespace kiosk {
 
 int run_cli(int argc, char** argv) {
-  CLI::App root{"Public environment kiosk: live air and water quality, the city plan, waste sorting "
-                "and green travel, for touch screens.",
-                "kiosk"};
+  CLI::App root{
+      "Public environment kiosk: live air and water quality, the city plan, waste sorting "
+      "and green travel, for touch screens.",
+      "kiosk"};
   root.set_version_flag("--version", std::string("kiosk ") + KIOSK_VERSION);
   root.require_subcommand(0, 1);
   CommandAction run;
@@ -31,8 +32,9 @@ int run_cli(int argc, char** argv) {
     return root.exit(e);
   } catch (const CLI::ParseError& e) {
     // One line, not CLI11's usage dump: "kiosk: error: …; see kiosk --help".
-    std::fprintf(stderr, "kiosk: error: %s (see kiosk %s--help)\n", e.what(),
-                 root.get_subcommands().empty() ? "" : (root.get_subcommands().front()->get_name() + " ").c_str());
+    std::fprintf(
+        stderr, "kiosk: error: %s (see kiosk %s--help)\n", e.what(),
+        root.get_subcommands().empty() ? "" : (root.get_subcommands().front()->get_name() + " ").c_str());
     return kExitFailure;
   }
   return run ? run() : kExitOk;

@@ -3,9 +3,9 @@
 #include <iostream>
 #include <string>
 
+#include "kiosk/app/admin_mode.hpp"
 #include "kiosk/app/commands.hpp"
 #include "kiosk/core/log.hpp"
-#include "kiosk/app/admin_mode.hpp"
 #include "kiosk/system/pin_hash.hpp"
 
 namespace kiosk {

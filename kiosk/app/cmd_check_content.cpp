@@ -11,7 +11,8 @@ namespace kiosk {
 namespace {
 
 int run_check(const std::string& dir_option, const std::string& lang_option) {
-  const std::filesystem::path dir = dir_option.empty() ? default_content_dir() : std::filesystem::path(dir_option);
+  const std::filesystem::path dir =
+      dir_option.empty() ? default_content_dir() : std::filesystem::path(dir_option);
   if (!lang_option.empty() && lang_option != "zh" && lang_option != "en") {
     std::fprintf(stderr, "kiosk: error: --lang '%s' must be zh or en\n", lang_option.c_str());
     return kExitFailure;
@@ -31,9 +32,11 @@ int run_check(const std::string& dir_option, const std::string& lang_option) {
 
 void add_check_content_command(CLI::App& root, CommandAction& run) {
   static std::string dir, lang;
-  auto* cmd = root.add_subcommand("check-content", "Validate a content pack and list every problem with its position");
+  auto* cmd = root.add_subcommand("check-content",
+                                  "Validate a content pack and list every problem with its position");
   cmd->add_option("dir", dir, "Content folder (default: ./content)");
-  cmd->add_option("--lang", lang, "Language of the messages: zh or en (default: the pack's default language)");
+  cmd->add_option("--lang", lang,
+                  "Language of the messages: zh or en (default: the pack's default language)");
   cmd->callback([&run] { run = [] { return run_check(dir, lang); }; });
 }
 

@@ -32,7 +32,8 @@ int run(const ReplayOptions& o) {
 
 void add_replay_command(CLI::App& root, CommandAction& run_action) {
   static ReplayOptions options;
-  auto* cmd = root.add_subcommand("replay", "Run a replay script of touches and checks headless (see README)");
+  auto* cmd =
+      root.add_subcommand("replay", "Run a replay script of touches and checks headless (see README)");
   cmd->add_option("script", options.script, "The replay script")->required();
   cmd->add_option("--out", options.out, "Folder for the pictures of `shot` lines")->required();
   cmd->add_option("--layout", options.layout,

@@ -19,8 +19,8 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/view_options.hpp"
 #include "kiosk/core/attention.hpp"
-#include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/clock_jump.hpp"
+#include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/health_metrics.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/system/metrics_file.hpp"
@@ -48,8 +48,8 @@ struct RunOptions {
 // The site file's [site] table: where this kiosk keeps things. Its [admin], [metrics] and [schedule]
 // are merged into the pack's kiosk.toml by the content loader (set_site_file).
 struct SiteSettings {
-  std::string content;                  // content folder (operator content, never touched by upgrades)
-  std::string cache;                    // cache folder
+  std::string content;                    // content folder (operator content, never touched by upgrades)
+  std::string cache;                      // cache folder
   std::string secret_dir = "/etc/kiosk";  // `{ file = … }` secrets must be under it
 };
 
@@ -63,8 +63,8 @@ std::optional<SiteSettings> read_site_settings(const std::string& path, std::str
     if (auto v = t["site"]["cache"].value<std::string>()) out.cache = *v;
     if (auto v = t["site"]["secret_dir"].value<std::string>()) out.secret_dir = *v;
   } catch (const toml::parse_error& e) {
-    error = path + ":" + std::to_string(e.source().begin.line) + ":" + std::to_string(e.source().begin.column) +
-            ": " + std::string(e.description());
+    error = path + ":" + std::to_string(e.source().begin.line) + ":" +
+            std::to_string(e.source().begin.column) + ": " + std::string(e.description());
     return std::nullopt;
   }
   return out;
@@ -179,7 +179,8 @@ int run_kiosk(const RunOptions& o) {
   if (const char* driver = std::getenv("SDL_VIDEODRIVER"); !driver || !*driver) {
     if (!real_display_available()) {
       log::error(
-          "no display: no X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or KMS/DRM device (/dev/dri/card*); to draw "
+          "no display: no X11 (DISPLAY), Wayland (WAYLAND_DISPLAY) or KMS/DRM device (/dev/dri/card*); to "
+          "draw "
           "screens without a display use `kiosk render --out DIR`");
       return kExitUnusable;
     }
@@ -221,7 +222,7 @@ int run_kiosk(const RunOptions& o) {
       log::error(error);
       status = kExitUnusable;
     } else {
-      const std::filesystem::path cache = !o.cache.empty()         ? std::filesystem::path(o.cache)
+      const std::filesystem::path cache = !o.cache.empty()       ? std::filesystem::path(o.cache)
                                           : !site->cache.empty() ? std::filesystem::path(site->cache)
                                                                  : default_cache_dir();
       app.keep_missed_searches(cache / "missed-searches.tsv");  // for editors: what residents did not find
@@ -236,8 +237,9 @@ int run_kiosk(const RunOptions& o) {
       }
       // An unavailable view was logged, with its reason, when the PIN was configured.
       if (app.admin().available() && app.admin().uses_demo_pin())
-        log::warning("the admin PIN is the demo one (2468), accepted in a window only; a locked-down kiosk "
-                     "needs its own in /etc/kiosk/kiosk.toml (`kiosk admin-pin`)");
+        log::warning(
+            "the admin PIN is the demo one (2468), accepted in a window only; a locked-down kiosk "
+            "needs its own in /etc/kiosk/kiosk.toml (`kiosk admin-pin`)");
 
       sys::ServiceNotifier notifier(sys::NotifySocket::from_environment(),
                                     sys::watchdog_interval_from_environment());

@@ -20,7 +20,7 @@ void add_admin_pin_command(CLI::App& root, CommandAction& run);      // cmd_admi
 
 // Exit codes shared by all commands.
 constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;  // the command ran and found a problem (bad input, failed check)
-constexpr int kExitUnusable = 2; // the command could not run (unreadable folder, no display)
+constexpr int kExitFailure = 1;   // the command ran and found a problem (bad input, failed check)
+constexpr int kExitUnusable = 2;  // the command could not run (unreadable folder, no display)
 
 }  // namespace kiosk

@@ -53,7 +53,8 @@ std::filesystem::path default_last_good_dir();
 // `to.new`, checked there with `validate` (when given; the source may have changed since it was
 // validated, so the copy is what counts), every file and folder fsynced, then swapped in and the parent
 // fsynced, so a power cut never leaves a copy whose names point at unwritten data.
-bool copy_folder_atomically(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error,
-                            const std::function<bool(const std::filesystem::path&, std::string&)>& validate = {});
+bool copy_folder_atomically(
+    const std::filesystem::path& from, const std::filesystem::path& to, std::string& error,
+    const std::function<bool(const std::filesystem::path&, std::string&)>& validate = {});
 
 }  // namespace kiosk

@@ -26,8 +26,10 @@ class WorkerFeed final : public DataFeed {
 
 std::filesystem::path default_cache_dir() {
   if (const char* dir = std::getenv("CACHE_DIRECTORY"); dir && *dir) return dir;  // systemd CacheDirectory=
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "kiosk";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "kiosk";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "kiosk";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".cache" / "kiosk";
   return {};
 }
 

@@ -14,7 +14,8 @@ enum class FetchMode {
   once,        // render and replay: fetch every source once, synchronously, before drawing
 };
 
-// The folder for the SQLite cache: $CACHE_DIRECTORY (systemd), else $XDG_CACHE_HOME/kiosk, else ~/.cache/kiosk.
+// The folder for the SQLite cache: $CACHE_DIRECTORY (systemd), else $XDG_CACHE_HOME/kiosk, else
+// ~/.cache/kiosk.
 std::filesystem::path default_cache_dir();
 
 // cache_dir empty: no cache (nothing is written; render and replay).

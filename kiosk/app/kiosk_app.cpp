@@ -54,12 +54,13 @@ std::string problem_notice(const Diagnostics& diags, Lang lang, bool not_loaded)
       first = &d;
       break;
     }
-  const std::string errors = std::to_string(diags.error_count()), warnings = std::to_string(diags.warning_count());
+  const std::string errors = std::to_string(diags.error_count()),
+                    warnings = std::to_string(diags.warning_count());
   if (lang == Lang::zh)
-    return "内容问题：" + errors + " 个错误，" + warnings + " 个警告" + (not_loaded ? "，未载入" : "") + "。" +
-           first->format(lang);
-  return "content problem: " + errors + " error(s), " + warnings + " warning(s)" + (not_loaded ? ", not loaded" : "") +
-         ". " + first->format(lang);
+    return "内容问题：" + errors + " 个错误，" + warnings + " 个警告" + (not_loaded ? "，未载入" : "") +
+           "。" + first->format(lang);
+  return "content problem: " + errors + " error(s), " + warnings + " warning(s)" +
+         (not_loaded ? ", not loaded" : "") + ". " + first->format(lang);
 }
 
 }  // namespace
@@ -320,7 +321,8 @@ void KioskApp::apply_reload(ContentLoad load) {
     ++content_rejected_;
     log_problems(load.diags, lang_);
     content_notice_ = load.diags.items().empty()
-                          ? (lang_ == Lang::zh ? "内容问题：内容文件夹无法读取" : "content problem: the folder cannot be read")
+                          ? (lang_ == Lang::zh ? "内容问题：内容文件夹无法读取"
+                                               : "content problem: the folder cannot be read")
                           : problem_notice(load.diags, lang_, true);
     dirty_frames_ = std::max(dirty_frames_, 1);
     return;
@@ -340,16 +342,19 @@ void KioskApp::apply_reload(ContentLoad load) {
     const char *en, *zh;
   };
   const Shrink lists[] = {
-      {"waste.toml", content_.waste_items.size(), load.pack.waste_items.size(), "waste items", "垃圾分类物品"},
-      {"waste.toml", content_.waste_categories.size(), load.pack.waste_categories.size(), "waste categories", "垃圾类别"},
+      {"waste.toml", content_.waste_items.size(), load.pack.waste_items.size(), "waste items",
+       "垃圾分类物品"},
+      {"waste.toml", content_.waste_categories.size(), load.pack.waste_categories.size(), "waste categories",
+       "垃圾类别"},
       {"stations.toml", content_.stations.size(), load.pack.stations.size(), "stations", "监测站点"},
       {"sources.toml", content_.sources.size(), load.pack.sources.size(), "data sources", "数据来源"},
       {"levels.toml", content_.levels.aqi.size(), load.pack.levels.aqi.size(), "AQI levels", "空气质量等级"}};
   for (const Shrink& l : lists)
     if (l.after * 2 < l.before)
       load.diags.warning(l.file, 0, 0,
-                         std::string("the new pack has ") + std::to_string(l.after) + " " + l.en + " instead of " +
-                             std::to_string(l.before) + "; check that the file was saved completely",
+                         std::string("the new pack has ") + std::to_string(l.after) + " " + l.en +
+                             " instead of " + std::to_string(l.before) +
+                             "; check that the file was saved completely",
                          std::string("新的内容只有 ") + std::to_string(l.after) + " 个" + l.zh + "（原来 " +
                              std::to_string(l.before) + " 个）；请确认文件已完整保存");
   log_problems(load.diags, lang_);  // warnings of a pack that loaded

@@ -37,15 +37,15 @@ namespace kiosk {
 
 struct AppOptions {
   std::filesystem::path content_dir = "content";
-  std::optional<Lang> lang;  // start in this language instead of the content's default
-  bool classroom = false;    // classroom mode: the sorting game and the quiz join the navigation
-  bool watch_content = false;  // hot reload: validate changes off the UI thread, swap in good packs
+  std::optional<Lang> lang;             // start in this language instead of the content's default
+  bool classroom = false;               // classroom mode: the sorting game and the quiz join the navigation
+  bool watch_content = false;           // hot reload: validate changes off the UI thread, swap in good packs
   std::filesystem::path last_good_dir;  // the last good pack is kept here (empty: not kept)
-  bool editor = false;  // editor view: content problems are shown on screen (never to residents)
+  bool editor = false;            // editor view: content problems are shown on screen (never to residents)
   std::string pinyin_dictionary;  // for the waste search; empty: $KIOSK_PINYIN_DICTIONARY, else Debian's
   // Finds the font for the pack's `font` setting; tests inject a failure.
-  std::function<std::optional<render::FontFile>(const std::string& configured, std::string& error)> find_font =
-      render::find_cjk_font;
+  std::function<std::optional<render::FontFile>(const std::string& configured, std::string& error)>
+      find_font = render::find_cjk_font;
 };
 
 class KioskApp {
@@ -167,7 +167,7 @@ class KioskApp {
   ui::Layout layout_;
   ui::FontSet fonts_;  // glyphs_.fonts() as the frame began
   std::optional<render::FontFile> font_file_;
-  float font_scale_ = 0;        // scale the pages were wanted for; 0 asks for new pages
+  float font_scale_ = 0;         // scale the pages were wanted for; 0 asks for new pages
   std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
   std::unique_ptr<render::PictureCache> pictures_;
   PointerInput input_;
@@ -179,8 +179,8 @@ class KioskApp {
   bool quit_ = false;
   bool rasterize_ = true;
   AttentionState attention_{0};
-  bool swallowing_ = false;    // the touch that woke the kiosk, until it lifts
-  double fade_start_ = -10;    // attract mode's cross-fade between screens
+  bool swallowing_ = false;  // the touch that woke the kiosk, until it lifts
+  double fade_start_ = -10;  // attract mode's cross-fade between screens
   bool burn_in_shift_ = false;
   std::unique_ptr<ContentReloader> reloader_;
   std::string content_notice_;  // content problems, for the editor view
@@ -192,7 +192,7 @@ class KioskApp {
   bool locked_down_ = false;
   bool admin_quit_ = false;
   bool admin_corner_held_ = false;  // the hidden corner was held in the last frame
-  search::SearchIndex search_;       // the waste search, rebuilt with the content
+  search::SearchIndex search_;      // the waste search, rebuilt with the content
   std::string pinyin_dictionary_;
   search::MissedSearches missed_searches_;
 };

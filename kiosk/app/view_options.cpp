@@ -14,7 +14,8 @@ void add_view_options(CLI::App* cmd, ViewOptions& o, bool with_size) {
   cmd->add_option("--lang", o.lang, "Language to show: zh or en (default: the content's)");
   cmd->add_option("--content", o.content, "Content folder (default: ./content or the installed pack)");
   cmd->add_option("--now", o.now, "Show this time instead of the clock, e.g. 2026-11-28T10:00:00+08:00");
-  cmd->add_flag("--classroom", o.classroom, "Classroom mode: the sorting game and the quiz join the navigation");
+  cmd->add_flag("--classroom", o.classroom,
+                "Classroom mode: the sorting game and the quiz join the navigation");
 }
 
 std::optional<ResolvedView> resolve_view(const ViewOptions& o, std::string& error) {
@@ -25,8 +26,10 @@ std::optional<ResolvedView> resolve_view(const ViewOptions& o, std::string& erro
     return std::nullopt;
   }
   v.size = *size;
-  if (o.lang == "zh") v.lang = Lang::zh;
-  else if (o.lang == "en") v.lang = Lang::en;
+  if (o.lang == "zh")
+    v.lang = Lang::zh;
+  else if (o.lang == "en")
+    v.lang = Lang::en;
   else if (!o.lang.empty()) {
     error = "--lang '" + o.lang + "' must be zh or en";
     return std::nullopt;

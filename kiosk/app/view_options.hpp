@@ -13,9 +13,9 @@ namespace kiosk {
 
 struct ViewOptions {
   std::string size = "1920x1080";
-  std::string lang;     // zh | en; empty: the content's default
-  std::string content;  // empty: default_content_dir()
-  std::string now;      // ISO 8601 time to show instead of the real clock (reproducible pictures)
+  std::string lang;        // zh | en; empty: the content's default
+  std::string content;     // empty: default_content_dir()
+  std::string now;         // ISO 8601 time to show instead of the real clock (reproducible pictures)
   bool classroom = false;  // classroom mode: the sorting game and the quiz join the navigation
 };
 

@@ -59,11 +59,14 @@ double AttentionState::seconds_to_next(double now) const {
   switch (state_) {
     case Attention::active: {
       const double idle = now - last_touch_;
-      const double target = reset_done_ ? config_.idle_seconds + config_.attract_seconds : config_.idle_seconds;
+      const double target =
+          reset_done_ ? config_.idle_seconds + config_.attract_seconds : config_.idle_seconds;
       return std::max(0.0, target - idle);
     }
-    case Attention::attract: return std::max(0.0, next_rotation_ - now);
-    case Attention::asleep: return 60;
+    case Attention::attract:
+      return std::max(0.0, next_rotation_ - now);
+    case Attention::asleep:
+      return 60;
   }
   return 60;
 }

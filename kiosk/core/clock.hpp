@@ -11,7 +11,7 @@ namespace kiosk {
 class Clock {
  public:
   virtual ~Clock() = default;
-  virtual UnixTime wall() const = 0;   // seconds since the epoch, UTC; may jump (NTP)
+  virtual UnixTime wall() const = 0;     // seconds since the epoch, UTC; may jump (NTP)
   virtual double monotonic() const = 0;  // seconds; never goes back
 };
 
@@ -19,7 +19,8 @@ class SystemClock final : public Clock {
  public:
   UnixTime wall() const override {
     return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
   }
   double monotonic() const override {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();

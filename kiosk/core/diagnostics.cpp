@@ -31,7 +31,8 @@ void Diagnostics::error(std::string file, int line, int column, std::string mess
   add({std::move(file), line, column, Severity::error, std::move(message), std::move(message_zh)});
 }
 
-void Diagnostics::warning(std::string file, int line, int column, std::string message, std::string message_zh) {
+void Diagnostics::warning(std::string file, int line, int column, std::string message,
+                          std::string message_zh) {
   add({std::move(file), line, column, Severity::warning, std::move(message), std::move(message_zh)});
 }
 
@@ -42,13 +43,17 @@ void Diagnostics::add(Diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 int Diagnostics::error_count() const {
   return static_cast<int>(std::count_if(items_.begin(), items_.end(),
                                         [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
-int Diagnostics::warning_count() const { return static_cast<int>(items_.size()) - error_count(); }
+int Diagnostics::warning_count() const {
+  return static_cast<int>(items_.size()) - error_count();
+}
 
 }  // namespace kiosk

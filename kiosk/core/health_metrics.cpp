@@ -183,7 +183,8 @@ std::string format_prometheus(const HealthReport& r) {
   w.family("kiosk_clock_jumps_total", "counter", "Wall clock jumps of over a minute since the start.");
   w.sample("kiosk_clock_jumps_total", "", static_cast<double>(r.clock_jumps));
   w.family("kiosk_admin_available", "gauge",
-           "1 when the admin view can be opened; 0 with the reason (no PIN, the demo PIN on a locked-down kiosk).");
+           "1 when the admin view can be opened; 0 with the reason (no PIN, the demo PIN on a locked-down "
+           "kiosk).");
   w.sample("kiosk_admin_available",
            r.admin_available ? std::string() : "reason=\"" + label_value(r.admin_unavailable_reason) + "\"",
            r.admin_available ? 1 : 0);

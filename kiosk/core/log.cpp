@@ -25,9 +25,15 @@ void write(const char* priority, const char* label, std::string_view message) {
 
 }  // namespace
 
-void error(std::string_view message) { write("<3>", "error: ", message); }
-void warning(std::string_view message) { write("<4>", "warning: ", message); }
-void info(std::string_view message) { write("<6>", "", message); }
+void error(std::string_view message) {
+  write("<3>", "error: ", message);
+}
+void warning(std::string_view message) {
+  write("<4>", "warning: ", message);
+}
+void info(std::string_view message) {
+  write("<6>", "", message);
+}
 void debug(std::string_view message) {
   static const bool enabled = std::getenv("KIOSK_DEBUG") != nullptr;
   if (enabled) write("<7>", "debug: ", message);

@@ -167,8 +167,9 @@ CityAirView city_air(const ContentPack& content, const DataSnapshot& data, UnixT
   for (const Reading& r : means) city.means.push_back({r.metric, r.value, r.unit, result.iaqi_of(r.metric)});
   // As for a station: a pollutant every station found under its limit is low, not missing.
   const bool publishable =
-      result.publishable || (result.aqi && std::all_of(result.missing.begin(), result.missing.end(),
-                                                       [&](const std::string& k) { return below_limit.count(k); }));
+      result.publishable ||
+      (result.aqi && std::all_of(result.missing.begin(), result.missing.end(),
+                                 [&](const std::string& k) { return below_limit.count(k); }));
   if (!result.aqi || !publishable) return city;
   city.aqi = result.aqi;
   city.primary = result.primary;

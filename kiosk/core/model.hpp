@@ -62,16 +62,16 @@ struct AirStationView {
 // means by the standard in use (the real-time hourly report). When every value is stale, the same
 // from the last values, with `stale` set.
 struct CityAirView {
-  std::optional<int> aqi;            // empty: no station with a current value, or not publishable
+  std::optional<int> aqi;  // empty: no station with a current value, or not publishable
   Grade grade;
-  std::vector<std::string> primary;  // metric keys
-  std::string standard;              // "cn", "cn-2012", "us": the standard that computed it
-  std::vector<PollutantValue> means; // the city's mean concentrations, with their IAQI
-  int stations = 0;                  // stations that gave at least one value
-  int city_stations = 0;             // stations that count for the city figure
-  UnixTime observed_at = 0;          // the oldest observation among the values averaged
-  bool demo = false;                 // some value averaged came from a demo source
-  bool stale = false;                // no current value anywhere: the last city figure, from old values
+  std::vector<std::string> primary;   // metric keys
+  std::string standard;               // "cn", "cn-2012", "us": the standard that computed it
+  std::vector<PollutantValue> means;  // the city's mean concentrations, with their IAQI
+  int stations = 0;                   // stations that gave at least one value
+  int city_stations = 0;              // stations that count for the city figure
+  UnixTime observed_at = 0;           // the oldest observation among the values averaged
+  bool demo = false;                  // some value averaged came from a demo source
+  bool stale = false;                 // no current value anywhere: the last city figure, from old values
   Text health;
   Text advice;
 };
@@ -79,9 +79,9 @@ struct CityAirView {
 struct WaterStationView {
   const Station* station = nullptr;
   Freshness freshness;
-  std::optional<Grade> grade;          // class; empty when no item could be evaluated
-  std::vector<std::string> deciding;   // items whose class equals the result
-  std::optional<Grade> tn_grade;       // lakes: total nitrogen, shown beside the class
+  std::optional<Grade> grade;         // class; empty when no item could be evaluated
+  std::vector<std::string> deciding;  // items whose class equals the result
+  std::optional<Grade> tn_grade;      // lakes: total nitrogen, shown beside the class
   std::vector<PollutantValue> values;
 };
 
@@ -110,7 +110,7 @@ struct Model {
   std::optional<double> sea_good_share;  // class 1+2 stations / stations evaluated, 0..1
   std::vector<BikeStationView> bikes;
   std::vector<TargetView> targets;
-  bool plan_ended = false;  // today is after the plan's end date: its results are final
+  bool plan_ended = false;   // today is after the plan's end date: its results are final
   UnixTime newest_data = 0;  // newest observation of any reading
   // The oldest of the values on screen: each station's (and bike station's) latest observation;
   // the status bar tells this one, so one old station is never hidden by a fresh one. 0: none.

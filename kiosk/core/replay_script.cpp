@@ -135,7 +135,8 @@ ReplayScript parse_replay(std::string_view source) {
       bool known = w[1].size() == 1 && std::isalnum(static_cast<unsigned char>(w[1][0]));
       for (const char* k : kReplayKeys) known = known || w[1] == k;
       if (!known)
-        return fail("unknown key '" + w[1] + "' (known: escape, left, right, backspace, enter, a letter or a digit)");
+        return fail("unknown key '" + w[1] +
+                    "' (known: escape, left, right, backspace, enter, a letter or a digit)");
       step.kind = ReplayStep::Kind::key;
       step.text = w[1];
     } else if (cmd == "wait") {
@@ -144,7 +145,8 @@ ReplayScript parse_replay(std::string_view source) {
       step.kind = ReplayStep::Kind::wait;
       step.seconds = *d;
     } else if (cmd == "shot") {
-      if (args != 1 || !safe_name(w[1])) return fail("shot needs a file name made of letters, digits, '-', '_' and '.'");
+      if (args != 1 || !safe_name(w[1]))
+        return fail("shot needs a file name made of letters, digits, '-', '_' and '.'");
       step.kind = ReplayStep::Kind::shot;
       step.text = w[1];
     } else if (cmd == "expect") {

@@ -40,7 +40,8 @@ bool Schedule::on_at(UnixTime t, int zone_offset_minutes) const {
   const DayHours& today = days_of(weekday);
   const DayHours& yesterday = days_of((weekday + 6) % 7);
   // Hours that wrap past midnight ("22:00-06:00") continue into the next morning.
-  if (!yesterday.always_off && yesterday.off_minute < yesterday.on_minute && minute < yesterday.off_minute) return true;
+  if (!yesterday.always_off && yesterday.off_minute < yesterday.on_minute && minute < yesterday.off_minute)
+    return true;
   if (today.always_off) return false;
   if (today.on_minute < today.off_minute) return minute >= today.on_minute && minute < today.off_minute;
   return minute >= today.on_minute;

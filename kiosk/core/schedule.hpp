@@ -12,15 +12,15 @@
 namespace kiosk {
 
 struct DayHours {
-  int on_minute = 0;        // minutes after local midnight
+  int on_minute = 0;         // minutes after local midnight
   int off_minute = 24 * 60;  // earlier than on_minute when the hours wrap past midnight ("22:00-06:00")
   bool always_off = false;
 };
 
 struct Schedule {
-  bool enabled = false;                 // no [schedule]: always on
-  std::array<DayHours, 7> days{};       // 0 = Monday … 6 = Sunday
-  std::string off_mode = "dim";         // dim | blank
+  bool enabled = false;            // no [schedule]: always on
+  std::array<DayHours, 7> days{};  // 0 = Monday … 6 = Sunday
+  std::string off_mode = "dim";    // dim | blank
 
   // Whether the screen should be on at `t` in a city `zone_offset_minutes` from UTC.
   bool on_at(UnixTime t, int zone_offset_minutes) const;

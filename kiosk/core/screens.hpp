@@ -18,10 +18,11 @@ enum class ScreenId { home, air, water, bay, waste, travel, game, quiz };
 
 struct ScreenInfo {
   ScreenId id;
-  const char* name;               // `--screen NAME`, `expect screen NAME`, kiosk.toml `screens`
-  std::string_view nav_key;       // strings.toml: its label in the navigation bar
-  std::string_view tile_key;      // strings.toml: its tile's title on home; empty: no tile
-  bool classroom_only = false;    // shown only in classroom mode (`kiosk --classroom`), never listed in kiosk.toml
+  const char* name;           // `--screen NAME`, `expect screen NAME`, kiosk.toml `screens`
+  std::string_view nav_key;   // strings.toml: its label in the navigation bar
+  std::string_view tile_key;  // strings.toml: its tile's title on home; empty: no tile
+  bool classroom_only =
+      false;  // shown only in classroom mode (`kiosk --classroom`), never listed in kiosk.toml
 };
 
 inline constexpr ScreenInfo kScreens[] = {
@@ -42,9 +43,15 @@ constexpr bool screens_in_id_order() {
 }
 static_assert(screens_in_id_order(), "kScreens lists the screens in ScreenId's order, one row each");
 
-constexpr const ScreenInfo& screen_info(ScreenId id) { return kScreens[static_cast<std::size_t>(id)]; }
-constexpr bool classroom_only(ScreenId id) { return screen_info(id).classroom_only; }
-constexpr const char* screen_name(ScreenId id) { return screen_info(id).name; }
+constexpr const ScreenInfo& screen_info(ScreenId id) {
+  return kScreens[static_cast<std::size_t>(id)];
+}
+constexpr bool classroom_only(ScreenId id) {
+  return screen_info(id).classroom_only;
+}
+constexpr const char* screen_name(ScreenId id) {
+  return screen_info(id).name;
+}
 
 std::optional<ScreenId> screen_from_name(std::string_view name);
 // "home, air, water, bay, waste, travel, game, quiz": for messages that list the screens.

@@ -18,14 +18,14 @@ enum class SourceState { never_fetched, ok, failing };
 struct SourceStatus {
   std::string id;
   SourceState state = SourceState::never_fetched;
-  UnixTime last_success = 0;   // fetched_at of the last good response (0: never)
+  UnixTime last_success = 0;  // fetched_at of the last good response (0: never)
   UnixTime last_attempt = 0;
-  std::string last_error;      // one line, no secrets
+  std::string last_error;  // one line, no secrets
   int consecutive_failures = 0;
   double refresh_seconds = 600;
   double stale_seconds = 1200;  // a reading older than this is shown as stale
   bool demo = false;
-  long last_http_status = 0;    // of the last attempt (0: none, or no HTTP answer)
+  long last_http_status = 0;  // of the last attempt (0: none, or no HTTP answer)
   // The last attempt was refused for its key or token (HTTP 401/403, ArcGIS 498/499, CKAN "Authorization
   // Error"): an operator must renew it; retrying sooner would not help.
   bool auth_failing = false;
@@ -45,8 +45,8 @@ struct SeriesKey {
 
 struct DataSnapshot {
   std::uint64_t generation = 0;
-  std::vector<Reading> latest;          // last good reading per (source, station, metric)
-  std::vector<StationInfo> stations;    // stations as the sources describe them
+  std::vector<Reading> latest;        // last good reading per (source, station, metric)
+  std::vector<StationInfo> stations;  // stations as the sources describe them
   std::vector<SourceStatus> sources;
   std::map<SeriesKey, std::vector<HistoryPoint>> history;  // last 7 days, oldest first
 

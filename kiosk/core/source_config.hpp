@@ -55,10 +55,10 @@ struct FieldMap {
 
 // How the `json` platform asks for more records ([source.paging]).
 struct Paging {
-  std::string mode = "none";                 // none | offset | next
-  std::string offset_param = "offset";       // offset mode: the query parameter names
+  std::string mode = "none";            // none | offset | next
+  std::string offset_param = "offset";  // offset mode: the query parameter names
   std::string limit_param = "limit";
-  std::string next;                          // next mode: path of the next page's link in the response
+  std::string next;  // next mode: path of the next page's link in the response
 };
 
 // Hard ceilings no content can raise: what a hostile or broken portal can make the kiosk hold in one
@@ -86,7 +86,7 @@ struct SourceConfig {
   bool demo = false;            // readings are demo data and are marked so on screen (see the demo rule)
   Text name;
   FieldMap fields;
-  Paging paging;  // the json platform
+  Paging paging;                                   // the json platform
   std::map<std::string, std::string> station_ids;  // the source's station id → the kiosk's (optional)
   std::string station_prefix;        // put before every station id the source reports (e.g. "bike:")
   std::string language;              // GBFS 2.x: which language's feed list to use (default: the first)

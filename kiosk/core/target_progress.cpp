@@ -8,7 +8,9 @@
 namespace kiosk {
 namespace {
 
-double clamp_percent(double p) { return std::clamp(p, 0.0, 100.0); }
+double clamp_percent(double p) {
+  return std::clamp(p, 0.0, 100.0);
+}
 
 bool is_met(const Target& t, double current, double target) {
   const std::string& dir = t.direction;
@@ -24,11 +26,16 @@ bool is_met(const Target& t, double current, double target) {
 
 const char* status_key(TargetStatus status) {
   switch (status) {
-    case TargetStatus::no_data: return "no_data";
-    case TargetStatus::on_track: return "on_track";
-    case TargetStatus::at_risk: return "at_risk";
-    case TargetStatus::achieved: return "achieved";
-    case TargetStatus::missed: return "missed";
+    case TargetStatus::no_data:
+      return "no_data";
+    case TargetStatus::on_track:
+      return "on_track";
+    case TargetStatus::at_risk:
+      return "at_risk";
+    case TargetStatus::achieved:
+      return "achieved";
+    case TargetStatus::missed:
+      return "missed";
   }
   return "no_data";
 }

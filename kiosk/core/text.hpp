@@ -6,7 +6,9 @@ namespace kiosk {
 
 enum class Lang { zh, en };
 
-inline const char* lang_code(Lang lang) { return lang == Lang::zh ? "zh" : "en"; }
+inline const char* lang_code(Lang lang) {
+  return lang == Lang::zh ? "zh" : "en";
+}
 
 struct Text {
   std::string zh;

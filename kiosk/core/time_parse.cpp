@@ -58,7 +58,8 @@ std::optional<int> parse_utc_offset(std::string_view text) {
 std::optional<std::chrono::sys_days> civil_day(int year, int month, int day) {
   if (year < static_cast<int>(std::chrono::year::min()) || year > static_cast<int>(std::chrono::year::max()))
     return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  const std::chrono::year_month_day date{std::chrono::year{year},
+                                         std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
   if (month < 1 || month > 12 || day < 1 || !date.ok()) return std::nullopt;
   return std::chrono::sys_days{date};

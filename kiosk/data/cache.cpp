@@ -166,7 +166,8 @@ std::unique_ptr<Cache> Cache::open(const fs::path& dir, std::string& error) {
       if (!cache->exec("PRAGMA journal_mode=WAL") || !cache->exec("PRAGMA synchronous=FULL"))
         code = sqlite3_errcode(cache->db_) & 0xff;
       else if ((code = quick_check(cache->db_)) != SQLITE_OK)
-        cache->error_ = code == SQLITE_CORRUPT ? "the cache failed its integrity check" : sqlite3_errmsg(cache->db_);
+        cache->error_ =
+            code == SQLITE_CORRUPT ? "the cache failed its integrity check" : sqlite3_errmsg(cache->db_);
       else if (!cache->exec(kSchema) || !cache->add_missing_columns())
         code = sqlite3_errcode(cache->db_) & 0xff;
       else
@@ -214,7 +215,8 @@ std::unique_ptr<Cache> Cache::open_to_read(const fs::path& dir) {
               {uri_ro.c_str(), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, false}};
   for (const auto& way : ways) {
     if (sqlite3_open_v2(way.name, &cache->db_, way.flags | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK &&
-        (!way.exclusive || cache->exec("PRAGMA locking_mode=EXCLUSIVE")) && quick_check(cache->db_) == SQLITE_OK)
+        (!way.exclusive || cache->exec("PRAGMA locking_mode=EXCLUSIVE")) &&
+        quick_check(cache->db_) == SQLITE_OK)
       return cache;
     sqlite3_close(cache->db_);
     cache->db_ = nullptr;
@@ -234,16 +236,18 @@ bool Cache::save_success(const std::string& source, const std::string& url,
   bool ok = true;
   {
     ok = ok && Statement(db_, "DELETE FROM latest WHERE source = ?1").run_with(source);
-    Statement ins(db_,
-                  "INSERT OR REPLACE INTO latest (source, station, metric, value, unit, observed_at, fetched_at, "
-                  "flag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement ins(
+        db_,
+        "INSERT OR REPLACE INTO latest (source, station, metric, value, unit, observed_at, fetched_at, "
+        "flag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     for (const auto& r : latest)
       ok = ok && ins.run_with(source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at,
                               static_cast<int>(r.flag));
     ok = ok && Statement(db_, "DELETE FROM station WHERE source = ?1").run_with(source);
-    Statement st(db_,
-                 "INSERT OR REPLACE INTO station (source, id, name_zh, name_en, lat, lon, has_position, service, "
-                 "is_virtual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    Statement st(
+        db_,
+        "INSERT OR REPLACE INTO station (source, id, name_zh, name_en, lat, lon, has_position, service, "
+        "is_virtual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (const auto& s : stations)
       ok = ok && st.run_with(source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position ? 1 : 0,
                              static_cast<int>(s.service), s.is_virtual ? 1 : 0);
@@ -261,10 +265,11 @@ bool Cache::save_success(const std::string& source, const std::string& url,
                          "DELETE FROM history WHERE hour <= "
                          "(SELECT hour FROM history ORDER BY hour DESC LIMIT 1 OFFSET ?1)")
                    .run_with(static_cast<long long>(max_history_rows));
-    ok = ok && Statement(db_, "INSERT OR REPLACE INTO source_state VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                   .run_with(status.id, url, status.state, status.last_success, status.last_attempt,
-                             status.last_error, status.consecutive_failures, validators.etag,
-                             validators.last_modified);
+    ok = ok &&
+         Statement(db_, "INSERT OR REPLACE INTO source_state VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+             .run_with(status.id, url, status.state, status.last_success, status.last_attempt,
+                       status.last_error, status.consecutive_failures, validators.etag,
+                       validators.last_modified);
   }
   if (!ok) {
     error_ = sqlite3_errmsg(db_);
@@ -339,8 +344,9 @@ CacheContents Cache::load(UnixTime now) {
       out.sources[r.source].latest.push_back(std::move(r));
     }
     Statement sn(
-        db_, "SELECT source, id, name_zh, name_en, lat, lon, has_position, service, is_virtual FROM station "
-                 "ORDER BY source, id");
+        db_,
+        "SELECT source, id, name_zh, name_en, lat, lon, has_position, service, is_virtual FROM station "
+        "ORDER BY source, id");
     while (sn.row()) {
       StationInfo s;
       sn.columns(s.source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position);

@@ -57,7 +57,8 @@ class Cache {
   CacheContents load(UnixTime now);
 
   double history_days = 7;
-  std::size_t max_history_rows = 100000;  // past it the oldest hours are deleted (FetchOptions::max_history_rows)
+  std::size_t max_history_rows =
+      100000;  // past it the oldest hours are deleted (FetchOptions::max_history_rows)
   const std::string& last_error() const { return error_; }
   const std::filesystem::path& path() const { return path_; }
 

@@ -135,7 +135,8 @@ void FetchWorker::take_cached(data::CacheContents contents) {
     r.status.last_error = c.status.last_error;
     r.status.consecutive_failures = c.status.consecutive_failures;
     // Stored redacted (older caches hold the URL as written).
-    if (c.url == data::redact_url(r.cfg.url) || c.url == r.cfg.url) r.validators = c.validators;  // validators belong to one URL
+    if (c.url == data::redact_url(r.cfg.url) || c.url == r.cfg.url)
+      r.validators = c.validators;  // validators belong to one URL
     // Fresh data from before a restart need not be fetched again at once (a fleet rebooting after a power
     // cut would otherwise all poll together); old or failed data is fetched soon.
     double age = static_cast<double>(now - r.status.last_success);
@@ -326,9 +327,10 @@ void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
       }
     }
     if (cache_) {
-      bool saved = save_full ? cache_->save_success(id, data::redact_url(cfg.url), cache_latest, cache_stations,
-                                                    fetched, cache_status, result.validators, now)
-                             : cache_->save_status(cache_status);
+      bool saved = save_full
+                       ? cache_->save_success(id, data::redact_url(cfg.url), cache_latest, cache_stations,
+                                              fetched, cache_status, result.validators, now)
+                       : cache_->save_status(cache_status);
       note_cache_result(saved);
     }
   }

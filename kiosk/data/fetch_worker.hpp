@@ -37,21 +37,22 @@ namespace kiosk {
 namespace data {
 class Cache;
 struct CacheContents;
-}
+}  // namespace data
 
 struct FetchOptions {
-  data::FetchSettings fetch;                 // content folder, network settings, secret folder
-  std::filesystem::path cache_dir;           // empty: no cache (kiosk fetch, tests)
-  double history_days = 7;             // history kept for trend charts
+  data::FetchSettings fetch;                // content folder, network settings, secret folder
+  std::filesystem::path cache_dir;          // empty: no cache (kiosk fetch, tests)
+  double history_days = 7;                  // history kept for trend charts
   std::uint64_t max_history_rows = 100000;  // history points kept, oldest hours pruned first (ceiling below)
-  double quick_fetch_seconds = 10;     // a fetch this long or longer makes its source wait for the first worker
-  double min_backoff_seconds = 30;     // first retry after a failure
+  double quick_fetch_seconds = 10;  // a fetch this long or longer makes its source wait for the first worker
+  double min_backoff_seconds = 30;  // first retry after a failure
   double max_backoff_seconds = 3600;   // retries never wait longer than this (unless Retry-After); the
                                        // wait after an authentication failure
   double jitter = 0.10;                // ± fraction on every scheduled delay
   std::uint64_t seed = 0;              // jitter seed; 0: random
   bool keep_fetched_readings = false;  // keep every reading of the last fetch in reports() (kiosk fetch)
-  std::shared_ptr<data::Transport> transport;  // null: libcurl; tests inject their own (called by one thread at a time)
+  std::shared_ptr<data::Transport>
+      transport;  // null: libcurl; tests inject their own (called by one thread at a time)
 };
 
 // What the last fetch of a source found, for `kiosk fetch` and the admin view.
@@ -64,13 +65,14 @@ struct FetchReport {
   std::vector<std::string> rejected;  // first rejected records, one line each (JSON path + index)
   std::size_t rejected_count = 0;
   std::vector<std::string> notes;
-  std::vector<Reading> readings;  // every normalised reading of that fetch, when keep_fetched_readings
+  std::vector<Reading> readings;      // every normalised reading of that fetch, when keep_fetched_readings
   std::vector<StationInfo> stations;  // and every station it described
 };
 
 // History points a kiosk keeps: the setting, never above the ceiling (nor under one row).
 inline std::size_t effective_history_rows(const FetchOptions& options) {
-  return static_cast<std::size_t>(std::clamp<std::uint64_t>(options.max_history_rows, 1, kMaxHistoryRowsCeiling));
+  return static_cast<std::size_t>(
+      std::clamp<std::uint64_t>(options.max_history_rows, 1, kMaxHistoryRowsCeiling));
 }
 
 class FetchWorker {
@@ -104,10 +106,10 @@ class FetchWorker {
     std::vector<StationInfo> stations;
     data::Validators validators;
     data::KeptFeeds kept;  // feed files reused until their own ttl (GBFS discovery and information)
-    double next_due = 0;  // clock monotonic
+    double next_due = 0;   // clock monotonic
     FetchReport report;
-    bool in_flight = false;     // a worker is fetching it
-    double last_duration = 0;   // seconds its last fetch took (monotonic clock)
+    bool in_flight = false;    // a worker is fetching it
+    double last_duration = 0;  // seconds its last fetch took (monotonic clock)
   };
 
   void run(bool quick_only);
@@ -122,11 +124,12 @@ class FetchWorker {
 
   FetchOptions options_;
   const Clock& clock_;
-  std::shared_ptr<data::Transport> transport_;  // fetch_all_once's; each worker thread has its own libcurl handle
+  std::shared_ptr<data::Transport>
+      transport_;        // fetch_all_once's; each worker thread has its own libcurl handle
   std::mutex cache_mu_;  // the SQLite connection is used by one thread at a time
   std::unique_ptr<data::Cache> cache_;
-  double cache_retry_at_ = 0;  // monotonic: when to try opening a cache that could not be opened
-  std::string cache_error_;    // state_mu_
+  double cache_retry_at_ = 0;   // monotonic: when to try opening a cache that could not be opened
+  std::string cache_error_;     // state_mu_
   bool cache_failing_ = false;  // state_mu_: a line was logged; the next save that works says so
 
   mutable std::mutex state_mu_;

@@ -165,16 +165,20 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, request.allow_file && hop == 0 ? "file" : "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // followed below, hop by hop
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);   // followed below, hop by hop
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes (gzip, deflate, …)
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.network.connect_timeout_seconds * 1000));
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(request.network.connect_timeout_seconds * 1000));
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.network.total_timeout_seconds * 1000));
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.network.low_speed_bytes);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>(request.network.low_speed_seconds)));
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
+                     std::max(1L, static_cast<long>(request.network.low_speed_seconds)));
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!request.network.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, request.network.ca_file.c_str());
-    if (!request.network.doh_url.empty()) curl_easy_setopt(c, CURLOPT_DOH_URL, request.network.doh_url.c_str());
+    if (!request.network.ca_file.empty())
+      curl_easy_setopt(c, CURLOPT_CAINFO, request.network.ca_file.c_str());
+    if (!request.network.doh_url.empty())
+      curl_easy_setopt(c, CURLOPT_DOH_URL, request.network.doh_url.c_str());
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.network.max_body_bytes));
     curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk/" KIOSK_VERSION " (public environment kiosk)");
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);

@@ -35,12 +35,12 @@ struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value", sent only to url's origin; may be secrets, never logged
   std::vector<std::string> secret_values;  // a redirect off url's origin whose URL holds one is refused
-  std::string if_none_match;         // ETag from the last 200
-  std::string if_modified_since;     // Last-Modified from the last 200
+  std::string if_none_match;               // ETag from the last 200
+  std::string if_modified_since;           // Last-Modified from the last 200
   // This request's limits: the fetch's settings with the source's own CA and cap and what is left of
   // the fetch's time and byte budget.
   NetworkSettings network;
-  bool allow_file = false;  // file:// is allowed only for content-folder URLs
+  bool allow_file = false;                    // file:// is allowed only for content-folder URLs
   const std::atomic<bool>* cancel = nullptr;  // set to abort (worker shutdown)
   std::function<void()> on_progress;          // called while data flows (the worker's heartbeat)
 };

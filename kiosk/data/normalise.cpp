@@ -125,9 +125,8 @@ std::optional<BelowDetection> parse_below_detection(std::string_view text) {
     return BelowDetection{limit};
   }
   // A word for the limit ("LOD", "LOQ", "DL", "MDL"): letters only, so "<br>" or "<0.5mg" is not one.
-  if (text.size() > 8 || !std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c));
-      }))
+  if (text.size() > 8 || !std::all_of(text.begin(), text.end(),
+                                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
     return std::nullopt;
   return BelowDetection{std::nullopt};
 }

@@ -17,10 +17,14 @@ void fetch_json(Session& s);
 namespace {
 
 constexpr PlatformFetch kFetchers[] = {
-    {"kiosk-feed", fetch_kiosk_feed}, {"ckan", fetch_ckan},
-    {"socrata", fetch_socrata},       {"opendatasoft", fetch_opendatasoft},
-    {"arcgis", fetch_arcgis},         {"sensorthings", fetch_sensorthings},
-    {"openaq", fetch_openaq},         {"gbfs", fetch_gbfs},
+    {"kiosk-feed", fetch_kiosk_feed},
+    {"ckan", fetch_ckan},
+    {"socrata", fetch_socrata},
+    {"opendatasoft", fetch_opendatasoft},
+    {"arcgis", fetch_arcgis},
+    {"sensorthings", fetch_sensorthings},
+    {"openaq", fetch_openaq},
+    {"gbfs", fetch_gbfs},
     {"json", fetch_json},
 };
 

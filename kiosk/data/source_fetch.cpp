@@ -33,8 +33,7 @@ std::string read_secret(const SecretValue& v, const std::string& what, const fs:
     throw SourceError(what + ": secret file " + v.file + " is not under " + secret_dir.string() +
                       " (secret files live in the operator's folder)");
   struct stat st {};
-  if (::stat(full.c_str(), &st) != 0)
-    throw SourceError(what + ": secret file " + v.file + " cannot be read");
+  if (::stat(full.c_str(), &st) != 0) throw SourceError(what + ": secret file " + v.file + " cannot be read");
   // Root-only: a secret readable by other users (or owned by someone else) is refused, so a misplaced
   // copy is noticed rather than silently used.
   if ((st.st_uid != 0 && st.st_uid != ::geteuid()) || (st.st_mode & 077) != 0)
@@ -61,7 +60,6 @@ bool secret_param(std::string_view name) {
          k == "$$app_token" || k == "app_token" || k == "signature" || k == "sig" || k == "password" ||
          k == "appkey" || k == "secret";
 }
-
 
 }  // namespace
 
@@ -123,8 +121,9 @@ Session::Session(const SourceConfig& cfg, Transport& transport, const FetchSetti
   }
   // Over plain http anyone on the path reads the key. Loopback never leaves the machine (a local proxy).
   if (has_secret && !local_ && origin_.rfind("http://", 0) == 0 && !loopback_host(cfg.url))
-    throw SourceError("url '" + redact(cfg.url) +
-                      "': a source with secrets must use https:// (the key would cross the network in clear)");
+    throw SourceError(
+        "url '" + redact(cfg.url) +
+        "': a source with secrets must use https:// (the key would cross the network in clear)");
   current_url_ = base_url_;
 }
 

@@ -147,7 +147,7 @@ class Session {
   KeptFeeds* kept_;
   std::string current_url_;
   std::string body_;
-  Validators body_validators_;            // of the last response body
+  Validators body_validators_;                   // of the last response body
   const Validators* feed_validators_ = nullptr;  // get_if_changed's, for the request under way
   bool local_ = false;
 };

@@ -15,7 +15,8 @@ namespace kiosk::data {
 std::string url_escape(std::string_view text);
 
 // `url` with `params` appended to its query, each name and value escaped (a fragment stays last).
-std::string url_with_params(const std::string& url, const std::vector<std::pair<std::string, std::string>>& params);
+std::string url_with_params(const std::string& url,
+                            const std::vector<std::pair<std::string, std::string>>& params);
 
 // "scheme://host:port" of an http(s) URL, lower-cased, default port filled in, user info dropped;
 // empty for anything else. Two URLs with the same origin may share a source's secrets.

@@ -272,7 +272,8 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
       widest = true;
       continue;
     }
-    const double lacking = static_cast<double>(max_side) * max_side / (static_cast<double>(atlas.TexWidth) * atlas.TexHeight);
+    const double lacking =
+        static_cast<double>(max_side) * max_side / (static_cast<double>(atlas.TexWidth) * atlas.TexHeight);
     factor *= static_cast<float>(std::sqrt(lacking) * 0.97);
   }
   atlas.Clear();
@@ -289,8 +290,8 @@ GlyphText glyph_text_of(const std::string& text, const std::string& display) {
   return out;
 }
 
-std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale, int max_side,
-                                          std::string& error, const std::atomic<bool>* cancel) {
+std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale,
+                                          int max_side, std::string& error, const std::atomic<bool>* cancel) {
   const auto start = std::chrono::steady_clock::now();
   MappedFile file(font.path);
   if (!file.data()) {
@@ -332,9 +333,8 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
 
   const ui::FontSizes sizes = ui::font_pixels(scale);
   FontBuild out;
-  static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {&ui::FontSet::small, &ui::FontSet::body,
-                                                               &ui::FontSet::large, &ui::FontSet::title,
-                                                               &ui::FontSet::huge};
+  static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {
+      &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large, &ui::FontSet::title, &ui::FontSet::huge};
   const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large, sizes.title, sizes.huge};
   for (int r = 0; r < kFontRoles; ++r) {
     if (cancel && cancel->load()) {
@@ -345,8 +345,8 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     bool shrunk = false;
     ImFont* f = build_page(*atlas, src, px[r], ranges[r], max_side, shrunk);
     if (!f) {
-      error = "font '" + font.path + "' could not be rasterised at " + std::to_string(static_cast<int>(px[r])) +
-              " px within " + std::to_string(max_side) + " pixels";
+      error = "font '" + font.path + "' could not be rasterised at " +
+              std::to_string(static_cast<int>(px[r])) + " px within " + std::to_string(max_side) + " pixels";
       return std::nullopt;
     }
     out.set.*kSlots[r] = f;
@@ -358,7 +358,8 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     out.info.shrunk += shrunk;
     out.pages.pages.push_back(std::move(atlas));
   }
-  out.info.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.info.build_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return out;
 }
 

@@ -35,7 +35,7 @@ struct AtlasInfo {
   int width = 0, height = 0;  // the largest page
   long long area = 0;         // texels of every page together
   int glyphs = 0;
-  int shrunk = 0;             // roles rasterised smaller than their size to fit a page
+  int shrunk = 0;  // roles rasterised smaller than their size to fit a page
   double build_ms = 0;
 };
 
@@ -67,8 +67,9 @@ struct FontBuild {
 // Rasterises every role's page for `text` at `scale`. Needs no ImGui context, so it runs on a worker
 // thread; `cancel` (checked between pages) abandons it. Empty with `error` set when the font cannot be
 // read or a page cannot fit `max_side`.
-std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale, int max_side,
-                                          std::string& error, const std::atomic<bool>* cancel = nullptr);
+std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale,
+                                          int max_side, std::string& error,
+                                          const std::atomic<bool>* cancel = nullptr);
 
 // The roles' texts of a whole pack: `text` at every size, `display` (alert titles) also at the huge one.
 GlyphText glyph_text_of(const std::string& text, const std::string& display);

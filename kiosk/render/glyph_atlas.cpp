@@ -43,7 +43,8 @@ GlyphAtlas::~GlyphAtlas() {
   thread_.join();
 }
 
-void GlyphAtlas::want(const FontFile& font, std::string text, std::string display, float scale, int max_side) {
+void GlyphAtlas::want(const FontFile& font, std::string text, std::string display, float scale,
+                      int max_side) {
   font_ = font;
   text_ = std::move(text);
   display_ = std::move(display);
@@ -79,7 +80,8 @@ void GlyphAtlas::run() {
     busy_ = true;
     lock.unlock();
     std::string error;
-    std::optional<FontBuild> build = build_font_pages(job.font, job.text, job.scale, job.max_side, error, &stop_);
+    std::optional<FontBuild> build =
+        build_font_pages(job.font, job.text, job.scale, job.max_side, error, &stop_);
     lock.lock();
     busy_ = false;
     if (job.generation == generation_) {  // a newer want() makes this build stale
@@ -102,8 +104,8 @@ bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) 
   pages_ = std::move(build.pages);
   scale_ = wanted_->scale;
   log::debug(std::string(from_worker ? "font pages (worker)" : "font pages (UI thread)") + ": " +
-             std::to_string(build.info.pages) + ", largest " + std::to_string(build.info.width) +
-             "x" + std::to_string(build.info.height) + ", " + std::to_string(build.info.glyphs) + " glyphs, " +
+             std::to_string(build.info.pages) + ", largest " + std::to_string(build.info.width) + "x" +
+             std::to_string(build.info.height) + ", " + std::to_string(build.info.glyphs) + " glyphs, " +
              std::to_string(static_cast<int>(build.info.build_ms)) + " ms");
   if (build.info.shrunk > 0)
     log::warning("the font atlas is full at " + std::to_string(build.info.shrunk) +
@@ -112,7 +114,8 @@ bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) 
 }
 
 bool GlyphAtlas::build_now(const GlyphText& text, std::string& error) {
-  std::optional<FontBuild> build = build_font_pages(wanted_->font, text, wanted_->scale, wanted_->max_side, error);
+  std::optional<FontBuild> build =
+      build_font_pages(wanted_->font, text, wanted_->scale, wanted_->max_side, error);
   return build && install(std::move(*build), false, error);
 }
 

@@ -1,6 +1,7 @@
 // The font pages on screen, and how they grow without ever stalling a frame (issue 13, items 1 and 7).
 //
-// - Start: the first pages hold a space and a question mark (about a millisecond). The first frame is drawn with
+// - Start: the first pages hold a space and a question mark (about a millisecond). The first frame is drawn
+// with
 //   them, its text runs name the characters it lacked, and the pages are rasterised again with exactly
 //   the text that frame draws (a few hundred glyphs) before the frame is shown. So the first screen
 //   costs only its own glyphs.
@@ -81,16 +82,16 @@ class GlyphAtlas {
   float scale_wanted_ = 0;
   int max_side_ = 2048;
   std::string extra_, extra_huge_;  // characters frames drew beyond want()'s text, kept for every build
-  std::optional<Job> wanted_;  // the latest request: its font, scale and limit serve quick builds too
+  std::optional<Job> wanted_;       // the latest request: its font, scale and limit serve quick builds too
   std::set<unsigned> drawn_[kFontRoles];  // what quick builds hold, per role
   std::set<unsigned> absent_;             // asked for and still missing: the font lacks them
 
   std::mutex mu_;
   std::condition_variable cv_;
-  std::optional<Job> job_;              // waiting for the worker
-  std::optional<FontBuild> done_;       // finished, for the UI thread
+  std::optional<Job> job_;         // waiting for the worker
+  std::optional<FontBuild> done_;  // finished, for the UI thread
   std::string done_error_;
-  unsigned generation_ = 0;             // of the latest want()
+  unsigned generation_ = 0;  // of the latest want()
   unsigned done_generation_ = 0;
   bool busy_ = false;
   std::atomic<bool> stop_{false};

@@ -10,11 +10,12 @@ namespace {
 struct BackendData {
   SDL_Renderer* renderer = nullptr;
   std::vector<SDL_Texture*> font_textures;  // one per atlas page, io.Fonts first
-  int dx = 0, dy = 0;  // burn-in shift
+  int dx = 0, dy = 0;                       // burn-in shift
 };
 
 BackendData* data() {
-  return ImGui::GetCurrentContext() ? static_cast<BackendData*>(ImGui::GetIO().BackendRendererUserData) : nullptr;
+  return ImGui::GetCurrentContext() ? static_cast<BackendData*>(ImGui::GetIO().BackendRendererUserData)
+                                    : nullptr;
 }
 
 // What the renderer looked like before we drew, restored afterwards so the caller's state survives.
@@ -137,7 +138,8 @@ void backend_set_offset(int dx, int dy) {
   bd->dy = dy;
 }
 
-std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale, int fb_width, int fb_height) {
+std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale, int fb_width,
+                                      int fb_height) {
   std::vector<DrawCall> calls;
   const ImVec2 origin = draw_data.DisplayPos;
   for (int n = 0; n < draw_data.CmdListsCount; ++n) {

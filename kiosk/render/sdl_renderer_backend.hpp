@@ -23,12 +23,13 @@ bool backend_upload_fonts();
 // Uploads every atlas page (the fonts live on several), replacing the textures of the last upload.
 bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages);
 void backend_render(ImDrawData* draw_data);
-// Shifts the whole picture by a few pixels (burn-in protection on screens that show the same frame for hours).
+// Shifts the whole picture by a few pixels (burn-in protection on screens that show the same frame for
+// hours).
 void backend_set_offset(int dx, int dy);
 
 // One clipped draw command as it will reach SDL: the pure part of rendering, unit-tested headless.
 struct DrawCall {
-  SDL_Rect clip;          // framebuffer pixels, already clamped
+  SDL_Rect clip;  // framebuffer pixels, already clamped
   const ImDrawList* list;
   const ImDrawCmd* cmd;
 };

@@ -41,7 +41,8 @@ BannerFonts banner_fonts(const FontSet& f) {
 
 }  // namespace
 
-float alert_banner_height(const Alert& a, const Layout& l, const FontSet& fonts, Lang lang, const Strings& strings) {
+float alert_banner_height(const Alert& a, const Layout& l, const FontSet& fonts, Lang lang,
+                          const Strings& strings) {
   if (a.fullscreen) return 0;
   const BannerFonts f = banner_fonts(fonts);
   const std::string& label = strings.get("alert." + a.level, lang);
@@ -96,10 +97,12 @@ void draw_alert(UiContext& ctx) {
       return y - y0;
     };
     const float room = max.y - min.y - 2 * l.px(30);
-    while (title_px > min_title && height(title_px, false, 0) > room) title_px = std::max(min_title, title_px - 4);
+    while (title_px > min_title && height(title_px, false, 0) > room)
+      title_px = std::max(min_title, title_px - 4);
     const float used = height(title_px, false, 0);
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    canvas_override(dl, [&] { height(title_px, true, std::floor(min.y + std::max(l.px(30), (room - used) / 2))); });
+    canvas_override(
+        dl, [&] { height(title_px, true, std::floor(min.y + std::max(l.px(30), (room - used) / 2))); });
     return;
   }
   // A banner just under the status bar, above the screen's content, tall enough for all its text.
@@ -121,11 +124,12 @@ void draw_editor_notice(UiContext& ctx) {
   if (!ctx.editor_notice) return;
   const Layout& l = ctx.layout;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const ImVec2 min(0, l.size.y - l.nav_height - ctx.fonts.small->FontSize * 1.8f), max(l.size.x, l.size.y - l.nav_height);
+  const ImVec2 min(0, l.size.y - l.nav_height - ctx.fonts.small->FontSize * 1.8f),
+      max(l.size.x, l.size.y - l.nav_height);
   dl->AddRectFilled(min, max, IM_COL32(255, 214, 102, 255));
   canvas_override(dl, [&] {
-    text_fit(ctx, ctx.fonts.small, ImVec2(l.pad, min.y + ctx.fonts.small->FontSize * 0.4f), l.size.x - 2 * l.pad,
-             IM_COL32(22, 33, 45, 255), *ctx.editor_notice);
+    text_fit(ctx, ctx.fonts.small, ImVec2(l.pad, min.y + ctx.fonts.small->FontSize * 0.4f),
+             l.size.x - 2 * l.pad, IM_COL32(22, 33, 45, 255), *ctx.editor_notice);
   });
 }
 

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "kiosk/ui/text_layout.hpp"
-#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/full_text.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -149,10 +149,11 @@ void draw_navigation(UiContext& ctx) {
     const std::vector<Line> lines = break_lines(*font, font->FontSize, label, room);
     const float pitch = std::floor(font->FontSize * 0.95f);
     const float label_y = std::min(top + l.px(72), std::floor(l.size.y - l.px(6) - font->FontSize -
-                                                               pitch * static_cast<float>(lines.size() - 1)));
+                                                              pitch * static_cast<float>(lines.size() - 1)));
     const float icon = std::min(l.px(46), label_y - top - l.px(14));
-    draw_icon(dl, screen_view(id).icon, ImVec2((min.x + max.x) / 2, std::min(top + l.px(40), label_y - l.px(4) - icon / 2)),
-              icon, active ? t.on_accent : t.on_bar);
+    draw_icon(dl, screen_view(id).icon,
+              ImVec2((min.x + max.x) / 2, std::min(top + l.px(40), label_y - l.px(4) - icon / 2)), icon,
+              active ? t.on_accent : t.on_bar);
     float y = label_y;
     for (const Line& line : lines) {
       text(ctx, font, ImVec2(std::floor((min.x + max.x - line.width) / 2), y), fg, line.text);
@@ -187,7 +188,7 @@ void draw_frame(UiContext& ctx) {
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
   draw_full_text(ctx);  // a shortened text, whole, when tapped
-  draw_admin(ctx);  // above everything, when open
+  draw_admin(ctx);      // above everything, when open
 }
 
 }  // namespace kiosk::ui

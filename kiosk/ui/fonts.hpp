@@ -32,7 +32,9 @@ struct FontSizes {
 inline FontSizes font_pixels(float scale) {
   const FontSizes base;
   const float step = 1.3f;
-  auto at_least = [&](float base_px, float floor_px) { return std::max(std::floor(base_px * scale), floor_px); };
+  auto at_least = [&](float base_px, float floor_px) {
+    return std::max(std::floor(base_px * scale), floor_px);
+  };
   FontSizes px;
   px.small = at_least(base.small, 17);
   px.body = at_least(base.body, std::max(scale < 0.65f ? 22.f : 26.f, std::ceil(px.small * step)));
@@ -47,14 +49,21 @@ inline FontSizes font_pixels(float scale) {
 enum class TextRole { caption, body, title, source, timestamp };
 inline const char* role_name(TextRole role) {
   switch (role) {
-    case TextRole::caption: return "caption";
-    case TextRole::body: return "body";
-    case TextRole::title: return "title";
-    case TextRole::source: return "source";
-    case TextRole::timestamp: return "timestamp";
+    case TextRole::caption:
+      return "caption";
+    case TextRole::body:
+      return "body";
+    case TextRole::title:
+      return "title";
+    case TextRole::source:
+      return "source";
+    case TextRole::timestamp:
+      return "timestamp";
   }
   return "body";
 }
-inline bool is_secondary(TextRole role) { return role == TextRole::caption || role == TextRole::source || role == TextRole::timestamp; }
+inline bool is_secondary(TextRole role) {
+  return role == TextRole::caption || role == TextRole::source || role == TextRole::timestamp;
+}
 
 }  // namespace kiosk::ui

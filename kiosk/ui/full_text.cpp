@@ -11,7 +11,7 @@ namespace kiosk::ui {
 namespace {
 
 // UI thread only.
-std::string g_open;            // the whole text shown, empty when closed
+std::string g_open;                  // the whole text shown, empty when closed
 ScreenId g_screen = ScreenId::home;  // the screen it was opened on
 
 bool inside(ImVec2 p, ImVec2 min, ImVec2 max) {
@@ -64,7 +64,8 @@ void draw_full_text(UiContext& ctx) {
   const float line_height = std::round(font->FontSize * 1.3f);
   const float gap = l.px(24);
   const float height = lines.size() * line_height + gap + hint->FontSize + 2 * pad;
-  const ImVec2 min(std::floor((l.size.x - widest) / 2 - pad), std::floor(std::max(l.pad, (l.size.y - height) / 2)));
+  const ImVec2 min(std::floor((l.size.x - widest) / 2 - pad),
+                   std::floor(std::max(l.pad, (l.size.y - height) / 2)));
   const ImVec2 max(min.x + widest + 2 * pad, min.y + height);
   card(ctx, min, max, t.surface);
   float y = min.y + pad;

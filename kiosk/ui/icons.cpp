@@ -7,7 +7,9 @@ namespace {
 
 constexpr float kPi = 3.14159265f;
 
-ImVec2 at(ImVec2 c, float s, float x, float y) { return ImVec2(c.x + x * s, c.y + y * s); }
+ImVec2 at(ImVec2 c, float s, float x, float y) {
+  return ImVec2(c.x + x * s, c.y + y * s);
+}
 
 void wave(ImDrawList* dl, ImVec2 c, float s, float y, float width, ImU32 col, float thick) {
   const int n = 16;
@@ -98,8 +100,8 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
       break;
     case Icon::other:  // a bin with a lid, outlined
       dl->AddLine(at(c, s, -0.38f, -0.3f), at(c, s, 0.38f, -0.3f), col, t * 1.3f);
-      dl->AddQuad(at(c, s, -0.28f, -0.2f), at(c, s, 0.28f, -0.2f), at(c, s, 0.22f, 0.42f), at(c, s, -0.22f, 0.42f),
-                  col, t * 1.2f);
+      dl->AddQuad(at(c, s, -0.28f, -0.2f), at(c, s, 0.28f, -0.2f), at(c, s, 0.22f, 0.42f),
+                  at(c, s, -0.22f, 0.42f), col, t * 1.2f);
       dl->AddLine(at(c, s, -0.08f, -0.08f), at(c, s, -0.06f, 0.3f), col, t);
       dl->AddLine(at(c, s, 0.08f, -0.08f), at(c, s, 0.06f, 0.3f), col, t);
       break;
@@ -123,8 +125,8 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
     case Icon::game:  // an item dropping into a bin
       dl->AddRectFilled(at(c, s, -0.11f, -0.46f), at(c, s, 0.11f, -0.24f), col, 0.03f * s);
       dl->AddTriangleFilled(at(c, s, -0.12f, -0.18f), at(c, s, 0.12f, -0.18f), at(c, s, 0, -0.05f), col);
-      dl->AddQuad(at(c, s, -0.34f, 0.0f), at(c, s, 0.34f, 0.0f), at(c, s, 0.27f, 0.44f), at(c, s, -0.27f, 0.44f),
-                  col, t * 1.2f);
+      dl->AddQuad(at(c, s, -0.34f, 0.0f), at(c, s, 0.34f, 0.0f), at(c, s, 0.27f, 0.44f),
+                  at(c, s, -0.27f, 0.44f), col, t * 1.2f);
       break;
     case Icon::quiz:  // a question mark in a speech bubble
       dl->AddCircle(at(c, s, 0, -0.04f), 0.4f * s, col, 28, t);

@@ -1,5 +1,5 @@
-#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/text_run.hpp"
 
 #include <algorithm>
 #include <cmath>

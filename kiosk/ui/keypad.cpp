@@ -1,5 +1,5 @@
-#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/keypad.hpp"
+#include "kiosk/ui/text_run.hpp"
 
 #include <string>
 

@@ -60,18 +60,20 @@ std::string layout_dump(const FrameRecord& record, const LayoutFrame& frame) {
   std::string out;
   const std::string head = "{\"screen\":" + json_string(frame.screen) + ",\"size\":\"" +
                            std::to_string(frame.width) + "x" + std::to_string(frame.height) +
-                           "\",\"lang\":" + json_string(frame.lang) + ",\"theme\":" + json_string(frame.theme);
+                           "\",\"lang\":" + json_string(frame.lang) +
+                           ",\"theme\":" + json_string(frame.theme);
   for (const TextRun& r : record.runs) {
     out += head + ",\"kind\":\"text\",\"text\":" + json_string(r.text) + ",\"x\":" + num(r.min.x) +
-           ",\"y\":" + num(r.min.y) + ",\"w\":" + num(r.max.x - r.min.x) + ",\"h\":" + num(r.max.y - r.min.y) +
-           ",\"clip\":" + clip_json(r.clip) + ",\"px\":" + num(r.px) +
+           ",\"y\":" + num(r.min.y) + ",\"w\":" + num(r.max.x - r.min.x) +
+           ",\"h\":" + num(r.max.y - r.min.y) + ",\"clip\":" + clip_json(r.clip) + ",\"px\":" + num(r.px) +
            ",\"missing_glyphs\":" + std::to_string(r.missing_glyphs) +
-           ",\"truncated\":" + (r.truncated ? "true" : "false") + ",\"role\":\"" + role_name(r.role) + "\"}\n";
+           ",\"truncated\":" + (r.truncated ? "true" : "false") + ",\"role\":\"" + role_name(r.role) +
+           "\"}\n";
   }
   for (const FrameRecord::Tappable& t : record.tappables) {
     out += head + ",\"kind\":\"tap\",\"text\":" + json_string(t.label) + ",\"x\":" + num(t.min.x) +
-           ",\"y\":" + num(t.min.y) + ",\"w\":" + num(t.max.x - t.min.x) + ",\"h\":" + num(t.max.y - t.min.y) +
-           ",\"clip\":" + clip_json(t.clip) + "}\n";
+           ",\"y\":" + num(t.min.y) + ",\"w\":" + num(t.max.x - t.min.x) +
+           ",\"h\":" + num(t.max.y - t.min.y) + ",\"clip\":" + clip_json(t.clip) + "}\n";
   }
   return out;
 }
@@ -101,24 +103,30 @@ std::vector<LayoutProblem> check_layout(const FrameRecord& record, const LayoutF
     if (r.missing_glyphs > 0)
       add("missing glyph", run + " has " + std::to_string(r.missing_glyphs) + " character(s) drawn as '?'");
     const float s = rules.clip_slack;
-    if (r.min.x < r.clip.x - s || r.min.y < r.clip.y - s || r.max.x > r.clip.z + s || r.max.y > r.clip.w + s) {
+    if (r.min.x < r.clip.x - s || r.min.y < r.clip.y - s || r.max.x > r.clip.z + s ||
+        r.max.y > r.clip.w + s) {
       // A row half-scrolled out of its list is cut on purpose, along the list's edge and only there.
-      const bool scrolled_row = r.max.x <= r.clip.z + s && r.min.x >= r.clip.x - s &&
-                                (r.min.y < r.clip.y - s) != (r.max.y > r.clip.w + s) &&
-                                (r.clip.w - r.clip.y) > 3 * (r.max.y - r.min.y) &&
-                                (r.clip.y > s || r.clip.w < static_cast<float>(frame.height) - s);  // a list, not the screen
+      const bool scrolled_row =
+          r.max.x <= r.clip.z + s && r.min.x >= r.clip.x - s &&
+          (r.min.y < r.clip.y - s) != (r.max.y > r.clip.w + s) &&
+          (r.clip.w - r.clip.y) > 3 * (r.max.y - r.min.y) &&
+          (r.clip.y > s || r.clip.w < static_cast<float>(frame.height) - s);  // a list, not the screen
       if (!scrolled_row) add("outside its clip", run + " clip " + clip_json(r.clip));
     }
     if (r.truncated && !is_secondary(r.role))
-      add("truncated", run + " (" + role_name(r.role) + ") is shortened (only captions, timestamps and sources may be)");
+      add("truncated",
+          run + " (" + role_name(r.role) + ") is shortened (only captions, timestamps and sources may be)");
     // 20.01 px glyphs end between pixel rows and lose their bottom one: 2 reads as 7, B as R.
     if (std::abs(r.px - std::round(r.px)) > 0.01f)
-      add("outside its clip", run + " at " + num(r.px) + " px, not a whole pixel size: glyph rows fall between pixels");
+      add("outside its clip",
+          run + " at " + num(r.px) + " px, not a whole pixel size: glyph rows fall between pixels");
     const bool fine = r.role == TextRole::timestamp || r.role == TextRole::source;
-    const float min_px =
-        fine ? rules.min_fine_px : r.role == TextRole::body ? std::max(rules.min_text_px, rules.min_body_px) : rules.min_text_px;
+    const float min_px = fine                       ? rules.min_fine_px
+                         : r.role == TextRole::body ? std::max(rules.min_text_px, rules.min_body_px)
+                                                    : rules.min_text_px;
     if (r.px + 0.01f < min_px)
-      add("too small", run + " (" + role_name(r.role) + ") at " + num(r.px) + " px (minimum " + num(min_px) + ")");
+      add("too small",
+          run + " (" + role_name(r.role) + ") at " + num(r.px) + " px (minimum " + num(min_px) + ")");
     shown.push_back({&r, {lo, hi}});
   }
   for (size_t i = 0; i < shown.size(); ++i)
@@ -128,10 +136,11 @@ std::vector<LayoutProblem> check_layout(const FrameRecord& record, const LayoutF
       const float w = std::min(ar.second.x, br.second.x) - std::max(ar.first.x, br.first.x);
       const float h = std::min(ar.second.y, br.second.y) - std::max(ar.first.y, br.first.y);
       // The same run drawn twice at one place (a shadow, a bold pass) is not an overlap.
-      if (a->text == b->text && std::abs(a->min.x - b->min.x) < 3 && std::abs(a->min.y - b->min.y) < 3) continue;
+      if (a->text == b->text && std::abs(a->min.x - b->min.x) < 3 && std::abs(a->min.y - b->min.y) < 3)
+        continue;
       if (w > rules.overlap_slack && h > rules.overlap_slack)
-        add("overlap", "'" + a->text + "' " + rect(a->min, a->max) + " and '" + b->text + "' " +
-                           rect(b->min, b->max));
+        add("overlap",
+            "'" + a->text + "' " + rect(a->min, a->max) + " and '" + b->text + "' " + rect(b->min, b->max));
     }
   for (const FrameRecord::Tappable& t : record.tappables) {
     const ImVec2 lo(std::max(t.min.x, t.clip.x), std::max(t.min.y, t.clip.y));

@@ -81,7 +81,8 @@ bool overlaps_another(const UiContext& ctx, const std::vector<Placed>& placed, s
   for (size_t j = 0; j < placed.size(); ++j) {
     if (j == i) continue;
     block_of(ctx, placed[j], a2, b2);
-    if (std::min(b1.x, b2.x) > std::max(a1.x, a2.x) && std::min(b1.y, b2.y) > std::max(a1.y, a2.y)) return true;
+    if (std::min(b1.x, b2.x) > std::max(a1.x, a2.x) && std::min(b1.y, b2.y) > std::max(a1.y, a2.y))
+      return true;
   }
   return false;
 }

@@ -409,18 +409,21 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   if (compact) {
     text(ctx, ctx.fonts.small, ImVec2(x + l.px(12), y + l.px(4)), text_on(fill), "AQI");
     // Name, time and level stacked beside the number, each under the one above whatever the text size.
-    const ImFont* name_font = text_shrink(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
+    const ImFont* name_font =
+        text_shrink(ctx, ctx.fonts.large, ImVec2(rx, y), rw, t.text, ctx.tr(a.station->name));
     const float time_y = y + std::max(l.px(54), std::round(name_font->FontSize * 1.2f));
     freshness_line(ctx, a.freshness, ImVec2(rx, time_y), rw);
     ImFont* const fonts[] = {ctx.fonts.body, ctx.fonts.small};
-    const float pill_y = std::max(y + l.px(94), time_y + std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(4));
+    const float pill_y =
+        std::max(y + l.px(94), time_y + std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(4));
     ImFont* pill = pill_font(ctx, a.grade, rw, fonts);
     if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, pill_y), pill);
     side_bottom = std::max(side_bottom, (stale ? pill_y : pill_y + pill->FontSize * 1.5f));
   } else {
     text_fit(ctx, ctx.fonts.small, ImVec2(rx, y), rw, t.text_muted, ctx.str("air.aqi_label"));
     ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
-    if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
+    if (!stale)
+      grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
     else
       text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(36)), rw, t.warning, ctx.str("data.stale"));
   }

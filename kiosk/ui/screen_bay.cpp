@@ -33,7 +33,8 @@ float target_row(UiContext& ctx, const TargetView& tv, ImVec2 min, float width) 
   const float sw = measure(ctx.fonts.small, status).x;
   text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width - sw - l.px(24), t.text, ctx.tr(target.title));
   const ImU32 sc = status_color(t, tv.status);
-  canvas()->AddRectFilled(ImVec2(min.x + width - sw - l.px(16), y), ImVec2(min.x + width, y + l.px(36)), sc, l.px(8));
+  canvas()->AddRectFilled(ImVec2(min.x + width - sw - l.px(16), y), ImVec2(min.x + width, y + l.px(36)), sc,
+                          l.px(8));
   text(ctx, ctx.fonts.small, ImVec2(min.x + width - sw - l.px(8), y + l.px(4)), text_on(sc), status);
   y += l.px(44);
   // Baseline, latest (final once judged after the deadline), target and deadline: the bar runs on
@@ -87,7 +88,8 @@ float bay_map(UiContext& ctx, const BayPage& bay, ImVec2 pos, float width) {
     const ImVec2 c(a.x + static_cast<float>(h.x) * (b.x - a.x), a.y + static_cast<float>(h.y) * (b.y - a.y));
     const std::string id = std::to_string(i);
     const bool open = ctx.state.detail == id;
-    Press p = touch_area(ctx, "hotspot." + id, ctx.tr(h.label), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+    Press p =
+        touch_area(ctx, "hotspot." + id, ctx.tr(h.label), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     canvas()->AddCircleFilled(c, r * 0.62f, open || p.held ? t.bar : t.accent);
     canvas()->AddCircle(c, r * 0.62f, IM_COL32_WHITE, 0, l.px(3));
     text_centered(ctx, ctx.fonts.body, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), t.on_accent,
@@ -103,7 +105,8 @@ float bay_map(UiContext& ctx, const BayPage& bay, ImVec2 pos, float width) {
              std::to_string(i + 1) + "  " + ctx.tr(h.label));
     y += ctx.fonts.body->FontSize * 1.4f;
     if (open && !h.body.empty())
-      y += paragraph(ctx, ctx.fonts.body, ImVec2(pos.x + l.px(36), y), width - l.px(36), t.text_muted, ctx.tr(h.body)) +
+      y += paragraph(ctx, ctx.fonts.body, ImVec2(pos.x + l.px(36), y), width - l.px(36), t.text_muted,
+                     ctx.tr(h.body)) +
            l.px(8);
   }
   return y - pos.y;
@@ -113,7 +116,8 @@ void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "bay.detail", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  ScrollArea area(ctx, "bay.detail", ImVec2(min.x + l.pad, min.y + l.pad),
+                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
   const float x = area.origin().x, width = area.width() - l.pad / 2;
   float y = area.origin().y;
   text_shrink(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(bay.name));
@@ -153,7 +157,8 @@ void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "bay.plan", ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+  ScrollArea area(ctx, "bay.plan", ImVec2(min.x + l.pad, min.y + l.pad),
+                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
   const float x = area.origin().x, width = area.width() - l.pad / 2;
   float y = area.origin().y;
   text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.plan_title"));
@@ -217,26 +222,26 @@ void draw_bay(UiContext& ctx) {
   if (selected.empty()) selected = bays.empty() ? kPlan : bays.front().id;
 
   {
-  ScrollArea list(ctx, "bay.list", a, ImVec2(a.x + list_w, b.y));
-  float y = list.origin().y;
-  // The row grows with its text (large-text mode), never below a touch target.
-  const float sub_y = l.px(14) + std::round(ctx.fonts.large->FontSize * 1.2f);
-  const float row_h = std::max(l.touch, sub_y + std::round(ctx.fonts.small->FontSize * 1.25f) + l.px(12));
-  auto row = [&](const std::string& id, const std::string& title, const std::string& sub) {
-    ImVec2 min(list.origin().x, y), max(list.origin().x + list.width(), y + row_h);
-    Press p = touch_area(ctx, "bay." + id, title, min, max);
-    card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
-    if (id == selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
-    text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44), t.text,
-                title);
-    text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + sub_y), list.width() - l.px(44), t.text_muted,
-             sub);
-    if (p.clicked) ctx.select(id);
-    y += row_h + l.gap * 0.6f;
-  };
-  row(kPlan, ctx.str("bay.plan_title"), ctx.str("bay.plan_subtitle"));
-  for (const BayPage& bay : bays) row(bay.id, ctx.tr(bay.name), ctx.str("bay.level." + bay.level));
-  list.set_content_height(y - list.origin().y);
+    ScrollArea list(ctx, "bay.list", a, ImVec2(a.x + list_w, b.y));
+    float y = list.origin().y;
+    // The row grows with its text (large-text mode), never below a touch target.
+    const float sub_y = l.px(14) + std::round(ctx.fonts.large->FontSize * 1.2f);
+    const float row_h = std::max(l.touch, sub_y + std::round(ctx.fonts.small->FontSize * 1.25f) + l.px(12));
+    auto row = [&](const std::string& id, const std::string& title, const std::string& sub) {
+      ImVec2 min(list.origin().x, y), max(list.origin().x + list.width(), y + row_h);
+      Press p = touch_area(ctx, "bay." + id, title, min, max);
+      card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
+      if (id == selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
+      text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44),
+                  t.text, title);
+      text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + sub_y), list.width() - l.px(44),
+               t.text_muted, sub);
+      if (p.clicked) ctx.select(id);
+      y += row_h + l.gap * 0.6f;
+    };
+    row(kPlan, ctx.str("bay.plan_title"), ctx.str("bay.plan_subtitle"));
+    for (const BayPage& bay : bays) row(bay.id, ctx.tr(bay.name), ctx.str("bay.level." + bay.level));
+    list.set_content_height(y - list.origin().y);
   }
 
   const ImVec2 dmin(a.x + list_w + l.gap, a.y);

@@ -13,8 +13,8 @@
 
 #include "kiosk/ui/classroom_widgets.hpp"
 #include "kiosk/ui/icons.hpp"
-#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -218,7 +218,8 @@ void draw_playing(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   const float hint_h = ctx.fonts.small->FontSize + l.px(12);
   const float stage_bottom = areas.bins_min.y - l.gap - hint_h;
   // Never lower than a finger, nor than the item's name at title size.
-  const float card_h = std::max({l.touch, ctx.fonts.title->FontSize + l.px(24), std::min(l.px(220), stage_bottom - y)});
+  const float card_h =
+      std::max({l.touch, ctx.fonts.title->FontSize + l.px(24), std::min(l.px(220), stage_bottom - y)});
   const float card_w = std::min(l.px(760), (b.x - a.x) * 0.7f);
   const ImVec2 home_min((a.x + b.x - card_w) / 2, y + std::max(0.f, (stage_bottom - y - card_h) / 2));
   const ImVec2 home_max(home_min.x + card_w, home_min.y + card_h);

@@ -72,7 +72,9 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   // station always comes second. Short tiles (800x480 in large text) use a smaller number and level
   // name, the largest pair that leaves room for that line.
   const auto pill_font = [&](ImFont* number) {
-    return number == ctx.fonts.huge ? ctx.fonts.large : number == ctx.fonts.title ? ctx.fonts.body : ctx.fonts.small;
+    return number == ctx.fonts.huge    ? ctx.fonts.large
+           : number == ctx.fonts.title ? ctx.fonts.body
+                                       : ctx.fonts.small;
   };
   const auto height_with = [&](ImFont* number) {
     const float box = number->FontSize + l.px(24);
@@ -123,7 +125,8 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     b.y = y + line + l.px(6);
   }
   if (const int lines = static_cast<int>(b.room() / line); lines > 0 && !city.stale)
-    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(city.advice), std::min(lines, 2));
+    paragraph(ctx, ctx.fonts.body, ImVec2(b.x, b.y), b.width, t.text, ctx.tr(city.advice),
+              std::min(lines, 2));
   Freshness f;
   f.observed_at = city.observed_at;
   f.stale = city.stale;
@@ -191,7 +194,8 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
                 ctx.tr(tv.target->unit) + " · ";
     figures += ctx.str("status." + tv.status);
     const float fw = measure(ctx.fonts.small, figures).x;
-    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width - fw - l.px(12), t.text, ctx.tr(tv.target->title));
+    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width - fw - l.px(12), t.text,
+             ctx.tr(tv.target->title));
     text(ctx, ctx.fonts.small, ImVec2(b.x + b.width - fw, b.y), t.text_muted, figures);
     b.y += ctx.fonts.small->FontSize * 1.4f;
     progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0),
@@ -294,21 +298,24 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
       }
     if (stations > 0) {
       if (use_stale) {
-        text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.warning, last_reading_text(ctx, last_read));
+        text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.warning,
+                 last_reading_text(ctx, last_read));
         b.y += ctx.fonts.small->FontSize * 1.4f;
       }
       break;
     }
   }
-  const bool bikes_stale = stations > 0 && std::none_of(ctx.model.bikes.begin(), ctx.model.bikes.end(),
-                                                        [](const auto& s) { return s.bikes && !s.freshness.stale; });
+  const bool bikes_stale =
+      stations > 0 && std::none_of(ctx.model.bikes.begin(), ctx.model.bikes.end(),
+                                   [](const auto& s) { return s.bikes && !s.freshness.stale; });
   if (stations > 0) {
     const std::string count = std::to_string(bikes);
     text(ctx, ctx.fonts.title, ImVec2(b.x, b.y), bikes_stale ? t.text_muted : t.text, count);
     const float w = measure(ctx.fonts.title, count).x + l.px(14);
     text_fit(ctx, ctx.fonts.small,
              ImVec2(b.x + w, b.y + (ctx.fonts.title->FontSize - ctx.fonts.small->FontSize) * 0.6f),
-             b.width - w, t.text_muted, ctx.str(bikes == 1 ? "travel.bikes_available_one" : "travel.bikes_available"));
+             b.width - w, t.text_muted,
+             ctx.str(bikes == 1 ? "travel.bikes_available_one" : "travel.bikes_available"));
     b.y += ctx.fonts.title->FontSize * 1.3f + l.px(8);
   }
   if (ctx.content.tips.empty()) return;

@@ -8,10 +8,10 @@
 namespace kiosk::ui {
 
 using kiosk::classroom_only;
-using kiosk::ScreenId;
 using kiosk::screen_from_name;
 using kiosk::screen_name;
 using kiosk::screen_names;
+using kiosk::ScreenId;
 
 // Every screen in the table's order: `for (ScreenId id : kAllScreens)`.
 inline constexpr auto kAllScreens = kScreens | std::views::transform(&ScreenInfo::id);

@@ -221,8 +221,9 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
     ly += paragraph(ctx, font, ImVec2(lx, ly), lw, t.text, ctx.tr(q->question)) + l.px(4);
     if (a_.right_choice >= 0 && a_.right_choice < static_cast<int>(q->choices.size())) {
       check_mark(canvas(), ImVec2(lx + mark / 2, ly + font->FontSize / 2), mark, kRight);
-      ly += paragraph(ctx, font, ImVec2(lx + indent, ly), lw - indent, t.accent,
-                      labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
+      ly += paragraph(
+          ctx, font, ImVec2(lx + indent, ly), lw - indent, t.accent,
+          labelled(ctx.str("quiz.answer_is"), ctx.tr(q->choices[static_cast<size_t>(a_.right_choice)])));
     }
     ly += l.px(28);
   }
@@ -239,8 +240,12 @@ void draw_quiz(UiContext& ctx) {
     ctx.play({Move::Kind::answer, {}, choice});  // a choice the question lacks is ignored
     return true;
   };
-  run_round(ctx, {round_phase(quiz.phase()), {Move::Kind::start_quiz, Move::Kind::next_question}, draw, draw,
-                  [&] { draw_summary(ctx, quiz, top); }, answer});
+  run_round(ctx, {round_phase(quiz.phase()),
+                  {Move::Kind::start_quiz, Move::Kind::next_question},
+                  draw,
+                  draw,
+                  [&] { draw_summary(ctx, quiz, top); },
+                  answer});
 }
 
 }  // namespace kiosk::ui

@@ -4,9 +4,9 @@
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/qr_code.hpp"
-#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -47,7 +47,8 @@ void draw_travel(UiContext& ctx) {
     const float qr_caption_w = width;
     auto tip_height = [&](const TravelTip& tip) {
       float y = l.px(18) + ctx.fonts.large->FontSize * 1.3f + l.px(8);
-      y += static_cast<float>(break_lines(*ctx.fonts.body, ctx.fonts.body->FontSize, ctx.tr(tip.body), width).size()) *
+      y += static_cast<float>(
+               break_lines(*ctx.fonts.body, ctx.fonts.body->FontSize, ctx.tr(tip.body), width).size()) *
            ctx.fonts.body->FontSize * 1.3f;
       if (!tip.source.empty()) y += l.px(10) + ctx.fonts.small->FontSize * 1.3f;
       if (const float qr = qr_side(ctx, tip.url); qr > 0) {
@@ -100,8 +101,8 @@ void draw_travel(UiContext& ctx) {
   // The heading steps down a size rather than lose its end (portrait English).
   const std::string& heading = ctx.str("travel.bikes_title");
   ImFont* hfont = measure(ctx.fonts.large, heading).x <= width - l.px(64) ? ctx.fonts.large : ctx.fonts.body;
-  text_fit(ctx, hfont, ImVec2(x + l.px(64), y + (ctx.fonts.large->FontSize - hfont->FontSize) / 2), width - l.px(64),
-           t.text, heading);
+  text_fit(ctx, hfont, ImVec2(x + l.px(64), y + (ctx.fonts.large->FontSize - hfont->FontSize) / 2),
+           width - l.px(64), t.text, heading);
   y += std::max(l.px(64), std::round(ctx.fonts.large->FontSize * 1.3f));
   Freshness newest;
   for (const auto& s : ctx.model.bikes)
@@ -112,14 +113,15 @@ void draw_travel(UiContext& ctx) {
   float ly = list.origin().y;
   for (const auto& s : ctx.model.bikes) {
     const std::string name = ctx.lang == Lang::en && !s.info.name_en.empty() ? s.info.name_en
-                             : !s.info.name_zh.empty()                        ? s.info.name_zh
-                                                                              : s.info.name_en;
+                             : !s.info.name_zh.empty()                       ? s.info.name_zh
+                                                                             : s.info.name_en;
     const std::string counts = counts_text(ctx, s);
     const bool limited = s.info.service != StationService::open;
     const float cw = measure(ctx.fonts.small, counts).x;
     // Name and counts side by side when both fit, else the counts go under the name (large text).
     const bool beside = measure(ctx.fonts.body, name).x + l.px(16) + cw <= width;
-    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), beside ? width - cw - l.px(16) : width, t.text, name);
+    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), beside ? width - cw - l.px(16) : width, t.text,
+             name);
     const float cy = beside ? ly + l.px(4) : ly + ctx.fonts.body->FontSize * 1.2f;
     text(ctx, ctx.fonts.small, ImVec2(list.origin().x + (beside ? width - cw : 0), cy),
          limited ? t.warning : t.text_muted, counts);

@@ -32,7 +32,8 @@ bool fits_two_lines(const ImFont& font, std::string_view name, float width) {
     if (end == std::string_view::npos) end = name.size();
     const std::string_view word = name.substr(start, end - start);
     const bool latin = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
-    if (latin && font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x > width)
+    if (latin &&
+        font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x > width)
       return false;
     start = end + 1;
   }
@@ -355,8 +356,9 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
 
 void draw_category_items(UiContext& ctx, ImVec2 min, ImVec2 max, const WasteCategory& category) {
   // Wrapped: a narrow list (800x480) is narrower than the sentence.
-  const float head = paragraph(ctx, ctx.fonts.body, min, max.x - min.x, ctx.theme.text_muted,
-                               with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size())));
+  const float head =
+      paragraph(ctx, ctx.fonts.body, min, max.x - min.x, ctx.theme.text_muted,
+                with_number(ctx.str("waste.items"), static_cast<long long>(ctx.content.waste_items.size())));
   std::vector<Row> rows;
   for (const WasteItem& item : ctx.content.waste_items)
     if (item.category == category.id) rows.push_back({&item, -1});

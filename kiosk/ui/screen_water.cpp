@@ -65,7 +65,8 @@ float water_row(UiContext& ctx, const WaterStationView& w, bool selected, ImVec2
     text_fit(ctx, ctx.fonts.body, ImVec2(x, min.y + l.px(64)), width - l.px(44), t.text,
              deciding_text(ctx, w));
   } else {
-    const std::string none = w.grade ? w.grade->label + " · " + ctx.str("data.stale") : ctx.str("data.no_data");
+    const std::string none =
+        w.grade ? w.grade->label + " · " + ctx.str("data.stale") : ctx.str("data.no_data");
     text(ctx, ctx.fonts.body, ImVec2(right - measure(ctx.fonts.body, none).x, min.y + l.px(18)), t.text_muted,
          none);
   }
@@ -139,7 +140,8 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
                                     [&](const Grade* g) { return g->label == w.grade->label; }))
           shown.push_back(&*w.grade);
       if (shown.empty()) return;
-      std::sort(shown.begin(), shown.end(), [](const Grade* a, const Grade* b) { return a->level < b->level; });
+      std::sort(shown.begin(), shown.end(),
+                [](const Grade* a, const Grade* b) { return a->level < b->level; });
       text(ctx, ctx.fonts.body, ImVec2(x, y), t.text_muted, title);
       y += ctx.fonts.body->FontSize * 1.5f;
       for (const Grade* g : shown) {

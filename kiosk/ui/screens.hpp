@@ -12,9 +12,10 @@ namespace kiosk::ui {
 void draw_frame(UiContext& ctx);
 
 void draw_status_bar(UiContext& ctx);
-void draw_alert(UiContext& ctx);          // alert_banner.cpp
+void draw_alert(UiContext& ctx);  // alert_banner.cpp
 // How far a banner alert pushes the screen down (0 for a full-screen notice): all of its text shows.
-float alert_banner_height(const Alert& a, const Layout& l, const FontSet& fonts, Lang lang, const Strings& strings);
+float alert_banner_height(const Alert& a, const Layout& l, const FontSet& fonts, Lang lang,
+                          const Strings& strings);
 void draw_attract_hint(UiContext& ctx);   // alert_banner.cpp
 void draw_editor_notice(UiContext& ctx);  // alert_banner.cpp: editor view only
 void draw_navigation(UiContext& ctx);
@@ -25,11 +26,11 @@ using DrawScreen = void (*)(UiContext& ctx);
 using DrawTile = void (*)(UiContext& ctx, ImVec2 min, ImVec2 max);
 
 struct ScreenView {
-  ScreenId id;               // its row in core's kScreens (name, string keys, classroom-only)
-  Icon icon;                 // in the navigation bar and on its home tile
-  DrawScreen draw;           // the whole screen, between the status bar and the navigation
-  DrawTile tile = nullptr;   // its live tile on home; nullptr: none
-  bool leading_tile = false; // a large tile in home's first row (air and water)
+  ScreenId id;                // its row in core's kScreens (name, string keys, classroom-only)
+  Icon icon;                  // in the navigation bar and on its home tile
+  DrawScreen draw;            // the whole screen, between the status bar and the navigation
+  DrawTile tile = nullptr;    // its live tile on home; nullptr: none
+  bool leading_tile = false;  // a large tile in home's first row (air and water)
 };
 
 // Every screen, in core's kScreens order.

@@ -10,9 +10,9 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float kFriction = 3.5f;   // per second: a flick glides for about a second
-constexpr float kSpring = 14.0f;    // per second: an overscroll settles in about a quarter second
-constexpr float kStopSpeed = 12.0f; // pixels per second below which a glide ends
+constexpr float kFriction = 3.5f;    // per second: a flick glides for about a second
+constexpr float kSpring = 14.0f;     // per second: an overscroll settles in about a quarter second
+constexpr float kStopSpeed = 12.0f;  // pixels per second below which a glide ends
 
 }  // namespace
 
@@ -20,7 +20,8 @@ void ScrollMotion::drag(float finger_dy, float dt, float& scroll, float max_scro
   float target = scroll - finger_dy;
   if (overscroll != 0 || target < 0 || target > max_scroll) {
     // Past an end: the pull meets resistance, like a rubber band.
-    overscroll += (target - std::clamp(target, 0.0f, max_scroll)) * 0.5f + (overscroll != 0 ? -finger_dy * 0.5f : 0);
+    overscroll +=
+        (target - std::clamp(target, 0.0f, max_scroll)) * 0.5f + (overscroll != 0 ? -finger_dy * 0.5f : 0);
     if ((overscroll < 0 && target > 0) || (overscroll > 0 && target < max_scroll)) overscroll = 0;
     target = std::clamp(target, 0.0f, max_scroll);
   }

@@ -18,9 +18,29 @@ bool is_cjk(unsigned c) {
 // Characters that must not begin a line.
 bool no_break_before(unsigned c) {
   switch (c) {
-    case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
-    case 0xFF09: case 0x300B: case 0x3009: case 0x201D: case 0x2019: case 0x2026: case 0x3011:
-    case ',': case '.': case ';': case ':': case '!': case '?': case ')': case '%': case 0xFF05:
+    case 0xFF0C:
+    case 0x3002:
+    case 0x3001:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF09:
+    case 0x300B:
+    case 0x3009:
+    case 0x201D:
+    case 0x2019:
+    case 0x2026:
+    case 0x3011:
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case ')':
+    case '%':
+    case 0xFF05:
       return true;
     default:
       return false;
@@ -30,7 +50,13 @@ bool no_break_before(unsigned c) {
 // Characters that must not end a line.
 bool no_break_after(unsigned c) {
   switch (c) {
-    case 0xFF08: case 0x300A: case 0x3008: case 0x201C: case 0x2018: case 0x3010: case '(':
+    case 0xFF08:
+    case 0x300A:
+    case 0x3008:
+    case 0x201C:
+    case 0x2018:
+    case 0x3010:
+    case '(':
       return true;
     default:
       return false;
@@ -76,7 +102,8 @@ std::vector<Line> break_lines(const ImFont& font, float size, std::string_view t
       // A break opportunity before glyph i?
       if (i > start) {
         const unsigned prev = glyphs[i - 1].code;
-        bool can = (prev == ' ') || ((is_cjk(c) || is_cjk(prev)) && !no_break_before(c) && !no_break_after(prev));
+        bool can =
+            (prev == ' ') || ((is_cjk(c) || is_cjk(prev)) && !no_break_before(c) && !no_break_after(prev));
         if (can && !no_break_before(c)) {
           last_break = i;
           width_at_break = x;
@@ -84,7 +111,7 @@ std::vector<Line> break_lines(const ImFont& font, float size, std::string_view t
       }
       float w = advance(font, size, c);
       if (x + w > width && i > start && c != ' ') {  // a space may hang past the edge
-        if (last_break == start) {  // no opportunity: cut by character
+        if (last_break == start) {                   // no opportunity: cut by character
           last_break = i;
           width_at_break = x;
         }

@@ -16,13 +16,14 @@
 namespace kiosk::ui {
 
 struct TextRun {
-  std::string text;   // as drawn (with "…" when shortened)
-  ImVec2 min, max;    // the run's box: its advance width and the font's line height
-  ImVec4 clip;        // the draw list's clip rectangle when it was drawn
-  float px = 0;       // font size in pixels
+  std::string text;        // as drawn (with "…" when shortened)
+  ImVec2 min, max;         // the run's box: its advance width and the font's line height
+  ImVec4 clip;             // the draw list's clip rectangle when it was drawn
+  float px = 0;            // font size in pixels
   int missing_glyphs = 0;  // characters drawn with the fallback glyph
   bool truncated = false;  // the text was shortened to fit
-  const ImFont* font = nullptr;  // which page: the glyph atlas adds what a run lacked (render/glyph_atlas.hpp)
+  const ImFont* font =
+      nullptr;  // which page: the glyph atlas adds what a run lacked (render/glyph_atlas.hpp)
   TextRole role = TextRole::body;  // by the font's role in the frame, or a RoleScope around the draw
 };
 

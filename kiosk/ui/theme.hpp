@@ -13,17 +13,17 @@ struct Theme {
   ImU32 border = IM_COL32(205, 214, 221, 255);
   ImU32 text = IM_COL32(22, 33, 45, 255);
   ImU32 text_muted = IM_COL32(74, 86, 99, 255);
-  ImU32 accent = IM_COL32(0, 105, 120, 255);        // sea teal
+  ImU32 accent = IM_COL32(0, 105, 120, 255);  // sea teal
   ImU32 on_accent = IM_COL32(255, 255, 255, 255);
-  ImU32 bar = IM_COL32(16, 46, 68, 255);            // status bar and navigation
+  ImU32 bar = IM_COL32(16, 46, 68, 255);  // status bar and navigation
   ImU32 on_bar = IM_COL32(255, 255, 255, 255);
   ImU32 on_bar_muted = IM_COL32(190, 210, 222, 255);
   ImU32 nav_active = IM_COL32(0, 105, 120, 255);
-  ImU32 warning = IM_COL32(176, 58, 0, 255);        // stale or failing data
+  ImU32 warning = IM_COL32(176, 58, 0, 255);  // stale or failing data
   ImU32 demo_badge = IM_COL32(255, 214, 102, 255);
   ImU32 on_demo_badge = IM_COL32(22, 33, 45, 255);
-  ImU32 track = IM_COL32(222, 229, 234, 255);       // progress bar background
-  bool card_outline = false;                        // high contrast: cards are outlined, not shaded
+  ImU32 track = IM_COL32(222, 229, 234, 255);  // progress bar background
+  bool card_outline = false;                   // high contrast: cards are outlined, not shaded
 };
 
 Theme light_theme();
@@ -33,13 +33,13 @@ Theme high_contrast_theme();
 // Sizes at 1920x1080 (virtual pixels); Layout multiplies them by the scale.
 struct Layout {
   float scale = 1;
-  ImVec2 size;             // display size in pixels
+  ImVec2 size;  // display size in pixels
   float status_height = 0;
   float nav_height = 0;
-  float pad = 0;           // outer margin
-  float gap = 0;           // between cards
-  float radius = 0;        // card corners
-  float touch = 0;         // minimum touch target side (64 px at 1080p)
+  float pad = 0;                    // outer margin
+  float gap = 0;                    // between cards
+  float radius = 0;                 // card corners
+  float touch = 0;                  // minimum touch target side (64 px at 1080p)
   ImVec2 content_min, content_max;  // the area between status bar and navigation
 
   float px(float v) const { return v * scale; }

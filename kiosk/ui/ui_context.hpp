@@ -10,10 +10,10 @@
 #include "kiosk/core/content/content_pack.hpp"
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/snapshot.hpp"
-#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/pictures.hpp"
 #include "kiosk/ui/screen_id.hpp"
+#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace kiosk::search {
@@ -25,21 +25,21 @@ namespace kiosk::ui {
 // Something a resident asked for; the app carries it out between frames.
 struct Intent {
   enum class Kind {
-    go_to,            // screen
+    go_to,  // screen
     toggle_language,
     toggle_large_text,  // accessibility: bigger text everywhere
     toggle_contrast,    // accessibility: the high-contrast theme
-    select,           // id: a station, bay, category or tip, depending on the screen
-    select_detail,    // id: a part of the selected item (a hotspot on a bay map)
-    back,             // close the open detail
-    hold_pointer,     // the finger is dragging something of the screen's: this press is no swipe
-    classroom,        // move: a step in the classroom game or quiz
-    admin_corner,     // the hidden admin corner is held this frame (the app times the gesture)
-    admin_key,        // id: a digit "0".."9", "delete" or "enter", typed on the admin keypad
-    admin_action,     // id: "reload", "schedule", "quit" or "close", from the admin view
-    search,           // id: the waste search's new text (a key typed, a backspace, or cleared)
-    open_item,        // id: the waste item whose card to show; empty closes the card
-    search_missed,    // id: the normalised search term for which "nothing found" is on screen
+    select,             // id: a station, bay, category or tip, depending on the screen
+    select_detail,      // id: a part of the selected item (a hotspot on a bay map)
+    back,               // close the open detail
+    hold_pointer,       // the finger is dragging something of the screen's: this press is no swipe
+    classroom,          // move: a step in the classroom game or quiz
+    admin_corner,       // the hidden admin corner is held this frame (the app times the gesture)
+    admin_key,          // id: a digit "0".."9", "delete" or "enter", typed on the admin keypad
+    admin_action,       // id: "reload", "schedule", "quit" or "close", from the admin view
+    search,             // id: the waste search's new text (a key typed, a backspace, or cleared)
+    open_item,          // id: the waste item whose card to show; empty closes the card
+    search_missed,      // id: the normalised search term for which "nothing found" is on screen
   };
   Kind kind = Kind::go_to;
   ScreenId screen = ScreenId::home;
@@ -76,8 +76,8 @@ struct AdminView {
 // Per-visit state the app owns; an idle reset returns it to default.
 struct ScreenState {
   ScreenId screen = ScreenId::home;
-  std::string selected;  // the station/bay/category/tip open on the current screen, if any
-  std::string detail;    // a part of it (a bay map's hotspot), if any
+  std::string selected;            // the station/bay/category/tip open on the current screen, if any
+  std::string detail;              // a part of it (a bay map's hotspot), if any
   classroom::Classroom classroom;  // the game round and the quiz (classroom mode)
   AdminView admin;                 // the admin overlay; closed for residents
   std::string search;              // text typed into the waste search
@@ -101,8 +101,8 @@ struct FrameRecord {
   };
   std::vector<TextBox> text_boxes;  // where each text was drawn and in which colour (contrast tests)
   std::vector<TextRun> runs;        // every text run as drawn (layout dump and check)
-  bool animating = false;  // something moves (a glide, a fade): the app keeps drawing frames
-  bool keyboard = false;   // the on-screen keyboard is shown (replay's `type` taps its keys)
+  bool animating = false;           // something moves (a glide, a fade): the app keeps drawing frames
+  bool keyboard = false;            // the on-screen keyboard is shown (replay's `type` taps its keys)
   void clear() {
     animating = false;
     text_boxes.clear();
@@ -118,21 +118,21 @@ struct UiContext {
   const Model& model;
   const ScreenState& state;
   Lang lang = Lang::zh;
-  UnixTime now = 0;              // wall clock, UTC
+  UnixTime now = 0;               // wall clock, UTC
   int zone_offset_minutes = 480;  // the city's offset from UTC, for clock and observation times
   const Theme& theme;
   const Layout& layout;
   const FontSet& fonts;
   std::vector<Intent>& intents;
   FrameRecord& record;
-  PictureSource* pictures = nullptr;  // content pictures; null draws placeholders
-  const Alert* alert = nullptr;       // the alert to show over everything, if any
-  bool attract = false;               // attract mode: invite a touch
-  const std::string* editor_notice = nullptr;  // editor view only: content problems
-  bool classroom = false;             // classroom mode: the game and the quiz are in the navigation
-  std::string typed;                  // text typed on a keyboard since the last frame ("1", "r"…)
-  bool enter = false;                 // Enter was pressed since the last frame
-  int backspaces = 0;                 // Backspace presses on a keyboard since the last frame
+  PictureSource* pictures = nullptr;            // content pictures; null draws placeholders
+  const Alert* alert = nullptr;                 // the alert to show over everything, if any
+  bool attract = false;                         // attract mode: invite a touch
+  const std::string* editor_notice = nullptr;   // editor view only: content problems
+  bool classroom = false;                       // classroom mode: the game and the quiz are in the navigation
+  std::string typed;                            // text typed on a keyboard since the last frame ("1", "r"…)
+  bool enter = false;                           // Enter was pressed since the last frame
+  int backspaces = 0;                           // Backspace presses on a keyboard since the last frame
   const search::SearchIndex* search = nullptr;  // the waste search over content.waste_items
 
   const std::string& str(const std::string& key) const { return content.strings.get(key, lang); }

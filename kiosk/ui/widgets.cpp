@@ -1,5 +1,5 @@
-#include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/text_run.hpp"
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/target_progress.hpp"
@@ -268,7 +268,9 @@ std::string last_reading_text(const UiContext& ctx, UnixTime observed_at) {
 }
 
 // The markers' "no data" grey: never a level colour, and white text on it keeps its contrast.
-ImU32 stale_fill(const UiContext&) { return IM_COL32(112, 122, 132, 255); }
+ImU32 stale_fill(const UiContext&) {
+  return IM_COL32(112, 122, 132, 255);
+}
 
 void freshness_line(UiContext& ctx, const Freshness& f, ImVec2 pos, float width) {
   RoleScope timestamp(TextRole::timestamp);

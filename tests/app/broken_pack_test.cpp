@@ -34,16 +34,21 @@ void break_pack(const TempDir& pack, const Broken& b) {
   fs::copy(kContent, pack.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   const std::string path = pack / b.file;
   switch (b.how) {
-    case Breakage::missing: fs::remove(path); break;
-    case Breakage::empty: std::ofstream(path, std::ios::trunc); break;
+    case Breakage::missing:
+      fs::remove(path);
+      break;
+    case Breakage::empty:
+      std::ofstream(path, std::ios::trunc);
+      break;
     case Breakage::gbk:
       // "[home]\ntitle = { zh = "首页", en = "Home" }" as a Chinese Windows editor saves it (GBK).
       std::ofstream(path, std::ios::trunc | std::ios::binary)
           << "[home]\ntitle = { zh = \"\xca\xd7\xd2\xb3\", en = \"Home\" }\n";
       break;
     case Breakage::wrong_types:
-      std::ofstream(path, std::ios::trunc) << "kiosk = 1\nhome = \"x\"\nitem = 3\ncategory = [1, 2]\nstation = "
-                                              "true\nsource = 1.5\naqi = \"high\"\nnav = [\"a\"]\n";
+      std::ofstream(path, std::ios::trunc)
+          << "kiosk = 1\nhome = \"x\"\nitem = 3\ncategory = [1, 2]\nstation = "
+             "true\nsource = 1.5\naqi = \"high\"\nnav = [\"a\"]\n";
       break;
   }
 }
@@ -72,9 +77,10 @@ TEST_P(BrokenPack, RenderDrawsEveryScreenAndExitsOne) {
 TEST_P(BrokenPack, ReplayRunsThroughEveryScreen) {
   TempDir pack, out;
   break_pack(pack, GetParam());
-  std::ofstream(out / "script.replay") << "key right\nkey right\nkey right\nkey right\nkey right\nshot last\n";
-  CommandResult r = run_kiosk({"replay", out / "script.replay", "--out", out.path(), "--content", pack.path(), kNow,
-                               "--size", "800x480"});
+  std::ofstream(out / "script.replay")
+      << "key right\nkey right\nkey right\nkey right\nkey right\nshot last\n";
+  CommandResult r = run_kiosk({"replay", out / "script.replay", "--out", out.path(), "--content", pack.path(),
+                               kNow, "--size", "800x480"});
   EXPECT_LT(r.exit_code, 128) << r.err;
   EXPECT_TRUE(fs::exists(out / "last.png")) << r.err;
 }
@@ -86,14 +92,15 @@ TEST(BrokenPicture, RenderDrawsAPlaceholderAndExitsOneWithAPlainMessage) {
   const std::string whole = slurp(pack / "pictures/bay-east-photo.png");
   std::ofstream(pack / "pictures/bay-east-photo.png", std::ios::binary | std::ios::trunc)
       << whole.substr(0, whole.size() / 2);
-  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", pack.path(), kNow, "--size", "800x480",
-                               "--screen", "bay"});
+  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", pack.path(), kNow, "--size",
+                               "800x480", "--screen", "bay"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("图片文件不完整（可能没有复制完）"), std::string::npos) << r.err;
   EXPECT_TRUE(fs::exists(out / "bay.png"));
   CommandResult en = run_kiosk({"check-content", pack.path(), "--lang", "en"});
   EXPECT_EQ(en.exit_code, 1);
-  EXPECT_NE(en.out.find("the picture file is cut short or damaged (perhaps not fully copied)"), std::string::npos)
+  EXPECT_NE(en.out.find("the picture file is cut short or damaged (perhaps not fully copied)"),
+            std::string::npos)
       << en.out;
 }
 

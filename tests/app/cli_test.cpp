@@ -16,7 +16,8 @@ const std::string kNow = "--now=2026-11-28T10:00:00+08:00";
 
 TEST(Render, WritesOnePngPerScreen) {
   TempDir out;
-  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", kContent, kNow, "--size", "1280x800"});
+  CommandResult r =
+      run_kiosk({"render", "--out", out.path(), "--content", kContent, kNow, "--size", "1280x800"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* name : {"home", "air", "water", "bay", "waste", "travel"}) {
     const std::string png = out / (std::string(name) + ".png");
@@ -28,7 +29,8 @@ TEST(Render, WritesOnePngPerScreen) {
 
 TEST(Render, OneScreenOnly) {
   TempDir out;
-  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", kContent, "--screen", "water", "--size", "800x480"});
+  CommandResult r = run_kiosk(
+      {"render", "--out", out.path(), "--content", kContent, "--screen", "water", "--size", "800x480"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(out / "water.png"));
   EXPECT_FALSE(fs::exists(out / "home.png"));
@@ -74,7 +76,8 @@ TEST(Render, UnwritableOutIsOneLine) {
   CommandResult r = run_kiosk({"render", "--out", "/proc/kiosk-cannot-write-here", "--content", kContent});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("--out '/proc/kiosk-cannot-write-here' cannot be created"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--out '/proc/kiosk-cannot-write-here' cannot be created"), std::string::npos)
+      << r.err;
 }
 
 TEST(Render, NoChineseFontNamesThePackagesToInstall) {
@@ -99,7 +102,8 @@ TEST(Render, AWrongFontPathInContentFallsBackToTheSystemFont) {
   settings.replace(settings.find("[kiosk]\n"), 8, "[kiosk]\nfont = \"/nonexistent/font.ttc\"\n");
   std::ofstream(content / "kiosk.toml") << settings;
   TempDir out;
-  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", content.path(), "--screen", "home"});
+  CommandResult r =
+      run_kiosk({"render", "--out", out.path(), "--content", content.path(), "--screen", "home"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("font '/nonexistent/font.ttc' does not exist"), std::string::npos) << r.err;
   EXPECT_TRUE(fs::exists(out / "home.png"));
@@ -110,7 +114,8 @@ TEST(Render, APackWithErrorsIsStillDrawnAndExitsOne) {
   fs::copy(kContent, content.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   std::ofstream(content / "travel.toml", std::ios::app) << "\n[[tip]]\nid = \"broken\"\n";
   TempDir out;
-  CommandResult r = run_kiosk({"render", "--out", out.path(), "--content", content.path(), "--screen", "travel"});
+  CommandResult r =
+      run_kiosk({"render", "--out", out.path(), "--content", content.path(), "--screen", "travel"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("travel.toml:"), std::string::npos) << r.err;
   EXPECT_TRUE(fs::exists(out / "travel.png"));
@@ -175,7 +180,8 @@ TEST(CheckContent, UnreadableFolderExitsTwo) {
 
 TEST(CheckContent, ErrorsExitOneWithPositions) {
   TempDir content;
-  std::ofstream(content / "kiosk.toml") << "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"C\" }\ntitel = 1\n";
+  std::ofstream(content / "kiosk.toml")
+      << "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"C\" }\ntitel = 1\n";
   std::ofstream(content / "strings.toml") << "";
   CommandResult r = run_kiosk({"check-content", content.path(), "--lang", "en"});
   EXPECT_EQ(r.exit_code, 1);

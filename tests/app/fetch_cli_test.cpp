@@ -301,17 +301,20 @@ url = "http://127.0.0.1:1/feed.json"
 }
 
 TEST(FetchCli, OneBadSourceIsOneBadSource) {
-  const std::string feed = R"({"kiosk_feed": 1, "readings": [{"station": "s1", "metric": "pm25_1h", "value": 12,
+  const std::string feed =
+      R"({"kiosk_feed": 1, "readings": [{"station": "s1", "metric": "pm25_1h", "value": 12,
     "unit": "ug/m3", "observed_at": "2026-11-28T12:00:00+08:00"}]})";
   TinyServer server({{"/feed.json", 200, feed}});
   TempContent content(R"([[source]]
 id = "good"
 platform = "kiosk-feed"
-url = ")" + server.url("/feed.json") + R"("
+url = ")" + server.url("/feed.json") +
+                      R"("
 [[source]]
 id = "bad"
 platform = "kiosk-feed"
-url = ")" + server.url("/feed.json") + R"("
+url = ")" + server.url("/feed.json") +
+                      R"("
 zone = "Mars/Olympus"
 )");
   CliRun r = kiosk("fetch --content " + content.dir.string() + " --print --timeout 5");
@@ -346,7 +349,8 @@ TEST(FetchCli, StationsArePrintedWithIdNamesPositionAndSource) {
 [[source]]
 id = "bikes"
 platform = "gbfs"
-url = ")" + server.url("/gbfs/gbfs.json") + R"("
+url = ")" + server.url("/gbfs/gbfs.json") +
+                      R"("
 station_prefix = "bike-"
 )");
   CliRun r = kiosk("fetch --content " + content.dir.string() + " --source bikes --print --stations");

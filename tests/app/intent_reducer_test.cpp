@@ -86,8 +86,8 @@ TEST(IntentReducer, TypingASearchClosesTheOpenCardAndCuesTheMissedSearchCount) {
 
 TEST(IntentReducer, LeavesTheClassroomAdminAndPointerToTheApp) {
   const UiState s = on(ui::ScreenId::game);
-  for (Kind kind : {Kind::classroom, Kind::admin_corner, Kind::admin_key, Kind::admin_action, Kind::hold_pointer,
-                    Kind::search_missed})
+  for (Kind kind : {Kind::classroom, Kind::admin_corner, Kind::admin_key, Kind::admin_action,
+                    Kind::hold_pointer, Kind::search_missed})
     EXPECT_FALSE(reduce(s, {kind, ui::ScreenId::game, {}})) << static_cast<int>(kind);
 }
 

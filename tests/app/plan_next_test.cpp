@@ -44,8 +44,9 @@ TEST(PlanNext, WithoutLaterTargetsThereIsNoNextPlanSection) {
   TempDir dir;
   std::ofstream(dir / "t.replay") << "tap \"美丽海湾\"\ntap \"城市建设行动方案目标\"\n"
                                      "expect text \"下一期方案目标\"\n";
-  CommandResult r = run_kiosk({"replay", dir / "t.replay", "--out", dir / "out", "--content", KIOSK_CONTENT_DIR,
-                               "--size", "1280x800", "--now", "2026-11-28T10:00:00+08:00"});
+  CommandResult r =
+      run_kiosk({"replay", dir / "t.replay", "--out", dir / "out", "--content", KIOSK_CONTENT_DIR, "--size",
+                 "1280x800", "--now", "2026-11-28T10:00:00+08:00"});
   EXPECT_EQ(r.exit_code, 1);
 }
 

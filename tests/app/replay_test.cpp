@@ -18,16 +18,17 @@ class ReplayScript : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ReplayScript, Passes) {
   TempDir out;
-  CommandResult r = run_kiosk({"replay", kScripts + "/" + GetParam() + ".replay", "--out", out.path(), "--content",
-                               kContent, "--size", "1280x800", "--now", "2026-11-28T10:00:00+08:00"});
+  CommandResult r =
+      run_kiosk({"replay", kScripts + "/" + GetParam() + ".replay", "--out", out.path(), "--content",
+                 kContent, "--size", "1280x800", "--now", "2026-11-28T10:00:00+08:00"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript,
-                         ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin", "search",
-                                           "search_english", "search_card", "search_nothing", "idle", "city_air", "plan", "chart",
-                                           "stale"));
+                         ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin",
+                                           "search", "search_english", "search_card", "search_nothing",
+                                           "idle", "city_air", "plan", "chart", "stale"));
 
 // Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
 class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};
@@ -43,7 +44,8 @@ TEST_P(ClassroomReplayScript, Passes) {
 
 INSTANTIATE_TEST_SUITE_P(Scripts, ClassroomReplayScript, ::testing::Values("game", "quiz"));
 
-CommandResult replay_text(const std::string& script, const TempDir& dir, const std::string& size = "1280x800") {
+CommandResult replay_text(const std::string& script, const TempDir& dir,
+                          const std::string& size = "1280x800") {
   std::ofstream(dir / "t.replay") << script;
   return run_kiosk({"replay", dir / "t.replay", "--out", dir / "out", "--content", kContent, "--size", size});
 }
@@ -60,7 +62,8 @@ TEST(Replay, FailedExpectationNamesTheLineAndWhatWasSeen) {
   CommandResult r = replay_text("tap \"空气\"\nexpect screen water\n", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("t.replay:2: expected screen 'water', but the screen is 'air'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("t.replay:2: expected screen 'water', but the screen is 'air'"), std::string::npos)
+      << r.err;
 }
 
 TEST(Replay, UnknownLabelListsWhatIsTappable) {
@@ -68,8 +71,9 @@ TEST(Replay, UnknownLabelListsWhatIsTappable) {
   CommandResult r = replay_text("tap \"Nowhere\"\n", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("t.replay:1: tap \"Nowhere\": nothing tappable is labelled so on screen 'home'; tappable: "),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("t.replay:1: tap \"Nowhere\": nothing tappable is labelled so on screen 'home'; tappable: "),
+      std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("\"空气\""), std::string::npos) << r.err;
 }
@@ -103,7 +107,8 @@ TEST(Replay, TypeNeedsTheOnScreenKeyboard) {
   CommandResult r = replay_text("type kqsp\n", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("t.replay:1: type: there is no on-screen keyboard on screen 'home'"), std::string::npos)
+  EXPECT_NE(r.err.find("t.replay:1: type: there is no on-screen keyboard on screen 'home'"),
+            std::string::npos)
       << r.err;
 }
 
@@ -112,7 +117,8 @@ TEST(Replay, TypeSaysWhichCharacterHasNoKey) {
   CommandResult r = replay_text("tap \"垃圾分类\"\ntype kq矿\n", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("t.replay:2: type: the on-screen keyboard has no key for '矿'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("t.replay:2: type: the on-screen keyboard has no key for '矿'"), std::string::npos)
+      << r.err;
 }
 
 TEST(Replay, ADragThatEndsOnAButtonDoesNotPressIt) {

@@ -27,7 +27,8 @@ std::string hash(const std::string& pin) {
 // Opens the keypad and types `pin`; returns whether the view opened.
 bool type_pin(AdminMode& admin, ui::AdminView& view, const std::string& pin, double now) {
   view.mode = ui::AdminView::Mode::pin;
-  for (char c : pin) admin.apply({ui::Intent::Kind::admin_key, ui::ScreenId::home, std::string(1, c)}, now, view);
+  for (char c : pin)
+    admin.apply({ui::Intent::Kind::admin_key, ui::ScreenId::home, std::string(1, c)}, now, view);
   admin.apply({ui::Intent::Kind::admin_key, ui::ScreenId::home, "enter"}, now, view);
   return view.mode == ui::AdminView::Mode::open;
 }
@@ -51,7 +52,8 @@ TEST(AdminPin, LockedDownKioskWithoutAPinHasNoAdminView) {
   admin.set_locked_down(true);
   admin.configure("");
   EXPECT_FALSE(admin.available());
-  EXPECT_NE(admin.unavailable_reason().find("no admin PIN is set in /etc/kiosk/kiosk.toml"), std::string::npos);
+  EXPECT_NE(admin.unavailable_reason().find("no admin PIN is set in /etc/kiosk/kiosk.toml"),
+            std::string::npos);
 }
 
 TEST(AdminPin, AWindowWithoutAPinOpensWithTheDemoPin) {

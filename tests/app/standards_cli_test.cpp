@@ -145,8 +145,12 @@ TEST(StandardsCli, AqiUsOneHourOzoneBelowPoint125IsAbsent) {
   EXPECT_EQ(alone["iaqi"], nlohmann::json::object());
 }
 
-TEST(StandardsCli, AqiUnknownKeyIsRejected) { expect_rejected(kiosk({"aqi", "pm2.5=30"}), "pm2.5"); }
-TEST(StandardsCli, AqiUsKeyIsUnknownForChina) { expect_rejected(kiosk({"aqi", "co_8h=3"}), "co_8h"); }
+TEST(StandardsCli, AqiUnknownKeyIsRejected) {
+  expect_rejected(kiosk({"aqi", "pm2.5=30"}), "pm2.5");
+}
+TEST(StandardsCli, AqiUsKeyIsUnknownForChina) {
+  expect_rejected(kiosk({"aqi", "co_8h=3"}), "co_8h");
+}
 TEST(StandardsCli, AqiMissingValueIsRejected) {
   expect_rejected(kiosk({"aqi", "pm25_1h"}), "pm25_1h");
   expect_rejected(kiosk({"aqi", "pm25_1h="}), "pm25_1h");

@@ -231,7 +231,6 @@ TEST(AdminPinCommand, AFourDigitPinIsRefused) {
   EXPECT_EQ(test::slurp(dir / "out"), "");
 }
 
-
 TEST(AdminPinCommand, ALetterInThePinIsOneClearLine) {
   test::TempDir dir;
   const std::string cmd =
@@ -307,8 +306,8 @@ TEST(SystemdUnit, MemoryIsBoundedAndTheStartLimitHasAWayBack) {
     EXPECT_NE(unit.find(line), std::string::npos) << "missing: " << line;
   test::TempDir dir;
   unit_copy(dir);
-  const std::string cmd = "cd " + dir.path() +
-                          " && systemd-analyze verify kiosk-recover.timer kiosk-recover.service > out 2>&1";
+  const std::string cmd =
+      "cd " + dir.path() + " && systemd-analyze verify kiosk-recover.timer kiosk-recover.service > out 2>&1";
   if (std::system("command -v systemd-analyze >/dev/null 2>&1") == 0) {
     EXPECT_EQ(std::system(cmd.c_str()), 0) << test::slurp(dir / "out");
   }

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/core/attention.hpp"
-#include "kiosk/core/time_parse.hpp"
 #include "kiosk/core/schedule.hpp"
+#include "kiosk/core/time_parse.hpp"
 
 namespace kiosk {
 namespace {

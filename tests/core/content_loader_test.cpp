@@ -19,7 +19,8 @@ class ContentPackTest : public ::testing::Test {
     write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n");
     write("strings.toml", "[nav]\nhome = { zh = \"首页\", en = \"Home\" }\n");
     // The lists a pack exists for, left empty on purpose (a test that needs one writes it).
-    for (const char* file : {"stations.toml", "sources.toml", "waste.toml", "levels.toml"}) write(file, "allow_empty = true\n");
+    for (const char* file : {"stations.toml", "sources.toml", "waste.toml", "levels.toml"})
+      write(file, "allow_empty = true\n");
   }
   void write(const std::string& name, const std::string& text) {
     fs::create_directories((fs::path(dir.path()) / name).parent_path());
@@ -48,16 +49,20 @@ TEST_F(ContentPackTest, MinimalPackLoadsClean) {
 }
 
 TEST_F(ContentPackTest, HistoryRowsAboveTheCeilingAreRefusedWithTheCeiling) {
-  write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n[data]\nhistory_rows = 9000000\n");
+  write("kiosk.toml",
+        "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n[data]\nhistory_rows = 9000000\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("kiosk.toml:5:16: error: 'history_rows' must be from 1000 to 500000 (the ceiling), not 9000000"),
-            std::string::npos)
+  EXPECT_NE(
+      all(l).find(
+          "kiosk.toml:5:16: error: 'history_rows' must be from 1000 to 500000 (the ceiling), not 9000000"),
+      std::string::npos)
       << all(l);
   EXPECT_EQ(l.pack.settings.history_rows, 100000) << "the safe default stays";
 }
 
 TEST_F(ContentPackTest, HistoryRowsUnderTheCeilingAreTaken) {
-  write("kiosk.toml", "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n[data]\nhistory_rows = 20000\n");
+  write("kiosk.toml",
+        "[kiosk]\nversion = \"1\"\ncity = { zh = \"城\", en = \"City\" }\n[data]\nhistory_rows = 20000\n");
   ContentLoad l = load();
   EXPECT_TRUE(l.diags.items().empty()) << all(l);
   EXPECT_EQ(l.pack.settings.history_rows, 20000);
@@ -86,7 +91,9 @@ TEST_F(ContentPackTest, MissingStringsFileIsAnErrorButScreensKeepTheirWords) {
 }
 
 TEST_F(ContentPackTest, TypoInKeySuggestsTheRightOne) {
-  write("travel.toml", "[[tip]]\nid = \"bus\"\ntitel = { zh = \"公交\", en = \"Bus\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
+  write("travel.toml",
+        "[[tip]]\nid = \"bus\"\ntitel = { zh = \"公交\", en = \"Bus\" }\nbody = { zh = \"坐\", en = \"Ride\" "
+        "}\n");
   ContentLoad l = load();
   EXPECT_NE(all(l).find("travel.toml:3:1: error: unknown key 'titel' in [[tip]]; did you mean 'title'?"),
             std::string::npos)
@@ -96,7 +103,8 @@ TEST_F(ContentPackTest, TypoInKeySuggestsTheRightOne) {
 TEST_F(ContentPackTest, MissingRequiredKeyIsAnError) {
   write("travel.toml", "[[tip]]\nid = \"bus\"\nbody = { zh = \"坐\", en = \"Ride\" }\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("travel.toml:1:1: error: missing required key 'title' in [[tip]]"), std::string::npos) << all(l);
+  EXPECT_NE(all(l).find("travel.toml:1:1: error: missing required key 'title' in [[tip]]"), std::string::npos)
+      << all(l);
 }
 
 // toml++ reads an unquoted offset date-time itself; the quoted form editors already write still works.
@@ -115,22 +123,29 @@ TEST_F(ContentPackTest, AnAlertTimeWithoutItsOffsetIsNamed) {
         "[[alert]]\nid = \"a\"\ntitle = { zh = \"预警\", en = \"Alert\" }\n"
         "starts = 2026-12-01T08:00:00\nexpires = \"2026-12-03 20:00\"\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("alerts.toml:4:10: error: 'starts' must be a time with its offset"), std::string::npos) << all(l);
-  EXPECT_NE(all(l).find("alerts.toml:5:11: error: 'expires' must be a time with its offset"), std::string::npos) << all(l);
+  EXPECT_NE(all(l).find("alerts.toml:4:10: error: 'starts' must be a time with its offset"),
+            std::string::npos)
+      << all(l);
+  EXPECT_NE(all(l).find("alerts.toml:5:11: error: 'expires' must be a time with its offset"),
+            std::string::npos)
+      << all(l);
 }
 
 TEST_F(ContentPackTest, WrongTypeNamesWhatWasExpected) {
   write("stations.toml",
-        "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = \"north\"\nlon = 121.0\n");
+        "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = \"north\"\nlon = "
+        "121.0\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("stations.toml:5:7: error: 'lat' must be a number, not a string"), std::string::npos) << all(l);
+  EXPECT_NE(all(l).find("stations.toml:5:7: error: 'lat' must be a number, not a string"), std::string::npos)
+      << all(l);
 }
 
 TEST_F(ContentPackTest, AStationCanBeLeftOutOfTheCityAqi) {
-  write("stations.toml",
-        "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = 37.5\nlon = 121.0\n"
-        "city = false\n[[station]]\nid = \"b\"\nkind = \"air\"\nname = { zh = \"站\", en = \"T\" }\n"
-        "lat = 37.5\nlon = 121.0\n");
+  write(
+      "stations.toml",
+      "[[station]]\nid = \"a\"\nkind = \"air\"\nname = { zh = \"站\", en = \"S\" }\nlat = 37.5\nlon = 121.0\n"
+      "city = false\n[[station]]\nid = \"b\"\nkind = \"air\"\nname = { zh = \"站\", en = \"T\" }\n"
+      "lat = 37.5\nlon = 121.0\n");
   ContentLoad l = load();
   EXPECT_EQ(all(l).find("stations.toml"), std::string::npos) << all(l);
   ASSERT_EQ(l.pack.stations.size(), 2u);
@@ -151,15 +166,18 @@ TEST_F(ContentPackTest, AnErrorQuotingTheFileStaysOneLine) {
   write("travel.toml", "[[tip]]\nid = \"bus\"\nshown = tru\n");
   ContentLoad l = load();
   ASSERT_TRUE(l.diags.has_errors());
-  for (const Diagnostic& d : l.diags.items()) EXPECT_EQ(d.format().find('\n'), std::string::npos) << d.format();
+  for (const Diagnostic& d : l.diags.items())
+    EXPECT_EQ(d.format().find('\n'), std::string::npos) << d.format();
   EXPECT_NE(all(l).find("travel.toml:3:"), std::string::npos) << all(l);
 }
 
 TEST_F(ContentPackTest, MissingLanguageIsAWarning) {
-  write("travel.toml", "[[tip]]\nid = \"bus\"\ntitle = { zh = \"公交\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
+  write("travel.toml",
+        "[[tip]]\nid = \"bus\"\ntitle = { zh = \"公交\" }\nbody = { zh = \"坐\", en = \"Ride\" }\n");
   ContentLoad l = load();
   EXPECT_FALSE(l.diags.has_errors()) << all(l);
-  EXPECT_NE(all(l).find("travel.toml:3:9: warning: 'title' has no English text (en)"), std::string::npos) << all(l);
+  EXPECT_NE(all(l).find("travel.toml:3:9: warning: 'title' has no English text (en)"), std::string::npos)
+      << all(l);
 }
 
 TEST_F(ContentPackTest, DuplicateIdPointsAtTheFirst) {
@@ -167,7 +185,8 @@ TEST_F(ContentPackTest, DuplicateIdPointsAtTheFirst) {
         "[[tip]]\nid = \"bus\"\ntitle = { zh = \"a\", en = \"a\" }\nbody = { zh = \"b\", en = \"b\" }\n"
         "[[tip]]\nid = \"bus\"\ntitle = { zh = \"a\", en = \"a\" }\nbody = { zh = \"b\", en = \"b\" }\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("travel.toml:5:1: error: duplicate tip id 'bus' (first defined at line 1)"), std::string::npos)
+  EXPECT_NE(all(l).find("travel.toml:5:1: error: duplicate tip id 'bus' (first defined at line 1)"),
+            std::string::npos)
       << all(l);
 }
 
@@ -175,50 +194,60 @@ TEST_F(ContentPackTest, ReferenceToMissingCategoryIsAnError) {
   write("waste.toml",
         "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"bottle\" }\ncategory = \"plastic\"\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("waste item 'x' has category 'plastic', which waste.toml does not define"), std::string::npos)
-      << all(l);
-}
-
-TEST_F(ContentPackTest, PathLeavingTheFolderIsRefused) {
-  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
-                      "picture = \"../../etc/passwd\"\n");
-  ContentLoad l = load();
-  EXPECT_NE(all(l).find("waste.toml:5:11: error: 'picture': path '../../etc/passwd' leaves the content folder"),
+  EXPECT_NE(all(l).find("waste item 'x' has category 'plastic', which waste.toml does not define"),
             std::string::npos)
       << all(l);
 }
 
+TEST_F(ContentPackTest, PathLeavingTheFolderIsRefused) {
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+        "picture = \"../../etc/passwd\"\n");
+  ContentLoad l = load();
+  EXPECT_NE(
+      all(l).find("waste.toml:5:11: error: 'picture': path '../../etc/passwd' leaves the content folder"),
+      std::string::npos)
+      << all(l);
+}
+
 TEST_F(ContentPackTest, AbsolutePathIsRefused) {
-  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
-                      "picture = \"/etc/hostname\"\n");
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+        "picture = \"/etc/hostname\"\n");
   EXPECT_NE(all(load()).find("absolute path '/etc/hostname' is not allowed"), std::string::npos);
 }
 
 TEST_F(ContentPackTest, SymbolicLinkLeavingTheFolderIsNotFollowed) {
   fs::create_symlink("/etc/hostname", dir / "outside.png");
-  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
-                      "picture = \"outside.png\"\n");
-  EXPECT_NE(all(load()).find("is a link that leaves the content folder; it is not followed"), std::string::npos);
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+        "picture = \"outside.png\"\n");
+  EXPECT_NE(all(load()).find("is a link that leaves the content folder; it is not followed"),
+            std::string::npos);
 }
 
 TEST_F(ContentPackTest, CorruptPictureIsReportedWhereItIsNamed) {
   write("pictures/broken.png", std::string("\x89PNG\r\n\x1a\n", 8) + "not really a png");
-  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
-                      "picture = \"pictures/broken.png\"\n");
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+        "picture = \"pictures/broken.png\"\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("waste.toml:5:11: error: picture 'pictures/broken.png': the picture file is cut short or "
-                        "damaged (perhaps not fully copied)"),
-            std::string::npos)
+  EXPECT_NE(
+      all(l).find("waste.toml:5:11: error: picture 'pictures/broken.png': the picture file is cut short or "
+                  "damaged (perhaps not fully copied)"),
+      std::string::npos)
       << all(l);
-  EXPECT_NE(all_in(l, Lang::zh).find("waste.toml:5:11: 错误：图片 'pictures/broken.png'：图片文件不完整（可能没有复制完）"),
+  EXPECT_NE(all_in(l, Lang::zh)
+                .find("waste.toml:5:11: 错误：图片 'pictures/broken.png'：图片文件不完整（可能没有复制完）"),
             std::string::npos)
       << all_in(l, Lang::zh);
 }
 
 TEST_F(ContentPackTest, PictureThatIsNotPngOrJpegIsRefused) {
   write("pictures/a.gif", "GIF89a....");
-  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
-                      "picture = \"pictures/a.gif\"\n");
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+        "picture = \"pictures/a.gif\"\n");
   EXPECT_NE(all(load()).find("picture 'pictures/a.gif' is not a PNG or JPEG file"), std::string::npos);
 }
 
@@ -226,8 +255,9 @@ TEST_F(ContentPackTest, PictureClaimingHugeSizeIsRefusedFromItsHeader) {
   // A PNG header that claims 60000x60000: refused before any pixel is decoded.
   std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\xea\x60\0\0\xea\x60\x08\x06\0\0\0\0\0\0\0", 33);
   write("pictures/huge.png", png);
-  write("waste.toml", "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
-                      "picture = \"pictures/huge.png\"\n");
+  write("waste.toml",
+        "[[item]]\nid = \"x\"\nname = { zh = \"瓶\", en = \"b\" }\ncategory = \"other\"\n"
+        "picture = \"pictures/huge.png\"\n");
   EXPECT_NE(all(load()).find("is 60000x60000 pixels; pictures must be at most 4096x4096"), std::string::npos)
       << all(load());
 }
@@ -247,7 +277,8 @@ TEST_F(ContentPackTest, FileThatIsNotUtf8IsAnError) {
 
 TEST_F(ContentPackTest, HugeFileIsRefusedWithoutParsing) {
   write("travel.toml", std::string(50u << 20, '#'));
-  EXPECT_NE(all(load()).find("travel.toml: error: file is 50 MB; content files must be under 4 MB"), std::string::npos);
+  EXPECT_NE(all(load()).find("travel.toml: error: file is 50 MB; content files must be under 4 MB"),
+            std::string::npos);
 }
 
 TEST_F(ContentPackTest, MissingFolderCannotBeRead) {

@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 class EditorMistake : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::copy(KIOSK_CONTENT_DIR, dir.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    fs::copy(KIOSK_CONTENT_DIR, dir.path(),
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   }
   void write(const std::string& name, const std::string& text) {
     std::ofstream(dir / name, std::ios::binary | std::ios::trunc) << text;
@@ -38,12 +39,14 @@ class EditorMistake : public ::testing::Test {
   test::TempDir dir;
 };
 
-const std::string kCategory = "[[category]]\nid = \"recyclable\"\nname = { zh = \"可回收物\", en = \"Recyclable\" }\n"
-                              "color = \"#1F6FB5\"\n";
+const std::string kCategory =
+    "[[category]]\nid = \"recyclable\"\nname = { zh = \"可回收物\", en = \"Recyclable\" }\n"
+    "color = \"#1F6FB5\"\n";
 const std::string kItemHead = "[[item]]\nname = { zh = \"瓶\", en = \"Bottle\" }\n";
 
 TEST_F(EditorMistake, ChineseQuotesPointAtTheQuote) {
-  write("waste.toml", kCategory + "[[item]]\nname = { zh = “瓶”, en = \"Bottle\" }\ncategory = \"recyclable\"\n");
+  write("waste.toml",
+        kCategory + "[[item]]\nname = { zh = “瓶”, en = \"Bottle\" }\ncategory = \"recyclable\"\n");
   expect("waste.toml:6:15: error: Chinese quotes “ ” are not TOML quotes; change them to \"",
          "waste.toml:6:15: 错误：把中文引号 “ ” 改成英文引号 \"");
 }
@@ -79,7 +82,8 @@ TEST_F(EditorMistake, MissingClosingQuoteAtTheEndOfTheLine) {
 
 TEST_F(EditorMistake, DuplicatedKey) {
   write("waste.toml", kCategory + "color = \"#1F6FB5\"\n");
-  expect("waste.toml:5:1: error: this key or table is given twice; keep one", "waste.toml:5:1: 错误：同一个键或表写了两次");
+  expect("waste.toml:5:1: error: this key or table is given twice; keep one",
+         "waste.toml:5:1: 错误：同一个键或表写了两次");
 }
 
 TEST_F(EditorMistake, NumberWithAUnit) {
@@ -103,26 +107,33 @@ TEST_F(EditorMistake, DuplicatedTableNamesIt) {
 
 TEST_F(EditorMistake, FileSavedAsGbk) {
   write("waste.toml", kCategory + "[[item]]\nname = { zh = \"\xca\xd7\xd2\xb3\", en = \"Bottle\" }\n");
-  expect("waste.toml:6:16: error: the file is not saved as UTF-8", "waste.toml:6:16: 错误：文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");
+  expect("waste.toml:6:16: error: the file is not saved as UTF-8",
+         "waste.toml:6:16: 错误：文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");
 }
 
 TEST_F(EditorMistake, BackslashInAPictureSaysUseSlash) {
-  write("waste.toml", kCategory + kItemHead + "category = \"recyclable\"\npicture = \"pictures\\bay-east-photo.png\"\n");
-  expect("waste.toml:8:11: error: 'picture': a backslash \\ in a path starts an escape in TOML; use / in paths: "
-         "\"pictures/bay-east-photo.png\"",
-         "waste.toml:8:11: 错误：'picture'：路径里请用 / 而不是 \\，写成 \"pictures/bay-east-photo.png\"");
+  write("waste.toml",
+        kCategory + kItemHead + "category = \"recyclable\"\npicture = \"pictures\\bay-east-photo.png\"\n");
+  expect(
+      "waste.toml:8:11: error: 'picture': a backslash \\ in a path starts an escape in TOML; use / in paths: "
+      "\"pictures/bay-east-photo.png\"",
+      "waste.toml:8:11: 错误：'picture'：路径里请用 / 而不是 \\，写成 \"pictures/bay-east-photo.png\"");
 }
 
 TEST_F(EditorMistake, PictureNameInTheWrongCaseNamesTheFile) {
-  write("waste.toml", kCategory + kItemHead + "category = \"recyclable\"\npicture = \"pictures/Bay-East-Photo.png\"\n");
-  expect("waste.toml:8:11: error: 'picture': 'pictures/Bay-East-Photo.png' does not exist; the file is "
-         "'pictures/bay-east-photo.png' (capital and small letters must match)",
-         "文件名是 'pictures/bay-east-photo.png'（大小写必须一致）");
+  write("waste.toml",
+        kCategory + kItemHead + "category = \"recyclable\"\npicture = \"pictures/Bay-East-Photo.png\"\n");
+  expect(
+      "waste.toml:8:11: error: 'picture': 'pictures/Bay-East-Photo.png' does not exist; the file is "
+      "'pictures/bay-east-photo.png' (capital and small letters must match)",
+      "文件名是 'pictures/bay-east-photo.png'（大小写必须一致）");
 }
 
 TEST_F(EditorMistake, MistypedPictureSuggestsTheClosestFile) {
-  write("waste.toml", kCategory + kItemHead + "category = \"recyclable\"\npicture = \"pictures/bay-est-photo.png\"\n");
-  expect("does not exist; did you mean 'pictures/bay-east-photo.png'?", "是不是 'pictures/bay-east-photo.png'？");
+  write("waste.toml",
+        kCategory + kItemHead + "category = \"recyclable\"\npicture = \"pictures/bay-est-photo.png\"\n");
+  expect("does not exist; did you mean 'pictures/bay-east-photo.png'?",
+         "是不是 'pictures/bay-east-photo.png'？");
 }
 
 TEST_F(EditorMistake, WrongCategoryPointsAtTheValueAndListsTheValidOnes) {
@@ -144,8 +155,9 @@ TEST_F(EditorMistake, CategoryFarFromAnyListsTheValidOnesWithoutAGuess) {
 }
 
 TEST_F(EditorMistake, WrongColourPointsAtTheColour) {
-  write("waste.toml", "[[category]]\nid = \"recyclable\"\nname = { zh = \"可回收物\", en = \"R\" }\ncolor = \"blue\"\n" +
-                          kItemHead + "category = \"recyclable\"\n");
+  write("waste.toml",
+        "[[category]]\nid = \"recyclable\"\nname = { zh = \"可回收物\", en = \"R\" }\ncolor = \"blue\"\n" +
+            kItemHead + "category = \"recyclable\"\n");
   expect("waste.toml:4:9: error: 'color' must look like \"#1F6FB5\", not 'blue'",
          "waste.toml:4:9: 错误：'color' 必须写成 \"#1F6FB5\" 这样");
 }
@@ -173,7 +185,8 @@ TEST_F(EditorMistake, WrongSourceListsTheValidOnes) {
 }
 
 TEST_F(EditorMistake, MisspeltKeyInChinese) {
-  write("waste.toml", kCategory + "[[item]]\nnmae = { zh = \"瓶\", en = \"Bottle\" }\ncategory = \"recyclable\"\n");
+  write("waste.toml",
+        kCategory + "[[item]]\nnmae = { zh = \"瓶\", en = \"Bottle\" }\ncategory = \"recyclable\"\n");
   expect("waste.toml:6:1: error: unknown key 'nmae' in [[item]]; did you mean 'name'?",
          "waste.toml:6:1: 错误：[[item]] 里没有 'nmae' 这个键；是不是 'name'？");
 }
@@ -237,7 +250,8 @@ TEST_F(EditorMistake, EmptyLevelsFileIsOneError) {
 TEST_F(EditorMistake, PictureCutShortSaysSoPlainly) {
   const std::string whole = test::slurp(dir / "pictures/bay-east-photo.png");
   write("pictures/bay-east-photo.png", whole.substr(0, whole.size() / 2));
-  expect("the picture file is cut short or damaged (perhaps not fully copied)", "图片文件不完整（可能没有复制完）");
+  expect("the picture file is cut short or damaged (perhaps not fully copied)",
+         "图片文件不完整（可能没有复制完）");
 }
 
 // Many mistakes at once in the files whose checks spoke English only: every message they give has

@@ -21,7 +21,10 @@ TEST(OneLine, OtherControlCharactersAreEscaped) {
 }
 
 TEST(OneLine, MalformedUtf8BecomesTheReplacementCharacter) {
-  EXPECT_EQ(one_line("a\xff" "b"), "a\uFFFD" "b");
+  EXPECT_EQ(one_line("a\xff"
+                     "b"),
+            "a\uFFFD"
+            "b");
   EXPECT_EQ(one_line("\xed\xa0\x80"), "\uFFFD");  // a UTF-16 surrogate: decodes, but is not UTF-8
   EXPECT_EQ(one_line("cut \xe4\xb8"), "cut \uFFFD\uFFFD");
 }

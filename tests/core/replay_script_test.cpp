@@ -44,7 +44,8 @@ TEST(ReplayScript, WaitAcceptsUnits) {
 }
 
 TEST(ReplayScript, BadLinesAreRefusedWithTheirLineNumber) {
-  EXPECT_EQ(parse_replay("tap 1 2\njump 3\n").error, "2: unknown action 'jump' (tap, swipe, drag, type, key, wait, shot, expect)");
+  EXPECT_EQ(parse_replay("tap 1 2\njump 3\n").error,
+            "2: unknown action 'jump' (tap, swipe, drag, type, key, wait, shot, expect)");
   EXPECT_EQ(parse_replay("swipe sideways").error, "1: swipe needs left, right, up or down");
   EXPECT_EQ(parse_replay("tap \"unclosed").error, "1: a quoted text is not closed with \"");
   EXPECT_EQ(parse_replay("tap ten 20").error, "1: tap needs X Y or a quoted \"LABEL\"");

@@ -196,33 +196,81 @@ using Keys = std::vector<std::string>;
 
 // --- every breakpoint, HJ 633-2026 -----------------------------------------------------------------
 
-TEST(AqiCn2026Breakpoints, Pm25Daily) { check_key(AqiStandard::cn2026, k2026, "pm25_24h"); }
-TEST(AqiCn2026Breakpoints, Pm25HourlyUsesDailyColumn) { check_key(AqiStandard::cn2026, k2026, "pm25_1h"); }
-TEST(AqiCn2026Breakpoints, Pm10Daily) { check_key(AqiStandard::cn2026, k2026, "pm10_24h"); }
-TEST(AqiCn2026Breakpoints, Pm10HourlyUsesDailyColumn) { check_key(AqiStandard::cn2026, k2026, "pm10_1h"); }
-TEST(AqiCn2026Breakpoints, So2Daily) { check_key(AqiStandard::cn2026, k2026, "so2_24h"); }
-TEST(AqiCn2026Breakpoints, So2HourlyAbove800Is200) { check_key(AqiStandard::cn2026, k2026, "so2_1h"); }
-TEST(AqiCn2026Breakpoints, No2Daily) { check_key(AqiStandard::cn2026, k2026, "no2_24h"); }
-TEST(AqiCn2026Breakpoints, No2Hourly) { check_key(AqiStandard::cn2026, k2026, "no2_1h"); }
-TEST(AqiCn2026Breakpoints, CoDaily) { check_key(AqiStandard::cn2026, k2026, "co_24h"); }
-TEST(AqiCn2026Breakpoints, CoHourly) { check_key(AqiStandard::cn2026, k2026, "co_1h"); }
-TEST(AqiCn2026Breakpoints, O3Hourly) { check_key(AqiStandard::cn2026, k2026, "o3_1h"); }
-TEST(AqiCn2026Breakpoints, O3EightHourAbove800Is300) { check_key(AqiStandard::cn2026, k2026, "o3_8h"); }
+TEST(AqiCn2026Breakpoints, Pm25Daily) {
+  check_key(AqiStandard::cn2026, k2026, "pm25_24h");
+}
+TEST(AqiCn2026Breakpoints, Pm25HourlyUsesDailyColumn) {
+  check_key(AqiStandard::cn2026, k2026, "pm25_1h");
+}
+TEST(AqiCn2026Breakpoints, Pm10Daily) {
+  check_key(AqiStandard::cn2026, k2026, "pm10_24h");
+}
+TEST(AqiCn2026Breakpoints, Pm10HourlyUsesDailyColumn) {
+  check_key(AqiStandard::cn2026, k2026, "pm10_1h");
+}
+TEST(AqiCn2026Breakpoints, So2Daily) {
+  check_key(AqiStandard::cn2026, k2026, "so2_24h");
+}
+TEST(AqiCn2026Breakpoints, So2HourlyAbove800Is200) {
+  check_key(AqiStandard::cn2026, k2026, "so2_1h");
+}
+TEST(AqiCn2026Breakpoints, No2Daily) {
+  check_key(AqiStandard::cn2026, k2026, "no2_24h");
+}
+TEST(AqiCn2026Breakpoints, No2Hourly) {
+  check_key(AqiStandard::cn2026, k2026, "no2_1h");
+}
+TEST(AqiCn2026Breakpoints, CoDaily) {
+  check_key(AqiStandard::cn2026, k2026, "co_24h");
+}
+TEST(AqiCn2026Breakpoints, CoHourly) {
+  check_key(AqiStandard::cn2026, k2026, "co_1h");
+}
+TEST(AqiCn2026Breakpoints, O3Hourly) {
+  check_key(AqiStandard::cn2026, k2026, "o3_1h");
+}
+TEST(AqiCn2026Breakpoints, O3EightHourAbove800Is300) {
+  check_key(AqiStandard::cn2026, k2026, "o3_8h");
+}
 
 // --- every breakpoint, HJ 633-2012 -----------------------------------------------------------------
 
-TEST(AqiCn2012Breakpoints, Pm25Daily) { check_key(AqiStandard::cn2012, k2012, "pm25_24h"); }
-TEST(AqiCn2012Breakpoints, Pm25HourlyUsesDailyColumn) { check_key(AqiStandard::cn2012, k2012, "pm25_1h"); }
-TEST(AqiCn2012Breakpoints, Pm10Daily) { check_key(AqiStandard::cn2012, k2012, "pm10_24h"); }
-TEST(AqiCn2012Breakpoints, Pm10HourlyUsesDailyColumn) { check_key(AqiStandard::cn2012, k2012, "pm10_1h"); }
-TEST(AqiCn2012Breakpoints, So2Daily) { check_key(AqiStandard::cn2012, k2012, "so2_24h"); }
-TEST(AqiCn2012Breakpoints, So2HourlyAbove800HasNoIndex) { check_key(AqiStandard::cn2012, k2012, "so2_1h"); }
-TEST(AqiCn2012Breakpoints, No2Daily) { check_key(AqiStandard::cn2012, k2012, "no2_24h"); }
-TEST(AqiCn2012Breakpoints, No2Hourly) { check_key(AqiStandard::cn2012, k2012, "no2_1h"); }
-TEST(AqiCn2012Breakpoints, CoDaily) { check_key(AqiStandard::cn2012, k2012, "co_24h"); }
-TEST(AqiCn2012Breakpoints, CoHourly) { check_key(AqiStandard::cn2012, k2012, "co_1h"); }
-TEST(AqiCn2012Breakpoints, O3Hourly) { check_key(AqiStandard::cn2012, k2012, "o3_1h"); }
-TEST(AqiCn2012Breakpoints, O3EightHourAbove800HasNoIndex) { check_key(AqiStandard::cn2012, k2012, "o3_8h"); }
+TEST(AqiCn2012Breakpoints, Pm25Daily) {
+  check_key(AqiStandard::cn2012, k2012, "pm25_24h");
+}
+TEST(AqiCn2012Breakpoints, Pm25HourlyUsesDailyColumn) {
+  check_key(AqiStandard::cn2012, k2012, "pm25_1h");
+}
+TEST(AqiCn2012Breakpoints, Pm10Daily) {
+  check_key(AqiStandard::cn2012, k2012, "pm10_24h");
+}
+TEST(AqiCn2012Breakpoints, Pm10HourlyUsesDailyColumn) {
+  check_key(AqiStandard::cn2012, k2012, "pm10_1h");
+}
+TEST(AqiCn2012Breakpoints, So2Daily) {
+  check_key(AqiStandard::cn2012, k2012, "so2_24h");
+}
+TEST(AqiCn2012Breakpoints, So2HourlyAbove800HasNoIndex) {
+  check_key(AqiStandard::cn2012, k2012, "so2_1h");
+}
+TEST(AqiCn2012Breakpoints, No2Daily) {
+  check_key(AqiStandard::cn2012, k2012, "no2_24h");
+}
+TEST(AqiCn2012Breakpoints, No2Hourly) {
+  check_key(AqiStandard::cn2012, k2012, "no2_1h");
+}
+TEST(AqiCn2012Breakpoints, CoDaily) {
+  check_key(AqiStandard::cn2012, k2012, "co_24h");
+}
+TEST(AqiCn2012Breakpoints, CoHourly) {
+  check_key(AqiStandard::cn2012, k2012, "co_1h");
+}
+TEST(AqiCn2012Breakpoints, O3Hourly) {
+  check_key(AqiStandard::cn2012, k2012, "o3_1h");
+}
+TEST(AqiCn2012Breakpoints, O3EightHourAbove800HasNoIndex) {
+  check_key(AqiStandard::cn2012, k2012, "o3_8h");
+}
 
 // --- what changed in 2026 ------------------------------------------------------------------------
 
@@ -245,8 +293,12 @@ TEST(AqiCn, Co24hTwoPointTwoGivesFiftyFive) {
   EXPECT_EQ(cn2012({{"co_24h", "2.2"}}).aqi, 55);
 }
 
-TEST(AqiCn, Co1hSixtyFivePointFourGives218) { EXPECT_EQ(cn({{"co_1h", "65.4"}}).aqi, 218); }
-TEST(AqiCn, Co1hSixtySixPointNineGives223) { EXPECT_EQ(cn({{"co_1h", "66.9"}}).aqi, 223); }
+TEST(AqiCn, Co1hSixtyFivePointFourGives218) {
+  EXPECT_EQ(cn({{"co_1h", "65.4"}}).aqi, 218);
+}
+TEST(AqiCn, Co1hSixtySixPointNineGives223) {
+  EXPECT_EQ(cn({{"co_1h", "66.9"}}).aqi, 223);
+}
 
 TEST(AqiCn, CoValuesThatTripDoublesAreExact) {
   EXPECT_EQ(cn({{"co_24h", "1.1"}}).aqi, 28);  // 27.5
@@ -417,7 +469,9 @@ TEST(AqiCnExceeding, Hj633_2012ListsEveryPollutantAbove100) {
   EXPECT_EQ(r.primary, Keys{"so2_24h"});
 }
 
-TEST(AqiCnExceeding, Hj633_2026HasNone) { EXPECT_TRUE(cn({{"pm25_24h", "80"}}).exceeding.empty()); }
+TEST(AqiCnExceeding, Hj633_2026HasNone) {
+  EXPECT_TRUE(cn({{"pm25_24h", "80"}}).exceeding.empty());
+}
 
 // --- missing data --------------------------------------------------------------------------------
 

@@ -84,14 +84,30 @@ using Keys = std::vector<std::string>;
 
 }  // namespace
 
-TEST(AqiUsBreakpoints, O3EightHour) { check_key("o3_8h"); }
-TEST(AqiUsBreakpoints, O3OneHour) { check_key("o3_1h"); }
-TEST(AqiUsBreakpoints, Pm25) { check_key("pm25_24h"); }
-TEST(AqiUsBreakpoints, Pm10) { check_key("pm10_24h"); }
-TEST(AqiUsBreakpoints, Co) { check_key("co_8h"); }
-TEST(AqiUsBreakpoints, So2OneHour) { check_key("so2_1h"); }
-TEST(AqiUsBreakpoints, So2DayAboveThreeHundredFour) { check_key("so2_24h"); }
-TEST(AqiUsBreakpoints, No2) { check_key("no2_1h"); }
+TEST(AqiUsBreakpoints, O3EightHour) {
+  check_key("o3_8h");
+}
+TEST(AqiUsBreakpoints, O3OneHour) {
+  check_key("o3_1h");
+}
+TEST(AqiUsBreakpoints, Pm25) {
+  check_key("pm25_24h");
+}
+TEST(AqiUsBreakpoints, Pm10) {
+  check_key("pm10_24h");
+}
+TEST(AqiUsBreakpoints, Co) {
+  check_key("co_8h");
+}
+TEST(AqiUsBreakpoints, So2OneHour) {
+  check_key("so2_1h");
+}
+TEST(AqiUsBreakpoints, So2DayAboveThreeHundredFour) {
+  check_key("so2_24h");
+}
+TEST(AqiUsBreakpoints, No2) {
+  check_key("no2_1h");
+}
 
 TEST(AqiUsTruncation, DigitsBeyondTheReportedPrecisionAreDropped) {
   EXPECT_EQ(us({{"pm25_24h", "9.09"}}).aqi, 50);

@@ -56,7 +56,9 @@ int line_of(const std::string& text, const std::string& needle) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
-std::string bundled() { return read_text(fs::path(KIOSK_CONTENT_DIR) / "levels.toml"); }
+std::string bundled() {
+  return read_text(fs::path(KIOSK_CONTENT_DIR) / "levels.toml");
+}
 
 std::string replace_first(std::string text, const std::string& from, const std::string& to) {
   auto at = text.find(from);

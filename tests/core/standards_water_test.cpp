@@ -292,7 +292,9 @@ TEST(SeaWaterClasses, EveryBoundaryOfEveryItem) {
   }
 }
 
-TEST(SeaWater, DoExactlySixIsClassTwo) { EXPECT_EQ(st::classify_sea({{"do", "6.0"}}).cls, S2); }
+TEST(SeaWater, DoExactlySixIsClassTwo) {
+  EXPECT_EQ(st::classify_sea({{"do", "6.0"}}).cls, S2);
+}
 
 TEST(SeaWater, PhosphateNeverGivesClassThree) {
   for (int thousandths = 0; thousandths <= 100; ++thousandths) {

@@ -165,7 +165,8 @@ TEST(Ckan, AuthorizationErrorNamesStatusAndMessage) {
 TEST(Ckan, AnErrorQuotingTheServerStaysOneReadableLine) {
   CannedTransport t;
   t.on("datastore_search",
-       "{\"success\": false,\n \"error\": {\"message\": \"Access denied\",\n \"__type\": \"Authorization Error\"\n   LL }\n}");
+       "{\"success\": false,\n \"error\": {\"message\": \"Access denied\",\n \"__type\": \"Authorization "
+       "Error\"\n   LL }\n}");
   SourceResult r = run(cnemc_like_ckan(), t);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.find('\n'), std::string::npos) << r.error;
@@ -175,7 +176,8 @@ TEST(Ckan, AnErrorQuotingTheServerStaysOneReadableLine) {
 TEST(Socrata, AJsonStringAnswerIsQuotedOnOneLineWithBrokenBytesReplaced) {
   CannedTransport t;
   t.on("resource", std::string("\"H\n,{\xff\""));
-  SourceResult r = run(test::source("counts", "socrata", "https://data.example.org/resource/abcd-1234.json"), t);
+  SourceResult r =
+      run(test::source("counts", "socrata", "https://data.example.org/resource/abcd-1234.json"), t);
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("JSON string, not data: \"H\\n,{\xef\xbf\xbd\""), std::string::npos) << r.error;
 }
@@ -185,7 +187,8 @@ TEST(Ckan, SuccessFalseWithStatus200IsAnError) {
   t.on("datastore_search", fixture("ckan/own_validation_error_409.json"));
   SourceResult r = run(cnemc_like_ckan(), t);
   EXPECT_FALSE(r.ok);
-  EXPECT_NE(r.error.find("offset=0: CKAN Validation Error: limit: Must be a natural number"), std::string::npos)
+  EXPECT_NE(r.error.find("offset=0: CKAN Validation Error: limit: Must be a natural number"),
+            std::string::npos)
       << r.error;
   EXPECT_FALSE(r.auth_failed);
 }

@@ -6,8 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <thread>
@@ -143,8 +143,8 @@ TEST(Cache, KeepsBelowDetectionFlagsAndBikeStationService) {
     shut.service = StationService::no_rentals;
     StationInfo zone{"air", "st1", "", "Beach", 37.6, 121.5, true};
     zone.is_virtual = true;
-    ASSERT_TRUE(cache->save_success("air", "https://x/y", latest, {shut, zone}, latest, ok_status("air", now), {},
-                                    now));
+    ASSERT_TRUE(cache->save_success("air", "https://x/y", latest, {shut, zone}, latest, ok_status("air", now),
+                                    {}, now));
   }
   std::string error;
   auto cache = data::Cache::open(dir.path(), error);
@@ -225,7 +225,8 @@ TEST(Cache, SchemaHasOnlyPortableColumnTypes) {
   const UnixTime now = test::at("2026-03-02T07:00:00Z");
   double generation = 0;
   auto c = cache->load(now);
-  if (c.sources.count("air") && !c.sources.at("air").latest.empty()) generation = c.sources.at("air").latest[0].value;
+  if (c.sources.count("air") && !c.sources.at("air").latest.empty())
+    generation = c.sources.at("air").latest[0].value;
   for (bool told = false;; told = true) {
     generation += 1;
     auto latest = readings("air", 50, generation, now);
@@ -271,9 +272,10 @@ TEST(Cache, KillNineDuringWritesLeavesTheLastCommit) {
     ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
     EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "ok") << "round " << round;
     sqlite3_finalize(q);
-    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*), min(value), max(value) FROM latest WHERE source = 'air'", -1,
-                                 &q, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db, "SELECT count(*), min(value), max(value) FROM latest WHERE source = 'air'", -1,
+                           &q, nullptr),
+        SQLITE_OK);
     ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
     int count = sqlite3_column_int(q, 0);
     double lo = sqlite3_column_double(q, 1), hi = sqlite3_column_double(q, 2);

@@ -38,8 +38,8 @@ TEST(FetchBounds, EndlessPagesEndWithLimitReachedAndMemoryInBudget) {
   const std::string padding(1 << 20, ' ');  // each page is 1 MiB of JSON
   server.server().Get("/Things", [&](const httplib::Request& req, httplib::Response& res) {
     int page = ++pages;
-    res.set_content(R"({"value": [], "@iot.nextLink": ")" + server.url("/Things?page=" + std::to_string(page)) +
-                        "\"" + padding + "}",
+    res.set_content(R"({"value": [], "@iot.nextLink": ")" +
+                        server.url("/Things?page=" + std::to_string(page)) + "\"" + padding + "}",
                     "application/json");
     (void)req;
   });
@@ -66,17 +66,17 @@ TEST(FetchBounds, ASlowPortalIsCutOffAtTheFetchDeadline) {
   std::atomic<int> pages{0};
   server.server().Get("/Things", [&](const httplib::Request&, httplib::Response& res) {
     server.nap(0.3);  // slow, but each page well inside the request timeout
-    res.set_content(R"({"value": [], "@iot.nextLink": ")" + server.url("/Things?page=" + std::to_string(++pages)) +
-                        "\"}",
-                    "application/json");
+    res.set_content(
+        R"({"value": [], "@iot.nextLink": ")" + server.url("/Things?page=" + std::to_string(++pages)) + "\"}",
+        "application/json");
   });
   server.start();
   data::FetchSettings s = settings();
   s.max_fetch_seconds = 1;
   data::CurlTransport curl;
   const auto t0 = std::chrono::steady_clock::now();
-  data::SourceResult r = data::fetch_source(test::source("slow", "sensorthings", server.url("/Things")), curl, s,
-                                            {}, test::at("2026-03-02T07:00:00Z"));
+  data::SourceResult r = data::fetch_source(test::source("slow", "sensorthings", server.url("/Things")), curl,
+                                            s, {}, test::at("2026-03-02T07:00:00Z"));
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("limit reached: 1 s spent (ceiling 1 s per fetch)"), std::string::npos) << r.error;

@@ -68,7 +68,8 @@ std::string discovery_v30() {
 }
 
 std::string information_v23(int ttl) {
-  return R"({"last_updated": 1795834740, "ttl": )" + std::to_string(ttl) + R"(, "version": "2.3", "data": {"stations": [
+  return R"({"last_updated": 1795834740, "ttl": )" + std::to_string(ttl) +
+         R"(, "version": "2.3", "data": {"stations": [
     {"station_id": "open", "name": "Harbour Gate", "lat": 37.545, "lon": 121.385, "capacity": 12},
     {"station_id": "full", "name": "Pier Road", "lat": 37.546, "lon": 121.386, "capacity": 10},
     {"station_id": "broken", "name": "Old Town", "lat": 37.547, "lon": 121.387, "capacity": 10},
@@ -78,7 +79,8 @@ std::string information_v23(int ttl) {
 }
 
 std::string status_v23(int ttl) {
-  return R"({"last_updated": 1795834740, "ttl": )" + std::to_string(ttl) + R"(, "version": "2.3", "data": {"stations": [
+  return R"({"last_updated": 1795834740, "ttl": )" + std::to_string(ttl) +
+         R"(, "version": "2.3", "data": {"stations": [
     {"station_id": "open", "num_bikes_available": 6, "num_docks_available": 4, "is_installed": true,
      "is_renting": true, "is_returning": true, "last_reported": 1795834700},
     {"station_id": "full", "num_bikes_available": 9, "num_docks_available": 1, "is_installed": true,
@@ -222,15 +224,16 @@ TEST(GbfsStationState, EachFileIsFetchedAsOftenAsItsOwnTtlSays) {
 TEST(GbfsStationState, AFileWhoseTtlRanOutIsAskedForAgainWithItsEtag) {
   BikeSystem sys;
   std::atomic<int> unchanged{0};
-  sys.loop.server().Get("/gbfs/station_information.json", [&](const httplib::Request& req, httplib::Response& res) {
-    if (req.get_header_value("If-None-Match") == "\"info-1\"") {
-      ++unchanged;
-      res.status = 304;
-      return;
-    }
-    res.set_header("ETag", "\"info-1\"");
-    res.set_content(information_v23(600), "application/json");
-  });
+  sys.loop.server().Get("/gbfs/station_information.json",
+                        [&](const httplib::Request& req, httplib::Response& res) {
+                          if (req.get_header_value("If-None-Match") == "\"info-1\"") {
+                            ++unchanged;
+                            res.status = 304;
+                            return;
+                          }
+                          res.set_header("ETag", "\"info-1\"");
+                          res.set_content(information_v23(600), "application/json");
+                        });
   sys.set("gbfs", discovery_v23(86400));
   sys.set("station_status", status_v23(0));
   sys.serve();
@@ -240,8 +243,8 @@ TEST(GbfsStationState, AFileWhoseTtlRanOutIsAskedForAgainWithItsEtag) {
   data::SourceResult later = fetch(cfg, kNow + 601, &kept);  // the information file's 600 s ran out
   ASSERT_TRUE(later.ok) << later.error;
   EXPECT_EQ(unchanged.load(), 1);
-  EXPECT_FALSE(later.not_modified);  // the status is new: the fetch is not "not modified"
-  EXPECT_EQ(later.batch.stations.size(), 6u);  // from the kept copy
+  EXPECT_FALSE(later.not_modified);               // the status is new: the fetch is not "not modified"
+  EXPECT_EQ(later.batch.stations.size(), 6u);     // from the kept copy
   ASSERT_TRUE(fetch(cfg, kNow + 700, &kept).ok);  // kept for another 600 s after the 304
   EXPECT_EQ(unchanged.load(), 1);
   EXPECT_EQ(sys.hits_of("station_status"), 3);

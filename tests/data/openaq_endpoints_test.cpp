@@ -47,20 +47,22 @@ TEST(OpenAqEndpoints, LocationsPageWhileFullWhateverFoundSays) {
     EXPECT_EQ(req.get_param_value("limit"), "2");
     const int page = std::stoi(req.get_param_value("page"));
     std::string results;
-    if (page == 1) results = location(1, kPoint) + "," + location(2, R"({"latitude": null, "longitude": null})");
+    if (page == 1)
+      results = location(1, kPoint) + "," + location(2, R"({"latitude": null, "longitude": null})");
     if (page == 2) results = location(3, "null") + "," + location(4, kPoint);
     if (page == 3) results = location(5, kPoint);
     // found undercounts (a number) on the first page and is a string on the others
-    res.set_content(R"({"meta": {"name": "openaq-api", "page": )" + std::to_string(page) +
-                        R"(, "limit": 2, "found": )" + (page == 1 ? std::string("2") : std::string("\">4\"")) +
-                        R"(}, "results": [)" + results + "]}",
-                    "application/json");
+    res.set_content(
+        R"({"meta": {"name": "openaq-api", "page": )" + std::to_string(page) + R"(, "limit": 2, "found": )" +
+            (page == 1 ? std::string("2") : std::string("\">4\"")) + R"(}, "results": [)" + results + "]}",
+        "application/json");
   });
-  loop.server().Get(R"(/v3/locations/(\d+)/latest)", [&](const httplib::Request& req, httplib::Response& res) {
-    const int id = std::stoi(req.matches[1]);
-    res.set_content(R"({"meta": {"found": 1}, "results": [)" + latest(id, id * 1.5, kPoint) + "]}",
-                    "application/json");
-  });
+  loop.server().Get(
+      R"(/v3/locations/(\d+)/latest)", [&](const httplib::Request& req, httplib::Response& res) {
+        const int id = std::stoi(req.matches[1]);
+        res.set_content(R"({"meta": {"found": 1}, "results": [)" + latest(id, id * 1.5, kPoint) + "]}",
+                        "application/json");
+      });
   loop.start();
   SourceConfig s = test::source("openaq", "openaq", loop.url("/v3/locations"));
   s.page_size = 2;
@@ -80,10 +82,12 @@ TEST(OpenAqEndpoints, LocationsPageWhileFullWhateverFoundSays) {
 TEST(OpenAqEndpoints, OneLocationsLatest) {
   LoopbackServer loop;
   loop.server().Get("/v3/locations/7", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"meta": {"found": 1}, "results": [)" + location(7, kPoint) + "]}", "application/json");
+    res.set_content(R"({"meta": {"found": 1}, "results": [)" + location(7, kPoint) + "]}",
+                    "application/json");
   });
   loop.server().Get("/v3/locations/7/latest", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"meta": {"found": 1}, "results": [)" + latest(7, 12, kPoint) + "]}", "application/json");
+    res.set_content(R"({"meta": {"found": 1}, "results": [)" + latest(7, 12, kPoint) + "]}",
+                    "application/json");
   });
   loop.start();
   data::SourceResult r = fetch(test::source("openaq", "openaq", loop.url("/v3/locations/7/latest")));
@@ -103,7 +107,8 @@ TEST(OpenAqEndpoints, ParametersLatestGivesEveryLocationsValue) {
   });
   loop.server().Get("/v3/parameters/2/latest", [&](const httplib::Request& req, httplib::Response& res) {
     const int page = std::stoi(req.get_param_value("page"));
-    std::string results = page == 1 ? latest(1, 10, kPoint) + "," + latest(2, 20, "null") : latest(3, 30, kPoint);
+    std::string results =
+        page == 1 ? latest(1, 10, kPoint) + "," + latest(2, 20, "null") : latest(3, 30, kPoint);
     res.set_content(R"({"meta": {"found": ">2"}, "results": [)" + results + "]}", "application/json");
   });
   loop.start();

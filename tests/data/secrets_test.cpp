@@ -101,8 +101,10 @@ struct TwoHosts {
     a.server().Get("/gbfs.json", [this](const httplib::Request& req, httplib::Response& res) {
       a_saw.saw(req);
       res.set_content(R"({"last_updated": 1640887163, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
-        {"name": "station_information", "url": ")" + b.url("/gbfs/station_information.json") + R"("},
-        {"name": "station_status", "url": ")" + b.url("/gbfs/station_status.json") + R"("}]}}})",
+        {"name": "station_information", "url": ")" +
+                          b.url("/gbfs/station_information.json") + R"("},
+        {"name": "station_status", "url": ")" +
+                          b.url("/gbfs/station_status.json") + R"("}]}}})",
                       "application/json");
     });
     a.server().Get("/Things", [this](const httplib::Request& req, httplib::Response& res) {
@@ -128,7 +130,7 @@ struct TwoHosts {
 TEST(SecretOrigin, RedirectToAnotherHostArrivesWithoutTheKey) {
   TwoHosts hosts;
   data::SourceResult r = fetch(keyed("kiosk-feed", hosts.a.url("/moved.json")));
-  ASSERT_TRUE(r.ok) << r.error;  // the data needed no key …
+  ASSERT_TRUE(r.ok) << r.error;        // the data needed no key …
   EXPECT_TRUE(hosts.a_saw.got_key());  // … the portal got it …
   EXPECT_EQ(hosts.b_saw.hits(), 1u);
   EXPECT_FALSE(hosts.b_saw.got_key());  // … the other host did not
@@ -197,9 +199,11 @@ TEST(SecretOrigin, SecretOverPlainHttpIsRefusedBeforeAnyRequest) {
 
 TEST(SecretOrigin, LinkFromHttpsSourceToPlainHttpIsRefused) {
   test::CannedTransport t;
-  t.on("portal.example.org/Things", R"({"value": [], "@iot.nextLink": "http://portal.example.org/Things?$skip=1"})");
-  data::SourceResult r = data::fetch_source(test::source("open", "sensorthings", "https://portal.example.org/Things"),
-                                            t, settings(), {}, test::at("2026-03-02T07:00:00Z"));
+  t.on("portal.example.org/Things",
+       R"({"value": [], "@iot.nextLink": "http://portal.example.org/Things?$skip=1"})");
+  data::SourceResult r =
+      data::fetch_source(test::source("open", "sensorthings", "https://portal.example.org/Things"), t,
+                         settings(), {}, test::at("2026-03-02T07:00:00Z"));
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("from an https source to plain http is refused"), std::string::npos) << r.error;
   EXPECT_EQ(t.requests.size(), 1u);
@@ -213,9 +217,10 @@ struct TlsPortal {
   std::thread thread;
   int port = 0;
   explicit TlsPortal(const std::string& redirect_to) {
-    std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1"
-                      " -addext subjectAltName=IP:127.0.0.1 -keyout " + (dir / "key.pem").string() +
-                      " -out " + (dir / "cert.pem").string() + " >/dev/null 2>&1";
+    std::string cmd =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1"
+        " -addext subjectAltName=IP:127.0.0.1 -keyout " +
+        (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " >/dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0) return;
     server = std::make_unique<httplib::SSLServer>((dir / "cert.pem").c_str(), (dir / "key.pem").c_str());
     server->Get("/moved.json", [redirect_to](const httplib::Request&, httplib::Response& res) {
@@ -230,7 +235,9 @@ struct TlsPortal {
     if (server) server->stop();
     if (thread.joinable()) thread.join();
   }
-  std::string url(const std::string& path) const { return "https://127.0.0.1:" + std::to_string(port) + path; }
+  std::string url(const std::string& path) const {
+    return "https://127.0.0.1:" + std::to_string(port) + path;
+  }
 };
 
 TEST(SecretOrigin, HttpsNeverFollowsARedirectToPlainHttp) {
@@ -277,9 +284,9 @@ TEST(SecretFile, UnderTheOperatorFolderIsRead) {
   SecretFolder folder;
   data::FetchSettings s = settings();
   s.secret_dir = folder.root;
-  EXPECT_EQ(data::read_secret({"", "", (folder.root / "portal.key").string()}, "header 'X-API-Key'",
-                              s.secret_dir),
-            kKey);
+  EXPECT_EQ(
+      data::read_secret({"", "", (folder.root / "portal.key").string()}, "header 'X-API-Key'", s.secret_dir),
+      kKey);
 }
 
 TEST(SecretFile, ElsewhereIsRefusedAndNamed) {

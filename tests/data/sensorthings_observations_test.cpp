@@ -44,29 +44,31 @@ TEST(SensorThingsObservations, FixedStationAndMetricNextLinkVerbatimAndNoExpand)
   LoopbackServer loop;
   std::mutex mu;
   std::vector<std::string> targets;  // path and query as the server received them
-  loop.server().Get(R"(/FROST-Server/v1\.1/Datastreams\(7\)/Observations)",
-                    [&](const httplib::Request& req, httplib::Response& res) {
-                      {
-                        std::lock_guard lock(mu);
-                        targets.push_back(req.target);
-                      }
-                      if (req.has_param("$skip")) {
-                        res.set_content(R"({"value": [
+  loop.server().Get(R"(/FROST-Server/v1\.1/Datastreams\(7\)/Observations)", [&](const httplib::Request& req,
+                                                                                httplib::Response& res) {
+    {
+      std::lock_guard lock(mu);
+      targets.push_back(req.target);
+    }
+    if (req.has_param("$skip")) {
+      res.set_content(R"({"value": [
           {"@iot.id": 3, "phenomenonTime": "2026-11-28T00:00:00Z", "result": 18}]})",
-                                        "application/json");
-                        return;
-                      }
-                      const std::string next =
-                          "http://127.0.0.1:" + std::to_string(loop.port()) +
-                          "/FROST-Server/v1.1/Datastreams(7)/Observations?$top=2&$skip=2&$orderby=phenomenonTime%20desc";
-                      res.set_content(R"({"@iot.count": 3, "value": [
+                      "application/json");
+      return;
+    }
+    const std::string next =
+        "http://127.0.0.1:" + std::to_string(loop.port()) +
+        "/FROST-Server/v1.1/Datastreams(7)/Observations?$top=2&$skip=2&$orderby=phenomenonTime%20desc";
+    res.set_content(R"({"@iot.count": 3, "value": [
           {"@iot.id": 1, "phenomenonTime": "2026-11-28T01:00:00Z/2026-11-28T02:00:00Z", "resultTime": "2026-11-28T02:05:00Z", "result": 35},
           {"@iot.id": 2, "phenomenonTime": "2026-11-28T00:00:00Z/2026-11-28T01:00:00Z", "result": "21.5"}],
-        "@iot.nextLink": ")" + next + R"("})",
-                                      "application/json");
-                    });
+        "@iot.nextLink": ")" +
+                        next + R"("})",
+                    "application/json");
+  });
   loop.start();
-  data::SourceResult r = fetch(observations_source(loop.url("/FROST-Server/v1.1/Datastreams(7)/Observations")));
+  data::SourceResult r =
+      fetch(observations_source(loop.url("/FROST-Server/v1.1/Datastreams(7)/Observations")));
   ASSERT_TRUE(r.ok) << r.error;
   ASSERT_EQ(targets.size(), 2u);
   EXPECT_EQ(targets[0], "/FROST-Server/v1.1/Datastreams(7)/Observations");  // nothing added
@@ -85,14 +87,15 @@ TEST(SensorThingsObservations, FixedStationAndMetricNextLinkVerbatimAndNoExpand)
 
 TEST(SensorThingsObservations, ResultsUnderTheDetectionLimitAreKeptAsSuch) {
   LoopbackServer loop;
-  loop.server().Get(R"(/v1\.1/Datastreams\(9\)/Observations)", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"value": [
+  loop.server().Get(R"(/v1\.1/Datastreams\(9\)/Observations)",
+                    [&](const httplib::Request&, httplib::Response& res) {
+                      res.set_content(R"({"value": [
       {"phenomenonTime": "2026-11-28T02:00:00Z", "result": "<LOD"},
       {"phenomenonTime": "2026-11-28T01:00:00Z", "result": "<0.5"},
       {"phenomenonTime": "2026-11-28T00:00:00Z", "result": "< 2"},
       {"phenomenonTime": "2026-11-27T23:00:00Z", "result": 0.8}]})",
-                    "application/json");
-  });
+                                      "application/json");
+                    });
   loop.start();
   SourceConfig s = test::source("sta-nh3n", "sensorthings", loop.url("/v1.1/Datastreams(9)/Observations"));
   s.fields.constants = {{"station", "river-3"}, {"metric", "nh3n"}};
@@ -116,14 +119,18 @@ TEST(SensorThingsObservations, ResultsUnderTheDetectionLimitAreKeptAsSuch) {
 
 TEST(SensorThingsObservations, WithoutAStationOrMetricTheSourceSaysWhatToGive) {
   LoopbackServer loop;
-  loop.server().Get(R"(/v1\.1/Datastreams\(7\)/Observations)", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"value": [{"phenomenonTime": "2026-11-28T02:00:00Z", "result": 3}]})", "application/json");
-  });
+  loop.server().Get(
+      R"(/v1\.1/Datastreams\(7\)/Observations)", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(R"({"value": [{"phenomenonTime": "2026-11-28T02:00:00Z", "result": 3}]})",
+                        "application/json");
+      });
   loop.start();
   data::SourceResult r =
       fetch(test::source("sta", "sensorthings", loop.url("/v1.1/Datastreams(7)/Observations")));
   EXPECT_FALSE(r.ok);
-  EXPECT_NE(r.error.find("source 'sta' (sensorthings): an Observations URL is one Datastream"), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("source 'sta' (sensorthings): an Observations URL is one Datastream"),
+            std::string::npos)
+      << r.error;
   EXPECT_NE(r.error.find("station = { value"), std::string::npos) << r.error;
 }
 

@@ -45,10 +45,10 @@ TEST(SlowSources, TwoDrippingPortalsDoNotStarveAQuickSource) {
   options.jitter = 0;
   options.quick_fetch_seconds = 1;
   // Every source is due all the time: with one worker the quick one would wait behind each slow fetch.
-  FetchWorker worker({every("slow-1", server.url("/slow-1.json"), 0.2),
-                      every("slow-2", server.url("/slow-2.json"), 0.2),
-                      every("quick", server.url("/quick.json"), 0.2)},
-                     options, clock);
+  FetchWorker worker(
+      {every("slow-1", server.url("/slow-1.json"), 0.2), every("slow-2", server.url("/slow-2.json"), 0.2),
+       every("quick", server.url("/quick.json"), 0.2)},
+      options, clock);
   worker.start();
   std::this_thread::sleep_for(std::chrono::seconds(8));
   worker.stop();

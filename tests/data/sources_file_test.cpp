@@ -96,10 +96,11 @@ pm25 = "pm25"
   const std::string off = "warning: source 'x' is off until fixed: ";
   EXPECT_NE(all.find("sources.toml:4:7: " + off + "'url': scheme 'ftp' is not supported"), std::string::npos)
       << all;
-  EXPECT_NE(all.find("sources.toml:5:8: " + off +
-                     "'zone' is 'Asia/Shangai', which is not a time zone in the system's tzdata; did you mean "
-                     "'Asia/Shanghai'?"),
-            std::string::npos)
+  EXPECT_NE(
+      all.find("sources.toml:5:8: " + off +
+               "'zone' is 'Asia/Shangai', which is not a time zone in the system's tzdata; did you mean "
+               "'Asia/Shanghai'?"),
+      std::string::npos)
       << all;
   EXPECT_NE(all.find("sources.toml:6:1: " + off + "unknown key 'refresh_secs' in [[source]]"),
             std::string::npos)
@@ -307,7 +308,8 @@ max_pages = 100000
 max_body_bytes = 1000000000
 )");
   std::string all = r.all();
-  EXPECT_NE(all.find("'max_pages' must be between 1 and 200 (the kiosk's ceiling)"), std::string::npos) << all;
+  EXPECT_NE(all.find("'max_pages' must be between 1 and 200 (the kiosk's ceiling)"), std::string::npos)
+      << all;
   EXPECT_NE(all.find("'max_body_bytes' must be at most 33554432"), std::string::npos) << all;
 }
 

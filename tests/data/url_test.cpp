@@ -36,7 +36,8 @@ TEST(UrlParams, KeepTheEscapedFormOfASecret) {
 
 TEST(UrlResolve, RelativeLinksFollowTheBase) {
   const std::string base = "https://bikes.example.com/gbfs/en/gbfs.json?key=1";
-  EXPECT_EQ(data::resolve_url(base, "station_status.json"), "https://bikes.example.com/gbfs/en/station_status.json");
+  EXPECT_EQ(data::resolve_url(base, "station_status.json"),
+            "https://bikes.example.com/gbfs/en/station_status.json");
   EXPECT_EQ(data::resolve_url(base, "../fr/x.json?p=2"), "https://bikes.example.com/gbfs/fr/x.json?p=2");
   EXPECT_EQ(data::resolve_url(base, "/root.json"), "https://bikes.example.com/root.json");
   EXPECT_EQ(data::resolve_url(base, "https://other.example/y"), "https://other.example/y");
@@ -70,8 +71,8 @@ TEST(FileUrl, ALinkWithPercentZzIsReadNotThrown) {
   data::CurlTransport curl;
   data::FetchSettings settings;
   settings.content_dir = content.path();
-  data::SourceResult r =
-      data::fetch_source(test::source("bikes", "gbfs", "gbfs.json"), curl, settings, {}, test::at("2021-12-30T18:00:00Z"));
+  data::SourceResult r = data::fetch_source(test::source("bikes", "gbfs", "gbfs.json"), curl, settings, {},
+                                            test::at("2021-12-30T18:00:00Z"));
   EXPECT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.error.find("unexpected error"), std::string::npos) << r.error;
 }

@@ -59,7 +59,8 @@ class GenerationPortal final : public data::Transport {
 
 long long shown(const FetchWorker& worker) {
   long long newest = 0;
-  for (const Reading& r : worker.snapshot()->latest) newest = std::max(newest, static_cast<long long>(r.value));
+  for (const Reading& r : worker.snapshot()->latest)
+    newest = std::max(newest, static_cast<long long>(r.value));
   return newest;
 }
 
@@ -105,9 +106,11 @@ int main(int argc, char** argv) {
       clock.advance(3600);
       clock.set_wall(observed_at(portal->served + 1) + 60);
       worker->fetch_all_once();
-      std::printf("fetch %lld shown %lld history %zu\n", portal->served, shown(*worker), history_points(*worker));
+      std::printf("fetch %lld shown %lld history %zu\n", portal->served, shown(*worker),
+                  history_points(*worker));
     } else if (step == "fault" && i + 3 < argc) {
-      std::ofstream(control, std::ios::trunc) << argv[i + 1] << ' ' << argv[i + 2] << ' ' << argv[i + 3] << '\n';
+      std::ofstream(control, std::ios::trunc)
+          << argv[i + 1] << ' ' << argv[i + 2] << ' ' << argv[i + 3] << '\n';
       i += 3;
     } else if (step == "clear") {
       std::ofstream(control, std::ios::trunc).flush();
@@ -115,7 +118,8 @@ int main(int argc, char** argv) {
       std::string settings = test::read_file(content / "kiosk.toml");
       const size_t at = settings.find("version = \"");
       if (at == std::string::npos) return 7;
-      settings.replace(at, settings.find('\n', at) - at, "version = \"v" + std::to_string(++content_version) + "\"");
+      settings.replace(at, settings.find('\n', at) - at,
+                       "version = \"v" + std::to_string(++content_version) + "\"");
       std::ofstream(content / "kiosk.toml", std::ios::trunc) << settings;
       reloader.keep_as_last_good(content);
       std::printf("content v%d kept %s\n", content_version, pack_version(last_good).c_str());

@@ -132,7 +132,8 @@ static int fault_for_fd(int op, int fd) {
   return fault_for(op, path);
 }
 
-/* A path relative to a directory descriptor (libstdc++'s remove_all walks with openat/unlinkat), made whole. */
+/* A path relative to a directory descriptor (libstdc++'s remove_all walks with openat/unlinkat), made whole.
+ */
 static int fault_at(int op, int dir, const char* path) {
   if (!getenv("KIOSK_FAULTS") || !path) return 0;
   if (path[0] == '/' || dir == AT_FDCWD) return fault_for(op, path);
@@ -145,13 +146,13 @@ static int fault_at(int op, int dir, const char* path) {
 }
 
 #define NEXT(name) ((__typeof__(&name))dlsym(RTLD_NEXT, #name))
-#define FAIL_IF(check)        \
-  do {                        \
-    int e_ = (check);         \
-    if (e_) {                 \
-      errno = e_;             \
-      return -1;              \
-    }                         \
+#define FAIL_IF(check) \
+  do {                 \
+    int e_ = (check);  \
+    if (e_) {          \
+      errno = e_;      \
+      return -1;       \
+    }                  \
   } while (0)
 
 static int writes(int flags) {

@@ -133,8 +133,8 @@ TEST_F(Faults, ReadOnlyCacheDiskKeepsTheNewestReadingsOnScreenLogsOnceAndResumes
 }
 
 TEST_F(Faults, FailingCacheFsyncNeverCountsAsSavedAndResumes) {
-  DriverRun run = drive({"fetch", "fault", "EIO", "fsync", "/state/cache/", "fetch", "fetch", "clear", "fetch",
-                         "restart"});
+  DriverRun run = drive(
+      {"fetch", "fault", "EIO", "fsync", "/state/cache/", "fetch", "fetch", "clear", "fetch", "restart"});
   ASSERT_EQ(run.exit_code, 0) << run.log;
   ASSERT_EQ(run.steps.size(), 5u) << run.log;
   EXPECT_GT(run.faults_met, 0u);
@@ -145,18 +145,21 @@ TEST_F(Faults, FailingCacheFsyncNeverCountsAsSavedAndResumes) {
 }
 
 TEST_F(Faults, CacheOnAReadOnlyDiskAtStartIsOpenedOnceTheDiskIsBack) {
-  DriverRun run = drive({"fetch", "fetch", "clear", "fetch", "restart"}, "EROFS write,open,rename /state/cache\n");
+  DriverRun run =
+      drive({"fetch", "fetch", "clear", "fetch", "restart"}, "EROFS write,open,rename /state/cache\n");
   ASSERT_EQ(run.exit_code, 0) << run.log;
   ASSERT_EQ(run.steps.size(), 4u) << run.log;
   EXPECT_GT(run.faults_met, 0u);
   EXPECT_EQ(run.steps[1], "fetch 2 shown 2 history 240");
   EXPECT_EQ(run.steps[3], "restart shown 3 history 120");
-  EXPECT_EQ(count(run.log, "cache: "), 2) << "the first open's failure and the first save after it: " << run.log;
+  EXPECT_EQ(count(run.log, "cache: "), 2)
+      << "the first open's failure and the first save after it: " << run.log;
 }
 
 TEST_F(Faults, LastGoodContentCopyStaysWholeThroughEveryFaultAndIsKeptAgainAfter) {
   for (const std::string rule :
-       {"ENOSPC write /last-good-content", "EROFS write,open,rename /last-good-content", "EIO fsync /last-good-content"}) {
+       {"ENOSPC write /last-good-content", "EROFS write,open,rename /last-good-content",
+        "EIO fsync /last-good-content"}) {
     SCOPED_TRACE(rule);
     std::istringstream words(rule);
     std::string error, ops, part;

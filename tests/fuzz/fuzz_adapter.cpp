@@ -115,7 +115,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
   for (const PlatformInfo& platform : platforms()) {
     FuzzTransport transport(bodies);
-    data::SourceResult r = data::fetch_source(config(platform, wide, features, filter, series), transport, settings, {}, now);
+    data::SourceResult r =
+        data::fetch_source(config(platform, wide, features, filter, series), transport, settings, {}, now);
     // Whatever came out must be usable: an error is one line, readings carry what the model needs.
     if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
     for (const Reading& reading : r.batch.readings)

@@ -19,9 +19,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kFiles[] = {"kiosk.toml",  "strings.toml", "stations.toml", "sources.toml",
-                                  "waste.toml",  "travel.toml",  "targets.toml",  "bays.toml",
-                                  "quiz.toml",   "levels.toml",  "alerts.toml"};
+constexpr const char* kFiles[] = {"kiosk.toml", "strings.toml", "stations.toml", "sources.toml",
+                                  "waste.toml", "travel.toml",  "targets.toml",  "bays.toml",
+                                  "quiz.toml",  "levels.toml",  "alerts.toml"};
 
 fs::path g_dir;
 

@@ -43,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // A 1080p screen's worth, and a small tile: both scaling paths.
   auto image = kiosk::decode_picture(g_file, (size & 1) ? 1920 : 96, (size & 1) ? 1080 : 64, error);
   if (image) {
-    if (image->width < 1 || image->height < 1 || image->width > 1920 || image->height > 1080) __builtin_trap();
+    if (image->width < 1 || image->height < 1 || image->width > 1920 || image->height > 1080)
+      __builtin_trap();
     if (image->rgba.size() != static_cast<std::size_t>(image->width) * image->height * 4) __builtin_trap();
   } else if (error.empty()) {
     __builtin_trap();

@@ -7,8 +7,8 @@
 // ctest runs 100 kills; the full proof runs 1,000:
 //   KIOSK_KILL_ROUNDS=1000 build-test/tests/kill/test_kill      (or: bash tests/kill/run.sh 1000)
 #include <fcntl.h>
-#include <poll.h>
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>

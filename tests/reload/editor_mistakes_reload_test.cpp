@@ -67,11 +67,12 @@ TEST_P(MistakeOnARunningKiosk, KeepsTheLastGoodContentAndSaysWhatToFix) {
   // The strip is drawn with every character of its message (no '?' for a glyph the pack never used).
   app.frame(true);
   bool strip_drawn = false;
-  for (const auto& t : app.record().texts) strip_drawn = strip_drawn || t.find("内容问题") != std::string::npos;
+  for (const auto& t : app.record().texts)
+    strip_drawn = strip_drawn || t.find("内容问题") != std::string::npos;
   EXPECT_TRUE(strip_drawn);
   ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
   const std::string& notice = app.content_notice();
-  for (const char* p = notice.c_str(), *end = p + notice.size(); p < end;) {
+  for (const char *p = notice.c_str(), *end = p + notice.size(); p < end;) {
     unsigned c = 0;
     p += std::max(1, ImTextCharFromUtf8(&c, p, end));
     EXPECT_TRUE(c < 0x20 || font->FindGlyphNoFallback(static_cast<ImWchar>(c))) << "U+" << std::hex << c;
@@ -109,8 +110,8 @@ TEST(ListShrinkingOnARunningKiosk, IsAppliedWithAWarning) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_EQ(app.content().waste_items.size(), 29u);
-  EXPECT_NE(app.content_notice().find("waste.toml: 警告：新的内容只有 29 个垃圾分类物品（原来 " + std::to_string(items) +
-                                      " 个）；请确认文件已完整保存"),
+  EXPECT_NE(app.content_notice().find("waste.toml: 警告：新的内容只有 29 个垃圾分类物品（原来 " +
+                                      std::to_string(items) + " 个）；请确认文件已完整保存"),
             std::string::npos)
       << app.content_notice();
 }

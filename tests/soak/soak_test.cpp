@@ -92,8 +92,10 @@ Resident resident_by_kind() {
   std::string key;
   long long kib = 0;
   while (in >> key) {
-    if (key == "RssAnon:" && in >> kib) r.anon = kib * 1024;
-    else if (key == "RssFile:" && in >> kib) r.file = kib * 1024;
+    if (key == "RssAnon:" && in >> kib)
+      r.anon = kib * 1024;
+    else if (key == "RssFile:" && in >> kib)
+      r.file = kib * 1024;
   }
   return r;
 }
@@ -187,7 +189,7 @@ struct Totals {
   long long loop_calls = 0, frames = 0, visits = 0, taps = 0, edits = 0, broken_edits = 0, outages = 0;
   long long checks = 0, stale_seen = 0, asleep_frames = 0, attract_frames = 0, atlas_builds = 0;
   long long rss_baseline = 0, rss_max = 0, rss_end = 0, textures_baseline = 0, textures_max = 0;
-  std::vector<long long> rss_checks;  // resident memory at each check after warm-up, in order
+  std::vector<long long> rss_checks;                  // resident memory at each check after warm-up, in order
   std::vector<long long> heap_checks, sqlite_checks;  // malloc's bytes in use, SQLite's, at the same checks
   std::vector<long long> anon_checks, file_checks;    // resident memory by kind, at the same checks
   long long atlas_baseline = 0, atlas_max = 0;
@@ -737,18 +739,20 @@ TEST(Soak, DaysUnderFaultsWithoutGrowthLeaksOrDishonestData) {
                   : *std::min_element(v.begin(), v.begin() + static_cast<long>(third));
     };
     const auto mib = [](long long bytes) { return bytes / double(kMiB); };
-    std::printf("  low points, first third → last third of %zu checks: resident %.2f → %.2f MiB "
-                "(anonymous %.2f → %.2f, file-backed %.2f → %.2f), malloc in use %.2f → %.2f MiB, "
-                "SQLite %.2f → %.2f MiB\n",
-                checks.size(), mib(low(checks, false)), mib(low(checks, true)), mib(low(t.anon_checks, false)),
-                mib(low(t.anon_checks, true)), mib(low(t.file_checks, false)), mib(low(t.file_checks, true)),
-                mib(low(t.heap_checks, false)), mib(low(t.heap_checks, true)), mib(low(t.sqlite_checks, false)),
-                mib(low(t.sqlite_checks, true)));
+    std::printf(
+        "  low points, first third → last third of %zu checks: resident %.2f → %.2f MiB "
+        "(anonymous %.2f → %.2f, file-backed %.2f → %.2f), malloc in use %.2f → %.2f MiB, "
+        "SQLite %.2f → %.2f MiB\n",
+        checks.size(), mib(low(checks, false)), mib(low(checks, true)), mib(low(t.anon_checks, false)),
+        mib(low(t.anon_checks, true)), mib(low(t.file_checks, false)), mib(low(t.file_checks, true)),
+        mib(low(t.heap_checks, false)), mib(low(t.heap_checks, true)), mib(low(t.sqlite_checks, false)),
+        mib(low(t.sqlite_checks, true)));
     for (size_t i = 0; i < checks.size(); i += std::max<size_t>(1, checks.size() / 10))
-      std::printf("    check %3zu: resident %.2f MiB (anonymous %.2f, file %.2f), malloc in use %.2f MiB, "
-                  "SQLite %.2f MiB\n",
-                  i, mib(checks[i]), mib(t.anon_checks[i]), mib(t.file_checks[i]), mib(t.heap_checks[i]),
-                  mib(t.sqlite_checks[i]));
+      std::printf(
+          "    check %3zu: resident %.2f MiB (anonymous %.2f, file %.2f), malloc in use %.2f MiB, "
+          "SQLite %.2f MiB\n",
+          i, mib(checks[i]), mib(t.anon_checks[i]), mib(t.file_checks[i]), mib(t.heap_checks[i]),
+          mib(t.sqlite_checks[i]));
     EXPECT_LE(low(t.anon_checks, true) - low(t.anon_checks, false), kMiB)
         << "anonymous resident memory grew after warm-up";
   }

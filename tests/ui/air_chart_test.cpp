@@ -1,6 +1,7 @@
 // The air screen's trend chart reads right: the axis says what and in which unit, the level bands'
 // concentration edges are the axis labels, the newest point says its value and sub-index, and the
-// 24-hour view dates its midnight. (The 7-day view's day names and the shared scale: tests/replay/chart.replay.)
+// 24-hour view dates its midnight. (The 7-day view's day names and the shared scale:
+// tests/replay/chart.replay.)
 #include <gtest/gtest.h>
 
 #include "ui/headless_app.hpp"

@@ -96,7 +96,8 @@ struct AlertPack {
 };
 
 // Every character of `text` has a glyph in every role (and in the display role when `display`).
-void expect_whole(const test::HeadlessKiosk& k, const std::string& text, bool display, const std::string& where) {
+void expect_whole(const test::HeadlessKiosk& k, const std::string& text, bool display,
+                  const std::string& where) {
   const ui::FontSet& f = k.app->fonts();
   for (ImFont* font : {f.small, f.body, f.large, f.title}) {
     ASSERT_NE(font, nullptr);
@@ -132,7 +133,8 @@ TEST(Glyphs, StormSurgeAlertIsWholeAtEverySize) {
     std::string which;
     EXPECT_EQ(missing_in_frame(k, which), 0) << w << "x" << h << which;
     bool title_drawn = false;
-    for (const ui::TextRun& r : k.app->record().runs) title_drawn |= r.text.find("风暴潮") != std::string::npos;
+    for (const ui::TextRun& r : k.app->record().runs)
+      title_drawn |= r.text.find("风暴潮") != std::string::npos;
     EXPECT_TRUE(title_drawn) << w << "x" << h;
   }
 }
@@ -213,7 +215,8 @@ TEST(Glyphs, ScreensBeforeTheWholePackIsRasterisedAreWhole) {
     ASSERT_TRUE(app.start({KIOSK_CONTENT_DIR, lang}, error)) << error;
     app.set_feed(make_data_feed(app.content(), FetchMode::once, clock));
     ASSERT_TRUE(app.prepare(error)) << error;
-    for (ui::ScreenId s : {ui::ScreenId::home, ui::ScreenId::air, ui::ScreenId::waste, ui::ScreenId::travel}) {
+    for (ui::ScreenId s :
+         {ui::ScreenId::home, ui::ScreenId::air, ui::ScreenId::waste, ui::ScreenId::travel}) {
       app.show(s);
       app.frame(true);
       int missing = 0;

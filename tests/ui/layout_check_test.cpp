@@ -4,11 +4,11 @@
 // (see README, "The layout check").
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <map>
 
 #include "kiosk/app/data_setup.hpp"
@@ -192,7 +192,8 @@ std::vector<std::string> check_screens(const std::string& content, const Case& c
   const ui::LayoutRules rules = ui::make_layout_rules(c.w, c.h);
   for (ui::ScreenId s : screens) {
     k.draw(s);
-    for (const auto& p : check_layout(k.app->record(), k.app->layout_frame(), rules)) out.push_back(p.message);
+    for (const auto& p : check_layout(k.app->record(), k.app->layout_frame(), rules))
+      out.push_back(p.message);
   }
   return out;
 }
@@ -224,7 +225,8 @@ const std::vector<std::string> kKnown{
 std::vector<std::string> unknown(const std::vector<std::string>& problems) {
   std::vector<std::string> out;
   for (const std::string& p : problems)
-    if (std::none_of(kKnown.begin(), kKnown.end(), [&](const std::string& k) { return p.find(k) != std::string::npos; }))
+    if (std::none_of(kKnown.begin(), kKnown.end(),
+                     [&](const std::string& k) { return p.find(k) != std::string::npos; }))
       out.push_back(p);
   return out;
 }
@@ -251,12 +253,12 @@ std::vector<Case> cases() {
   // Representative: every size in both languages, the themes at the sizes where they break first.
   return {{1920, 1080, Lang::zh, false, false}, {1280, 800, Lang::en, false, false},
           {800, 480, Lang::zh, false, false},   {800, 480, Lang::en, false, false},
-          {1080, 1920, Lang::en, false, false},
-          {800, 480, Lang::en, true, false},    {1280, 800, Lang::zh, false, true}};
+          {1080, 1920, Lang::en, false, false}, {800, 480, Lang::en, true, false},
+          {1280, 800, Lang::zh, false, true}};
 }
 
-const std::vector<ui::ScreenId> kScreens{ui::ScreenId::home,  ui::ScreenId::air,   ui::ScreenId::water,
-                                         ui::ScreenId::bay,   ui::ScreenId::waste, ui::ScreenId::travel};
+const std::vector<ui::ScreenId> kScreens{ui::ScreenId::home, ui::ScreenId::air,   ui::ScreenId::water,
+                                         ui::ScreenId::bay,  ui::ScreenId::waste, ui::ScreenId::travel};
 
 TEST(LayoutCheck, EveryScreenIsWholeAtEverySizeLanguageAndTheme) {
   Matrix m;
@@ -341,8 +343,8 @@ TEST(LayoutCheck, AlertsAreWholeAtEverySize) {
       auto p = unknown(check_screens(m.content, c, {ui::ScreenId::home, ui::ScreenId::air}));
       problems.insert(problems.end(), p.begin(), p.end());
     }
-    EXPECT_TRUE(problems.empty()) << (severe ? "severe: " : "banner: ") << problems.size()
-                                  << " problem(s):\n" << report(problems);
+    EXPECT_TRUE(problems.empty()) << (severe ? "severe: " : "banner: ") << problems.size() << " problem(s):\n"
+                                  << report(problems);
   }
 }
 

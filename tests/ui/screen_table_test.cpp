@@ -55,8 +55,9 @@ TEST(ScreenTable, KioskTomlListsResidentScreensOnly) {
     std::ofstream(dir / file) << "allow_empty = true\n";
   ContentLoad l = load_content(dir.path());
   ASSERT_EQ(l.diags.error_count(), 1);
-  EXPECT_EQ(l.diags.items().front().format(),
-            "kiosk.toml:4:11: error: 'screens' is 'quiz'; expected one of: home, air, water, bay, waste, travel");
+  EXPECT_EQ(
+      l.diags.items().front().format(),
+      "kiosk.toml:4:11: error: 'screens' is 'quiz'; expected one of: home, air, water, bay, waste, travel");
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ TEST(StaleState, AirScreenGreysTheCityFigureMarkersAndDetail) {
   k.draw(ui::ScreenId::air);
   const auto& r = k.app->record();
   EXPECT_TRUE(shows(r, "最近一次 10:00（5 小时前）")) << all_texts(r);  // city band and the detail
-  EXPECT_TRUE(shows(r, "128 · 5 小时前")) << all_texts(r);           // a map marker
+  EXPECT_TRUE(shows(r, "128 · 5 小时前")) << all_texts(r);              // a map marker
   EXPECT_TRUE(shows(r, "数据已过时")) << all_texts(r);  // in the detail, where the level's name was
 }
 

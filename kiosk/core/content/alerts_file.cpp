@@ -17,7 +17,8 @@ void read_alerts(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     a.source = r.text("source");
     a.starts = r.instant("starts").value_or(0);
     a.expires = r.instant("expires", Need::required).value_or(0);
-    if (a.expires && a.starts && a.expires <= a.starts) ctx.error(r.region("expires"), "'expires' must be after 'starts'", "'expires' 必须晚于 'starts'");
+    if (a.expires && a.starts && a.expires <= a.starts)
+      ctx.error(r.region("expires"), "'expires' must be after 'starts'", "'expires' 必须晚于 'starts'");
     a.fullscreen = r.boolean("fullscreen", false);
     pack.alerts.push_back(std::move(a));
   });

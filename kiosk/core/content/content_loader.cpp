@@ -57,10 +57,18 @@ struct FileSpec {
   const char* list_zh = nullptr;
 };
 
-std::size_t count_stations(const ContentPack& p) { return p.stations.size(); }
-std::size_t count_sources(const ContentPack& p) { return p.sources.size(); }
-std::size_t count_waste(const ContentPack& p) { return std::min(p.waste_items.size(), p.waste_categories.size()); }
-std::size_t count_levels(const ContentPack& p) { return p.levels.aqi.size(); }
+std::size_t count_stations(const ContentPack& p) {
+  return p.stations.size();
+}
+std::size_t count_sources(const ContentPack& p) {
+  return p.sources.size();
+}
+std::size_t count_waste(const ContentPack& p) {
+  return std::min(p.waste_items.size(), p.waste_categories.size());
+}
+std::size_t count_levels(const ContentPack& p) {
+  return p.levels.aqi.size();
+}
 
 const FileSpec kFiles[] = {
     {"kiosk.toml", true, content::read_settings},
@@ -79,17 +87,19 @@ const FileSpec kFiles[] = {
     {"alerts.toml", false, content::read_alerts},
 };
 
-void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std::map<std::string, SourcePos>& pictures) {
+void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out,
+               std::map<std::string, SourcePos>& pictures) {
   fs::path path = dir / spec.name;
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     if (spec.count)
-      out.diags.error(spec.name, 0, 0,
-                      std::string("file is missing, so ") + spec.list_en +
-                          " would be empty; put the file back, or to show none on purpose create it with the line "
-                          "allow_empty = true",
-                      std::string("文件不存在，") + spec.list_zh +
-                          "将为空；请把文件放回去。如果确实不需要，请新建这个文件，写上一行 allow_empty = true");
+      out.diags.error(
+          spec.name, 0, 0,
+          std::string("file is missing, so ") + spec.list_en +
+              " would be empty; put the file back, or to show none on purpose create it with the line "
+              "allow_empty = true",
+          std::string("文件不存在，") + spec.list_zh +
+              "将为空；请把文件放回去。如果确实不需要，请新建这个文件，写上一行 allow_empty = true");
     else if (spec.required)
       out.diags.error(spec.name, 0, 0, "file is missing", "文件不存在");
     return;
@@ -118,9 +128,10 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
   }
   std::string text = buffer.str();
   if (auto bad = content::find_invalid_utf8(text)) {
-    out.diags.error(spec.name, bad->line, bad->column,
-                    "the file is not saved as UTF-8 (perhaps GBK, as Windows Notepad saves Chinese); save it as UTF-8",
-                    "文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");
+    out.diags.error(
+        spec.name, bad->line, bad->column,
+        "the file is not saved as UTF-8 (perhaps GBK, as Windows Notepad saves Chinese); save it as UTF-8",
+        "文件不是 UTF-8 编码（可能是记事本保存的 GBK）：请把文件另存为 UTF-8");
     return;
   }
   toml::table root;
@@ -128,8 +139,8 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
     root = toml::parse(text, std::string_view(spec.name));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    content::ParseProblem p =
-        content::explain_parse_error(text, static_cast<int>(b.line), static_cast<int>(b.column), e.description());
+    content::ParseProblem p = content::explain_parse_error(text, static_cast<int>(b.line),
+                                                           static_cast<int>(b.column), e.description());
     out.diags.error(spec.name, p.line, p.column, p.en, p.zh);
     return;
   }
@@ -139,20 +150,22 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
       allow_empty = *flag->value<bool>();
     } else {
       const auto& b = flag->source().begin;
-      out.diags.error(spec.name, static_cast<int>(b.line), static_cast<int>(b.column),
-                      spec.count ? "'allow_empty' must be true or false" : "'allow_empty' is not used in this file",
-                      spec.count ? "'allow_empty' 只能是 true 或 false" : "这个文件不用 'allow_empty'");
+      out.diags.error(
+          spec.name, static_cast<int>(b.line), static_cast<int>(b.column),
+          spec.count ? "'allow_empty' must be true or false" : "'allow_empty' is not used in this file",
+          spec.count ? "'allow_empty' 只能是 true 或 false" : "这个文件不用 'allow_empty'");
     }
     root.erase("allow_empty");
   }
   if (root.empty() && spec.required && !allow_empty) {
     if (spec.count)
-      out.diags.error(spec.name, 0, 0,
-                      std::string("file is empty, so ") + spec.list_en +
-                          " would be empty; if the file was being copied, wait and save again; to show none on "
-                          "purpose write allow_empty = true",
-                      std::string("文件是空的，") + spec.list_zh +
-                          "将为空；如果文件还在复制，请等复制完再保存。如果确实不需要，请写上 allow_empty = true");
+      out.diags.error(
+          spec.name, 0, 0,
+          std::string("file is empty, so ") + spec.list_en +
+              " would be empty; if the file was being copied, wait and save again; to show none on "
+              "purpose write allow_empty = true",
+          std::string("文件是空的，") + spec.list_zh +
+              "将为空；如果文件还在复制，请等复制完再保存。如果确实不需要，请写上 allow_empty = true");
     else
       out.diags.error(spec.name, 0, 0, "file is empty", "文件是空的");
     return;
@@ -167,7 +180,8 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out, std:
     out.diags.error(spec.name, 0, 0,
                     std::string("no entries: ") + spec.list_en +
                         " would be empty; add them, or to show none on purpose write allow_empty = true",
-                    std::string("没有任何条目：") + spec.list_zh + "将为空；请补上。如果确实不需要，请写上 allow_empty = true");
+                    std::string("没有任何条目：") + spec.list_zh +
+                        "将为空；请补上。如果确实不需要，请写上 allow_empty = true");
 }
 
 template <typename T>
@@ -180,7 +194,8 @@ void check_duplicate_ids(const std::vector<T>& items, const char* what, Diagnost
       diags.error(item.pos.file, item.pos.line, item.pos.column,
                   std::string("duplicate ") + what + " id '" + item.id + "' (first defined at line " +
                       std::to_string(it->second->line) + ")",
-                  "id '" + item.id + "' 重复了（第 " + std::to_string(it->second->line) + " 行已经用过）；请换一个 id");
+                  "id '" + item.id + "' 重复了（第 " + std::to_string(it->second->line) +
+                      " 行已经用过）；请换一个 id");
   }
 }
 
@@ -196,7 +211,7 @@ void check_references(ContentLoad& out) {
   check_duplicate_ids(pack.alerts, "alert", diags);
 
   const bool levels_reported = std::any_of(diags.items().begin(), diags.items().end(),
-                                          [](const Diagnostic& d) { return d.file == "levels.toml"; });
+                                           [](const Diagnostic& d) { return d.file == "levels.toml"; });
   if (!pack.stations.empty() && pack.levels.aqi.empty() && !levels_reported)
     diags.error("levels.toml", 0, 0,
                 "file is missing or empty: AQI levels and water classes would be shown without their names "

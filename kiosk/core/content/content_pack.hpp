@@ -24,21 +24,22 @@ struct SourcePos {
 
 // kiosk.toml
 struct Settings {
-  Text city;                                   // shown in the status bar
+  Text city;                                                   // shown in the status bar
   std::vector<std::string> screens = resident_screen_names();  // kiosk/core/screens.hpp
   Lang default_language = Lang::zh;
-  double idle_seconds = 60;                    // no touch this long: clear, close dialogs, go home
-  double attract_seconds = 30;                 // then rotate screens every this many seconds
-  std::string aqi_standard = "cn";             // cn (HJ 633-2026) | cn-2012 | us (EPA 2024)
-  std::string font;                            // optional font file; empty: search Debian's CJK fonts
-  int zone_offset_minutes = 480;               // the city's offset from UTC ("+08:00"), for clocks and times
-  std::string map_picture;                     // city map for the air and water screens
+  double idle_seconds = 60;         // no touch this long: clear, close dialogs, go home
+  double attract_seconds = 30;      // then rotate screens every this many seconds
+  std::string aqi_standard = "cn";  // cn (HJ 633-2026) | cn-2012 | us (EPA 2024)
+  std::string font;                 // optional font file; empty: search Debian's CJK fonts
+  int zone_offset_minutes = 480;    // the city's offset from UTC ("+08:00"), for clocks and times
+  std::string map_picture;          // city map for the air and water screens
   double map_west = 0, map_east = 0, map_south = 0, map_north = 0;  // geographic bounds of the map
-  std::string admin_pin_hash;                  // [admin] pin_hash: crypt(3) hash from `kiosk admin-pin`; empty: no admin view
-  std::string metrics_path;                    // [metrics] path: Prometheus textfile; empty: none (unless --metrics)
-  double metrics_interval_seconds = 30;        // [metrics] interval_seconds: how often the file is rewritten
-  Schedule schedule;                           // [schedule]: screen on/off hours per weekday
-  long long history_rows = 100000;             // [data] history_rows: hourly points kept (at most kMaxHistoryRowsCeiling)
+  std::string admin_pin_hash;  // [admin] pin_hash: crypt(3) hash from `kiosk admin-pin`; empty: no admin view
+  std::string metrics_path;    // [metrics] path: Prometheus textfile; empty: none (unless --metrics)
+  double metrics_interval_seconds = 30;  // [metrics] interval_seconds: how often the file is rewritten
+  Schedule schedule;                     // [schedule]: screen on/off hours per weekday
+  long long history_rows =
+      100000;  // [data] history_rows: hourly points kept (at most kMaxHistoryRowsCeiling)
 };
 
 // alerts.toml: a heavy-pollution or marine-disaster warning, shown over everything until it expires.
@@ -61,7 +62,7 @@ struct Station {
   Text name;
   double lat = 0;
   double lon = 0;
-  std::string source;  // id of the source that reports it (sources.toml)
+  std::string source;    // id of the source that reports it (sources.toml)
   SourcePos source_pos;  // of the `source` value, for a wrong id
   // Air: counts towards the city's AQI (stations.toml `city = false` leaves out e.g. a roadside or
   // background station that is not one of the city's assessment stations, HJ 663 §4).
@@ -114,7 +115,7 @@ struct BayPage {
   std::vector<std::string> photos;
   std::string map_picture;
   std::vector<Hotspot> hotspots;
-  std::vector<std::string> targets;  // ids of targets shown on this page
+  std::vector<std::string> targets;   // ids of targets shown on this page
   std::vector<SourcePos> target_pos;  // of each id in `targets`, for a wrong id
   std::string url;
   SourcePos pos;

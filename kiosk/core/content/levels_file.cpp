@@ -32,7 +32,8 @@ void read_aqi_level(TableReader& r, Seen& seen, standards::LevelTexts& out) {
   t.standard = r.string("standard", Need::required);
   r.one_of("standard", t.standard, {"cn", "cn-2012", "us"});
   auto level = r.integer("level", Need::required);
-  if (level && (*level < 1 || *level > 6)) r.ctx().error(r.region("level"), "'level' must be 1 to 6", "'level' 只能是 1 到 6");
+  if (level && (*level < 1 || *level > 6))
+    r.ctx().error(r.region("level"), "'level' must be 1 to 6", "'level' 只能是 1 到 6");
   t.level = level && *level >= 1 && *level <= 6 ? static_cast<int>(*level) : 0;
   t.name = r.text("name", Need::required);
   t.category = r.text("category", Need::required);

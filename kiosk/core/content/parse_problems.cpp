@@ -35,7 +35,8 @@ constexpr Fullwidth kFullwidth[] = {
     {"‘", "Chinese quotes ‘ ’ are not TOML quotes; change them to \"", "把中文引号 ‘ ’ 改成英文引号 \""},
     {"’", "Chinese quotes ‘ ’ are not TOML quotes; change them to \"", "把中文引号 ‘ ’ 改成英文引号 \""},
     {"＝", "the full-width equals sign ＝ must be the ASCII =", "把全角等号 ＝ 改成英文等号 ="},
-    {"：", "the Chinese colon ： must be an ASCII = between key and value", "键和值之间要用英文等号 =，不能用中文冒号 ："},
+    {"：", "the Chinese colon ： must be an ASCII = between key and value",
+     "键和值之间要用英文等号 =，不能用中文冒号 ："},
     {"，", "the Chinese comma ， must be the ASCII ,", "把中文逗号 ， 改成英文逗号 ,"},
     {"［", "the full-width bracket ［ must be the ASCII [", "把全角括号 ［ 改成英文括号 ["},
     {"］", "the full-width bracket ］ must be the ASCII ]", "把全角括号 ］ 改成英文括号 ]"},
@@ -63,7 +64,9 @@ size_t first_fullwidth(std::string_view line, const Fullwidth*& which) {
   return std::string_view::npos;
 }
 
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 
 }  // namespace
 
@@ -123,13 +126,17 @@ ParseProblem explain_parse_error(std::string_view text, int line, int column, st
   // An odd number of quotes on the line: one was left out, and the parser tripped over the rest.
   int quotes = 0;
   for (size_t i = 0; i < here.size(); ++i) {
-    if (here[i] == '\\') ++i;
-    else if (here[i] == '"') ++quotes;
-    else if (here[i] == '#' && quotes % 2 == 0) break;
+    if (here[i] == '\\')
+      ++i;
+    else if (here[i] == '"')
+      ++quotes;
+    else if (here[i] == '#' && quotes % 2 == 0)
+      break;
   }
   if (quotes % 2 == 1) {
     size_t quote = here.find('"');
-    return {line, column_of(here, quote), "a text is missing its closing quote \"; add \" at the end of the text",
+    return {line, column_of(here, quote),
+            "a text is missing its closing quote \"; add \" at the end of the text",
             "文字缺少结尾的英文引号 \"：请在文字末尾补上 \""};
   }
   if (contains(description, "redefin") || contains(description, "already")) {

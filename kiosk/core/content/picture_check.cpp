@@ -37,7 +37,8 @@ PictureProblem picture_problem(const std::filesystem::path& file, bool decode) {
   // refuses such PNGs only as "unknown image type", so read the PNG's IHDR size directly.
   if (png && bytes >= 24 && std::memcmp(data.data() + 12, "IHDR", 4) == 0) {
     auto be32 = [&](size_t at) {
-      return (static_cast<unsigned long>(data[at]) << 24) | (data[at + 1] << 16) | (data[at + 2] << 8) | data[at + 3];
+      return (static_cast<unsigned long>(data[at]) << 24) | (data[at + 1] << 16) | (data[at + 2] << 8) |
+             data[at + 3];
     };
     const unsigned long pw = be32(16), ph = be32(20);
     if (pw > kMaxPictureSide || ph > kMaxPictureSide) return too_large(pw, ph);

@@ -28,7 +28,8 @@ std::optional<Image> decode_picture(const std::filesystem::path& file, int max_w
     return std::nullopt;
   }
   Image image;
-  const double scale = std::min({1.0, static_cast<double>(max_width) / w, static_cast<double>(max_height) / h});
+  const double scale =
+      std::min({1.0, static_cast<double>(max_width) / w, static_cast<double>(max_height) / h});
   if (scale < 1.0) {
     image.width = std::max(1, static_cast<int>(std::lround(w * scale)));
     image.height = std::max(1, static_cast<int>(std::lround(h * scale)));

@@ -27,9 +27,10 @@ void read_quiz(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     // Editors count choices from 1.
     auto answer = r.integer("answer", Need::required);
     if (answer && (*answer < 1 || *answer > static_cast<long long>(q.choices.size())))
-      ctx.error(r.region("answer"),
-                "'answer' must be the number of one of the choices (1 to " + std::to_string(q.choices.size()) + ")",
-                "'answer' 必须是其中一个选项的序号（1 到 " + std::to_string(q.choices.size()) + "）");
+      ctx.error(
+          r.region("answer"),
+          "'answer' must be the number of one of the choices (1 to " + std::to_string(q.choices.size()) + ")",
+          "'answer' 必须是其中一个选项的序号（1 到 " + std::to_string(q.choices.size()) + "）");
     q.answer = answer ? static_cast<int>(*answer) - 1 : 0;
     q.explanation = r.text("explanation");
     pack.quiz.push_back(std::move(q));

@@ -37,7 +37,8 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     k.one_of("aqi_standard", s.aqi_standard, {"cn", "cn-2012", "us"});
     s.font = k.string("font");
     std::string zone = k.string("zone", Need::optional, "+08:00");
-    if (auto minutes = parse_zone_offset(zone)) s.zone_offset_minutes = *minutes;
+    if (auto minutes = parse_zone_offset(zone))
+      s.zone_offset_minutes = *minutes;
     else
       ctx.error(k.region("zone"), "'zone' must be an offset like \"+08:00\", not '" + zone + "'",
                 "'zone' 要写成 \"+08:00\" 这样的时差，不能是 '" + zone + "'");
@@ -72,7 +73,7 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
       return parsed;
     };
     const auto all = hours("every_day");
-    static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+    static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                  "friday", "saturday", "sunday"};
     for (size_t d = 0; d < 7; ++d) {
       if (all) schedule.days[d] = *all;
@@ -116,10 +117,11 @@ void read_settings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     if (auto rows = data.integer("history_rows")) {
       const toml::node* at = t->get("history_rows");
       if (*rows < 1000 || static_cast<unsigned long long>(*rows) > kMaxHistoryRowsCeiling)
-        ctx.error(at->source(), "'history_rows' must be from 1000 to " + std::to_string(kMaxHistoryRowsCeiling) +
-                                    " (the ceiling), not " + std::to_string(*rows),
-                  "'history_rows' 要在 1000 到 " + std::to_string(kMaxHistoryRowsCeiling) + "（上限）之间，不能是 " +
-                      std::to_string(*rows));
+        ctx.error(at->source(),
+                  "'history_rows' must be from 1000 to " + std::to_string(kMaxHistoryRowsCeiling) +
+                      " (the ceiling), not " + std::to_string(*rows),
+                  "'history_rows' 要在 1000 到 " + std::to_string(kMaxHistoryRowsCeiling) +
+                      "（上限）之间，不能是 " + std::to_string(*rows));
       else
         s.history_rows = *rows;
     }

@@ -32,8 +32,7 @@ std::string zone_problem(const std::string& zone) {
 
 std::string zone_problem_zh(const std::string& zone) {
   std::string near = suggest_zone_name(zone);
-  if (!near.empty())
-    return "'zone' 是 '" + zone + "'，系统的时区数据里没有这个时区；是不是 '" + near + "'？";
+  if (!near.empty()) return "'zone' 是 '" + zone + "'，系统的时区数据里没有这个时区；是不是 '" + near + "'？";
   return "'zone' 是 '" + zone + "'；要写成 \"+08:00\"、\"Z\" 这样的时差，或 \"Asia/Shanghai\" 这样的时区名";
 }
 

@@ -38,6 +38,8 @@ void walk(const toml::table& table, const std::string& prefix, FileCtx& ctx, Str
 
 }  // namespace
 
-void read_strings(const toml::table& root, FileCtx& ctx, ContentPack& pack) { walk(root, "", ctx, pack.strings); }
+void read_strings(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
+  walk(root, "", ctx, pack.strings);
+}
 
 }  // namespace kiosk::content

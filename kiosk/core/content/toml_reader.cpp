@@ -15,31 +15,51 @@ namespace {
 
 const char* type_name_zh(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "表";
-    case toml::node_type::array: return "列表";
-    case toml::node_type::string: return "文字";
-    case toml::node_type::integer: return "整数";
-    case toml::node_type::floating_point: return "数字";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::date: return "日期";
-    case toml::node_type::time: return "时间";
-    case toml::node_type::date_time: return "日期时间";
-    default: return "空";
+    case toml::node_type::table:
+      return "表";
+    case toml::node_type::array:
+      return "列表";
+    case toml::node_type::string:
+      return "文字";
+    case toml::node_type::integer:
+      return "整数";
+    case toml::node_type::floating_point:
+      return "数字";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::date:
+      return "日期";
+    case toml::node_type::time:
+      return "时间";
+    case toml::node_type::date_time:
+      return "日期时间";
+    default:
+      return "空";
   }
 }
 
 const char* type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "true/false";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -62,12 +82,15 @@ std::string expected_zh(std::string_view expected) {
 
 }  // namespace
 
-void FileCtx::error(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
+void FileCtx::error(const toml::source_region& at, const std::string& message,
+                    const std::string& message_zh) {
   diags.error(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
 }
 
-void FileCtx::warning(const toml::source_region& at, const std::string& message, const std::string& message_zh) {
-  diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message, message_zh);
+void FileCtx::warning(const toml::source_region& at, const std::string& message,
+                      const std::string& message_zh) {
+  diags.warning(file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), message,
+                message_zh);
 }
 
 TableReader::TableReader(const toml::table& table, FileCtx& ctx, std::string what)
@@ -135,15 +158,16 @@ std::optional<UnixTime> TableReader::instant(std::string_view key, Need need) {
     // toml++ has read the date-time already: no second parse of the text.
     const toml::date_time& v = dt->get();
     if (auto day = civil_day(v.date.year, v.date.month, v.date.day))
-      t = day->time_since_epoch().count() * 86400LL + v.time.hour * 3600 + v.time.minute * 60 + v.time.second -
-          v.offset->minutes * 60LL;
+      t = day->time_since_epoch().count() * 86400LL + v.time.hour * 3600 + v.time.minute * 60 +
+          v.time.second - v.offset->minutes * 60LL;
   } else if (const auto* s = node->as_string()) {
     t = parse_instant(s->get());
   }
   if (!t)
-    ctx_.error(node->source(),
-               "'" + std::string(key) + "' must be a time with its offset, like \"2026-12-01T08:00:00+08:00\"",
-               "'" + std::string(key) + "' 须为带时区偏移的时间，如 \"2026-12-01T08:00:00+08:00\"");
+    ctx_.error(
+        node->source(),
+        "'" + std::string(key) + "' must be a time with its offset, like \"2026-12-01T08:00:00+08:00\"",
+        "'" + std::string(key) + "' 须为带时区偏移的时间，如 \"2026-12-01T08:00:00+08:00\"");
   return t;
 }
 
@@ -238,7 +262,12 @@ bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view k
   std::string intended;
   bool windows = false;
   for (char c : rel) {
-    const char* escape = c == '\b' ? "b" : c == '\t' ? "t" : c == '\f' ? "f" : c == '\n' ? "n" : c == '\r' ? "r" : nullptr;
+    const char* escape = c == '\b'   ? "b"
+                         : c == '\t' ? "t"
+                         : c == '\f' ? "f"
+                         : c == '\n' ? "n"
+                         : c == '\r' ? "r"
+                                     : nullptr;
     windows = windows || escape || c == '\\';
     intended += escape ? std::string("/") + escape : c == '\\' ? std::string("/") : std::string(1, c);
   }
@@ -253,10 +282,11 @@ bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view k
   const PathProblem problem = check_content_path(ctx.root, rel);
   if (problem.missing) {
     std::string near = closest_file(ctx.root, rel);
-    const bool only_case = !near.empty() && near.size() == rel.size() &&
-                           std::equal(near.begin(), near.end(), rel.begin(), [](char a, char b) {
-                             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-                           });
+    const bool only_case =
+        !near.empty() && near.size() == rel.size() &&
+        std::equal(near.begin(), near.end(), rel.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        });
     std::string en = "'" + std::string(key) + "': " + problem.en;
     std::string zh = "'" + std::string(key) + "'：" + problem.zh;
     if (only_case) {
@@ -298,7 +328,8 @@ void TableReader::one_of(std::string_view key, const std::string& value,
   one_of(key, value, std::vector<std::string>(allowed.begin(), allowed.end()));
 }
 
-void TableReader::one_of(std::string_view key, const std::string& value, const std::vector<std::string>& allowed) {
+void TableReader::one_of(std::string_view key, const std::string& value,
+                         const std::vector<std::string>& allowed) {
   if (value.empty()) return;
   for (auto a : allowed)
     if (a == value) return;
@@ -357,8 +388,8 @@ std::string closest_file(const fs::path& root, const std::string& relative) {
   int best_distance = std::max(3, static_cast<int>(relative.size()) / 4);
   std::error_code ec;
   int seen = 0;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator() && seen < 2000;
-       it.increment(ec), ++seen) {
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       !ec && it != fs::recursive_directory_iterator() && seen < 2000; it.increment(ec), ++seen) {
     if (!it->is_regular_file(ec)) continue;
     const std::string rel = it->path().lexically_relative(root).generic_string();
     const int d = edit_distance(want, lower(rel));  // a case mismatch alone costs nothing
@@ -412,7 +443,8 @@ int edit_distance(std::string_view a, std::string_view b) {
   for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
   for (size_t i = 1; i <= n; ++i)
     for (size_t j = 1; j <= m; ++j) {
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      at(i, j) =
+          std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
     }

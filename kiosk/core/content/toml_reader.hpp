@@ -3,8 +3,8 @@
 // suggestion ("titel" -> "title"), so typos never pass silently.
 #pragma once
 #include <filesystem>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -19,8 +19,8 @@ namespace kiosk::content {
 
 // The file being read: its name for messages and the pack's root for path checks.
 struct FileCtx {
-  std::string file;             // relative to the content folder, e.g. "waste.toml"
-  std::filesystem::path root;   // the content folder
+  std::string file;            // relative to the content folder, e.g. "waste.toml"
+  std::filesystem::path root;  // the content folder
   Diagnostics& diags;
   std::map<std::string, SourcePos> pictures;  // every picture named, with where; checked by the loader
 
@@ -53,7 +53,8 @@ class TableReader {
   const toml::table* table(std::string_view key, Need need = Need::optional);
   const toml::array* array(std::string_view key, Need need = Need::optional);
   // A key whose value is checked by the caller (e.g. one of a fixed set of words).
-  void one_of(std::string_view key, const std::string& value, std::initializer_list<std::string_view> allowed);
+  void one_of(std::string_view key, const std::string& value,
+              std::initializer_list<std::string_view> allowed);
   void one_of(std::string_view key, const std::string& value, const std::vector<std::string>& allowed);
 
   SourcePos pos() const;

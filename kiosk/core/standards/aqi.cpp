@@ -181,9 +181,12 @@ std::optional<AqiStandard> parse_aqi_standard(std::string_view name) {
 
 const char* standard_key(AqiStandard standard) {
   switch (standard) {
-    case AqiStandard::cn2026: return "cn";
-    case AqiStandard::cn2012: return "cn-2012";
-    case AqiStandard::us: return "us";
+    case AqiStandard::cn2026:
+      return "cn";
+    case AqiStandard::cn2012:
+      return "cn-2012";
+    case AqiStandard::us:
+      return "us";
   }
   return "cn";
 }
@@ -207,7 +210,8 @@ bool is_aqi_key(AqiStandard standard, std::string_view key) {
 
 std::vector<std::string_view> report_keys(AqiStandard standard, AqiReport report) {
   switch (report) {
-    case AqiReport::as_given: return {};
+    case AqiReport::as_given:
+      return {};
     case AqiReport::realtime:
       if (standard == AqiStandard::us) return {std::begin(kUsExpected), std::end(kUsExpected)};
       if (standard == AqiStandard::cn2012)
@@ -242,7 +246,9 @@ std::optional<int> AqiResult::iaqi_of(std::string_view key) const {
   return std::nullopt;
 }
 
-const AqiLevelStyle* AqiResult::style() const { return aqi ? &aqi_level_style(standard, level) : nullptr; }
+const AqiLevelStyle* AqiResult::style() const {
+  return aqi ? &aqi_level_style(standard, level) : nullptr;
+}
 
 AqiResult compute_aqi(AqiStandard standard, const AqiTextValues& values, AqiReport report) {
   Inputs inputs;

@@ -29,7 +29,9 @@ enum class AqiStandard { cn2026, cn2012, us };
 std::optional<AqiStandard> parse_aqi_standard(std::string_view name);
 const char* standard_key(AqiStandard standard);  // "cn", "cn-2012", "us"
 // The key levels.toml uses for the standard's texts: "cn", "cn-2012", "us".
-inline const char* levels_key(AqiStandard standard) { return standard_key(standard); }
+inline const char* levels_key(AqiStandard standard) {
+  return standard_key(standard);
+}
 
 // HJ 633-2026 took effect on 2026-03-01 00:00 China Standard Time (UTC+8) = 2026-02-28 16:00 UTC.
 constexpr UnixTime kHj633_2026Effective = 1772294400;

@@ -44,7 +44,9 @@ const Column* column_for(AqiStandard version, std::string_view key) {
   return nullptr;
 }
 
-bool is_co(std::string_view key) { return key.starts_with("co_"); }
+bool is_co(std::string_view key) {
+  return key.starts_with("co_");
+}
 
 }  // namespace
 

@@ -15,7 +15,9 @@ constexpr std::int64_t pow10(int n) {
   return p;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::optional<Decimal> fail(DecimalError error, DecimalError* why) {
   if (why) *why = error;
@@ -23,7 +25,9 @@ std::optional<Decimal> fail(DecimalError error, DecimalError* why) {
 }
 
 // Both values with the same scale (the larger one); safe because values are below kDecimalLimit.
-std::int64_t units_at(const Decimal& d, int scale) { return d.units * pow10(scale - d.scale); }
+std::int64_t units_at(const Decimal& d, int scale) {
+  return d.units * pow10(scale - d.scale);
+}
 
 // The interpolation as whole part plus an exact remainder: i_lo + whole + num / den, 0 <= num < den.
 struct Split {
@@ -134,11 +138,16 @@ std::optional<Decimal> decimal_from_double(double value, DecimalError* why) {
 
 const char* describe(DecimalError error) {
   switch (error) {
-    case DecimalError::none: return "is a number";
-    case DecimalError::empty: return "has no value";
-    case DecimalError::not_a_number: return "is not a number";
-    case DecimalError::negative: return "must not be negative";
-    case DecimalError::too_large: return "is too large (must be below 100000000)";
+    case DecimalError::none:
+      return "is a number";
+    case DecimalError::empty:
+      return "has no value";
+    case DecimalError::not_a_number:
+      return "is not a number";
+    case DecimalError::negative:
+      return "must not be negative";
+    case DecimalError::too_large:
+      return "is too large (must be below 100000000)";
   }
   return "is not a number";
 }

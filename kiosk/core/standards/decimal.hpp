@@ -48,10 +48,18 @@ const char* describe(DecimalError error);
 std::string to_string(const Decimal& d);
 double to_double(const Decimal& d);               // for display only
 int compare(const Decimal& a, const Decimal& b);  // -1, 0, 1
-inline bool operator<(const Decimal& a, const Decimal& b) { return compare(a, b) < 0; }
-inline bool operator<=(const Decimal& a, const Decimal& b) { return compare(a, b) <= 0; }
-inline bool operator>(const Decimal& a, const Decimal& b) { return compare(a, b) > 0; }
-inline bool operator>=(const Decimal& a, const Decimal& b) { return compare(a, b) >= 0; }
+inline bool operator<(const Decimal& a, const Decimal& b) {
+  return compare(a, b) < 0;
+}
+inline bool operator<=(const Decimal& a, const Decimal& b) {
+  return compare(a, b) <= 0;
+}
+inline bool operator>(const Decimal& a, const Decimal& b) {
+  return compare(a, b) > 0;
+}
+inline bool operator>=(const Decimal& a, const Decimal& b) {
+  return compare(a, b) >= 0;
+}
 
 // GB/T 8170-2008 §3.3 rounding to `places` decimals: a dropped part above half goes up, below half
 // goes down, exactly half keeps an even last digit (2.45 -> 2.4, 2.35 -> 2.4, 35.5 -> 36, 36.5 -> 36).

@@ -10,7 +10,9 @@ namespace {
 constexpr std::string_view kSurfaceKeys[] = {"ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn"};
 constexpr std::string_view kSeaKeys[] = {"do", "cod", "din", "phosphate", "ph", "oil"};
 
-constexpr Decimal d(std::int64_t units, int scale = 0) { return Decimal::of(units, scale); }
+constexpr Decimal d(std::int64_t units, int scale = 0) {
+  return Decimal::of(units, scale);
+}
 
 // Upper limits (<=) of classes I..V.
 using Limits = std::array<Decimal, 5>;
@@ -126,19 +128,29 @@ SeaResult sea(const Parsed& values) {
   return out;
 }
 
-std::optional<Decimal> from_text(const std::string& s) { return parse_decimal(s); }
-std::optional<Decimal> from_number(double v) { return decimal_from_double(v); }
+std::optional<Decimal> from_text(const std::string& s) {
+  return parse_decimal(s);
+}
+std::optional<Decimal> from_number(double v) {
+  return decimal_from_double(v);
+}
 
 }  // namespace
 
 const char* surface_class_name(SurfaceClass c) {
   switch (c) {
-    case SurfaceClass::I: return "I";
-    case SurfaceClass::II: return "II";
-    case SurfaceClass::III: return "III";
-    case SurfaceClass::IV: return "IV";
-    case SurfaceClass::V: return "V";
-    case SurfaceClass::worse_than_v: return "劣V";
+    case SurfaceClass::I:
+      return "I";
+    case SurfaceClass::II:
+      return "II";
+    case SurfaceClass::III:
+      return "III";
+    case SurfaceClass::IV:
+      return "IV";
+    case SurfaceClass::V:
+      return "V";
+    case SurfaceClass::worse_than_v:
+      return "劣V";
   }
   return "劣V";
 }
@@ -155,7 +167,9 @@ std::optional<WaterBody> parse_water_body(std::string_view name) {
   return std::nullopt;
 }
 
-std::span<const std::string_view> surface_keys() { return kSurfaceKeys; }
+std::span<const std::string_view> surface_keys() {
+  return kSurfaceKeys;
+}
 
 std::optional<SurfaceClass> surface_item_class(std::string_view key, const Decimal& v, WaterBody body) {
   if (key == "ph") return v >= d(6) && v <= d(9) ? SurfaceClass::I : SurfaceClass::worse_than_v;
@@ -192,11 +206,16 @@ int count_worse_than_v(std::span<const SurfaceClass> sections) {
 
 const char* sea_class_name(SeaClass c) {
   switch (c) {
-    case SeaClass::one: return "1";
-    case SeaClass::two: return "2";
-    case SeaClass::three: return "3";
-    case SeaClass::four: return "4";
-    case SeaClass::worse_than_four: return "劣4";
+    case SeaClass::one:
+      return "1";
+    case SeaClass::two:
+      return "2";
+    case SeaClass::three:
+      return "3";
+    case SeaClass::four:
+      return "4";
+    case SeaClass::worse_than_four:
+      return "劣4";
   }
   return "劣4";
 }
@@ -207,7 +226,9 @@ std::optional<SeaClass> parse_sea_class(std::string_view name) {
   return std::nullopt;
 }
 
-std::span<const std::string_view> sea_keys() { return kSeaKeys; }
+std::span<const std::string_view> sea_keys() {
+  return kSeaKeys;
+}
 
 std::optional<SeaClass> sea_item_class(std::string_view key, const Decimal& v) {
   if (key == "do") {
@@ -227,8 +248,12 @@ std::optional<SeaClass> sea_item_class(std::string_view key, const Decimal& v) {
   return std::nullopt;
 }
 
-SeaResult classify_sea(const WaterTextValues& values) { return sea(convert(values, from_text)); }
-SeaResult classify_sea_numbers(const WaterNumberValues& values) { return sea(convert(values, from_number)); }
+SeaResult classify_sea(const WaterTextValues& values) {
+  return sea(convert(values, from_text));
+}
+SeaResult classify_sea_numbers(const WaterNumberValues& values) {
+  return sea(convert(values, from_number));
+}
 
 ClassShare sea_good_share(std::span<const SeaClass> stations) {
   ClassShare out;

@@ -21,8 +21,9 @@ void fetch_arcgis(Session& s) {
   RecordMapping mapping = compile_mapping(
       fields,
       [&](const std::string& p) {
-        return starts(p, "geometry/") || starts(p, "attributes/") || starts(p, "properties/") ? p
-                                                                                              : "attributes/" + p;
+        return starts(p, "geometry/") || starts(p, "attributes/") || starts(p, "properties/")
+                   ? p
+                   : "attributes/" + p;
       },
       [&](const std::string& p) -> std::string {  // the same field in the other format
         if (p == "geometry/x") return "geometry/coordinates/0";

@@ -59,7 +59,8 @@ JValue sum_of_counts(const JValue& raw) {
   bool any = false;
   for (od::value item : doc.get_array())
     for (od::field f : item.get_object())
-      if (double count = 0; field_key(f) == "count" && f.value().get_double().get(count) == simdjson::SUCCESS) {
+      if (double count = 0;
+          field_key(f) == "count" && f.value().get_double().get(count) == simdjson::SUCCESS) {
         sum += count;
         any = true;
       }
@@ -211,7 +212,8 @@ std::optional<double> read_information(Session& s, std::string& body, const std:
     }
   });
   if (!found)
-    throw SourceError("GET " + s.redact(url) + ": no data.stations array: not a GBFS station_information file");
+    throw SourceError("GET " + s.redact(url) +
+                      ": no data.stations array: not a GBFS station_information file");
   return file_ttl;
 }
 

@@ -60,13 +60,16 @@ void walk_results(Session& s, std::string& body, std::vector<RecordsTarget>& tar
   if (targets[0].found) return;
   const JValue& d = env_slots[static_cast<std::size_t>(detail)];
   throw SourceError("GET " + s.redact(s.current_url()) +
-                    (d.present() ? ": OpenAQ error: " + error_summary(d)
-                                 : ": no 'results' array: not an OpenAQ v3 " + std::string(what) + "response"));
+                    (d.present()
+                         ? ": OpenAQ error: " + error_summary(d)
+                         : ": no 'results' array: not an OpenAQ v3 " + std::string(what) + "response"));
 }
 
 // Pages through `results` with page/limit while a page is full. `url_for(params)` builds each page's URL.
-void each_result(Session& s, const std::function<std::string(const std::vector<std::pair<std::string, std::string>>&)>& url_for,
-                 const std::function<void(od::value, std::size_t)>& on_record, const char* what) {
+void each_result(
+    Session& s,
+    const std::function<std::string(const std::vector<std::pair<std::string, std::string>>&)>& url_for,
+    const std::function<void(od::value, std::size_t)>& on_record, const char* what) {
   const SourceConfig& cfg = s.cfg();
   const int limit = cfg.page_size > 0 ? std::min(cfg.page_size, 1000) : 100;
   for (int page = 1; page <= cfg.max_pages; ++page) {
