@@ -31,7 +31,8 @@ packages=(
 # kit's alert rules; ansible-core, ansible-lint, systemd (systemd-analyze), rsync, git and python3-yaml:
 # the fleet kit's checks (tests/fleet/run.sh).
 # openssl: the https loopback portal of the secrets tests makes its certificate with it.
-test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus
+# clang-format: every C and C++ file is checked against .clang-format.
+test_packages=(libgtest-dev libgmock-dev libcpp-httplib-dev xvfb xauth prometheus clang-format
   ansible-core ansible-lint systemd rsync git python3-yaml openssl)
 
 started=$SECONDS
@@ -93,6 +94,8 @@ case "$mode" in
     ;;
   test)
     install_missing "${packages[@]}" "${test_packages[@]}"
+    say "every C and C++ file is formatted as .clang-format says (fix: clang-format -i FILE)"
+    git ls-files '*.cpp' '*.hpp' '*.h' '*.c' | xargs clang-format --dry-run --Werror
     build build-test -DKIOSK_BUILD_TESTS=ON -DKIOSK_WERROR=ON
     say "unit, UI and command tests"
     export KIOSK_CACHE_EXCHANGE=$PWD/build-deps/cache-exchange  # each suite opens the others' caches

@@ -3,6 +3,7 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <cmath>
 
 #include "kiosk/core/reading.hpp"
 
@@ -34,7 +35,7 @@ class ManualClock final : public Clock {
   UnixTime wall() const override { return wall_ms_.load() / 1000; }
   double monotonic() const override { return static_cast<double>(mono_ms_.load()) / 1000.0; }
   void advance(double seconds) {
-    auto ms = static_cast<long long>(seconds * 1000.0 + 0.5);
+    auto ms = std::llround(seconds * 1000.0);
     wall_ms_ += ms;
     mono_ms_ += ms;
   }

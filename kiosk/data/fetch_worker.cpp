@@ -340,6 +340,7 @@ void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
       if (r.cfg.id == id) {
         r.report.readings = std::move(fetched);
         r.report.stations = std::move(fetched_stations);
+        break;  // ids are unique: the readings are moved once
       }
   }
 }
