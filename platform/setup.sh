@@ -121,7 +121,7 @@ case "$mode" in
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DKIOSK_BUILD_TESTS=ON \
       -DKIOSK_SANITIZE=thread >/dev/null
     cmake --build build-tsan -j "$(nproc)" --target test_data test_reload
-    TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L '^(data|reload)$'
+    TSAN_OPTIONS=halt_on_error=1:suppressions=$PWD/tests/sanitizers/tsan.supp ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L '^(data|reload)$'
     cross_stage
     ;;
   cross)
