@@ -59,7 +59,10 @@ TEST(SlowSources, TwoDrippingPortalsDoNotStarveAQuickSource) {
   // 0.2 s. One worker manages about one a slow fetch (5 or 6 in all).
   EXPECT_GE(quick_hits.load(), 12) << "the quick source waited behind the slow ones";
   EXPECT_GE(slow_hits.load(), 2) << "the slow sources are still fetched";
-  EXPECT_TRUE(worker.reports().back().ok) << worker.reports().back().error;
+  // Its last fetch may be the one stop() cancelled; what counts is that it succeeded on time.
+  const SourceStatus* quick = worker.snapshot()->source("quick");
+  ASSERT_NE(quick, nullptr);
+  EXPECT_GT(quick->last_success, 0) << quick->last_error;
 }
 
 }  // namespace
