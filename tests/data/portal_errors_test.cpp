@@ -13,6 +13,7 @@
 #include "kiosk/data/portal_error.hpp"
 #include "kiosk/data/source_fetch.hpp"
 #include "loopback_server.hpp"
+#include "support/fetch_once.hpp"
 #include "test_support.hpp"
 
 namespace kiosk {
@@ -23,10 +24,7 @@ using test::LoopbackServer;
 const UnixTime kNow = test::at("2026-11-28T03:00:00Z");
 
 data::SourceResult fetch(const SourceConfig& s) {
-  data::CurlTransport curl;
-  data::FetchSettings settings;
-  settings.network.total_timeout_seconds = 10;
-  return data::fetch_source(s, curl, settings, {}, kNow);
+  return test::fetch_once(s, kNow);
 }
 
 SourceConfig ckan(const std::string& url) {
