@@ -40,20 +40,11 @@ void close_full_text() {
 void draw_full_text(UiContext& ctx) {
   if (!g_open.empty() && g_screen != ctx.state.screen) g_open.clear();
   if (g_open.empty()) return;
-  // Only the card is visible to replay scripts and tests while it is open: the screen below cannot be tapped.
-  ctx.record.clear();
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   ImFont* font = ctx.fonts.body;
   ImFont* hint = ctx.fonts.small;
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(l.size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.04f, 0.1f, 0.15f, 0.6f));
-  ImGui::Begin("full_text", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  begin_overlay(ctx, "full_text", 0.6f);
   const std::string& close = ctx.str("access.tap_to_close");
   if (touch_area(ctx, "full_text", close, ImVec2(0, 0), l.size).clicked) g_open.clear();
   const float pad = l.px(40);
@@ -74,9 +65,7 @@ void draw_full_text(UiContext& ctx) {
     y += line_height;
   }
   text(ctx, hint, ImVec2(min.x + pad, y + gap), t.text_muted, close);
-  ImGui::End();
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar(2);
+  end_overlay();
 }
 
 }  // namespace kiosk::ui

@@ -160,24 +160,12 @@ void admin_corner(UiContext& ctx) {
 void draw_admin(UiContext& ctx) {
   const AdminView& v = ctx.state.admin;
   if (v.mode == AdminView::Mode::closed) return;
-  // Only the overlay is visible to replay scripts and tests: the screen below cannot be tapped.
-  ctx.record.clear();
-  const Layout& l = ctx.layout;
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(l.size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.04f, 0.1f, 0.15f, 0.82f));
-  ImGui::Begin("admin", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  begin_overlay(ctx, "admin", 0.82f);
   if (v.mode == AdminView::Mode::pin)
     pin_pad(ctx, v);
   else
     info_view(ctx, v);
-  ImGui::End();
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar(2);
+  end_overlay();
 }
 
 }  // namespace kiosk::ui

@@ -304,4 +304,22 @@ std::string value_text(const UiContext& ctx, const PollutantValue& p) {
   return row ? format_metric_value(*row, p.value) : format_number(p.value, 3);
 }
 
+void begin_overlay(UiContext& ctx, const char* name, float dim) {
+  ctx.record.clear();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ctx.layout.size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.04f, 0.1f, 0.15f, dim));
+  ImGui::Begin(name, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+}
+
+void end_overlay() {
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+}
+
 }  // namespace kiosk::ui

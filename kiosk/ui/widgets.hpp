@@ -53,6 +53,11 @@ bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 
 // A level or class: coloured pill with its name, plus a shape so it never depends on colour alone.
 float grade_pill(UiContext& ctx, const Grade& grade, ImVec2 pos, ImFont* font);
 void progress_bar(const UiContext& ctx, ImVec2 min, ImVec2 max, double fraction, ImU32 fill);
+
+// A full-screen window over the screen, dimmed by `dim` (0..1): the admin view and the whole-text card.
+// Only what it draws is recorded for replay scripts and tests, since the screen below cannot be tapped.
+void begin_overlay(UiContext& ctx, const char* name, float dim);
+void end_overlay();
 // "12 分钟前" / "12 min ago", "2 天前"…; empty for 0.
 std::string age_text(const UiContext& ctx, UnixTime observed_at);
 // "label value": joined by a space, or directly after a full-width colon ("来源：余柳").
