@@ -183,15 +183,12 @@ bool KioskApp::ensure_fonts(std::string& error) {
                  std::min(display_.max_texture_side(), kMaxFontPageSide));
     font_scale_ = layout_.scale;
   }
-  const bool ok = glyphs_.update(error);
-  fonts_ = glyphs_.fonts();
-  return ok;
+  return glyphs_.update(error);
 }
 
 void KioskApp::wait_for_fonts() {
   std::string error;
   if (ensure_fonts(error)) glyphs_.wait();
-  fonts_ = glyphs_.fonts();
 }
 
 void KioskApp::set_feed(std::shared_ptr<DataFeed> feed) {
@@ -211,10 +208,10 @@ void KioskApp::refresh_model(bool force) {
   // do (and then the pages are rebuilt between frames), so the set grows only by what is new.
   for (const StationInfo& s : snapshot_->stations) {
     const std::string names = s.name_zh + s.name_en;
-    if (fonts_.body && covers(*fonts_.body, names)) continue;
+    if (fonts().body && covers(*fonts().body, names)) continue;
     if (data_glyph_text_.find(names) != std::string::npos) continue;
     data_glyph_text_ += names;
-    if (fonts_.body) font_scale_ = 0;
+    if (fonts().body) font_scale_ = 0;
   }
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
@@ -421,14 +418,14 @@ bool KioskApp::frame_once(bool force) {
   if (!force && !wants_frame()) return false;
   // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
   // pack may not use anywhere else, which would show as '?'.
-  if (editor_ && fonts_.body && !content_notice_.empty() && !covers(*fonts_.body, content_notice_) &&
+  if (editor_ && fonts().body && !content_notice_.empty() && !covers(*fonts().body, content_notice_) &&
       data_glyph_text_.find(content_notice_) == std::string::npos) {
     data_glyph_text_ += content_notice_;
     font_scale_ = 0;
   }
   std::string error;
   if (!ensure_fonts(error)) {
-    if (!fonts_.body) {  // never had an atlas: nothing can be drawn
+    if (!fonts().body) {  // never had an atlas: nothing can be drawn
       log::error(error);
       quit_ = true;
       return false;
@@ -452,9 +449,9 @@ bool KioskApp::frame_once(bool force) {
   std::vector<ui::Intent> intents;
   theme_ = state_.high_contrast ? ui::high_contrast_theme() : ui::light_theme();
   // Large text: every role takes the next bigger size, so the atlas needs no new sizes.
+  const ui::FontSet& pages = glyphs_.fonts();
   const ui::FontSet fonts =
-      state_.large_text ? ui::FontSet{fonts_.body, fonts_.large, fonts_.title, fonts_.title, fonts_.huge}
-                        : fonts_;
+      state_.large_text ? ui::FontSet{pages.body, pages.large, pages.title, pages.title, pages.huge} : pages;
   // A banner alert takes a strip under the status bar; the screen's content moves down to make room.
   const Alert* alert = content_.active_alert(clock_.wall());
   ui::Layout frame_layout = layout_;

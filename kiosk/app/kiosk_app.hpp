@@ -93,7 +93,8 @@ class KioskApp {
   void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
-  const ui::FontSet& fonts() const { return fonts_; }
+  // Read afresh each time: a frame that lacked glyphs replaces the pages (and frees the old fonts).
+  const ui::FontSet& fonts() const { return glyphs_.fonts(); }
   // The last frame's screen, size, language and theme, as the layout dump and check name them.
   ui::LayoutFrame layout_frame() const;
   const render::FontPages& font_pages() const { return glyphs_.pages(); }
@@ -165,7 +166,6 @@ class KioskApp {
   Lang lang_ = Lang::zh;
   ui::Theme theme_;
   ui::Layout layout_;
-  ui::FontSet fonts_;  // glyphs_.fonts() as the frame began
   std::optional<render::FontFile> font_file_;
   float font_scale_ = 0;         // scale the pages were wanted for; 0 asks for new pages
   std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
