@@ -24,7 +24,11 @@ int run_check(const std::string& dir_option, const std::string& lang_option) {
   for (const Diagnostic& d : load.diags.items()) std::printf("%s\n", d.format(lang).c_str());
   if (!load.readable) return kExitUnusable;
   const int errors = load.diags.error_count(), warnings = load.diags.warning_count();
-  std::fprintf(stderr, "%s: %d error(s), %d warning(s)\n", dir.string().c_str(), errors, warnings);
+  // The count is the editor's last line to read: in their language like every line above it.
+  if (lang == Lang::zh)
+    std::fprintf(stderr, "%s：%d 个错误，%d 个警告\n", dir.string().c_str(), errors, warnings);
+  else
+    std::fprintf(stderr, "%s: %d error(s), %d warning(s)\n", dir.string().c_str(), errors, warnings);
   return errors > 0 ? kExitFailure : kExitOk;
 }
 

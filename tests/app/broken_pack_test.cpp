@@ -102,6 +102,10 @@ TEST(BrokenPicture, RenderDrawsAPlaceholderAndExitsOneWithAPlainMessage) {
   EXPECT_NE(en.out.find("the picture file is cut short or damaged (perhaps not fully copied)"),
             std::string::npos)
       << en.out;
+  EXPECT_NE(en.err.find(": 1 error(s), 0 warning(s)"), std::string::npos) << en.err;
+  CommandResult zh = run_kiosk({"check-content", pack.path(), "--lang", "zh"});
+  EXPECT_NE(zh.err.find("：1 个错误，0 个警告"), std::string::npos) << "the count in the editor's language\n"
+                                                                    << zh.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(
