@@ -180,12 +180,12 @@ TEST_F(ContentPackTest, MissingLanguageIsAWarning) {
       << all(l);
 }
 
-TEST_F(ContentPackTest, DuplicateIdPointsAtTheFirst) {
+TEST_F(ContentPackTest, DuplicateIdPointsAtItsIdAndNamesTheFirst) {
   write("travel.toml",
         "[[tip]]\nid = \"bus\"\ntitle = { zh = \"a\", en = \"a\" }\nbody = { zh = \"b\", en = \"b\" }\n"
         "[[tip]]\nid = \"bus\"\ntitle = { zh = \"a\", en = \"a\" }\nbody = { zh = \"b\", en = \"b\" }\n");
   ContentLoad l = load();
-  EXPECT_NE(all(l).find("travel.toml:5:1: error: duplicate tip id 'bus' (first defined at line 1)"),
+  EXPECT_NE(all(l).find("travel.toml:6:6: error: duplicate tip id 'bus' (first defined at line 2)"),
             std::string::npos)
       << all(l);
 }

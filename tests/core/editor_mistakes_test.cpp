@@ -207,8 +207,8 @@ TEST_F(EditorMistake, PictureOutsideTheFolderInChinese) {
 TEST_F(EditorMistake, DuplicateIdInChinese) {
   write("waste.toml", kCategory + kItemHead + "id = \"a\"\ncategory = \"recyclable\"\n" + kItemHead +
                           "id = \"a\"\ncategory = \"recyclable\"\n");
-  expect("waste.toml:9:1: error: duplicate waste item id 'a' (first defined at line 5)",
-         "waste.toml:9:1: 错误：id 'a' 重复了（第 5 行已经用过）；请换一个 id");
+  expect("waste.toml:11:6: error: duplicate waste item id 'a' (first defined at line 7)",
+         "waste.toml:11:6: 错误：id 'a' 重复了（第 7 行已经用过）；请换一个 id");
 }
 
 TEST_F(EditorMistake, EmptyWasteFileIsAnError) {

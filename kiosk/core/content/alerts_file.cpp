@@ -8,7 +8,7 @@ void read_alerts(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "alerts.toml");
   each_table(file, "alert", "[[alert]]", [&](TableReader& r) {
     Alert a;
-    a.pos = r.pos();
+    a.pos = r.pos("id");
     a.id = r.string("id", Need::required);
     a.level = r.string("level", Need::optional, "warning");
     r.one_of("level", a.level, {"info", "warning", "severe"});

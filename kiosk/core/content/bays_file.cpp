@@ -7,7 +7,7 @@ void read_bays(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "bays.toml");
   each_table(file, "bay", "[[bay]]", [&](TableReader& r) {
     BayPage bay;
-    bay.pos = r.pos();
+    bay.pos = r.pos("id");
     bay.id = r.string("id", Need::required);
     bay.name = r.text("name", Need::required);
     bay.level = r.string("level", Need::required);

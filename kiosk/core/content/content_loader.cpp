@@ -184,6 +184,7 @@ void read_file(const FileSpec& spec, const fs::path& dir, ContentLoad& out,
                         "将为空；请补上。如果确实不需要，请写上 allow_empty = true");
 }
 
+// An item's pos is its id's value (its heading's when the id is left out): the place to change.
 template <typename T>
 void check_duplicate_ids(const std::vector<T>& items, const char* what, Diagnostics& diags) {
   std::map<std::string, const SourcePos*> seen;

@@ -7,7 +7,7 @@ void read_quiz(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "quiz.toml");
   each_table(file, "question", "[[question]]", [&](TableReader& r) {
     QuizQuestion q;
-    q.pos = r.pos();
+    q.pos = r.pos("id");
     q.id = r.string("id", Need::required);
     q.question = r.text("question", Need::required);
     if (const toml::array* choices = r.array("choices", Need::required)) {

@@ -7,7 +7,7 @@ void read_stations(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "stations.toml");
   each_table(file, "station", "[[station]]", [&](TableReader& r) {
     Station s;
-    s.pos = r.pos();
+    s.pos = r.pos("id");
     s.id = r.string("id", Need::required);
     s.kind = r.string("kind", Need::required);
     r.one_of("kind", s.kind, {"air", "river", "lake", "sea"});

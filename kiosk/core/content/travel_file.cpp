@@ -7,7 +7,7 @@ void read_travel(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "travel.toml");
   each_table(file, "tip", "[[tip]]", [&](TableReader& r) {
     TravelTip tip;
-    tip.pos = r.pos();
+    tip.pos = r.pos("id");
     tip.id = r.string("id", Need::required);
     tip.title = r.text("title", Need::required);
     tip.body = r.text("body", Need::required);

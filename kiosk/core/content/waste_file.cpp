@@ -17,7 +17,7 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   TableReader file(root, ctx, "waste.toml");
   each_table(file, "category", "[[category]]", [&](TableReader& r) {
     WasteCategory c;
-    c.pos = r.pos();
+    c.pos = r.pos("id");
     c.id = r.string("id", Need::required);
     r.one_of("id", c.id, {"recyclable", "hazardous", "kitchen", "other"});
     c.name = r.text("name", Need::required);
@@ -32,7 +32,7 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
   each_table(file, "item", "[[item]]", [&](TableReader& r) {
     category_at.push_back(r.pos("category"));
     WasteItem item;
-    item.pos = r.pos();
+    item.pos = r.pos("id");
     item.name = r.text("name", Need::required);
     // Editors may leave out ids; the Chinese name identifies the item then.
     item.id = r.string("id", Need::optional, item.name.zh.empty() ? item.name.en : item.name.zh);
