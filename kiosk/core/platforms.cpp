@@ -68,6 +68,10 @@ bool accepts_key(const PlatformInfo& platform, std::string_view key) {
   return has(kCommon) || has(platform.keys);
 }
 
+bool is_sensorthings_observations_url(std::string_view url) {
+  return url.substr(0, url.find_first_of("?#")).ends_with("/Observations");
+}
+
 std::string platform_names() {
   std::string out;
   for (const PlatformInfo& p : kPlatforms) out += (out.empty() ? "" : ", ") + std::string(p.name);

@@ -28,6 +28,11 @@ std::span<const std::string_view> common_source_keys();
 // True when a source of this platform reads `key` (common or the platform's own).
 bool accepts_key(const PlatformInfo& platform, std::string_view key);
 
+// A SensorThings URL that names one Datastream's Observations (…/Datastreams(7)/Observations): its
+// records carry no Thing, so the source itself must give the station (and, in the long layout, the
+// metric). The content check and the adapter both ask this.
+bool is_sensorthings_observations_url(std::string_view url);
+
 // "kiosk-feed, ckan, …" for messages.
 std::string platform_names();
 

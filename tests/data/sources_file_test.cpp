@@ -142,6 +142,30 @@ url = "https://bikes.example.com/gbfs/gbfs.json"
   EXPECT_EQ(r.pack.sources[2].off, "");
 }
 
+// An Observations URL names one Datastream: a source without its own station cannot work, and says
+// so where it is written, before any fetch.
+TEST(SourcesFile, AnObservationsUrlWithoutAStationIsOffUntilItHasOne) {
+  Read r = read(R"([[source]]
+id = "buoy"
+platform = "sensorthings"
+url = "https://sta.example.org/v1.1/Datastreams(7)/Observations"
+[[source]]
+id = "buoy2"
+platform = "sensorthings"
+url = "https://sta.example.org/v1.1/Datastreams(8)/Observations?$top=10"
+[source.fields]
+station = { value = "buoy-8" }
+metric = { value = "wtemp" }
+)");
+  EXPECT_NE(r.all().find("sources.toml:4:7: warning: source 'buoy' is off until fixed: source 'buoy': an "
+                         "Observations URL is one Datastream; give its station and metric"),
+            std::string::npos)
+      << r.all();
+  ASSERT_EQ(r.pack.sources.size(), 2u);
+  EXPECT_NE(r.pack.sources[0].off, "");
+  EXPECT_EQ(r.pack.sources[1].off, "") << r.all();
+}
+
 TEST(SourcesFile, AMappingToNoKioskMetricIsAWarningNotAnError) {
   Read r = read(R"([[source]]
 id = "temps"

@@ -246,6 +246,25 @@ void check_mapping(TableReader& r, const SourceConfig& s, const PlatformInfo& pl
         "来源 '" + s.id + "'（" + s.platform + "）需要字段对应关系；[source.fields] 里缺少：" + missing);
 }
 
+// An Observations URL is one Datastream with no Thing in its records: without a station of its own
+// the source could only fail at every fetch, so say it now, where it is written.
+void check_observations(TableReader& r, const SourceConfig& s) {
+  if (s.platform != "sensorthings" || !is_sensorthings_observations_url(s.url)) return;
+  const FieldMap& f = s.fields;
+  auto none = [&f](const std::string& path, const char* key) {
+    return path.empty() && !f.constants.count(key);
+  };
+  if (none(f.station, "station") || (f.layout == "long" && none(f.metric, "metric")))
+    error_at(r, "url",
+             "source '" + s.id +
+                 "': an Observations URL is one Datastream; give its station and metric in [source.fields] "
+                 "(station = { value = \"ST-42\" }, metric = { value = \"pm25_1h\" })",
+             "来源 '" + s.id +
+                 "'：Observations 地址只有一个数据流；请在 [source.fields] 里写明它的站点和指标（station = { "
+                 "value "
+                 "= \"ST-42\" }，metric = { value = \"pm25_1h\" }）");
+}
+
 // A key this platform never reads is probably meant for another platform: say so rather than ignore it.
 void warn_unused_keys(TableReader& r, const PlatformInfo& platform) {
   auto some_platform_reads = [](std::string_view key) {
@@ -344,6 +363,7 @@ SourceConfig read_source(TableReader& r, const ContentPack& pack) {
   s.missing_values = r.strings("missing_values");
   if (platform) {
     check_mapping(r, s, *platform);
+    check_observations(r, s);
     warn_unused_keys(r, *platform);
   }
   for (const auto& other : pack.sources)

@@ -5,16 +5,12 @@
 // An Observations URL (…/Datastreams(7)/Observations) is one series: each record is an Observation
 // (result, phenomenonTime), the station and metric are the source's own (fields or constants such as
 // station = { value = "ST-42" }), and nothing is added to the URL.
+#include "kiosk/core/platforms.hpp"
 #include "kiosk/data/adapters/mapped.hpp"
 
 namespace kiosk::data {
 
 namespace {
-
-bool is_observations_url(const std::string& url) {
-  const std::string path = url.substr(0, url.find_first_of("?#"));
-  return path.ends_with("/Observations");
-}
 
 bool given(const FieldMap& f, const std::string& path, const char* key) {
   return !path.empty() || f.constants.count(key) > 0;
@@ -54,7 +50,7 @@ FieldMap with_defaults(FieldMap f) {
 
 void fetch_sensorthings(Session& s) {
   const SourceConfig& cfg = s.cfg();
-  const bool observations = is_observations_url(cfg.url);
+  const bool observations = is_sensorthings_observations_url(cfg.url);
   RecordMapping mapping =
       compile_mapping(observations ? observation_defaults(cfg.fields) : with_defaults(cfg.fields));
   const std::string records = cfg.fields.records.empty() ? "value" : cfg.fields.records;
