@@ -245,6 +245,8 @@ void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
   std::vector<StationInfo> cache_stations;
   SourceStatus cache_status;
   bool save_full = false;
+  std::vector<Reading> cache_history;     // the whole of history_, when a failed save left some off the disk
+  std::uint64_t history_copy_covers = 0;  // the failures that copy covers
   {
     std::lock_guard lock(state_mu_);
     auto it =
@@ -308,6 +310,20 @@ void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
     if (save_full) {
       cache_latest = r.latest;
       cache_stations = r.stations;
+      // Hours fetched while the disk was full or read-only are written with the next save that works,
+      // so a restart after the fault still shows them.
+      if (history_failures_ > history_failures_covered_) {
+        history_copy_covers = history_failures_;
+        for (const auto& [key, points] : history_)
+          for (const auto& [hour, value] : points) {
+            Reading h;
+            h.station = key.station;
+            h.metric = key.metric;
+            h.observed_at = hour;
+            h.value = value;
+            cache_history.push_back(std::move(h));
+          }
+      }
     }
     cache_status = r.status;
     publish();
@@ -326,12 +342,22 @@ void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
         cache_retry_at_ = clock_.monotonic() + kCacheRetrySeconds;
       }
     }
+    bool history_saved = false;
     if (cache_) {
       bool saved = save_full
                        ? cache_->save_success(id, data::redact_url(cfg.url), cache_latest, cache_stations,
-                                              fetched, cache_status, result.validators, now)
+                                              history_copy_covers ? cache_history : fetched, cache_status,
+                                              result.validators, now)
                        : cache_->save_status(cache_status);
+      history_saved = saved;
       note_cache_result(saved);
+    }
+    if (save_full) {
+      std::lock_guard lock(state_mu_);
+      if (!history_saved)
+        ++history_failures_;
+      else
+        history_failures_covered_ = std::max(history_failures_covered_, history_copy_covers);
     }
   }
   if (options_.keep_fetched_readings) {

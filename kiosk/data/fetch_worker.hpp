@@ -131,6 +131,9 @@ class FetchWorker {
   double cache_retry_at_ = 0;   // monotonic: when to try opening a cache that could not be opened
   std::string cache_error_;     // state_mu_
   bool cache_failing_ = false;  // state_mu_: a line was logged; the next save that works says so
+  // state_mu_: history that a failed save (or an unopened cache) left off the disk. Failures count up;
+  // a save that wrote the whole of history_ covers every failure counted before it copied history_.
+  std::uint64_t history_failures_ = 0, history_failures_covered_ = 0;
 
   mutable std::mutex state_mu_;
   std::vector<Runtime> runtimes_;
