@@ -8,7 +8,9 @@
 // default records, "$" for json), bit 2 a
 // [source.filter] of ispublish = "true", bit 3 one series: station and metric are constants
 // (station = { value = … }) and the value and time paths are the platform's defaults (SensorThings: the
-// URL is one Datastream's Observations). tests/fuzz/seeds/adapter holds seeds written in this form.
+// URL is one Datastream's Observations), bit 4 the source's `zone` is an IANA zone with daylight saving
+// (America/Los_Angeles) instead of +08:00, so naive times cross its gaps and overlaps.
+// tests/fuzz/seeds/adapter holds seeds written in this form.
 // Readings below the detection limit must stay finite and flagged.
 //
 // Any crash, sanitizer report, hang or unbounded allocation is a bug: adapters see whatever a server
@@ -16,12 +18,14 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/core/log.hpp"
 #include "kiosk/core/platforms.hpp"
+#include "kiosk/core/time_zone.hpp"
 #include "kiosk/data/source_fetch.hpp"
 
 namespace {
@@ -49,9 +53,17 @@ class FuzzTransport final : public data::Transport {
   std::size_t next_ = 0;
 };
 
-SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool filter, bool series) {
+SourceConfig config(const PlatformInfo& platform, bool wide, bool features, bool filter, bool series,
+                    bool iana_zone) {
   SourceConfig cfg;
   cfg.id = "fuzz";
+  if (iana_zone) {
+    static const std::optional<TimeZone> los_angeles = TimeZone::find("America/Los_Angeles");
+    if (los_angeles) {
+      cfg.zone = "America/Los_Angeles";
+      cfg.time_zone = *los_angeles;
+    }
+  }
   cfg.platform = std::string(platform.name);
   cfg.url = std::string(platform.example_url);
   if (series && cfg.url.ends_with("/Datastreams")) cfg.url += "(7)/Observations";
@@ -102,7 +114,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  const bool wide = data[0] & 1, features = data[0] & 2, filter = data[0] & 4, series = data[0] & 8;
+  const bool wide = data[0] & 1, features = data[0] & 2, filter = data[0] & 4, series = data[0] & 8,
+             iana_zone = data[0] & 16;
   std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
   std::vector<std::string> bodies;
   for (std::size_t at; (at = rest.find(kSeparator)) != std::string_view::npos && bodies.size() < 8;) {
@@ -115,8 +128,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const UnixTime now = 1795831200;  // 2026-11-28 10:00 China time
   for (const PlatformInfo& platform : platforms()) {
     FuzzTransport transport(bodies);
-    data::SourceResult r =
-        data::fetch_source(config(platform, wide, features, filter, series), transport, settings, {}, now);
+    data::SourceResult r = data::fetch_source(config(platform, wide, features, filter, series, iana_zone),
+                                              transport, settings, {}, now);
     // Whatever came out must be usable: an error is one line, readings carry what the model needs.
     if (!r.ok && (r.error.empty() || r.error.find('\n') != std::string::npos)) __builtin_trap();
     for (const Reading& reading : r.batch.readings)
