@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace kiosk {
 
@@ -139,6 +140,19 @@ const char* state_name(SourceState s) {
   return "never_fetched";
 }
 
+std::string source_label(const SourceHealth& s) {
+  return "source=\"" + label_value(s.id) + "\"";
+}
+
+// A family with one sample per source; a source whose `value` gives nothing has no sample.
+template <typename Value>
+void per_source(Writer& w, const std::vector<SourceHealth>& sources, const char* name, const char* type,
+                const char* help, Value value) {
+  w.family(name, type, help);
+  for (const auto& s : sources)
+    if (const std::optional<double> v = value(s)) w.sample(name, source_label(s), *v);
+}
+
 }  // namespace
 
 std::string format_prometheus(const HealthReport& r) {
@@ -190,42 +204,33 @@ std::string format_prometheus(const HealthReport& r) {
            r.admin_available ? 1 : 0);
 
   if (!r.sources.empty()) {
-    w.family("kiosk_source_up", "gauge", "1 when the source's last fetch succeeded.");
-    for (const auto& s : r.sources)
-      w.sample("kiosk_source_up", "source=\"" + label_value(s.id) + "\"", s.state == SourceState::ok ? 1 : 0);
+    per_source(w, r.sources, "kiosk_source_up", "gauge", "1 when the source's last fetch succeeded.",
+               [](const SourceHealth& s) { return s.state == SourceState::ok ? 1 : 0; });
     w.family("kiosk_source_state", "gauge", "The source's state (1 for the current one).");
     for (const auto& s : r.sources)
       for (SourceState st : {SourceState::never_fetched, SourceState::ok, SourceState::failing})
-        w.sample("kiosk_source_state",
-                 "source=\"" + label_value(s.id) + "\",state=\"" + state_name(st) + "\"",
+        w.sample("kiosk_source_state", source_label(s) + ",state=\"" + state_name(st) + "\"",
                  s.state == st ? 1 : 0);
-    w.family("kiosk_source_last_success_time_seconds", "gauge",
-             "When the source last answered well, in seconds since the epoch (0: never).");
-    for (const auto& s : r.sources)
-      w.sample("kiosk_source_last_success_time_seconds", "source=\"" + label_value(s.id) + "\"",
-               static_cast<double>(s.last_success));
-    w.family("kiosk_source_consecutive_failures", "gauge", "Failed fetches of the source in a row.");
-    for (const auto& s : r.sources)
-      w.sample("kiosk_source_consecutive_failures", "source=\"" + label_value(s.id) + "\"",
-               s.consecutive_failures);
-    w.family("kiosk_source_failures_total", "counter",
-             "Failed fetches of the source since the kiosk started.");
-    for (const auto& s : r.sources)
-      w.sample("kiosk_source_failures_total", "source=\"" + label_value(s.id) + "\"",
-               static_cast<double>(s.failures_total));
-    w.family("kiosk_source_data_age_seconds", "gauge", "Age of the source's newest reading (absent: none).");
-    for (const auto& s : r.sources)
-      if (s.data_age_seconds >= 0)
-        w.sample("kiosk_source_data_age_seconds", "source=\"" + label_value(s.id) + "\"", s.data_age_seconds);
-    w.family("kiosk_source_stale_seconds", "gauge",
-             "Age past which the source's readings are shown as stale (sources.toml).");
-    for (const auto& s : r.sources)
-      w.sample("kiosk_source_stale_seconds", "source=\"" + label_value(s.id) + "\"", s.stale_seconds);
-    w.family("kiosk_source_auth_failing", "gauge",
-             "1 when the source's last fetch was refused for its key or token (HTTP 401/403, ArcGIS "
-             "498/499, CKAN Authorization Error): a key or token to renew.");
-    for (const auto& s : r.sources)
-      w.sample("kiosk_source_auth_failing", "source=\"" + label_value(s.id) + "\"", s.auth_failing ? 1 : 0);
+    per_source(w, r.sources, "kiosk_source_last_success_time_seconds", "gauge",
+               "When the source last answered well, in seconds since the epoch (0: never).",
+               [](const SourceHealth& s) { return static_cast<double>(s.last_success); });
+    per_source(w, r.sources, "kiosk_source_consecutive_failures", "gauge",
+               "Failed fetches of the source in a row.",
+               [](const SourceHealth& s) { return s.consecutive_failures; });
+    per_source(w, r.sources, "kiosk_source_failures_total", "counter",
+               "Failed fetches of the source since the kiosk started.",
+               [](const SourceHealth& s) { return static_cast<double>(s.failures_total); });
+    per_source(w, r.sources, "kiosk_source_data_age_seconds", "gauge",
+               "Age of the source's newest reading (absent: none).", [](const SourceHealth& s) {
+                 return s.data_age_seconds >= 0 ? std::optional(s.data_age_seconds) : std::nullopt;
+               });
+    per_source(w, r.sources, "kiosk_source_stale_seconds", "gauge",
+               "Age past which the source's readings are shown as stale (sources.toml).",
+               [](const SourceHealth& s) { return s.stale_seconds; });
+    per_source(w, r.sources, "kiosk_source_auth_failing", "gauge",
+               "1 when the source's last fetch was refused for its key or token (HTTP 401/403, ArcGIS "
+               "498/499, CKAN Authorization Error): a key or token to renew.",
+               [](const SourceHealth& s) { return s.auth_failing ? 1 : 0; });
   }
   return w.take();
 }

@@ -184,17 +184,31 @@ standards::WaterNumberValues values_of(const std::vector<PollutantValue>& values
   return out;
 }
 
-Grade surface_grade(standards::SurfaceClass cls, const ContentPack& content) {
+// A water class as the screens show it: named as levels.toml names it for `scheme` ("surface", "sea"),
+// else "II类" / "Class II".
+Grade water_grade(std::string_view scheme, int level, std::string label, const char* color,
+                  const ContentPack& content) {
   Grade g;
-  g.level = static_cast<int>(cls);
-  g.label = standards::surface_class_name(cls);
-  g.color = kSurfaceColors[g.level - 1];
-  if (const auto* t = content.levels.water_class("surface", g.label)) {
+  g.level = level;
+  g.label = std::move(label);
+  g.color = color;
+  if (const auto* t = content.levels.water_class(scheme, g.label)) {
     g.name = t->name;
     g.meaning = t->meaning;
   } else
     g.name = {g.label + "类", "Class " + g.label};
   return g;
+}
+
+Grade surface_grade(standards::SurfaceClass cls, const ContentPack& content) {
+  const int level = static_cast<int>(cls);
+  return water_grade("surface", level, standards::surface_class_name(cls), kSurfaceColors[level - 1],
+                     content);
+}
+
+Grade sea_grade(standards::SeaClass cls, const ContentPack& content) {
+  const int level = static_cast<int>(cls);
+  return water_grade("sea", level, standards::sea_class_name(cls), kSeaColors[level - 1], content);
 }
 
 void evaluate_river(WaterStationView& v, const ContentPack& content) {
@@ -212,16 +226,7 @@ void evaluate_sea(WaterStationView& v, const ContentPack& content) {
   if (v.values.empty()) return;
   const standards::SeaResult r = standards::classify_sea_numbers(values_of(v.values));
   if (!r.cls) return;
-  Grade g;
-  g.level = static_cast<int>(*r.cls);
-  g.label = standards::sea_class_name(*r.cls);
-  g.color = kSeaColors[g.level - 1];
-  if (const auto* t = content.levels.water_class("sea", g.label)) {
-    g.name = t->name;
-    g.meaning = t->meaning;
-  } else
-    g.name = {g.label + "类", "Class " + g.label};
-  v.grade = g;
+  v.grade = sea_grade(*r.cls, content);
   v.deciding = r.deciding;
 }
 

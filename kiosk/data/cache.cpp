@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -85,6 +86,14 @@ struct Statement {
     return t ? reinterpret_cast<const char*>(t) : "";
   }
   long long col_int(int i) { return sqlite3_column_int64(s, i); }
+  // An enum stored as its number (0 … `last`); nothing for a number this build does not know (a newer
+  // build wrote it, or the row is damaged).
+  template <typename Enum>
+  std::optional<Enum> col_enum(int i, Enum last) {
+    const long long n = col_int(i);
+    if (n < 0 || n > static_cast<long long>(last)) return std::nullopt;
+    return static_cast<Enum>(n);
+  }
   double col_real(int i) { return sqlite3_column_double(s, i); }
   // Reads the current row's columns 0, 1, … into `fields` in order.
   template <typename... Fields>
@@ -320,10 +329,7 @@ CacheContents Cache::load(UnixTime now) {
       CachedSource& c = out.sources[st.col_text(0)];
       c.status.id = st.col_text(0);
       c.url = st.col_text(1);
-      int state = static_cast<int>(st.col_int(2));
-      c.status.state = state == 1   ? SourceState::ok
-                       : state == 2 ? SourceState::failing
-                                    : SourceState::never_fetched;
+      c.status.state = st.col_enum(2, SourceState::failing).value_or(SourceState::never_fetched);
       c.status.last_success = st.col_int(3);
       c.status.last_attempt = st.col_int(4);
       c.status.last_error = st.col_text(5);
@@ -337,9 +343,9 @@ CacheContents Cache::load(UnixTime now) {
       Reading r;
       lt.columns(r.source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at);
       // A flag this build does not know is not a measurement either: dropped, never shown as a number.
-      const long long flag = lt.col_int(7);
-      if (flag != 0 && flag != static_cast<int>(ReadingFlag::below_detection)) continue;
-      r.flag = static_cast<ReadingFlag>(flag);
+      const std::optional<ReadingFlag> flag = lt.col_enum(7, ReadingFlag::below_detection);
+      if (!flag) continue;
+      r.flag = *flag;
       if (!plausible(r.metric, r.value)) continue;
       out.sources[r.source].latest.push_back(std::move(r));
     }
@@ -350,10 +356,7 @@ CacheContents Cache::load(UnixTime now) {
     while (sn.row()) {
       StationInfo s;
       sn.columns(s.source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position);
-      const long long service = sn.col_int(7);
-      s.service = service >= 0 && service <= static_cast<int>(StationService::no_returns)
-                      ? static_cast<StationService>(service)
-                      : StationService::closed;
+      s.service = sn.col_enum(7, StationService::no_returns).value_or(StationService::closed);
       s.is_virtual = sn.col_int(8) != 0;
       out.sources[s.source].stations.push_back(std::move(s));
     }

@@ -131,6 +131,27 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 
 std::once_flag g_curl_init;
 
+// The failures named in words, for an operator to act on; the rest show curl's number and text only.
+const char* transport_failure(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return "timed out";
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "DNS lookup failed";
+    case CURLE_COULDNT_CONNECT:
+      return "connection failed";
+    case CURLE_TOO_MANY_REDIRECTS:
+      return "more than 5 redirects";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+      return "TLS failure";
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 CurlTransport::CurlTransport() {
@@ -246,40 +267,16 @@ HttpResponse CurlTransport::get(const HttpRequest& request) {
   const double cap_mb = static_cast<double>(request.network.max_body_bytes) / (1 << 20);
   char cap_text[64];
   std::snprintf(cap_text, sizeof cap_text, "%.3g MB", cap_mb);
-  switch (code) {
-    case CURLE_WRITE_ERROR:
-    case CURLE_FILESIZE_EXCEEDED:
-      if (transfer.over_cap || code == CURLE_FILESIZE_EXCEEDED) {
-        response.too_large = true;
-        response.error = std::string("response larger than the ") + cap_text + " cap (max_body_bytes)";
-      } else {
-        response.error = "curl error " + std::to_string(code) + ": " + detail;
-      }
-      break;
-    case CURLE_ABORTED_BY_CALLBACK:
-      response.error = "cancelled (the kiosk is stopping)";
-      break;
-    case CURLE_OPERATION_TIMEDOUT:
-      response.error = "timed out (curl error 28: " + detail + ")";
-      break;
-    case CURLE_COULDNT_RESOLVE_HOST:
-      response.error = "DNS lookup failed (curl error 6: " + detail + ")";
-      break;
-    case CURLE_COULDNT_CONNECT:
-      response.error = "connection failed (curl error 7: " + detail + ")";
-      break;
-    case CURLE_TOO_MANY_REDIRECTS:
-      response.error = "more than 5 redirects (curl error 47: " + detail + ")";
-      break;
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-      response.error = "TLS failure (curl error " + std::to_string(code) + ": " + detail + ")";
-      break;
-    default:
-      response.error = "curl error " + std::to_string(code) + ": " + detail;
-      break;
+  const bool over_cap = (code == CURLE_WRITE_ERROR && transfer.over_cap) || code == CURLE_FILESIZE_EXCEEDED;
+  if (over_cap) {
+    response.too_large = true;
+    response.error = std::string("response larger than the ") + cap_text + " cap (max_body_bytes)";
+  } else if (code == CURLE_ABORTED_BY_CALLBACK) {
+    response.error = "cancelled (the kiosk is stopping)";
+  } else if (const char* what = transport_failure(code)) {
+    response.error = std::string(what) + " (curl error " + std::to_string(code) + ": " + detail + ")";
+  } else {
+    response.error = "curl error " + std::to_string(code) + ": " + detail;
   }
   response.transport_ok = false;
   return response;

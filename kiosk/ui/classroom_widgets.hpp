@@ -1,7 +1,9 @@
-// What the classroom sorting game and quiz share on screen: the right/wrong colours and the keys of a
-// round (R starts again, a digit picks, Enter goes on).
+// What the classroom sorting game and quiz share on screen: the right/wrong colours, the keys of a
+// round (R starts again, a digit picks, Enter goes on) and the summary card at its end.
 #pragma once
 #include <functional>
+#include <optional>
+#include <string>
 
 #include <imgui.h>
 
@@ -41,6 +43,33 @@ struct Round {
   // A digit 1-9 typed while waiting, as 0-8; says whether the digit meant something now.
   std::function<bool(int)> pick;
 };
+
+// A finished round as its summary card shows it. The const char* are string keys; `again` is the
+// play-again button's id too.
+struct RoundSummary {
+  const char* empty = "";  // shown instead of the card when the round had nothing in it
+  const char* title = "";
+  int score = 0, out_of = 0;
+  std::string counts;  // "3 right · 7 wrong", already filled in
+  const char* again = "";
+  classroom::Move::Kind start = classroom::Move::Kind::start_game;
+  bool perfect = false;  // nothing to review
+  const char* perfect_text = "";
+  const char* review_heading = "";
+};
+
+// Where a screen lists what to review: from `min`, under the heading, to the card's edge less `pad`
+// (a scroll bar may sit in the padding).
+struct ReviewArea {
+  ImVec2 min;
+  float pad = 0;
+};
+
+// The summary card between `min` and `max`: on the left the title, the score, the counts and the
+// button that plays again; on the right a check and the perfect text, or the review heading. Returns
+// where the screen's own review list goes, or nothing when there is none to draw (no items, perfect).
+std::optional<ReviewArea> draw_round_summary(UiContext& ctx, ImVec2 min, ImVec2 max,
+                                             const RoundSummary& summary);
 
 // Draws the round's phase and reads its keys: R starts again, a digit picks, Enter goes on from the
 // feedback or starts again once over. A round not started yet starts now (the screen just opened);

@@ -352,48 +352,28 @@ void draw_summary(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   const Theme& t = ctx.theme;
   const ImVec2 a = l.content_min, b = l.content_max;
   const ImVec2 min(a.x, areas.stage_top), max(b.x, areas.keys_y - l.px(12));
-  if (game.round_size() == 0) {
-    paragraph(ctx, ctx.fonts.large, min, max.x - min.x, t.text_muted, ctx.str("game.no_items"));
-    return;
-  }
-  card(ctx, min, max, t.surface);
-  const float pad = l.px(36);
-  const float left_w = std::min(l.px(560), (max.x - min.x) * 0.42f);
-  float y = min.y + pad;
-  const float x = min.x + pad;
-  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), left_w - pad, t.text,
-           ctx.str(game.time_up() ? "game.time_up" : "game.all_sorted"));
-  y += ctx.fonts.title->FontSize + l.px(16);
-  const std::string score = std::to_string(game.score()) + " / " + std::to_string(game.round_size());
-  ImFont* big = max.y - min.y > l.px(520) ? ctx.fonts.huge : ctx.fonts.title;
-  text(ctx, big, ImVec2(x, y), t.accent, score);
-  y += big->FontSize + l.px(12);
   std::string counts = with_number(ctx.str("game.right_count"), game.right()) + " · " +
                        with_number(ctx.str("game.wrong_count"), game.wrong());
   if (game.unsorted() > 0) counts += " · " + with_number(ctx.str("game.unsorted_count"), game.unsorted());
-  paragraph(ctx, ctx.fonts.large, ImVec2(x, y), left_w - pad, t.text, counts, 2);
-
-  const std::string& again = ctx.str("game.play_again");
-  const float bh = l.px(84);
-  const ImVec2 bmin(x, max.y - pad - bh),
-      bmax(x + std::min(left_w - pad, std::max(l.px(300), measure(ctx.fonts.large, again).x + l.px(80))),
-           max.y - pad);
-  if (button(ctx, "game.play_again", again, bmin, bmax, ButtonStyle::primary))
-    ctx.play({Move::Kind::start_game});
+  const auto mistakes = game.mistakes();
+  const auto review = draw_round_summary(ctx, min, max,
+                                         {.empty = "game.no_items",
+                                          .title = game.time_up() ? "game.time_up" : "game.all_sorted",
+                                          .score = game.score(),
+                                          .out_of = game.round_size(),
+                                          .counts = counts,
+                                          .again = "game.play_again",
+                                          .start = Move::Kind::start_game,
+                                          .perfect = mistakes.empty(),
+                                          .perfect_text = "game.perfect",
+                                          .review_heading = "game.review"});
+  if (!review) return;
 
   // The items to review: each with its right bin and tip.
-  const float rx = min.x + left_w + pad;
+  const float pad = review->pad;
+  const float rx = review->min.x;
   const float rw = max.x - pad - rx;
-  float ry = min.y + pad;
-  canvas()->AddLine(ImVec2(rx - pad / 2, min.y + pad), ImVec2(rx - pad / 2, max.y - pad), t.border, l.px(2));
-  const auto mistakes = game.mistakes();
-  if (mistakes.empty()) {
-    check_mark(canvas(), ImVec2(rx + l.px(24), ry + ctx.fonts.large->FontSize / 2), l.px(40), kRight);
-    text(ctx, ctx.fonts.large, ImVec2(rx + l.px(56), ry), t.text, ctx.str("game.perfect"));
-    return;
-  }
-  text(ctx, ctx.fonts.large, ImVec2(rx, ry), t.text, ctx.str("game.review"));
-  ry += ctx.fonts.large->FontSize + l.px(18);
+  float ry = review->min.y;
   const float row_h = ctx.fonts.large->FontSize + ctx.fonts.small->FontSize * 2.6f + l.px(20);
   for (const SortAnswer& m : mistakes) {
     if (ry + row_h > max.y - pad + l.px(10)) break;

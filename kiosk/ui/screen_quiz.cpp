@@ -171,42 +171,24 @@ void draw_summary(UiContext& ctx, const Quiz& quiz, float top) {
   const Theme& t = ctx.theme;
   const ImVec2 a = l.content_min, b = l.content_max;
   const ImVec2 min(a.x, top), max(b.x, b.y);
-  if (quiz.size() == 0) {
-    paragraph(ctx, ctx.fonts.large, min, max.x - min.x, t.text_muted, ctx.str("quiz.no_questions"));
-    return;
-  }
-  card(ctx, min, max, t.surface);
-  const float pad = l.px(36);
-  const float left_w = std::min(l.px(560), (max.x - min.x) * 0.42f);
-  const float x = min.x + pad;
-  float y = min.y + pad;
-  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), left_w - pad, t.text, ctx.str("quiz.over"));
-  y += ctx.fonts.title->FontSize + l.px(16);
-  ImFont* big = max.y - min.y > l.px(520) ? ctx.fonts.huge : ctx.fonts.title;
-  text(ctx, big, ImVec2(x, y), t.accent, std::to_string(quiz.score()) + " / " + std::to_string(quiz.size()));
-  y += big->FontSize + l.px(12);
-  paragraph(ctx, ctx.fonts.large, ImVec2(x, y), left_w - pad, t.text,
-            with_number(ctx.str("quiz.right_count"), quiz.score()) + " · " +
-                with_number(ctx.str("quiz.wrong_count"), quiz.wrong()),
-            2);
-  const std::string& again = ctx.str("quiz.again");
-  const float bh = l.px(84);
-  const float bw = std::min(left_w - pad, std::max(l.px(300), measure(ctx.fonts.large, again).x + l.px(80)));
-  if (button(ctx, "quiz.again", again, ImVec2(x, max.y - pad - bh), ImVec2(x + bw, max.y - pad),
-             ButtonStyle::primary))
-    ctx.play({Move::Kind::start_quiz});
+  const auto review =
+      draw_round_summary(ctx, min, max,
+                         {.empty = "quiz.no_questions",
+                          .title = "quiz.over",
+                          .score = quiz.score(),
+                          .out_of = quiz.size(),
+                          .counts = with_number(ctx.str("quiz.right_count"), quiz.score()) + " · " +
+                                    with_number(ctx.str("quiz.wrong_count"), quiz.wrong()),
+                          .again = "quiz.again",
+                          .start = Move::Kind::start_quiz,
+                          .perfect = quiz.wrong() == 0,
+                          .perfect_text = "quiz.perfect",
+                          .review_heading = "quiz.review"});
+  if (!review) return;
 
   // The questions answered wrongly, each with its right answer.
-  const float rx = min.x + left_w + pad;
-  float ry = min.y + pad;
-  canvas()->AddLine(ImVec2(rx - pad / 2, min.y + pad), ImVec2(rx - pad / 2, max.y - pad), t.border, l.px(2));
-  if (quiz.wrong() == 0) {
-    check_mark(canvas(), ImVec2(rx + l.px(24), ry + ctx.fonts.large->FontSize / 2), l.px(40), kRight);
-    text(ctx, ctx.fonts.large, ImVec2(rx + l.px(56), ry), t.text, ctx.str("quiz.perfect"));
-    return;
-  }
-  text(ctx, ctx.fonts.large, ImVec2(rx, ry), t.text, ctx.str("quiz.review"));
-  ry += ctx.fonts.large->FontSize + l.px(18);
+  const float pad = review->pad;
+  const float rx = review->min.x, ry = review->min.y;
   // Every wrong answer, whole, in a list that scrolls when they do not all fit: a count of nine must
   // show nine. At title size: a class reads them from the back of the room.
   ImFont* font = ctx.fonts.title;

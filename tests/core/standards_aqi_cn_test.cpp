@@ -413,6 +413,23 @@ TEST(AqiCn2012Special, O3EightHourAbove800WithoutHourlyValueIsMissing) {
   EXPECT_EQ(r.missing, Keys{"o3_8h"});
 }
 
+TEST(AqiCnSpecial, NotesNameTheRuleAndItsSourceWord) {
+  EXPECT_EQ(cn({{"so2_1h", "801"}}).iaqi[0].note,
+            "SO2 1-hour above 800 ug/m3: IAQI 200 (HJ 633-2026 Table 3 note b)");
+  EXPECT_EQ(cn({{"o3_8h", "801"}}).iaqi[0].note,
+            "O3 8-hour above 800 ug/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
+  auto so2 = cn2012({{"so2_1h", "900"}, {"so2_24h", "300"}});
+  ASSERT_EQ(so2.not_computed.size(), 1u);
+  EXPECT_EQ(so2.not_computed[0].reason,
+            "SO2 1-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the IAQI of the "
+            "24-hour mean (so2_24h) instead");
+  auto o3 = cn2012({{"o3_8h", "801"}, {"o3_1h", "900"}});
+  ASSERT_EQ(o3.not_computed.size(), 1u);
+  EXPECT_EQ(o3.not_computed[0].reason,
+            "O3 8-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the IAQI of the "
+            "1-hour value (o3_1h) instead");
+}
+
 TEST(AqiCn, AboveTheTopBreakpointIs500) {
   for (auto standard : {AqiStandard::cn2026, AqiStandard::cn2012}) {
     auto r = st::compute_aqi(standard, {{"pm25_24h", "501"}});

@@ -162,6 +162,44 @@ TEST(Cache, KeepsBelowDetectionFlagsAndBikeStationService) {
   EXPECT_EQ(c.history.count({"st1", "pm25_1h"}), 0u);
 }
 
+TEST(Cache, NumbersThisBuildDoesNotKnowAreNotTakenAtFaceValue) {
+  TempDir dir;
+  const UnixTime now = test::at("2026-03-02T07:00:00Z");
+  {
+    std::string error;
+    auto cache = data::Cache::open(dir.path(), error);
+    ASSERT_TRUE(cache) << error;
+    StationInfo a{"air", "st0", "", "Pier", 37.5, 121.4, true};
+    StationInfo b{"air", "st1", "", "Beach", 37.6, 121.5, true};
+    ASSERT_TRUE(cache->save_success("air", "https://x/y", readings("air", 3, 12.5, now - 600), {a, b}, {},
+                                    ok_status("air", now), {}, now));
+  }
+  {
+    // As a newer build (or a damaged row) would leave them.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((fs::path(dir.path()) / "kiosk-cache.sqlite").c_str(), &db), SQLITE_OK);
+    const char* newer = R"sql(
+UPDATE latest SET flag = 7 WHERE station = 'st0';
+UPDATE latest SET flag = -1 WHERE station = 'st1';
+UPDATE station SET service = 4 WHERE id = 'st0';
+UPDATE station SET service = -1 WHERE id = 'st1';
+UPDATE source_state SET state = 3;
+)sql";
+    ASSERT_EQ(sqlite3_exec(db, newer, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::string error;
+  auto cache = data::Cache::open(dir.path(), error);
+  ASSERT_TRUE(cache) << error;
+  const auto& air = cache->load(now).sources.at("air");
+  ASSERT_EQ(air.latest.size(), 1u);  // an unknown flag is not a measurement: dropped
+  EXPECT_EQ(air.latest[0].station, "st2");
+  ASSERT_EQ(air.stations.size(), 2u);
+  EXPECT_EQ(air.stations[0].service, StationService::closed);
+  EXPECT_EQ(air.stations[1].service, StationService::closed);
+  EXPECT_EQ(air.status.state, SourceState::never_fetched);
+}
+
 TEST(Cache, ACacheFromBeforeTheFlagsGainsTheirColumns) {
   TempDir dir;
   const UnixTime now = test::at("2026-03-02T07:00:00Z");

@@ -13,54 +13,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* type_name_zh(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table:
-      return "表";
-    case toml::node_type::array:
-      return "列表";
-    case toml::node_type::string:
-      return "文字";
-    case toml::node_type::integer:
-      return "整数";
-    case toml::node_type::floating_point:
-      return "数字";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::date:
-      return "日期";
-    case toml::node_type::time:
-      return "时间";
-    case toml::node_type::date_time:
-      return "日期时间";
-    default:
-      return "空";
-  }
-}
+// What a value is, in the words of wrong_type()'s messages.
+struct TypeName {
+  toml::node_type type;
+  const char* en;
+  const char* zh;
+};
+constexpr TypeName kTypeNames[] = {
+    {toml::node_type::table, "a table", "表"},
+    {toml::node_type::array, "an array", "列表"},
+    {toml::node_type::string, "a string", "文字"},
+    {toml::node_type::integer, "an integer", "整数"},
+    {toml::node_type::floating_point, "a number", "数字"},
+    {toml::node_type::boolean, "true/false", "true/false"},
+    {toml::node_type::date, "a date", "日期"},
+    {toml::node_type::time, "a time", "时间"},
+    {toml::node_type::date_time, "a date-time", "日期时间"},
+};
+constexpr TypeName kNothing{toml::node_type::none, "nothing", "空"};
 
-const char* type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a number";
-    case toml::node_type::boolean:
-      return "true/false";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date-time";
-    default:
-      return "nothing";
-  }
+const TypeName& type_name(const toml::node& node) {
+  for (const TypeName& t : kTypeNames)
+    if (t.type == node.type()) return t;
+  return kNothing;
 }
 
 // The words wrong_type() is called with, for the Chinese message.
@@ -132,9 +107,9 @@ const toml::node* TableReader::get(std::string_view key, Need need) {
 
 void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
   ctx_.error(node.source(),
-             "'" + std::string(key) + "' must be " + std::string(expected) + ", not " + type_name(node),
+             "'" + std::string(key) + "' must be " + std::string(expected) + ", not " + type_name(node).en,
              "'" + std::string(key) + "' 的类型不对：应为" + expected_zh(expected) + "，这里是" +
-                 type_name_zh(node));
+                 type_name(node).zh);
 }
 
 std::string TableReader::string(std::string_view key, Need need, std::string fallback) {
@@ -307,20 +282,21 @@ bool check_picture_path(FileCtx& ctx, const toml::node& node, std::string_view k
   return true;
 }
 
-const toml::table* TableReader::table(std::string_view key, Need need) {
+template <typename T>
+const T* TableReader::node_as(std::string_view key, Need need, std::string_view expected) {
   const toml::node* node = get(key, need);
   if (!node) return nullptr;
-  if (const toml::table* t = node->as_table()) return t;
-  wrong_type(*node, key, "a table");
+  if (const T* value = node->as<T>()) return value;
+  wrong_type(*node, key, expected);
   return nullptr;
 }
 
+const toml::table* TableReader::table(std::string_view key, Need need) {
+  return node_as<toml::table>(key, need, "a table");
+}
+
 const toml::array* TableReader::array(std::string_view key, Need need) {
-  const toml::node* node = get(key, need);
-  if (!node) return nullptr;
-  if (const toml::array* a = node->as_array()) return a;
-  wrong_type(*node, key, "a list");
-  return nullptr;
+  return node_as<toml::array>(key, need, "a list");
 }
 
 void TableReader::one_of(std::string_view key, const std::string& value,

@@ -71,6 +71,9 @@ class TableReader {
  private:
   const toml::node* get(std::string_view key, Need need);
   void wrong_type(const toml::node& node, std::string_view key, std::string_view expected);
+  // `key`'s value as a T (toml::table, toml::array); nullptr when absent or of another type.
+  template <typename T>
+  const T* node_as(std::string_view key, Need need, std::string_view expected);
 
   const toml::table& table_;
   FileCtx& ctx_;

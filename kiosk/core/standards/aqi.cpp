@@ -59,6 +59,18 @@ struct Input {
 
 using Inputs = std::map<std::string, Input, std::less<>>;
 
+// Text and numbers differ only in how a value becomes a Decimal (parse_decimal, decimal_from_double).
+template <typename Values, typename ToDecimal>
+Inputs inputs_of(const Values& values, ToDecimal to_decimal) {
+  Inputs inputs;
+  for (const auto& [key, value] : values) {
+    Input in;
+    in.value = to_decimal(value, &in.error);
+    inputs[key] = in;
+  }
+  return inputs;
+}
+
 AqiResult evaluate(AqiStandard standard, const Inputs& inputs, AqiReport report) {
   AqiResult out;
   out.standard = standard;
@@ -251,23 +263,11 @@ const AqiLevelStyle* AqiResult::style() const {
 }
 
 AqiResult compute_aqi(AqiStandard standard, const AqiTextValues& values, AqiReport report) {
-  Inputs inputs;
-  for (const auto& [key, text] : values) {
-    Input in;
-    in.value = parse_decimal(text, &in.error);
-    inputs[key] = in;
-  }
-  return evaluate(standard, inputs, report);
+  return evaluate(standard, inputs_of(values, parse_decimal), report);
 }
 
 AqiResult compute_aqi_numbers(AqiStandard standard, const AqiNumberValues& values, AqiReport report) {
-  Inputs inputs;
-  for (const auto& [key, number] : values) {
-    Input in;
-    in.value = decimal_from_double(number, &in.error);
-    inputs[key] = in;
-  }
-  return evaluate(standard, inputs, report);
+  return evaluate(standard, inputs_of(values, decimal_from_double), report);
 }
 
 AqiResult realtime_aqi(AqiStandard standard, std::span<const Reading> latest) {

@@ -29,6 +29,26 @@ constexpr Column kPm10_2026{{0, 50, 120, 250, 350, 420, 500, 600}, 8};
 constexpr Column kPm25_2012{{0, 35, 75, 115, 150, 250, 350, 500}, 8};
 constexpr Column kPm25_2026{{0, 35, 60, 115, 150, 250, 350, 500}, 8};
 
+// The columns that end below IAQI 500. Above the top breakpoint HJ 633-2026 gives the IAQI the column
+// ends at; HJ 633-2012 computes none and reports the IAQI of another key instead.
+struct ShortColumn {
+  std::string_view key;
+  const char* name;
+  const char* note_2026;  // the letter of the note in HJ 633-2026 Table 3
+  std::string_view substitute_2012;
+  const char* substitute_name;
+};
+constexpr ShortColumn kShortColumns[] = {
+    {"so2_1h", "SO2 1-hour", "b", "so2_24h", "24-hour mean"},
+    {"o3_8h", "O3 8-hour", "c", "o3_1h", "1-hour value"},
+};
+
+const ShortColumn* short_column(std::string_view key) {
+  for (const ShortColumn& s : kShortColumns)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
 const Column* column_for(AqiStandard version, std::string_view key) {
   bool v2026 = version == AqiStandard::cn2026;
   if (key == "pm25_24h" || key == "pm25_1h") return v2026 ? &kPm25_2026 : &kPm25_2012;
@@ -73,27 +93,18 @@ KeyIndex cn_key_index(AqiStandard version, std::string_view key, const Decimal& 
   out.concentration = c;
   const Decimal top = Decimal::of(column->bp[column->points - 1]);
 
-  if (key == "so2_1h" && c > Decimal::of(800)) {
+  const ShortColumn* short_col = short_column(key);
+  if (short_col && c > top) {
+    const std::string above = std::string(short_col->name) + " above " +
+                              std::to_string(column->bp[column->points - 1]) + " ug/m3: ";
     if (v2026) {
-      out.value = 200;
-      out.note = "SO2 1-hour above 800 ug/m3: IAQI 200 (HJ 633-2026 Table 3 note b)";
+      out.value = kIndex[static_cast<std::size_t>(column->points - 1)];
+      out.note = above + "IAQI " + std::to_string(*out.value) + " (HJ 633-2026 Table 3 note " +
+                 short_col->note_2026 + ")";
     } else {
-      out.note =
-          "SO2 1-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the "
-          "IAQI of the 24-hour mean (so2_24h) instead";
-      out.substitute = "so2_24h";
-    }
-    return out;
-  }
-  if (key == "o3_8h" && c > Decimal::of(800)) {
-    if (v2026) {
-      out.value = 300;
-      out.note = "O3 8-hour above 800 ug/m3: IAQI 300 (HJ 633-2026 Table 3 note c)";
-    } else {
-      out.note =
-          "O3 8-hour above 800 ug/m3: HJ 633-2012 computes no IAQI from it and reports the "
-          "IAQI of the 1-hour value (o3_1h) instead";
-      out.substitute = "o3_1h";
+      out.note = above + "HJ 633-2012 computes no IAQI from it and reports the IAQI of the " +
+                 short_col->substitute_name + " (" + std::string(short_col->substitute_2012) + ") instead";
+      out.substitute = short_col->substitute_2012;
     }
     return out;
   }

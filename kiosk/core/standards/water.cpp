@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace kiosk::standards {
 namespace {
@@ -27,16 +28,21 @@ constexpr Limits kTnLake = {d(2, 1), d(5, 1), d(1), d(15, 1), d(2)};
 // which needs temperature and salinity; the kiosk uses 7.5 mg/L.
 constexpr Limits kDo = {d(75, 1), d(6), d(5), d(3), d(2)};
 
+// The first class whose limit the value meets, limits in class order from 1; past the last limit,
+// the class after it (worse than V, worse than 4).
+template <typename Class, std::size_t N, typename Meets>
+Class first_met(const std::array<Decimal, N>& limits, const Decimal& v, Meets meets) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (meets(v, limits[i])) return static_cast<Class>(i + 1);
+  return static_cast<Class>(N + 1);
+}
+
 SurfaceClass at_most(const Limits& limits, const Decimal& v) {
-  for (int i = 0; i < 5; ++i)
-    if (v <= limits[static_cast<size_t>(i)]) return static_cast<SurfaceClass>(i + 1);
-  return SurfaceClass::worse_than_v;
+  return first_met<SurfaceClass>(limits, v, std::less_equal<>());
 }
 
 SurfaceClass at_least(const Limits& limits, const Decimal& v) {
-  for (int i = 0; i < 5; ++i)
-    if (v >= limits[static_cast<size_t>(i)]) return static_cast<SurfaceClass>(i + 1);
-  return SurfaceClass::worse_than_v;
+  return first_met<SurfaceClass>(limits, v, std::greater_equal<>());
 }
 
 // Seawater limits of classes 1..4.
@@ -48,9 +54,7 @@ constexpr SeaLimits kSeaPhosphate = {d(15, 3), d(30, 3), d(30, 3), d(45, 3)};
 constexpr SeaLimits kSeaOil = {d(5, 2), d(5, 2), d(30, 2), d(50, 2)};
 
 SeaClass sea_at_most(const SeaLimits& limits, const Decimal& v) {
-  for (int i = 0; i < 4; ++i)
-    if (v <= limits[static_cast<size_t>(i)]) return static_cast<SeaClass>(i + 1);
-  return SeaClass::worse_than_four;
+  return first_met<SeaClass>(limits, v, std::less_equal<>());
 }
 
 template <typename Values, typename Convert>
@@ -66,17 +70,37 @@ bool known(std::span<const std::string_view> keys, std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
-SurfaceResult surface(const Parsed& values, WaterBody body) {
-  SurfaceResult out;
+// The values to evaluate, by key; a key not in `keys` goes to out.ignored, a value that is not a
+// number to out.invalid.
+template <typename Result>
+std::map<std::string_view, Decimal> sort_out(const Parsed& values, std::span<const std::string_view> keys,
+                                             Result& out) {
   std::map<std::string_view, Decimal> valid;
   for (const auto& [key, v] : values) {
-    if (!known(kSurfaceKeys, key))
+    if (!known(keys, key))
       out.ignored.push_back(key);
     else if (!v)
       out.invalid.push_back(key);
     else
       valid[key] = *v;
   }
+  return valid;
+}
+
+// Single-factor evaluation: the worst item's class is the class, and every item of it decides it.
+template <typename Result>
+void worst_item_decides(Result& out) {
+  if (out.items.empty()) return;
+  auto worst = out.items.front().cls;
+  for (const auto& item : out.items) worst = std::max(worst, item.cls);
+  out.cls = worst;
+  for (const auto& item : out.items)
+    if (item.cls == worst) out.deciding.push_back(item.key);
+}
+
+SurfaceResult surface(const Parsed& values, WaterBody body) {
+  SurfaceResult out;
+  const std::map<std::string_view, Decimal> valid = sort_out(values, kSurfaceKeys, out);
   for (std::string_view key : kSurfaceKeys) {
     auto it = valid.find(key);
     if (it == valid.end()) continue;
@@ -91,40 +115,31 @@ SurfaceResult surface(const Parsed& values, WaterBody body) {
     }
     out.items.push_back({std::string(key), it->second, *cls});
   }
-  if (!out.items.empty()) {
-    SurfaceClass worst = SurfaceClass::I;
-    for (const auto& item : out.items) worst = std::max(worst, item.cls);
-    out.cls = worst;
-    for (const auto& item : out.items)
-      if (item.cls == worst) out.deciding.push_back(item.key);
-  }
+  worst_item_decides(out);
   if (out.tn_class) out.cls_with_tn = out.cls ? std::max(*out.cls, *out.tn_class) : *out.tn_class;
   return out;
 }
 
 SeaResult sea(const Parsed& values) {
   SeaResult out;
-  std::map<std::string_view, Decimal> valid;
-  for (const auto& [key, v] : values) {
-    if (!known(kSeaKeys, key))
-      out.ignored.push_back(key);
-    else if (!v)
-      out.invalid.push_back(key);
-    else
-      valid[key] = *v;
-  }
+  const std::map<std::string_view, Decimal> valid = sort_out(values, kSeaKeys, out);
   for (std::string_view key : kSeaKeys) {
     auto it = valid.find(key);
     if (it == valid.end()) continue;
     if (auto cls = sea_item_class(key, it->second)) out.items.push_back({std::string(key), it->second, *cls});
   }
-  if (!out.items.empty()) {
-    SeaClass worst = SeaClass::one;
-    for (const auto& item : out.items) worst = std::max(worst, item.cls);
-    out.cls = worst;
-    for (const auto& item : out.items)
-      if (item.cls == worst) out.deciding.push_back(item.key);
-  }
+  worst_item_decides(out);
+  return out;
+}
+
+// The share of `classes` that are `good` or better (优良比例).
+template <typename Class>
+ClassShare share_at_most(std::span<const Class> classes, Class good) {
+  ClassShare out;
+  out.total = static_cast<int>(classes.size());
+  out.good =
+      static_cast<int>(std::count_if(classes.begin(), classes.end(), [&](Class c) { return c <= good; }));
+  if (out.total > 0) out.percent = 100.0 * out.good / out.total;
   return out;
 }
 
@@ -192,12 +207,7 @@ SurfaceResult classify_surface_numbers(const WaterNumberValues& values, WaterBod
 }
 
 ClassShare surface_good_share(std::span<const SurfaceClass> sections) {
-  ClassShare out;
-  out.total = static_cast<int>(sections.size());
-  out.good = static_cast<int>(
-      std::count_if(sections.begin(), sections.end(), [](SurfaceClass c) { return c <= SurfaceClass::III; }));
-  if (out.total > 0) out.percent = 100.0 * out.good / out.total;
-  return out;
+  return share_at_most(sections, SurfaceClass::III);
 }
 
 int count_worse_than_v(std::span<const SurfaceClass> sections) {
@@ -231,11 +241,7 @@ std::span<const std::string_view> sea_keys() {
 }
 
 std::optional<SeaClass> sea_item_class(std::string_view key, const Decimal& v) {
-  if (key == "do") {
-    for (int i = 0; i < 4; ++i)
-      if (v > kSeaDo[static_cast<size_t>(i)]) return static_cast<SeaClass>(i + 1);
-    return SeaClass::worse_than_four;
-  }
+  if (key == "do") return first_met<SeaClass>(kSeaDo, v, std::greater<>());
   if (key == "cod") return sea_at_most(kSeaCod, v);
   if (key == "din") return sea_at_most(kSeaDin, v);
   if (key == "phosphate") return sea_at_most(kSeaPhosphate, v);
@@ -256,12 +262,7 @@ SeaResult classify_sea_numbers(const WaterNumberValues& values) {
 }
 
 ClassShare sea_good_share(std::span<const SeaClass> stations) {
-  ClassShare out;
-  out.total = static_cast<int>(stations.size());
-  out.good = static_cast<int>(
-      std::count_if(stations.begin(), stations.end(), [](SeaClass c) { return c <= SeaClass::two; }));
-  if (out.total > 0) out.percent = 100.0 * out.good / out.total;
-  return out;
+  return share_at_most(stations, SeaClass::two);
 }
 
 }  // namespace kiosk::standards

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "kiosk/data/adapters/mapped.hpp"
 
@@ -71,6 +72,20 @@ JValue sum_of_counts(const JValue& raw) {
   return out;
 }
 
+// The string members `first` and `second` of an object ({"name":…,"url":…}), empty when absent.
+std::pair<std::string, std::string> two_strings(od::value object, std::string_view first,
+                                                std::string_view second) {
+  std::pair<std::string, std::string> out;
+  for (od::field f : object.get_object()) {
+    std::string_view k = field_key(f);
+    if (k == first)
+      out.first = std::string(std::string_view(f.value().get_string()));
+    else if (k == second)
+      out.second = std::string(std::string_view(f.value().get_string()));
+  }
+  return out;
+}
+
 struct Discovery {
   std::map<std::string, std::string> feeds;  // name → URL
   std::string version;
@@ -93,14 +108,7 @@ Discovery read_discovery(Session& s, std::string& body) {
       } else if (key == "data") {
         auto read_feeds = [&](od::array list) {
           for (od::value feed : list) {
-            std::string name, url;
-            for (od::field f : feed.get_object()) {
-              std::string_view k = field_key(f);
-              if (k == "name")
-                name = std::string(std::string_view(f.value().get_string()));
-              else if (k == "url")
-                url = std::string(std::string_view(f.value().get_string()));
-            }
+            auto [name, url] = two_strings(feed, "name", "url");
             if (!name.empty() && !url.empty()) out.feeds.emplace(name, url);
           }
         };
@@ -177,14 +185,7 @@ std::optional<double> read_information(Session& s, std::string& body, const std:
                   info.name_zh = info.name_en = name;
               } else if (v.type() == od::json_type::array) {
                 for (od::value item : v.get_array()) {
-                  std::string text, lang;
-                  for (od::field nf : item.get_object()) {
-                    std::string_view nk = field_key(nf);
-                    if (nk == "text")
-                      text = std::string(std::string_view(nf.value().get_string()));
-                    else if (nk == "language")
-                      lang = std::string(std::string_view(nf.value().get_string()));
-                  }
+                  const auto [text, lang] = two_strings(item, "text", "language");
                   if (starts_with(lang, "zh") && info.name_zh.empty())
                     info.name_zh = text;
                   else if (starts_with(lang, "en") && info.name_en.empty())
