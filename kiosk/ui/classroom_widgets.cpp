@@ -45,16 +45,30 @@ std::optional<ReviewArea> draw_round_summary(UiContext& ctx, ImVec2 min, ImVec2 
   const float left_w = std::min(l.px(560), (max.x - min.x) * 0.42f);
   const float x = min.x + pad;
   float y = min.y + pad;
-  text_fit(ctx, ctx.fonts.title, ImVec2(x, y), left_w - pad, t.text, ctx.str(summary.title));
-  y += ctx.fonts.title->FontSize + l.px(16);
+  const std::string& title = ctx.str(summary.title);
+  const std::string score = std::to_string(summary.score) + " / " + std::to_string(summary.out_of);
+  const float bh = l.px(84);
   ImFont* big = max.y - min.y > l.px(520) ? ctx.fonts.huge : ctx.fonts.title;
-  text(ctx, big, ImVec2(x, y), t.accent,
-       std::to_string(summary.score) + " / " + std::to_string(summary.out_of));
-  y += big->FontSize + l.px(12);
+  const float title_w = measure(ctx.fonts.title, title).x, gap = l.px(24);
+  // A short card (the 7-inch screen) puts the score beside the title, so the counts keep two whole
+  // lines above the button instead of losing the second behind it.
+  const float counts_h = ctx.fonts.large->FontSize * 2.6f;
+  const bool beside = big == ctx.fonts.title &&
+                      y + 2 * big->FontSize + l.px(28) + counts_h > max.y - pad - bh &&
+                      title_w + gap + measure(big, score).x <= left_w - pad;
+  if (beside) {
+    text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, title);
+    text(ctx, big, ImVec2(x + title_w + gap, y), t.accent, score);
+    y += big->FontSize + l.px(16);
+  } else {
+    text_fit(ctx, ctx.fonts.title, ImVec2(x, y), left_w - pad, t.text, title);
+    y += ctx.fonts.title->FontSize + l.px(16);
+    text(ctx, big, ImVec2(x, y), t.accent, score);
+    y += big->FontSize + l.px(12);
+  }
   paragraph(ctx, ctx.fonts.large, ImVec2(x, y), left_w - pad, t.text, summary.counts, 2);
 
   const std::string& again = ctx.str(summary.again);
-  const float bh = l.px(84);
   const float bw = std::min(left_w - pad, std::max(l.px(300), measure(ctx.fonts.large, again).x + l.px(80)));
   if (button(ctx, summary.again, again, ImVec2(x, max.y - pad - bh), ImVec2(x + bw, max.y - pad),
              ButtonStyle::primary))

@@ -356,17 +356,19 @@ void draw_summary(UiContext& ctx, const SortingGame& game, const Areas& areas) {
                        with_number(ctx.str("game.wrong_count"), game.wrong());
   if (game.unsorted() > 0) counts += " · " + with_number(ctx.str("game.unsorted_count"), game.unsorted());
   const auto mistakes = game.mistakes();
-  const auto review = draw_round_summary(ctx, min, max,
-                                         {.empty = "game.no_items",
-                                          .title = game.time_up() ? "game.time_up" : "game.all_sorted",
-                                          .score = game.score(),
-                                          .out_of = game.round_size(),
-                                          .counts = counts,
-                                          .again = "game.play_again",
-                                          .start = Move::Kind::start_game,
-                                          .perfect = mistakes.empty(),
-                                          .perfect_text = "game.perfect",
-                                          .review_heading = "game.review"});
+  const auto review =
+      draw_round_summary(ctx, min, max,
+                         {.empty = "game.no_items",
+                          .title = game.time_up() ? "game.time_up" : "game.all_sorted",
+                          .score = game.score(),
+                          .out_of = game.round_size(),
+                          .counts = counts,
+                          .again = "game.play_again",
+                          .start = Move::Kind::start_game,
+                          .perfect = mistakes.empty(),
+                          // Time ran out before every item was sorted: no praise.
+                          .perfect_text = game.unsorted() > 0 ? "game.none_wrong" : "game.perfect",
+                          .review_heading = "game.review"});
   if (!review) return;
 
   // The items to review: each with its right bin and tip.
