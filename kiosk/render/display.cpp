@@ -171,16 +171,21 @@ bool HeadlessDisplay::save_png(const std::string& path, std::string& error) cons
   // beside the encoder's own buffer was the largest single part of memory while every screen was shot.
   const int w = surface_->w, h = surface_->h;
   const size_t pitch = static_cast<size_t>(surface_->pitch);
-  std::vector<unsigned char> alpha(static_cast<size_t>(w) * h);
   SDL_LockSurface(surface_);
   auto* pixels = static_cast<unsigned char*>(surface_->pixels);
+  // Alpha is kept aside only when some pixel is not opaque (never, for a frame drawn on its background).
+  bool opaque = true;
+  for (size_t y = 0; y < static_cast<size_t>(h) && opaque; ++y)
+    for (size_t x = 0; x < static_cast<size_t>(w); ++x)
+      opaque = opaque && pixels[y * pitch + x * 4 + 3] == 255;
+  std::vector<unsigned char> alpha(opaque ? 0 : static_cast<size_t>(w) * h);
   // Forwards: each RGB pixel lands at or before the RGBA pixel it comes from.
   for (size_t y = 0; y < static_cast<size_t>(h); ++y)
     for (size_t x = 0; x < static_cast<size_t>(w); ++x) {
       const unsigned char* in = pixels + y * pitch + x * 4;
       unsigned char* out = pixels + (y * w + x) * 3;
       const unsigned char r = in[0], g = in[1], b = in[2];
-      alpha[y * w + x] = in[3];
+      if (!opaque) alpha[y * w + x] = in[3];
       out[0] = r;
       out[1] = g;
       out[2] = b;
@@ -201,7 +206,7 @@ bool HeadlessDisplay::save_png(const std::string& path, std::string& error) cons
       out[0] = r;
       out[1] = g;
       out[2] = b;
-      out[3] = alpha[y * w + x];
+      out[3] = opaque ? 255 : alpha[y * w + x];
     }
   SDL_UnlockSurface(surface_);
   if (!encoded) {
