@@ -302,6 +302,9 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
   static const ImWchar kLatin1[] = {0x0020, 0x00FF, 0};
   static const ImWchar kAscii[] = {0x0020, 0x007E, 0};
   static const ImWchar kProbe[] = {0x0020, 0x0020, 0x003F, 0x003F, 0};
+  // The huge role draws figures (an AQI, a score "7 / 10") and alert titles: at 120 px each spare letter
+  // costs its page about 10,000 texels, so a pack's huge page holds figures and the titles only.
+  static const ImWchar kFigures[] = {0x0020, 0x0020, 0x002D, 0x0039, 0x003F, 0x003F, 0};
   const ImWchar* latin = text.probe ? kProbe : text.latin1 ? kLatin1 : kAscii;
   ImVector<ImWchar> ranges[kFontRoles];
   ImVector<ImWchar> every;  // for the symbol font's share
@@ -309,9 +312,9 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     ImFontGlyphRangesBuilder all;
     for (int r = 0; r < kFontRoles; ++r) {
       ImFontGlyphRangesBuilder builder;
-      // A frame's huge role (the AQI number, alert titles) holds what it draws and no spare letters.
+      // A frame's huge role holds what it draws and no spare letters.
       const bool huge = r == static_cast<int>(FontRole::huge);
-      builder.AddRanges(huge && !text.latin1 && !text.probe ? kProbe : latin);
+      builder.AddRanges(!huge || text.probe ? latin : text.latin1 ? kFigures : kProbe);
       const std::string& t = text.roles[r];
       builder.AddText(t.c_str(), t.c_str() + t.size());
       if (!text.probe) builder.AddText(huge ? "—–…" : "°µ³²₂₃₅·—–…％：，。（）、");
@@ -356,6 +359,11 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     out.info.area += static_cast<long long>(atlas->TexWidth) * atlas->TexHeight;
     for (ImFont* font_on_page : atlas->Fonts) out.info.glyphs += font_on_page->Glyphs.Size;
     out.info.shrunk += shrunk;
+    float used = 0;
+    for (ImFont* font_on_page : atlas->Fonts)
+      for (const ImFontGlyph& g : font_on_page->Glyphs) used = std::max(used, g.V1);
+    out.info.sizes += std::to_string(atlas->TexWidth) + "x" + std::to_string(atlas->TexHeight) + "(" +
+                      std::to_string(static_cast<int>(used * 100)) + "%) ";
     out.pages.pages.push_back(std::move(atlas));
   }
   out.info.build_ms =

@@ -37,6 +37,7 @@ struct AtlasInfo {
   int glyphs = 0;
   int shrunk = 0;  // roles rasterised smaller than their size to fit a page
   double build_ms = 0;
+  std::string sizes;  // each page's, and the share of its height in use
 };
 
 // One atlas page per role, small first. The small page becomes io.Fonts (ImGui's default font and the

@@ -106,7 +106,7 @@ bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) 
   log::debug(std::string(from_worker ? "font pages (worker)" : "font pages (UI thread)") + ": " +
              std::to_string(build.info.pages) + ", largest " + std::to_string(build.info.width) + "x" +
              std::to_string(build.info.height) + ", " + std::to_string(build.info.glyphs) + " glyphs, " +
-             std::to_string(static_cast<int>(build.info.build_ms)) + " ms");
+             build.info.sizes + std::to_string(static_cast<int>(build.info.build_ms)) + " ms");
   if (build.info.shrunk > 0)
     log::warning("the font atlas is full at " + std::to_string(build.info.shrunk) +
                  " size(s): those sizes are rasterised smaller and magnified (every character still shows)");

@@ -109,6 +109,9 @@ bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
         SDL_UpdateTexture(t, &rect, band.data(), 4 * width);
       }
     }
+    // The texture holds the page now: the CPU copy goes before the next page's texture is made, so the
+    // pixels of a whole build never sit beside all of its textures.
+    atlas->ClearTexData();
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     textures.push_back(t);
@@ -119,11 +122,7 @@ bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
   }
   for (SDL_Texture* t : bd->font_textures) SDL_DestroyTexture(t);
   bd->font_textures = std::move(textures);
-  for (size_t i = 0; i < pages.size(); ++i) {
-    pages[i]->SetTexID(bd->font_textures[i]);
-    // The GPU holds the page now; the CPU copies (alpha and RGBA) are only memory.
-    pages[i]->ClearTexData();
-  }
+  for (size_t i = 0; i < pages.size(); ++i) pages[i]->SetTexID(bd->font_textures[i]);
   return true;
 }
 
