@@ -20,10 +20,22 @@ bool tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max) {
   card(ctx, min, max, p.held ? ctx.theme.surface_pressed : ctx.theme.surface);
   const Layout& l = ctx.layout;
   const float icon_size = l.px(44);
-  draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2), icon_size,
-            ctx.theme.accent);
-  text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + icon_size + l.px(16), min.y + l.pad + l.px(2)),
-              max.x - min.x - 2 * l.pad - icon_size - l.px(16), ctx.theme.text, title);
+  const float y = min.y + l.pad + l.px(2);
+  const float width = max.x - min.x - 2 * l.pad;
+  const float beside_icon = icon_size + l.px(16);
+  // The heading whole, never "…": the tile's name beside the icon, else the navigation's shorter name
+  // ("Bays & plan"), else either without the icon (800x480 in large text).
+  const std::string& short_title = ctx.str(std::string(screen_info(id).nav_key));
+  for (const float indent : {beside_icon, 0.f})
+    for (const std::string* name : {&title, &short_title})
+      if (measure(ctx.fonts.body, *name).x <= width - indent || (indent == 0 && name == &short_title)) {
+        if (indent > 0)
+          draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2),
+                    icon_size, ctx.theme.accent);
+        text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + indent, y), width - indent, ctx.theme.text,
+                    *name);
+        return p.clicked;
+      }
   return p.clicked;
 }
 
