@@ -6,6 +6,7 @@
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -58,6 +59,17 @@ Body body_of(const UiContext& ctx, ImVec2 min, ImVec2 max, bool with_footer) {
   const float footer = with_footer ? ctx.fonts.small->FontSize + l.px(12) : 0;
   return {min.x + l.pad, min.y + l.pad + heading_height(ctx), max.x - min.x - 2 * l.pad,
           max.y - l.pad - footer};
+}
+
+// The least body the leading tiles keep whole: air's number with the highest station under it, and
+// water's two figures side by side, each above the freshness line.
+float leading_body_height(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  const FontSet& f = ctx.fonts;
+  const float air =
+      std::max(f.body->FontSize + l.px(24), f.small->FontSize * 1.5f) + l.px(10) + f.body->FontSize * 1.3f;
+  const float water = f.small->FontSize * 1.4f + f.title->FontSize * 1.2f;
+  return std::max(air, water) + f.small->FontSize + l.px(12);
 }
 
 // Two rows of bin chips, each tall enough for a name on two lines at caption size.
@@ -266,7 +278,17 @@ std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float widt
     }
   font = ctx.fonts.small;
   auto lines = break_lines(*font, font->FontSize, name, width);
-  const bool fits = lines.size() == 2 && font->FontSize * 1.05f * 2 <= height + ctx.layout.px(4) &&
+  // A Latin word is never cut in two ("Recycla / ble"); Chinese breaks between any two characters.
+  bool words_whole = true;
+  for (size_t start = 0; start < name.size();) {
+    const size_t end = std::min(name.find(' ', start), name.size());
+    const std::string_view word(name.data() + start, end - start);
+    const bool latin = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
+    if (latin && measure(font, word).x > width) words_whole = false;
+    start = end + 1;
+  }
+  const bool fits = words_whole && lines.size() == 2 &&
+                    font->FontSize * 1.05f * 2 <= height + ctx.layout.px(4) &&
                     std::all_of(lines.begin(), lines.end(), [&](const Line& l) { return l.width <= width; });
   return fits ? lines : std::vector<Line>{};
 }
@@ -416,23 +438,36 @@ void draw_home(UiContext& ctx) {
   // The second row at least tall enough for the bins' names (800x480), giving up to half the height.
   const float rows = b.y - a.y - gap;
   const float second_min = 2 * l.pad + heading_height(ctx) + bin_chips_height(ctx);
+  const float first_min = 2 * l.pad + heading_height(ctx) + leading_body_height(ctx);
+  const auto draw_rows = [&](ImVec2 top, float right, float row1, float bottom) {
+    if (first_row == 1) {
+      tiles[0]->tile(ctx, top, ImVec2(right, top.y + row1));
+    } else {
+      const float split = top.x + (right - top.x - gap) * 0.58f;
+      tiles[0]->tile(ctx, top, ImVec2(split, top.y + row1));
+      tiles[1]->tile(ctx, ImVec2(split + gap, top.y), ImVec2(right, top.y + row1));
+    }
+    if (second_row == 0) return;
+    const float y2 = top.y + row1 + gap;
+    const float n = static_cast<float>(second_row);
+    const float w = (right - top.x - (n - 1) * gap) / n;
+    for (size_t i = 0; i < second_row; ++i) {
+      const float x = top.x + static_cast<float>(i) * (w + gap);
+      tiles[first_row + i]->tile(ctx, ImVec2(x, y2), ImVec2(i + 1 == second_row ? right : x + w, bottom));
+    }
+  };
+  if (second_row > 0 && first_min + second_min > rows) {
+    // Too short for both rows whole (800x480 under a banner alert or in large text): each row at the
+    // least height that keeps its tiles whole, and the two scroll.
+    ScrollArea area(ctx, "home.tiles", a, b);
+    const ImVec2 top = area.origin();
+    draw_rows(top, top.x + area.width() - l.px(12), first_min, top.y + first_min + gap + second_min);
+    area.set_content_height(first_min + gap + second_min);
+    return;
+  }
   const float row1 =
       second_row == 0 ? b.y - a.y : std::max(rows * 0.5f, std::min(rows * 0.55f, rows - second_min));
-  if (first_row == 1) {
-    tiles[0]->tile(ctx, a, ImVec2(b.x, a.y + row1));
-  } else {
-    const float split = a.x + (b.x - a.x - gap) * 0.58f;
-    tiles[0]->tile(ctx, a, ImVec2(split, a.y + row1));
-    tiles[1]->tile(ctx, ImVec2(split + gap, a.y), ImVec2(b.x, a.y + row1));
-  }
-  if (second_row == 0) return;
-  const float y2 = a.y + row1 + gap;
-  const float n = static_cast<float>(second_row);
-  const float w = (b.x - a.x - (n - 1) * gap) / n;
-  for (size_t i = 0; i < second_row; ++i) {
-    const float x = a.x + static_cast<float>(i) * (w + gap);
-    tiles[first_row + i]->tile(ctx, ImVec2(x, y2), i + 1 == second_row ? b : ImVec2(x + w, b.y));
-  }
+  draw_rows(a, b.x, row1, b.y);
 }
 
 }  // namespace kiosk::ui
