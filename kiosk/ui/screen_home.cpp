@@ -62,19 +62,23 @@ Body body_of(const UiContext& ctx, ImVec2 min, ImVec2 max, bool with_footer) {
 }
 
 // The least body the leading tiles keep whole: air's number with the highest station under it, and
-// water's two figures side by side, each above the freshness line.
+// water's two figures side by side, a few pixels clear of the freshness line's text.
 float leading_body_height(const UiContext& ctx) {
   const Layout& l = ctx.layout;
   const FontSet& f = ctx.fonts;
-  const float air =
-      std::max(f.body->FontSize + l.px(24), f.small->FontSize * 1.5f) + l.px(10) + f.body->FontSize * 1.3f;
-  const float water = f.small->FontSize * 1.4f + f.title->FontSize * 1.2f;
-  return std::max(air, water) + f.small->FontSize + l.px(12);
+  const float air = f.body->FontSize + l.px(24) + l.px(4) + f.body->FontSize;
+  const float water = f.small->FontSize * 1.4f + f.title->FontSize;
+  return std::max(air, water) + l.px(4) + f.small->FontSize;
+}
+
+// A bin chip's least height for a name on two lines at caption size (the lines may reach its rounding).
+float two_line_chip_height(const UiContext& ctx) {
+  return ctx.fonts.small->FontSize * 2.1f - ctx.layout.px(4);
 }
 
 // Two rows of bin chips, each tall enough for a name on two lines at caption size.
 float bin_chips_height(const UiContext& ctx) {
-  return 2 * (ctx.fonts.small->FontSize * 2.1f + ctx.layout.px(4)) + ctx.layout.px(12);
+  return 2 * two_line_chip_height(ctx) + ctx.layout.px(12);
 }
 
 void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {
@@ -287,8 +291,7 @@ std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float widt
     if (latin && measure(font, word).x > width) words_whole = false;
     start = end + 1;
   }
-  const bool fits = words_whole && lines.size() == 2 &&
-                    font->FontSize * 1.05f * 2 <= height + ctx.layout.px(4) &&
+  const bool fits = words_whole && lines.size() == 2 && height + 0.5f >= two_line_chip_height(ctx) &&
                     std::all_of(lines.begin(), lines.end(), [&](const Line& l) { return l.width <= width; });
   return fits ? lines : std::vector<Line>{};
 }
