@@ -452,10 +452,8 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
 void detail(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "air.detail", ImVec2(min.x + l.pad, min.y + l.pad),
-                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
-  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  ScrollArea area = scrolling_card(ctx, "air.detail", min, max);
+  const float x = area.origin().x, width = scrolling_card_width(ctx, area);
   const float top = area.origin().y;
   if (width >= l.px(1100)) {
     // Wide: the station on the left, its trends on the right, both in view at once.

@@ -81,6 +81,12 @@ float bin_chips_height(const UiContext& ctx) {
   return 2 * two_line_chip_height(ctx) + ctx.layout.px(12);
 }
 
+// A tile's frame, which opens its screen when tapped; returns where its body goes.
+Body open_tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max, bool with_footer) {
+  if (tile(ctx, id, min, max)) ctx.go_to(id);
+  return body_of(ctx, min, max, with_footer);
+}
+
 void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   freshness_line(ctx, f, ImVec2(min.x + l.pad, max.y - l.pad - ctx.fonts.small->FontSize),
@@ -97,8 +103,7 @@ std::string worst_station_text(UiContext& ctx, const AirStationView& a) {
 void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::air, min, max)) ctx.go_to(ScreenId::air);
-  Body b = body_of(ctx, min, max, true);
+  Body b = open_tile(ctx, ScreenId::air, min, max, true);
   const CityAirView& city = ctx.model.city_air;
   const AirStationView* worst = ctx.model.headline_air();
   const float line = ctx.fonts.body->FontSize * 1.3f;
@@ -189,8 +194,7 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::water, min, max)) ctx.go_to(ScreenId::water);
-  Body b = body_of(ctx, min, max, true);
+  Body b = open_tile(ctx, ScreenId::water, min, max, true);
   // Rivers: how many sections meet class III or better; sea: the share of good stations.
   // With no current class anywhere, the last classes, greyed, under the last-reading line.
   int graded = 0, good = 0;
@@ -231,8 +235,7 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::bay, min, max)) ctx.go_to(ScreenId::bay);
-  Body b = body_of(ctx, min, max, false);
+  Body b = open_tile(ctx, ScreenId::bay, min, max, false);
   const float row = ctx.fonts.small->FontSize * 1.4f + l.px(14) + l.px(16);
   int shown = 0, total = 0;
   for (const TargetView& tv : ctx.model.targets) {
@@ -341,8 +344,7 @@ void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max) 
 
 void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
-  if (tile(ctx, ScreenId::waste, min, max)) ctx.go_to(ScreenId::waste);
-  Body b = body_of(ctx, min, max, false);
+  Body b = open_tile(ctx, ScreenId::waste, min, max, false);
   const auto& cats = ctx.content.waste_categories;
   const float gap = l.px(12);
   // Two rows of two when there is room, else one row of four. Chips grow to hold a name on two lines.
@@ -366,8 +368,7 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::travel, min, max)) ctx.go_to(ScreenId::travel);
-  Body b = body_of(ctx, min, max, false);
+  Body b = open_tile(ctx, ScreenId::travel, min, max, false);
   // Current counts of bikes to take; with none current, the last counts greyed with when they were read.
   int bikes = 0, stations = 0;
   UnixTime last_read = 0;
