@@ -285,17 +285,9 @@ std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float widt
     }
   font = ctx.fonts.small;
   auto lines = break_lines(*font, font->FontSize, name, width);
-  // A Latin word is never cut in two ("Recycla / ble"); Chinese breaks between any two characters.
-  bool words_whole = true;
-  for (size_t start = 0; start < name.size();) {
-    const size_t end = std::min(name.find(' ', start), name.size());
-    const std::string_view word(name.data() + start, end - start);
-    const bool latin = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
-    if (latin && measure(font, word).x > width) words_whole = false;
-    start = end + 1;
-  }
-  const bool fits = words_whole && lines.size() == 2 && height + 0.5f >= two_line_chip_height(ctx) &&
-                    std::all_of(lines.begin(), lines.end(), [&](const Line& l) { return l.width <= width; });
+  // Two lines, no Latin word cut in two ("Recycla / ble").
+  const bool fits =
+      lines.size() == 2 && fits_two_lines(*font, name, width) && height + 0.5f >= two_line_chip_height(ctx);
   return fits ? lines : std::vector<Line>{};
 }
 
