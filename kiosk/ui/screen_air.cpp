@@ -420,12 +420,22 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
     if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, pill_y), pill);
     side_bottom = std::max(side_bottom, (stale ? pill_y : pill_y + pill->FontSize * 1.5f));
   } else {
-    text_fit(ctx, ctx.fonts.small, ImVec2(rx, y), rw, t.text_muted, ctx.str("air.aqi_label"));
     ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
+    // Beside the number, or under it where even the smallest pill is wider than what is left beside it
+    // (the narrow left column of a wide detail in large text), so it never runs into the trends.
+    const auto pill_width = [&](ImFont* f) {
+      return measure(f, ctx.tr(a.grade.name)).x + f->FontSize * 1.5f * 1.53f;
+    };
+    const bool beside = pill_width(ctx.fonts.small) <= rw;
+    const float lx = beside ? rx : x, lw = beside ? rw : width;
+    const float ly = beside ? y : bmax.y + l.px(12);
+    text_fit(ctx, ctx.fonts.small, ImVec2(lx, ly), lw, t.text_muted, ctx.str("air.aqi_label"));
+    ImFont* pill = pill_font(ctx, a.grade, lw, fonts);
     if (!stale)
-      grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
+      grade_pill(ctx, a.grade, ImVec2(lx, ly + l.px(36)), pill);
     else
-      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(36)), rw, t.warning, ctx.str("data.stale"));
+      text_fit(ctx, ctx.fonts.body, ImVec2(lx, ly + l.px(36)), lw, t.warning, ctx.str("data.stale"));
+    if (!beside) side_bottom = ly + l.px(36) + (stale ? ctx.fonts.body->FontSize : pill->FontSize * 1.5f);
   }
   y = side_bottom + l.px(16);
   if (!a.primary.empty()) {
