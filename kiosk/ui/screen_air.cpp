@@ -420,12 +420,22 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
     if (!stale) grade_pill(ctx, a.grade, ImVec2(rx, pill_y), pill);
     side_bottom = std::max(side_bottom, (stale ? pill_y : pill_y + pill->FontSize * 1.5f));
   } else {
-    text_fit(ctx, ctx.fonts.small, ImVec2(rx, y), rw, t.text_muted, ctx.str("air.aqi_label"));
     ImFont* const fonts[] = {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small};
+    // Beside the number, or under it where even the smallest pill is wider than what is left beside it
+    // (the narrow left column of a wide detail in large text), so it never runs into the trends.
+    const auto pill_width = [&](ImFont* f) {
+      return measure(f, ctx.tr(a.grade.name)).x + f->FontSize * 1.5f * 1.53f;
+    };
+    const bool beside = pill_width(ctx.fonts.small) <= rw;
+    const float lx = beside ? rx : x, lw = beside ? rw : width;
+    const float ly = beside ? y : bmax.y + l.px(12);
+    text_fit(ctx, ctx.fonts.small, ImVec2(lx, ly), lw, t.text_muted, ctx.str("air.aqi_label"));
+    ImFont* pill = pill_font(ctx, a.grade, lw, fonts);
     if (!stale)
-      grade_pill(ctx, a.grade, ImVec2(rx, y + l.px(36)), pill_font(ctx, a.grade, rw, fonts));
+      grade_pill(ctx, a.grade, ImVec2(lx, ly + l.px(36)), pill);
     else
-      text_fit(ctx, ctx.fonts.body, ImVec2(rx, y + l.px(36)), rw, t.warning, ctx.str("data.stale"));
+      text_fit(ctx, ctx.fonts.body, ImVec2(lx, ly + l.px(36)), lw, t.warning, ctx.str("data.stale"));
+    if (!beside) side_bottom = ly + l.px(36) + (stale ? ctx.fonts.body->FontSize : pill->FontSize * 1.5f);
   }
   y = side_bottom + l.px(16);
   if (!a.primary.empty()) {
@@ -452,10 +462,8 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
 void detail(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "air.detail", ImVec2(min.x + l.pad, min.y + l.pad),
-                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
-  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  ScrollArea area = scrolling_card(ctx, "air.detail", min, max);
+  const float x = area.origin().x, width = scrolling_card_width(ctx, area);
   const float top = area.origin().y;
   if (width >= l.px(1100)) {
     // Wide: the station on the left, its trends on the right, both in view at once.

@@ -115,13 +115,9 @@ float bay_map(UiContext& ctx, const BayPage& bay, ImVec2 pos, float width) {
 void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "bay.detail", ImVec2(min.x + l.pad, min.y + l.pad),
-                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
-  const float x = area.origin().x, width = area.width() - l.pad / 2;
-  float y = area.origin().y;
-  text_shrink(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(bay.name));
-  y += std::round(ctx.fonts.title->FontSize * 1.3f);
+  ScrollArea area = scrolling_card(ctx, "bay.detail", min, max);
+  const float x = area.origin().x, width = scrolling_card_width(ctx, area);
+  float y = area.origin().y + pane_heading(ctx, ctx.tr(bay.name), area.origin(), width);
   text(ctx, ctx.fonts.small, ImVec2(x, y), t.accent, ctx.str("bay.level." + bay.level));
   y += std::round(ctx.fonts.small->FontSize * 1.3f) + l.px(12);
   y += paragraph(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(bay.summary)) + l.px(14);
@@ -156,10 +152,8 @@ void bay_detail(UiContext& ctx, const BayPage& bay, ImVec2 min, ImVec2 max) {
 void plan_overview(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "bay.plan", ImVec2(min.x + l.pad, min.y + l.pad),
-                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
-  const float x = area.origin().x, width = area.width() - l.pad / 2;
+  ScrollArea area = scrolling_card(ctx, "bay.plan", min, max);
+  const float x = area.origin().x, width = scrolling_card_width(ctx, area);
   float y = area.origin().y;
   text(ctx, ctx.fonts.title, ImVec2(x, y), t.text, ctx.str("bay.plan_title"));
   y += l.px(76);

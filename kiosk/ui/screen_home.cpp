@@ -6,6 +6,7 @@
 
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -20,14 +21,32 @@ bool tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max) {
   card(ctx, min, max, p.held ? ctx.theme.surface_pressed : ctx.theme.surface);
   const Layout& l = ctx.layout;
   const float icon_size = l.px(44);
-  draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2), icon_size,
-            ctx.theme.accent);
-  text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + icon_size + l.px(16), min.y + l.pad + l.px(2)),
-              max.x - min.x - 2 * l.pad - icon_size - l.px(16), ctx.theme.text, title);
+  const float y = min.y + l.pad + l.px(2);
+  const float width = max.x - min.x - 2 * l.pad;
+  const float beside_icon = icon_size + l.px(16);
+  // The heading whole, never "…": the tile's name beside the icon, else the navigation's shorter name
+  // ("Bays & plan"), else either without the icon (800x480 in large text).
+  const std::string& short_title = ctx.str(std::string(screen_info(id).nav_key));
+  for (const float indent : {beside_icon, 0.f})
+    for (const std::string* name : {&title, &short_title})
+      if (measure(ctx.fonts.body, *name).x <= width - indent || (indent == 0 && name == &short_title)) {
+        if (indent > 0)
+          draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2),
+                    icon_size, ctx.theme.accent);
+        text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + indent, y), width - indent, ctx.theme.text,
+                    *name);
+        return p.clicked;
+      }
   return p.clicked;
 }
 
 namespace {
+
+// The title's row, however large the text.
+float heading_height(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  return std::max(l.px(66), l.px(10) + std::round(ctx.fonts.large->FontSize * 1.25f));
+}
 
 struct Body {
   float x, y, width, bottom;  // bottom leaves room for the freshness line
@@ -38,9 +57,34 @@ struct Body {
 Body body_of(const UiContext& ctx, ImVec2 min, ImVec2 max, bool with_footer) {
   const Layout& l = ctx.layout;
   const float footer = with_footer ? ctx.fonts.small->FontSize + l.px(12) : 0;
-  // Under the title, however large the text.
-  const float head = std::max(l.px(66), l.px(10) + std::round(ctx.fonts.large->FontSize * 1.25f));
-  return {min.x + l.pad, min.y + l.pad + head, max.x - min.x - 2 * l.pad, max.y - l.pad - footer};
+  return {min.x + l.pad, min.y + l.pad + heading_height(ctx), max.x - min.x - 2 * l.pad,
+          max.y - l.pad - footer};
+}
+
+// The least body the leading tiles keep whole: air's number with the highest station under it, and
+// water's two figures side by side, a few pixels clear of the freshness line's text.
+float leading_body_height(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  const FontSet& f = ctx.fonts;
+  const float air = f.body->FontSize + l.px(24) + l.px(4) + f.body->FontSize;
+  const float water = f.small->FontSize * 1.4f + f.title->FontSize;
+  return std::max(air, water) + l.px(4) + f.small->FontSize;
+}
+
+// A bin chip's least height for a name on two lines at caption size (the lines may reach its rounding).
+float two_line_chip_height(const UiContext& ctx) {
+  return ctx.fonts.small->FontSize * 2.1f - ctx.layout.px(4);
+}
+
+// Two rows of bin chips, each tall enough for a name on two lines at caption size.
+float bin_chips_height(const UiContext& ctx) {
+  return 2 * two_line_chip_height(ctx) + ctx.layout.px(12);
+}
+
+// A tile's frame, which opens its screen when tapped; returns where its body goes.
+Body open_tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max, bool with_footer) {
+  if (tile(ctx, id, min, max)) ctx.go_to(id);
+  return body_of(ctx, min, max, with_footer);
 }
 
 void footer(UiContext& ctx, const Freshness& f, ImVec2 min, ImVec2 max) {
@@ -59,8 +103,7 @@ std::string worst_station_text(UiContext& ctx, const AirStationView& a) {
 void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::air, min, max)) ctx.go_to(ScreenId::air);
-  Body b = body_of(ctx, min, max, true);
+  Body b = open_tile(ctx, ScreenId::air, min, max, true);
   const CityAirView& city = ctx.model.city_air;
   const AirStationView* worst = ctx.model.headline_air();
   const float line = ctx.fonts.body->FontSize * 1.3f;
@@ -76,11 +119,15 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
            : number == ctx.fonts.title ? ctx.fonts.body
                                        : ctx.fonts.small;
   };
+  // Where even that is too tall (800x480), "City AQI" goes beside the level's name instead of above it.
+  bool label_beside = false;
   const auto height_with = [&](ImFont* number) {
     const float box = number->FontSize + l.px(24);
-    const float column = ctx.fonts.small->FontSize * 1.3f + l.px(4) + pill_font(number)->FontSize * 1.5f;
+    const float label = label_beside ? 0 : ctx.fonts.small->FontSize * 1.3f + l.px(4);
+    const float column = label + pill_font(number)->FontSize * 1.5f;
     return std::max(box, column) + l.px(4) + (worst ? line : 0);
   };
+  label_beside = b.room() < height_with(ctx.fonts.body);
   ImFont* number_font = ctx.fonts.body;
   for (ImFont* f : {ctx.fonts.huge, ctx.fonts.title, ctx.fonts.large})
     if (b.room() >= height_with(f)) {
@@ -98,14 +145,24 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   text_centered(ctx, number_font, box_min, box_max, text_on(level_color), number);
   const float right = box_max.x + l.px(28);
   float ry = b.y;
-  text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, ctx.str("air.city_aqi"));
-  ry += ctx.fonts.small->FontSize * 1.3f + l.px(4);
   ImFont* pill = pill_font(number_font);
+  const std::string& label = ctx.str("air.city_aqi");
+  float pill_x = right;
+  if (label_beside) {
+    text(ctx, ctx.fonts.small,
+         ImVec2(right, std::floor(ry + (pill->FontSize * 1.5f - ctx.fonts.small->FontSize) / 2)),
+         t.text_muted, label);
+    pill_x += measure(ctx.fonts.small, label).x + l.px(16);
+  } else {
+    text(ctx, ctx.fonts.small, ImVec2(right, ry), t.text_muted, label);
+    ry += ctx.fonts.small->FontSize * 1.3f + l.px(4);
+  }
   const float pill_bottom = ry + pill->FontSize * 1.5f;
   if (city.stale)
-    text_fit(ctx, ctx.fonts.body, ImVec2(right, ry), max.x - l.pad - right, t.warning, ctx.str("data.stale"));
+    text_fit(ctx, ctx.fonts.body, ImVec2(pill_x, ry), max.x - l.pad - pill_x, t.warning,
+             ctx.str("data.stale"));
   else
-    grade_pill(ctx, city.grade, ImVec2(right, ry), pill);
+    grade_pill(ctx, city.grade, ImVec2(pill_x, ry), pill);
   ry += pill->FontSize * 1.5f + l.px(14);
   // The main pollutant only where the highest station still fits under it.
   const float after = worst ? l.px(18) + line : 0;
@@ -137,8 +194,7 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::water, min, max)) ctx.go_to(ScreenId::water);
-  Body b = body_of(ctx, min, max, true);
+  Body b = open_tile(ctx, ScreenId::water, min, max, true);
   // Rivers: how many sections meet class III or better; sea: the share of good stations.
   // With no current class anywhere, the last classes, greyed, under the last-reading line.
   int graded = 0, good = 0;
@@ -179,8 +235,7 @@ void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::bay, min, max)) ctx.go_to(ScreenId::bay);
-  Body b = body_of(ctx, min, max, false);
+  Body b = open_tile(ctx, ScreenId::bay, min, max, false);
   const float row = ctx.fonts.small->FontSize * 1.4f + l.px(14) + l.px(16);
   int shown = 0, total = 0;
   for (const TargetView& tv : ctx.model.targets) {
@@ -219,27 +274,60 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 
 namespace {
 
-// A bin's name whole in its chip: the body size on one line, else the caption size on one line, else on
-// two (800x480 English: "Hazardous / Waste"); shortened only when even that cannot fit.
-void chip_name(UiContext& ctx, const std::string& name, ImVec2 min, ImVec2 max, ImU32 fg) {
-  const float w = max.x - min.x, h = max.y - min.y;
-  for (ImFont* font : {ctx.fonts.body, ctx.fonts.small})
-    if (measure(font, name).x <= w) {
-      text(ctx, font, ImVec2(min.x, std::floor(min.y + (h - font->FontSize) / 2)), fg, name);
-      return;
+// How a bin's name is whole in `width` x `height`: one line at body size, else at caption size, else two
+// lines at caption size (800x480 English: "Hazardous / Waste"). Empty when it cannot be.
+std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float width, float height,
+                             ImFont*& font) {
+  for (ImFont* f : {ctx.fonts.body, ctx.fonts.small})
+    if (measure(f, name).x <= width && f->FontSize <= height) {
+      font = f;
+      return {Line{name, measure(f, name).x}};
     }
-  ImFont* font = ctx.fonts.small;
-  const auto lines = break_lines(*font, font->FontSize, name, w);
-  const float pitch = font->FontSize * 1.05f;
-  bool fits = lines.size() == 2 && pitch * 2 <= h + ctx.layout.px(4);
-  for (const Line& line : lines) fits = fits && line.width <= w;
-  if (!fits) {
-    text_fit(ctx, ctx.fonts.small, ImVec2(min.x, std::floor(min.y + (h - font->FontSize) / 2)), w, fg, name);
+  font = ctx.fonts.small;
+  auto lines = break_lines(*font, font->FontSize, name, width);
+  // Two lines, no Latin word cut in two ("Recycla / ble").
+  const bool fits =
+      lines.size() == 2 && fits_two_lines(*font, name, width) && height + 0.5f >= two_line_chip_height(ctx);
+  return fits ? lines : std::vector<Line>{};
+}
+
+// A bin's chip: its colour, its icon and its name whole. A name that cannot be whole beside the icon goes
+// without it, since the colour and the name say which bin it is and "…" says nothing; only when even
+// that cannot fit is the name shortened.
+void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  const ImU32 fill = color_from_hex(bin.color);
+  const ImU32 fg = text_on(fill);
+  canvas()->AddRectFilled(min, max, fill, l.px(12));
+  const std::string name = ctx.tr(bin.name);
+  const float h = max.y - min.y;
+  const float icon_size = std::min(l.px(36), h * 0.7f);
+  const float beside_icon = l.px(18) + icon_size;
+  const float right = max.x - l.px(6);
+  ImFont* font = nullptr;
+  float x = min.x + beside_icon;
+  auto lines = chip_lines(ctx, name, right - x, h, font);
+  if (lines.empty()) {
+    x = min.x + l.px(10);
+    lines = chip_lines(ctx, name, right - x, h, font);
+  }
+  if (x > min.x + l.px(10) || lines.empty()) {
+    const Icon icon = bin.id == "recyclable"  ? Icon::recyclable
+                      : bin.id == "hazardous" ? Icon::hazardous
+                      : bin.id == "kitchen"   ? Icon::kitchen
+                                              : Icon::other;
+    draw_icon(canvas(), icon, ImVec2(min.x + l.px(10) + icon_size / 2, (min.y + max.y) / 2), icon_size, fg);
+  }
+  if (lines.empty()) {
+    x = min.x + beside_icon;
+    text_fit(ctx, ctx.fonts.small, ImVec2(x, std::floor(min.y + (h - ctx.fonts.small->FontSize) / 2)),
+             right - x, fg, name);
     return;
   }
-  float y = std::floor(min.y + (h - 2 * pitch) / 2);
+  const float pitch = lines.size() == 1 ? font->FontSize : font->FontSize * 1.05f;
+  float y = std::floor(min.y + (h - pitch * static_cast<float>(lines.size())) / 2);
   for (const Line& line : lines) {
-    text(ctx, font, ImVec2(min.x, y), fg, line.text);
+    text(ctx, font, ImVec2(x, y), fg, line.text);
     y += pitch;
   }
 }
@@ -248,32 +336,20 @@ void chip_name(UiContext& ctx, const std::string& name, ImVec2 min, ImVec2 max, 
 
 void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
-  if (tile(ctx, ScreenId::waste, min, max)) ctx.go_to(ScreenId::waste);
-  Body b = body_of(ctx, min, max, false);
+  Body b = open_tile(ctx, ScreenId::waste, min, max, false);
   const auto& cats = ctx.content.waste_categories;
   const float gap = l.px(12);
-  // Two rows of two when there is room, else one row of four (icon and a short name).
-  const float chip_h = std::clamp((b.room() - gap) / 2, ctx.fonts.body->FontSize * 1.6f, l.px(60));
+  // Two rows of two when there is room, else one row of four. Chips grow to hold a name on two lines.
+  const float two_lines = ctx.fonts.small->FontSize * 2.1f + l.px(4);
+  const float chip_h =
+      std::clamp((b.room() - gap) / 2, ctx.fonts.small->FontSize * 1.6f, std::max(l.px(60), two_lines));
   const bool two_rows = b.fits(2 * chip_h + gap);
   const int per_row = two_rows ? 2 : 4;
   const float chip_w = (b.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   for (size_t i = 0; i < cats.size() && i < 4; ++i) {
     const ImVec2 cmin(b.x + static_cast<float>(i % per_row) * (chip_w + gap),
                       b.y + static_cast<float>(i / per_row) * (chip_h + gap));
-    const ImVec2 cmax(cmin.x + chip_w, cmin.y + chip_h);
-    const ImU32 fill = color_from_hex(cats[i].color);
-    const ImU32 fg = text_on(fill);
-    canvas()->AddRectFilled(cmin, cmax, fill, l.px(12));
-    const std::string& id = cats[i].id;
-    const Icon icon = id == "recyclable"  ? Icon::recyclable
-                      : id == "hazardous" ? Icon::hazardous
-                      : id == "kitchen"   ? Icon::kitchen
-                                          : Icon::other;
-    const float icon_size = std::min(l.px(36), chip_h * 0.7f);
-    draw_icon(canvas(), icon, ImVec2(cmin.x + l.px(10) + icon_size / 2, (cmin.y + cmax.y) / 2), icon_size,
-              fg);
-    chip_name(ctx, ctx.tr(cats[i].name), ImVec2(cmin.x + l.px(18) + icon_size, cmin.y),
-              ImVec2(cmax.x - l.px(6), cmax.y), fg);
+    bin_chip(ctx, cats[i], cmin, ImVec2(cmin.x + chip_w, cmin.y + chip_h));
   }
   b.y += (two_rows ? 2 * chip_h + gap : chip_h) + l.px(14);
   if (b.fits(ctx.fonts.small->FontSize * 1.3f))
@@ -284,8 +360,7 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  if (tile(ctx, ScreenId::travel, min, max)) ctx.go_to(ScreenId::travel);
-  Body b = body_of(ctx, min, max, false);
+  Body b = open_tile(ctx, ScreenId::travel, min, max, false);
   // Current counts of bikes to take; with none current, the last counts greyed with when they were read.
   int bikes = 0, stations = 0;
   UnixTime last_read = 0;
@@ -356,22 +431,39 @@ void draw_home(UiContext& ctx) {
     return;
   }
   // Landscape: the leading tiles share the first row (air a little wider), the rest share the second.
-  const float row1 = second_row == 0 ? b.y - a.y : (b.y - a.y - gap) * 0.55f;
-  if (first_row == 1) {
-    tiles[0]->tile(ctx, a, ImVec2(b.x, a.y + row1));
-  } else {
-    const float split = a.x + (b.x - a.x - gap) * 0.58f;
-    tiles[0]->tile(ctx, a, ImVec2(split, a.y + row1));
-    tiles[1]->tile(ctx, ImVec2(split + gap, a.y), ImVec2(b.x, a.y + row1));
+  // The second row at least tall enough for the bins' names (800x480), giving up to half the height.
+  const float rows = b.y - a.y - gap;
+  const float second_min = 2 * l.pad + heading_height(ctx) + bin_chips_height(ctx);
+  const float first_min = 2 * l.pad + heading_height(ctx) + leading_body_height(ctx);
+  const auto draw_rows = [&](ImVec2 top, float right, float row1, float bottom) {
+    if (first_row == 1) {
+      tiles[0]->tile(ctx, top, ImVec2(right, top.y + row1));
+    } else {
+      const float split = top.x + (right - top.x - gap) * 0.58f;
+      tiles[0]->tile(ctx, top, ImVec2(split, top.y + row1));
+      tiles[1]->tile(ctx, ImVec2(split + gap, top.y), ImVec2(right, top.y + row1));
+    }
+    if (second_row == 0) return;
+    const float y2 = top.y + row1 + gap;
+    const float n = static_cast<float>(second_row);
+    const float w = (right - top.x - (n - 1) * gap) / n;
+    for (size_t i = 0; i < second_row; ++i) {
+      const float x = top.x + static_cast<float>(i) * (w + gap);
+      tiles[first_row + i]->tile(ctx, ImVec2(x, y2), ImVec2(i + 1 == second_row ? right : x + w, bottom));
+    }
+  };
+  if (second_row > 0 && first_min + second_min > rows) {
+    // Too short for both rows whole (800x480 under a banner alert or in large text): each row at the
+    // least height that keeps its tiles whole, and the two scroll.
+    ScrollArea area(ctx, "home.tiles", a, b);
+    const ImVec2 top = area.origin();
+    draw_rows(top, top.x + area.width() - l.px(12), first_min, top.y + first_min + gap + second_min);
+    area.set_content_height(first_min + gap + second_min);
+    return;
   }
-  if (second_row == 0) return;
-  const float y2 = a.y + row1 + gap;
-  const float n = static_cast<float>(second_row);
-  const float w = (b.x - a.x - (n - 1) * gap) / n;
-  for (size_t i = 0; i < second_row; ++i) {
-    const float x = a.x + static_cast<float>(i) * (w + gap);
-    tiles[first_row + i]->tile(ctx, ImVec2(x, y2), i + 1 == second_row ? b : ImVec2(x + w, b.y));
-  }
+  const float row1 =
+      second_row == 0 ? b.y - a.y : std::max(rows * 0.5f, std::min(rows * 0.55f, rows - second_min));
+  draw_rows(a, b.x, row1, b.y);
 }
 
 }  // namespace kiosk::ui

@@ -23,23 +23,6 @@
 namespace kiosk::ui {
 namespace {
 
-// At most two lines of `width`, and no Latin word wider than a line (it would be cut mid-word).
-bool fits_two_lines(const ImFont& font, std::string_view name, float width) {
-  if (break_lines(font, font.FontSize, name, width).size() > 2) return false;
-  size_t start = 0;
-  while (start < name.size()) {
-    size_t end = name.find(' ', start);
-    if (end == std::string_view::npos) end = name.size();
-    const std::string_view word = name.substr(start, end - start);
-    const bool latin = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
-    if (latin &&
-        font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x > width)
-      return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 constexpr size_t kMaxSearchLength = 40;  // code points: more is no search anyone types
 constexpr size_t kMaxResults = 50;
 
@@ -118,9 +101,15 @@ void draw_categories(UiContext& ctx, ImVec2 a, ImVec2 b, const std::string& sele
       const float icon = std::min(l.px(64), cw * 0.3f);
       draw_icon(dl, category_icon(c.id), ImVec2(min.x + l.px(18) + icon / 2, min.y + l.px(18) + icon / 2),
                 icon, fg);
-      // The name at the largest size that keeps it to two lines with no word split ("Hazardo/us").
-      ImFont* nf = ctx.fonts.large;
-      if (!fits_two_lines(*nf, name, cw - l.px(36))) nf = ctx.fonts.body;
+      // The name at the largest size that keeps it to two lines with no word split ("Hazardo/us"), and
+      // inside the card (portrait in large text: two lines at heading size are taller than the card).
+      const float name_room = max.y - l.px(8) - (min.y + l.px(30) + icon);
+      const auto fits = [&](ImFont* f) {
+        const auto n = static_cast<float>(break_lines(*f, f->FontSize, name, cw - l.px(36)).size());
+        return fits_two_lines(*f, name, cw - l.px(36)) &&
+               (n - 1) * f->FontSize * 1.3f + f->FontSize <= name_room;
+      };
+      ImFont* nf = fits(ctx.fonts.large) ? ctx.fonts.large : ctx.fonts.body;
       paragraph(ctx, nf, ImVec2(min.x + l.px(18), min.y + l.px(30) + icon), cw - l.px(36), fg, name, 2);
       const float desc_y = min.y + l.px(40) + icon + ctx.fonts.large->FontSize * 1.3f;
       const int lines = static_cast<int>((max.y - desc_y - l.px(12)) / (ctx.fonts.small->FontSize * 1.3f));
@@ -296,8 +285,14 @@ void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min,
   const float x = c.x + r + l.px(20);
   const float w = max.x - x - l.px(18);
   float y = min.y + l.px(16);
-  text_shrink(ctx, ctx.fonts.large, ImVec2(x, y), w, t.text, name);
-  y += ctx.fonts.large->FontSize + l.px(4);
+  // The name whole: one line at heading size down to body size, else two lines at body size (800x480
+  // in large text), the tip then keeping what room is left.
+  if (measure(ctx.fonts.body, name).x <= w) {
+    text_shrink(ctx, ctx.fonts.large, ImVec2(x, y), w, t.text, name);
+    y += ctx.fonts.large->FontSize + l.px(4);
+  } else {
+    y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), w, t.text, name, 2) + l.px(4);
+  }
   std::string line2 = cat ? ctx.tr(cat->name) : item.category;
   const float cat_w = measure(ctx.fonts.small, line2).x;
   text(ctx, ctx.fonts.small, ImVec2(x, y), readable_ink(color, t.surface, t.text), line2);
@@ -305,7 +300,10 @@ void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min,
     text_fit(ctx, ctx.fonts.small, ImVec2(x + cat_w + l.px(16), y), w - cat_w - l.px(16), t.text_muted,
              ctx.str("search.also_called") + item.aliases[static_cast<size_t>(alias)]);
   y += ctx.fonts.small->FontSize * 1.3f;
-  paragraph(ctx, ctx.fonts.small, ImVec2(x, y), w, t.text_muted, ctx.tr(item.tip), 2);
+  const int tip_lines =
+      std::min(2, static_cast<int>((max.y - l.px(8) - y) / (ctx.fonts.small->FontSize * 1.3f)));
+  if (tip_lines > 0)
+    paragraph(ctx, ctx.fonts.small, ImVec2(x, y), w, t.text_muted, ctx.tr(item.tip), tip_lines);
   if (p.clicked) ctx.intents.push_back({Intent::Kind::open_item, ctx.state.screen, item.id});
 }
 

@@ -170,13 +170,9 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
 void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  card(ctx, min, max, t.surface);
-  ScrollArea area(ctx, "water.detail", ImVec2(min.x + l.pad, min.y + l.pad),
-                  ImVec2(max.x - l.pad / 2, max.y - l.pad));
-  const float x = area.origin().x, width = area.width() - l.pad / 2;
-  float y = area.origin().y;
-  text_shrink(ctx, ctx.fonts.title, ImVec2(x, y), width, t.text, ctx.tr(w.station->name));
-  y += std::round(ctx.fonts.title->FontSize * 1.3f);
+  ScrollArea area = scrolling_card(ctx, "water.detail", min, max);
+  const float x = area.origin().x, width = scrolling_card_width(ctx, area);
+  float y = area.origin().y + pane_heading(ctx, ctx.tr(w.station->name), area.origin(), width);
   // The standard it is judged by, whole: it says what the class below means.
   const std::string kind = ctx.str("water.kind." + w.station->kind);
   y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text_muted,

@@ -1,5 +1,8 @@
 #include "kiosk/ui/text_layout.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
 #include <imgui_internal.h>
 
 namespace kiosk::ui {
@@ -161,6 +164,22 @@ std::string_view fit_prefix(const ImFont& font, float size, std::string_view tex
     end = g.end;
   }
   return text.substr(0, end);
+}
+
+bool fits_two_lines(const ImFont& font, std::string_view text, float width) {
+  if (break_lines(font, font.FontSize, text, width).size() > 2) return false;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    const bool latin = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
+    if (latin &&
+        font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x > width)
+      return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 }  // namespace kiosk::ui

@@ -18,6 +18,10 @@ struct Line {
 // and is then cut by character). Newlines in the text always break.
 std::vector<Line> break_lines(const ImFont& font, float size, std::string_view text, float width);
 
+// At most two lines of `width`, and no Latin word wider than a line (it would be cut mid-word: "Hazardo/us");
+// Chinese breaks between any two characters.
+bool fits_two_lines(const ImFont& font, std::string_view text, float width);
+
 // `text` shortened with "…" to fit `width`.
 std::string_view fit_prefix(const ImFont& font, float size, std::string_view text, float width, bool& cut);
 

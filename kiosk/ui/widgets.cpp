@@ -111,6 +111,21 @@ void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill) {
   dl->AddRectFilled(min, max, fill, r);
 }
 
+ScrollArea scrolling_card(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  card(ctx, min, max, ctx.theme.surface);
+  return ScrollArea(ctx, id, ImVec2(min.x + l.pad, min.y + l.pad), ImVec2(max.x - l.pad / 2, max.y - l.pad));
+}
+
+float scrolling_card_width(const UiContext& ctx, const ScrollArea& area) {
+  return area.width() - ctx.layout.pad / 2;
+}
+
+float pane_heading(UiContext& ctx, std::string_view name, ImVec2 pos, float width) {
+  text_shrink(ctx, ctx.fonts.title, pos, width, ctx.theme.text, name);
+  return std::round(ctx.fonts.title->FontSize * 1.3f);
+}
+
 void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min,
              ImVec2* used_max) {
   const Picture pic = ctx.pictures && !path.empty() ? ctx.pictures->get(path) : Picture{nullptr, 0, 0, true};

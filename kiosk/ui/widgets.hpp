@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
 namespace kiosk::ui {
@@ -31,6 +32,13 @@ void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 c
 
 // --- surfaces ---
 void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill);
+
+// The detail panes' card (a station, a bay, the plan): its content scrolls inside the padding, drawn from
+// the area's origin() in a column scrolling_card_width() wide, clear of the scroll bar.
+ScrollArea scrolling_card(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max);
+float scrolling_card_width(const UiContext& ctx, const ScrollArea& area);
+// The pane's name at its top, at title size down to body size; returns how far down the pane goes on.
+float pane_heading(UiContext& ctx, std::string_view name, ImVec2 pos, float width);
 
 // A content picture scaled to fit inside [min, max] (centred), or a neutral placeholder while it
 // loads or when it is broken. Returns the rectangle it used.
