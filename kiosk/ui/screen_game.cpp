@@ -14,6 +14,7 @@
 #include "kiosk/ui/classroom_widgets.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -87,8 +88,8 @@ Areas header(UiContext& ctx, const SortingGame& game) {
             fill(time_pattern, "{time}", minutes_seconds(left))) +
        l.gap;
   x -= pill(ctx, ImVec2(x, a.y + h), h, 0, t.text, with_number(ctx.str("game.score"), game.score())) + l.gap;
-  text_fit(ctx, ctx.fonts.title, ImVec2(a.x, a.y + (h - ctx.fonts.title->FontSize) / 2), x - a.x, t.text,
-           ctx.str("game.title"));
+  text_shrink(ctx, ctx.fonts.title, ImVec2(a.x, a.y + (h - ctx.fonts.title->FontSize) / 2), x - a.x, t.text,
+              ctx.str("game.title"));
 
   // The time left as a bar across the screen, so the whole class sees it.
   const float bar_y = a.y + h + l.px(14);
@@ -148,21 +149,39 @@ void draw_bins(UiContext& ctx, const std::vector<Bin>& bins, int target, bool ac
     if (p.held || hot) dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 56), l.radius);
     if (hot) dl->AddRect(min, max, ctx.theme.text, l.radius, 0, l.px(6));
     const float h = max.y - min.y;
-    const float icon = std::min(l.px(84), h * 0.38f);
-    draw_icon(dl, category_icon(bin.category->id), ImVec2((min.x + max.x) / 2, min.y + l.px(22) + h * 0.3f),
-              icon, fg);
+    float icon = std::min(l.px(84), h * 0.38f);
+    ImVec2 icon_at((min.x + max.x) / 2, min.y + l.px(22) + h * 0.3f);
+    // The key that chooses this bin goes in a corner badge (drawn last, over the bin).
+    const float r = l.px(22);
+    const ImVec2 kc(min.x + l.px(14) + r, min.y + l.px(30) + r);
     ImFont* font = ctx.fonts.large;
     const float name_y =
         std::min(min.y + l.px(22) + h * 0.3f + icon * 0.6f + l.px(8), max.y - font->FontSize - l.px(10));
     const ImVec2 size = measure(font, name);
-    if (size.x <= max.x - min.x - l.px(16))
+    const float name_w = max.x - min.x - l.px(20);
+    ImFont* body = ctx.fonts.body;
+    if (size.x <= max.x - min.x - l.px(16)) {
       text(ctx, font, ImVec2(std::floor((min.x + max.x - size.x) / 2), name_y), fg, name);
-    else
-      text_fit(ctx, ctx.fonts.body, ImVec2(min.x + l.px(10), name_y), max.x - min.x - l.px(20), fg, name);
-    // The key that chooses this bin, in a corner badge.
+    } else if (fits_two_lines(*body, name, name_w)) {
+      // A bin's name is how the class tells the bins apart: two whole lines rather than "Hazardous Wa…",
+      // beside the key's badge when a short bin brings them up to it.
+      const float two_lines_y = std::min(name_y, max.y - body->FontSize * 2.3f - l.px(8));
+      const float badge_right = kc.x + r + l.px(6), badge_bottom = kc.y + r;
+      float x = min.x + l.px(10), w = name_w;
+      if (two_lines_y < badge_bottom && fits_two_lines(*body, name, max.x - l.px(10) - badge_right)) {
+        x = badge_right;
+        w = max.x - l.px(10) - badge_right;
+      }
+      paragraph(ctx, body, ImVec2(x, two_lines_y), w, fg, name, 2);
+      // The icon takes what room is left above the name, or stays out: the name and colour are enough.
+      const float room = two_lines_y - (min.y + l.px(26));
+      icon = std::min(icon, room - l.px(6));
+      icon_at.y = min.y + l.px(26) + room / 2;
+    } else {
+      text_fit(ctx, body, ImVec2(min.x + l.px(10), name_y), name_w, fg, name);
+    }
+    if (icon >= l.px(28)) draw_icon(dl, category_icon(bin.category->id), icon_at, icon, fg);
     const std::string key = std::to_string(i + 1);
-    const float r = l.px(22);
-    const ImVec2 kc(min.x + l.px(14) + r, min.y + l.px(30) + r);
     const ImU32 badge = IM_COL32(255, 255, 255, 255);
     dl->AddCircleFilled(kc, r, badge);
     text_centered(ctx, ctx.fonts.body, ImVec2(kc.x - r, kc.y - r), ImVec2(kc.x + r, kc.y + r), text_on(badge),
@@ -225,8 +244,11 @@ void draw_playing(UiContext& ctx, const SortingGame& game, const Areas& areas) {
   const ImVec2 home_max(home_min.x + card_w, home_min.y + card_h);
   const std::string& hint = ctx.str("game.hint");
   const ImVec2 hs = measure(ctx.fonts.small, hint);
-  text(ctx, ctx.fonts.small, ImVec2(std::floor((a.x + b.x - hs.x) / 2), home_max.y + l.px(10)), t.text_muted,
-       hint);
+  // Where the item's card needs the hint's room (large text on the 7-inch screen) the hint stays out
+  // rather than hide behind the bins.
+  if (home_max.y + l.px(10) + hs.y <= areas.bins_min.y - l.px(4))
+    text(ctx, ctx.fonts.small, ImVec2(std::floor((a.x + b.x - hs.x) / 2), home_max.y + l.px(10)),
+         t.text_muted, hint);
 
   int target = -1;
   if (item) {
