@@ -99,11 +99,16 @@ void draw_travel(UiContext& ctx) {
   const float width = bikes_w - 2 * l.pad;
   draw_icon(canvas(), Icon::bike, ImVec2(x + l.px(24), y + l.px(24)), l.px(48), t.accent);
   // The heading steps down a size rather than lose its end (portrait English).
+  // ... and then takes a second line (portrait English in large text).
   const std::string& heading = ctx.str("travel.bikes_title");
   ImFont* hfont = measure(ctx.fonts.large, heading).x <= width - l.px(64) ? ctx.fonts.large : ctx.fonts.body;
-  text_fit(ctx, hfont, ImVec2(x + l.px(64), y + (ctx.fonts.large->FontSize - hfont->FontSize) / 2),
-           width - l.px(64), t.text, heading);
-  y += std::max(l.px(64), std::round(ctx.fonts.large->FontSize * 1.3f));
+  float heading_h = std::round(ctx.fonts.large->FontSize * 1.3f);
+  if (hfont == ctx.fonts.large || measure(hfont, heading).x <= width - l.px(64))
+    text(ctx, hfont, ImVec2(x + l.px(64), y + (ctx.fonts.large->FontSize - hfont->FontSize) / 2), t.text,
+         heading);
+  else
+    heading_h = paragraph(ctx, hfont, ImVec2(x + l.px(64), y), width - l.px(64), t.text, heading, 2);
+  y += std::max(l.px(64), heading_h);
   Freshness newest;
   for (const auto& s : ctx.model.bikes)
     if (s.freshness.observed_at > newest.observed_at) newest = s.freshness;
@@ -120,13 +125,16 @@ void draw_travel(UiContext& ctx) {
     const float cw = measure(ctx.fonts.small, counts).x;
     // Name and counts side by side when both fit, else the counts go under the name (large text).
     const bool beside = measure(ctx.fonts.body, name).x + l.px(16) + cw <= width;
-    text_fit(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), beside ? width - cw - l.px(16) : width, t.text,
-             name);
-    const float cy = beside ? ly + l.px(4) : ly + ctx.fonts.body->FontSize * 1.2f;
+    // A station's name is where to go: on two lines rather than cut ("Development Zone …").
+    const float name_h =
+        beside ? ctx.fonts.body->FontSize * 1.2f
+               : paragraph(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), width, t.text, name, 2);
+    if (beside) text(ctx, ctx.fonts.body, ImVec2(list.origin().x, ly), t.text, name);
+    const float cy = beside ? ly + l.px(4) : ly + name_h;
     text(ctx, ctx.fonts.small, ImVec2(list.origin().x + (beside ? width - cw : 0), cy),
          limited ? t.warning : t.text_muted, counts);
     ly += beside ? std::max(l.px(56), ctx.fonts.body->FontSize * 1.6f)
-                 : ctx.fonts.body->FontSize * 1.2f + ctx.fonts.small->FontSize * 1.3f + l.px(18);
+                 : name_h + ctx.fonts.small->FontSize * 1.3f + l.px(18);
     if (s.freshness.stale) {
       // Past the stale time: the last counts stay, with when they were read, as everywhere else.
       text_fit(ctx, ctx.fonts.small, ImVec2(list.origin().x, ly), width, t.warning,
