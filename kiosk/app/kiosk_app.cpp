@@ -6,7 +6,6 @@
 #include <set>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "kiosk/app/view_options.hpp"
 #include "kiosk/core/content/all_text.hpp"
@@ -19,21 +18,6 @@ namespace kiosk {
 namespace {
 
 constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or quiz: ten minutes
-// A Pi 3's GPU limit, kept everywhere (the software renderer reports none) so every machine draws
-// what a Pi draws.
-constexpr int kMaxFontPageSide = 2048;
-
-bool covers(const ImFont& font, const std::string& text) {
-  const char* p = text.c_str();
-  const char* end = p + text.size();
-  while (p < end) {
-    unsigned c = 0;
-    p += std::max(1, ImTextCharFromUtf8(&c, p, end));
-    if (c >= 0x20 && !const_cast<ImFont&>(font).FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
-  }
-  return true;
-}
-
 // Errors and warnings both reach the log (the journal), in the editor's language.
 void log_problems(const Diagnostics& diags, Lang lang) {
   for (const Diagnostic& d : diags.items()) {
@@ -144,7 +128,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   pictures_->reset(content_.dir, display_.width(), display_.height());
   lang_ = options.lang.value_or(content_.settings.default_language);
   classroom_ = options.classroom;
-  font_file_ = std::move(font);
+  glyphs_.set_font(std::move(*font));
   // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
   refresh_model(true);
   return true;
@@ -177,13 +161,7 @@ bool KioskApp::ensure_fonts(std::string& error) {
   layout_ =
       ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
   ImGui::SetCurrentContext(imgui_);
-  if (layout_.scale != font_scale_) {
-    // Every character the pack and the data may show, rasterised on a worker; frames go on meanwhile.
-    glyphs_.want(*font_file_, all_text(content_) + data_glyph_text_, display_text(content_), layout_.scale,
-                 std::min(display_.max_texture_side(), kMaxFontPageSide));
-    font_scale_ = layout_.scale;
-  }
-  return glyphs_.update(error);
+  return glyphs_.ensure(content_, layout_.scale, display_.max_texture_side(), error);
 }
 
 void KioskApp::wait_for_fonts() {
@@ -203,16 +181,8 @@ void KioskApp::refresh_model(bool force) {
   if (!force && !turned_stale && snapshot_ && snap->generation == snapshot_->generation) return;
   snapshot_ = std::move(snap);
   model_ = build_model(content_, *snapshot_, clock_.wall());
-  // Sources name their own stations; characters the atlas lacks would show as '?'.
-  // Before the first atlas exists every name joins the glyph set; later only names with new characters
-  // do (and then the pages are rebuilt between frames), so the set grows only by what is new.
-  for (const StationInfo& s : snapshot_->stations) {
-    const std::string names = s.name_zh + s.name_en;
-    if (fonts().body && covers(*fonts().body, names)) continue;
-    if (data_glyph_text_.find(names) != std::string::npos) continue;
-    data_glyph_text_ += names;
-    if (fonts().body) font_scale_ = 0;
-  }
+  // Sources name their own stations; characters the pages lack would show as '?'.
+  for (const StationInfo& s : snapshot_->stations) glyphs_.need(s.name_zh + s.name_en);
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
 
@@ -362,7 +332,7 @@ void KioskApp::apply_reload(ContentLoad load) {
   pictures_->reset(content_.dir, display_.width(), display_.height());
   attention_.configure({content_.settings.idle_seconds, content_.settings.attract_seconds});
   if (new_sources) feed_->set_sources(content_.sources);
-  if (new_glyphs) font_scale_ = 0;  // the next frame rebuilds the atlas with the new characters
+  if (new_glyphs) glyphs_.rebuild();  // the next frame rebuilds the atlas with the new characters
   refresh_model(true);
   dirty_frames_ = std::max(dirty_frames_, 2);
 }
@@ -418,11 +388,7 @@ bool KioskApp::frame_once(bool force) {
   if (!force && !wants_frame()) return false;
   // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
   // pack may not use anywhere else, which would show as '?'.
-  if (editor_ && fonts().body && !content_notice_.empty() && !covers(*fonts().body, content_notice_) &&
-      data_glyph_text_.find(content_notice_) == std::string::npos) {
-    data_glyph_text_ += content_notice_;
-    font_scale_ = 0;
-  }
+  if (editor_ && fonts().body && !content_notice_.empty()) glyphs_.need(content_notice_);
   std::string error;
   if (!ensure_fonts(error)) {
     if (!fonts().body) {  // never had an atlas: nothing can be drawn
@@ -543,7 +509,6 @@ bool KioskApp::reload_content(std::string& error) {
   AppOptions options = options_;  // editor view, dictionary and last good copy as started
   options.lang = lang_;
   if (!start(options, error)) return false;  // an unreadable folder or no font keeps what is on screen
-  font_scale_ = 0;                           // new texts may need new glyphs
   dirty_frames_ = std::max(dirty_frames_, 2);
   return true;
 }

@@ -16,6 +16,7 @@
 #include "kiosk/app/data_feed.hpp"
 #include "kiosk/app/input.hpp"
 #include "kiosk/app/intent_reducer.hpp"
+#include "kiosk/app/kiosk_fonts.hpp"
 #include "kiosk/core/attention.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content/content_pack.hpp"
@@ -24,7 +25,6 @@
 #include "kiosk/core/search/search_index.hpp"
 #include "kiosk/render/display.hpp"
 #include "kiosk/render/fonts.hpp"
-#include "kiosk/render/glyph_atlas.hpp"
 #include "kiosk/render/picture_cache.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/layout_check.hpp"
@@ -155,7 +155,7 @@ class KioskApp {
 
   render::Display& display_;
   const Clock& clock_;
-  render::GlyphAtlas glyphs_;  // before imgui_: its io.Fonts outlives the context
+  KioskFonts glyphs_;  // before imgui_: its io.Fonts outlives the context
   ImGuiContext* imgui_ = nullptr;
   AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
@@ -166,9 +166,6 @@ class KioskApp {
   Lang lang_ = Lang::zh;
   ui::Theme theme_;
   ui::Layout layout_;
-  std::optional<render::FontFile> font_file_;
-  float font_scale_ = 0;         // scale the pages were wanted for; 0 asks for new pages
-  std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
   std::unique_ptr<render::PictureCache> pictures_;
   PointerInput input_;
   ui::FrameRecord record_;
