@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <set>
 
 #include <imgui.h>
 
-#include "kiosk/app/view_options.hpp"
+#include "kiosk/app/content_session.hpp"
 #include "kiosk/core/content/all_text.hpp"
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/log.hpp"
@@ -18,35 +17,6 @@ namespace kiosk {
 namespace {
 
 constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or quiz: ten minutes
-// Errors and warnings both reach the log (the journal), in the editor's language.
-void log_problems(const Diagnostics& diags, Lang lang) {
-  for (const Diagnostic& d : diags.items()) {
-    if (d.severity == Severity::error)
-      log::error(d.format(lang));
-    else
-      log::warning(d.format(lang));
-  }
-}
-
-// The --editor strip: "content problem", how many errors and warnings, and the first to fix
-// (errors before warnings). Empty when there is nothing to say.
-std::string problem_notice(const Diagnostics& diags, Lang lang, bool not_loaded) {
-  if (diags.items().empty()) return {};
-  const Diagnostic* first = &diags.items().front();
-  for (const Diagnostic& d : diags.items())
-    if (d.severity == Severity::error) {
-      first = &d;
-      break;
-    }
-  const std::string errors = std::to_string(diags.error_count()),
-                    warnings = std::to_string(diags.warning_count());
-  if (lang == Lang::zh)
-    return "内容问题：" + errors + " 个错误，" + warnings + " 个警告" + (not_loaded ? "，未载入" : "") +
-           "。" + first->format(lang);
-  return "content problem: " + errors + " error(s), " + warnings + " warning(s)" +
-         (not_loaded ? ", not loaded" : "") + ". " + first->format(lang);
-}
-
 }  // namespace
 
 KioskApp::KioskApp(render::Display& display, const Clock& clock) : display_(display), clock_(clock) {
@@ -70,65 +40,28 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::start(const AppOptions& options, std::string& error) {
-  // Pictures' headers are checked now; every pixel is decoded on a worker while the first frame is drawn
-  // (check_pictures), so a picture cut short is still an error at start, not a grey box nobody reports.
-  ContentLoad load = load_content(options.content_dir, PictureCheck::header);
-  if (!load.readable) {
-    error = load.diags.items().front().format();
-    return false;
-  }
-  const Lang editor_lang = options.lang.value_or(load.pack.settings.default_language);
-  log_problems(load.diags, editor_lang);
-  const int errors = load.diags.error_count();
-  std::string notice = problem_notice(load.diags, editor_lang, false);
-  if (load.diags.has_errors() && options.watch_content) {
-    // A live kiosk never refuses to start: the last good pack, else the bundled one, else what
-    // could be read. (Previews show the pack they were given, problems and all.)
-    std::error_code ec;
-    const std::filesystem::path bundled = default_content_dir();
-    for (const std::filesystem::path& fallback : {options.last_good_dir, bundled}) {
-      if (fallback.empty() || !std::filesystem::is_directory(fallback, ec) ||
-          std::filesystem::equivalent(fallback, options.content_dir, ec))
-        continue;
-      ContentLoad other = load_content(fallback, PictureCheck::header);
-      if (other.readable && !other.diags.has_errors()) {
-        log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
-                     " problem(s); showing the pack in " + fallback.string() + " until it is fixed");
-        load = std::move(other);
-        break;
-      }
-    }
-  }
-  if (load.diags.has_errors())
-    log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
-                 " problem(s); showing what could be read");
-  // What can fail comes before the new pack moves in: a reload (replay and render start again) that
-  // finds no font keeps the pack, search, font and model on screen together, never half of each.
-  std::optional<render::FontFile> font = options.find_font(load.pack.settings.font, error);
-  if (!font) return false;
+  std::optional<ContentSession> session = open_content(options, error);
+  if (!session) return false;
   options_ = options;
   editor_ = options.editor;
-  content_errors_ = errors;
-  if (errors > 0) ++content_rejected_;
-  content_notice_ = std::move(notice);
+  content_errors_ = session->errors;
+  if (session->errors > 0) ++content_rejected_;
+  content_notice_ = std::move(session->notice);
   if (options.watch_content && !reloader_) {
     reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir);
     reloader_->start();
   }
-  content_ = std::move(load.pack);
-  check_pictures(load.diags, editor_lang);
-  const char* dictionary = std::getenv("KIOSK_PINYIN_DICTIONARY");
-  pinyin_dictionary_ = !options.pinyin_dictionary.empty() ? options.pinyin_dictionary
-                       : dictionary && *dictionary        ? dictionary
-                                                          : search::kDefaultPinyinDictionary;
-  search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
+  content_ = std::move(session->pack);
+  check_pictures(session->diags, session->editor_lang);
+  pinyin_dictionary_ = std::move(session->pinyin_dictionary);
+  search_ = std::move(session->search);
   attention_ =
       AttentionState(clock_.monotonic(), {content_.settings.idle_seconds, content_.settings.attract_seconds});
   admin_.configure(content_.settings.admin_pin_hash);
   pictures_->reset(content_.dir, display_.width(), display_.height());
   lang_ = options.lang.value_or(content_.settings.default_language);
   classroom_ = options.classroom;
-  glyphs_.set_font(std::move(*font));
+  glyphs_.set_font(std::move(session->font));
   // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
   refresh_model(true);
   return true;
@@ -296,38 +229,13 @@ void KioskApp::apply_reload(ContentLoad load) {
   }
   log::info("content reloaded (version " + load.pack.version + ")");
   const bool new_glyphs = all_text(load.pack) != all_text(content_);
-  const bool new_sources =
-      load.pack.sources.size() != content_.sources.size() ||
-      !std::equal(
-          load.pack.sources.begin(), load.pack.sources.end(), content_.sources.begin(),
-          [](const SourceConfig& a, const SourceConfig& b) { return a.id == b.id && a.url == b.url; });
-  // A pack that passed every check but lost more than half of a list is applied, and said out loud:
-  // a file saved half-way would otherwise shrink the waste guide without a word.
-  struct Shrink {
-    const char* file;
-    std::size_t before, after;
-    const char *en, *zh;
-  };
-  const Shrink lists[] = {
-      {"waste.toml", content_.waste_items.size(), load.pack.waste_items.size(), "waste items",
-       "垃圾分类物品"},
-      {"waste.toml", content_.waste_categories.size(), load.pack.waste_categories.size(), "waste categories",
-       "垃圾类别"},
-      {"stations.toml", content_.stations.size(), load.pack.stations.size(), "stations", "监测站点"},
-      {"sources.toml", content_.sources.size(), load.pack.sources.size(), "data sources", "数据来源"},
-      {"levels.toml", content_.levels.aqi.size(), load.pack.levels.aqi.size(), "AQI levels", "空气质量等级"}};
-  for (const Shrink& l : lists)
-    if (l.after * 2 < l.before)
-      load.diags.warning(l.file, 0, 0,
-                         std::string("the new pack has ") + std::to_string(l.after) + " " + l.en +
-                             " instead of " + std::to_string(l.before) +
-                             "; check that the file was saved completely",
-                         std::string("新的内容只有 ") + std::to_string(l.after) + " 个" + l.zh + "（原来 " +
-                             std::to_string(l.before) + " 个）；请确认文件已完整保存");
+  const bool new_sources = !same_sources(load.pack, content_);
+  warn_of_shrunk_lists(content_, load.pack, load.diags);
   log_problems(load.diags, lang_);  // warnings of a pack that loaded
+  search::SearchIndex search = search::build_waste_search(load.pack.waste_items, pinyin_dictionary_);
   content_ = std::move(load.pack);
+  search_ = std::move(search);
   admin_.configure(content_.settings.admin_pin_hash);  // a new PIN in /etc/kiosk takes effect on reload
-  search_ = search::build_waste_search(content_.waste_items, pinyin_dictionary_);
   content_notice_ = problem_notice(load.diags, lang_, false);
   pictures_->reset(content_.dir, display_.width(), display_.height());
   attention_.configure({content_.settings.idle_seconds, content_.settings.attract_seconds});
