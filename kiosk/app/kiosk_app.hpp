@@ -130,7 +130,13 @@ class KioskApp {
   void apply_admin(AdminMode::Action action);
   bool ensure_fonts(std::string& error);
 
+  // One frame: between_frames, then (when one is due) fonts_ready, build_frame, present, carry_out.
   bool frame_once(bool force);
+  void between_frames();
+  bool fonts_ready();
+  void build_frame(double now, std::vector<KioskKey>& keys, std::vector<ui::Intent>& intents);
+  void present();
+  void carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys, double now);
   struct PictureCheckResult {
     Diagnostics all;                      // of the pack, pictures decoded in full
     std::vector<std::string> new_errors;  // beyond what the header check found, formatted

@@ -30,34 +30,55 @@ bool KioskApp::frame(bool force) {
 
 bool KioskApp::frame_once(bool force) {
   ImGui::SetCurrentContext(imgui_);
+  between_frames();
+  if (!force && !wants_frame()) return false;
+  if (!fonts_ready()) return false;
+  const double now = clock_.monotonic();
+  std::vector<KioskKey> keys;
+  std::vector<ui::Intent> intents;
+  build_frame(now, keys, intents);
+  // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
+  if (!glyph_second_pass_ && glyphs_.cover(record_.runs)) redraw_for_glyphs_ = true;
+  if (rasterize_ && !redraw_for_glyphs_) present();
+  ++frames_drawn_;
+  if (record_.animating) dirty_frames_ = std::max(dirty_frames_, 2);
+  last_minute_ = clock_.wall() / 60;
+  if (dirty_frames_ > 0) --dirty_frames_;
+  carry_out(intents, keys, now);
+  return true;
+}
+
+// Content, data, pictures and the attention state move on whether a frame is drawn or not.
+void KioskApp::between_frames() {
   take_picture_check(false);
   if (reloader_)
     if (auto load = reloader_->take()) apply_reload(std::move(*load));
   refresh_model(false);
-  {
-    const double mono = clock_.monotonic();
-    const UnixTime wall = clock_.wall();
-    // A class discussing a quiz question is no idle kiosk: on the game and quiz the reset waits longer.
-    const bool lesson = classroom_ && ui::classroom_only(state_.screen);
-    attention_.configure({lesson ? std::max(content_.settings.idle_seconds, kLessonIdleSeconds)
-                                 : content_.settings.idle_seconds,
-                          content_.settings.attract_seconds});
-    const Attention before = attention_.state();
-    const auto step =
-        attention_.tick(mono,
-                        content_.settings.schedule.on_at(wall, content_.settings.zone_offset_minutes) ||
-                            admin_.schedule_paused(),  // an admin paused the schedule: stay on
-                        content_.active_alert(wall) != nullptr);
-    if (step.reset) reset_visit();
-    if (step.next_screen) {
-      step_screen(+1);
-      fade_start_ = mono;
-    }
-    if (attention_.state() != before) dirty_frames_ = std::max(dirty_frames_, 2);
+  const double mono = clock_.monotonic();
+  const UnixTime wall = clock_.wall();
+  // A class discussing a quiz question is no idle kiosk: on the game and quiz the reset waits longer.
+  const bool lesson = classroom_ && ui::classroom_only(state_.screen);
+  attention_.configure(
+      {lesson ? std::max(content_.settings.idle_seconds, kLessonIdleSeconds) : content_.settings.idle_seconds,
+       content_.settings.attract_seconds});
+  const Attention before = attention_.state();
+  const auto step =
+      attention_.tick(mono,
+                      content_.settings.schedule.on_at(wall, content_.settings.zone_offset_minutes) ||
+                          admin_.schedule_paused(),  // an admin paused the schedule: stay on
+                      content_.active_alert(wall) != nullptr);
+  if (step.reset) reset_visit();
+  if (step.next_screen) {
+    step_screen(+1);
+    fade_start_ = mono;
   }
+  if (attention_.state() != before) dirty_frames_ = std::max(dirty_frames_, 2);
   if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
   missed_searches_.tick(clock_.monotonic());
-  if (!force && !wants_frame()) return false;
+}
+
+// False when nothing can be drawn (no font pages at all): the kiosk quits.
+bool KioskApp::fonts_ready() {
   // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
   // pack may not use anywhere else, which would show as '?'.
   if (editor_ && fonts().body && !content_notice_.empty()) glyphs_.need(content_notice_);
@@ -70,8 +91,12 @@ bool KioskApp::frame_once(bool force) {
     }
     log::error(error);  // keeps the old atlas; the frame still draws
   }
+  return true;
+}
 
-  const double now = clock_.monotonic();
+// The frame's draw lists: the screens, the editor strip and the overlays. The fonts are read here, after
+// fonts_ready(), and never kept past it: cover() may replace the pages.
+void KioskApp::build_frame(double now, std::vector<KioskKey>& keys, std::vector<ui::Intent>& intents) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = layout_.size;
   io.DeltaTime = static_cast<float>(std::clamp(now - last_frame_time_, 1e-4, 0.5));
@@ -83,8 +108,7 @@ bool KioskApp::frame_once(bool force) {
   admin_.frame(now, std::exchange(admin_corner_held_, false), content_, *snapshot_, state_.admin);
   record_.clear();
   state_.classroom.tick(now);
-  const std::vector<KioskKey> keys = input_.take_keys();
-  std::vector<ui::Intent> intents;
+  keys = input_.take_keys();
   theme_ = state_.high_contrast ? ui::high_contrast_theme() : ui::light_theme();
   // Large text: every role takes the next bigger size, so the atlas needs no new sizes.
   const ui::FontSet& pages = glyphs_.fonts();
@@ -111,34 +135,32 @@ bool KioskApp::frame_once(bool force) {
   ui::record_text_runs(nullptr);
   draw_overlays(now);
   ImGui::Render();
-  // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
-  if (!glyph_second_pass_ && glyphs_.cover(record_.runs)) redraw_for_glyphs_ = true;
+}
 
-  if (rasterize_ && !redraw_for_glyphs_) {
-    if (burn_in_shift_) {
-      // A slow walk around a 4-pixel square, one step every ten minutes.
-      static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};
-      const auto step = kSteps[static_cast<size_t>(clock_.wall() / 600) % 4];
-      render::backend_set_offset(step[0], step[1]);
-    }
-    SDL_Renderer* r = display_.renderer();
-    const ImU32 bg = theme_.background;
-    SDL_SetRenderDrawColor(r, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
-    SDL_RenderClear(r);
-    render::backend_render(ImGui::GetDrawData());
-    display_.present();
+void KioskApp::present() {
+  if (burn_in_shift_) {
+    // A slow walk around a 4-pixel square, one step every ten minutes.
+    static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};
+    const auto step = kSteps[static_cast<size_t>(clock_.wall() / 600) % 4];
+    render::backend_set_offset(step[0], step[1]);
   }
-  ++frames_drawn_;
-  if (record_.animating) dirty_frames_ = std::max(dirty_frames_, 2);
-  last_minute_ = clock_.wall() / 60;
-  if (dirty_frames_ > 0) --dirty_frames_;
+  SDL_Renderer* r = display_.renderer();
+  const ImU32 bg = theme_.background;
+  SDL_SetRenderDrawColor(r, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
+  SDL_RenderClear(r);
+  render::backend_render(ImGui::GetDrawData());
+  display_.present();
+}
 
+// What the frame's screens asked for, then the swipes and keys (the admin overlay is modal).
+void KioskApp::carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys,
+                         double now) {
   for (const ui::Intent& intent : intents) apply(intent);
   if (state_.admin.mode != ui::AdminView::Mode::closed) {  // the admin overlay is modal
     input_.take_swipe(layout_.size.x, layout_.size.y);
     if (std::find(keys.begin(), keys.end(), KioskKey::escape) != keys.end())
       admin_.apply({ui::Intent::Kind::admin_action, state_.screen, "close"}, now, state_.admin);
-    return true;
+    return;
   }
   if (auto swipe = input_.take_swipe(layout_.size.x, layout_.size.y)) {
     if (*swipe == Swipe::left) step_screen(+1);
@@ -151,7 +173,6 @@ bool KioskApp::frame_once(bool force) {
     if (key == KioskKey::right) step_screen(+1);
     if (key == KioskKey::quit && !locked_down_) quit_ = true;  // Ctrl+Q: windowed and classroom only
   }
-  return true;
 }
 
 bool KioskApp::wants_frame() const {
