@@ -1,4 +1,10 @@
 // KioskApp, part 2 of 3: the frame loop that the display, `kiosk render` and `kiosk replay` share.
+//
+// [SECTION] One frame, drawn again when it lacked glyphs
+// [SECTION] Between frames: content, data, pictures, attention
+// [SECTION] Drawing: fonts, the screens, presenting
+// [SECTION] After drawing: intents, swipes and keys
+// [SECTION] Attract fades, sleep and burn-in
 #include <algorithm>
 
 #include <imgui.h>
@@ -15,6 +21,8 @@ constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or qu
 
 }  // namespace
 
+// [SECTION] One frame, drawn again when it lacked glyphs
+
 bool KioskApp::frame(bool force) {
   redraw_for_glyphs_ = false;
   const bool drawn = frame_once(force);
@@ -26,6 +34,12 @@ bool KioskApp::frame(bool force) {
   frame_once(true);
   glyph_second_pass_ = false;
   return true;
+}
+
+bool KioskApp::wants_frame() const {
+  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != last_minute_ ||
+         state_.classroom.due(clock_.monotonic()) ||  // the game's countdown
+         admin_.wants_frame(clock_.monotonic(), state_.admin);
 }
 
 bool KioskApp::frame_once(bool force) {
@@ -47,6 +61,8 @@ bool KioskApp::frame_once(bool force) {
   carry_out(intents, keys, now);
   return true;
 }
+
+// [SECTION] Between frames: content, data, pictures, attention
 
 // Content, data, pictures and the attention state move on whether a frame is drawn or not.
 void KioskApp::between_frames() {
@@ -76,6 +92,8 @@ void KioskApp::between_frames() {
   if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
   missed_searches_.tick(clock_.monotonic());
 }
+
+// [SECTION] Drawing: fonts, the screens, presenting
 
 // False when nothing can be drawn (no font pages at all): the kiosk quits.
 bool KioskApp::fonts_ready() {
@@ -152,6 +170,8 @@ void KioskApp::present() {
   display_.present();
 }
 
+// [SECTION] After drawing: intents, swipes and keys
+
 // What the frame's screens asked for, then the swipes and keys (the admin overlay is modal).
 void KioskApp::carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys,
                          double now) {
@@ -173,12 +193,6 @@ void KioskApp::carry_out(const std::vector<ui::Intent>& intents, const std::vect
     if (key == KioskKey::right) step_screen(+1);
     if (key == KioskKey::quit && !locked_down_) quit_ = true;  // Ctrl+Q: windowed and classroom only
   }
-}
-
-bool KioskApp::wants_frame() const {
-  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != last_minute_ ||
-         state_.classroom.due(clock_.monotonic()) ||  // the game's countdown
-         admin_.wants_frame(clock_.monotonic(), state_.admin);
 }
 
 // [SECTION] Attract fades, sleep and burn-in
