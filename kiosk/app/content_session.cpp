@@ -21,7 +21,7 @@ std::string pinyin_dictionary(const AppOptions& options) {
 
 std::optional<ContentSession> open_content(const AppOptions& options, std::string& error) {
   // Pictures' headers are checked now; every pixel is decoded on a worker while the first frame is drawn
-  // (check_pictures), so a picture cut short is still an error at start, not a grey box nobody reports.
+  // (FullPictureCheck), so a picture cut short is still an error at start, not a grey box nobody reports.
   ContentLoad load = load_content(options.content_dir, PictureCheck::header);
   if (!load.readable) {
     error = load.diags.items().front().format();

@@ -7,8 +7,6 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <set>
 
 #include <imgui.h>
 
@@ -58,7 +56,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
     reloader_->start();
   }
   content_ = std::move(session->pack);
-  check_pictures(session->diags, session->editor_lang);
+  picture_check_.start(content_.dir, session->diags, session->editor_lang);
   pinyin_dictionary_ = std::move(session->pinyin_dictionary);
   search_ = std::move(session->search);
   attention_ =
@@ -117,26 +115,12 @@ void KioskApp::apply_reload(ContentLoad load) {
   dirty_frames_ = std::max(dirty_frames_, 2);
 }
 
-void KioskApp::check_pictures(const Diagnostics& known, Lang lang) {
-  std::set<std::string> seen;
-  for (const Diagnostic& d : known.items()) seen.insert(d.format());
-  picture_check_ = std::async(std::launch::async, [dir = content_.dir, seen = std::move(seen), lang] {
-    PictureCheckResult out;
-    out.all = load_content(dir, PictureCheck::full).diags;
-    for (const Diagnostic& d : out.all.items())
-      if (d.severity == Severity::error && !seen.count(d.format())) out.new_errors.push_back(d.format(lang));
-    return out;
-  });
-}
-
 void KioskApp::take_picture_check(bool wait) {
-  if (!picture_check_.valid()) return;
-  if (!wait && picture_check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-  PictureCheckResult r = picture_check_.get();
-  if (r.new_errors.empty()) return;
-  for (const std::string& e : r.new_errors) log::error(e);
-  content_errors_ += static_cast<int>(r.new_errors.size());
-  content_notice_ = problem_notice(r.all, lang_, false);
+  std::optional<FullPictureCheck::Result> r = picture_check_.take(wait);
+  if (!r || r->new_errors.empty()) return;
+  for (const std::string& e : r->new_errors) log::error(e);
+  content_errors_ += static_cast<int>(r->new_errors.size());
+  content_notice_ = problem_notice(r->all, lang_, false);
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
 

@@ -3,7 +3,6 @@
 #pragma once
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +14,7 @@
 #include "kiosk/app/app_options.hpp"
 #include "kiosk/app/content_reloader.hpp"
 #include "kiosk/app/data_feed.hpp"
+#include "kiosk/app/full_picture_check.hpp"
 #include "kiosk/app/input.hpp"
 #include "kiosk/app/intent_reducer.hpp"
 #include "kiosk/app/kiosk_fonts.hpp"
@@ -137,13 +137,8 @@ class KioskApp {
   void build_frame(double now, std::vector<KioskKey>& keys, std::vector<ui::Intent>& intents);
   void present();
   void carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys, double now);
-  struct PictureCheckResult {
-    Diagnostics all;                      // of the pack, pictures decoded in full
-    std::vector<std::string> new_errors;  // beyond what the header check found, formatted
-  };
-  void check_pictures(const Diagnostics& known, Lang lang);
   void take_picture_check(bool wait);  // logs and counts what the full decode found
-  std::future<PictureCheckResult> picture_check_;
+  FullPictureCheck picture_check_;
   bool redraw_for_glyphs_ = false;  // this frame lacked glyphs: it is drawn again, not shown
   bool glyph_second_pass_ = false;
 
