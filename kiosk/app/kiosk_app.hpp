@@ -1,5 +1,6 @@
 // The kiosk application: content, data, model and UI state, and the frame function that the
-// real display loop, `kiosk render` and `kiosk replay` all share.
+// real display loop, `kiosk render` and `kiosk replay` all share. Defined in kiosk_app.cpp (start,
+// reload, the model), kiosk_app_frame.cpp (the frame loop) and kiosk_app_input.cpp (input, intents).
 #pragma once
 #include <filesystem>
 #include <functional>
