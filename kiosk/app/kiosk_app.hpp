@@ -1,9 +1,9 @@
 // The kiosk application: content, data, model and UI state, and the frame function that the
-// real display loop, `kiosk render` and `kiosk replay` all share.
+// real display loop, `kiosk render` and `kiosk replay` all share. Defined in kiosk_app.cpp (start,
+// reload, the model), kiosk_app_frame.cpp (the frame loop) and kiosk_app_input.cpp (input, intents).
 #pragma once
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,10 +12,13 @@
 #include <SDL.h>
 
 #include "kiosk/app/admin_mode.hpp"
+#include "kiosk/app/app_options.hpp"
 #include "kiosk/app/content_reloader.hpp"
 #include "kiosk/app/data_feed.hpp"
+#include "kiosk/app/full_picture_check.hpp"
 #include "kiosk/app/input.hpp"
 #include "kiosk/app/intent_reducer.hpp"
+#include "kiosk/app/kiosk_fonts.hpp"
 #include "kiosk/core/attention.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/content/content_pack.hpp"
@@ -24,7 +27,6 @@
 #include "kiosk/core/search/search_index.hpp"
 #include "kiosk/render/display.hpp"
 #include "kiosk/render/fonts.hpp"
-#include "kiosk/render/glyph_atlas.hpp"
 #include "kiosk/render/picture_cache.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/layout_check.hpp"
@@ -34,19 +36,6 @@
 struct ImGuiContext;
 
 namespace kiosk {
-
-struct AppOptions {
-  std::filesystem::path content_dir = "content";
-  std::optional<Lang> lang;             // start in this language instead of the content's default
-  bool classroom = false;               // classroom mode: the sorting game and the quiz join the navigation
-  bool watch_content = false;           // hot reload: validate changes off the UI thread, swap in good packs
-  std::filesystem::path last_good_dir;  // the last good pack is kept here (empty: not kept)
-  bool editor = false;            // editor view: content problems are shown on screen (never to residents)
-  std::string pinyin_dictionary;  // for the waste search; empty: $KIOSK_PINYIN_DICTIONARY, else Debian's
-  // Finds the font for the pack's `font` setting; tests inject a failure.
-  std::function<std::optional<render::FontFile>(const std::string& configured, std::string& error)>
-      find_font = render::find_cjk_font;
-};
 
 class KioskApp {
  public:
@@ -142,20 +131,21 @@ class KioskApp {
   void apply_admin(AdminMode::Action action);
   bool ensure_fonts(std::string& error);
 
+  // One frame: between_frames, then (when one is due) fonts_ready, build_frame, present, carry_out.
   bool frame_once(bool force);
-  struct PictureCheckResult {
-    Diagnostics all;                      // of the pack, pictures decoded in full
-    std::vector<std::string> new_errors;  // beyond what the header check found, formatted
-  };
-  void check_pictures(const Diagnostics& known, Lang lang);
+  void between_frames();
+  bool fonts_ready();
+  void build_frame(double now, std::vector<KioskKey>& keys, std::vector<ui::Intent>& intents);
+  void present();
+  void carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys, double now);
   void take_picture_check(bool wait);  // logs and counts what the full decode found
-  std::future<PictureCheckResult> picture_check_;
+  FullPictureCheck picture_check_;
   bool redraw_for_glyphs_ = false;  // this frame lacked glyphs: it is drawn again, not shown
   bool glyph_second_pass_ = false;
 
   render::Display& display_;
   const Clock& clock_;
-  render::GlyphAtlas glyphs_;  // before imgui_: its io.Fonts outlives the context
+  KioskFonts glyphs_;  // before imgui_: its io.Fonts outlives the context
   ImGuiContext* imgui_ = nullptr;
   AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
@@ -166,9 +156,6 @@ class KioskApp {
   Lang lang_ = Lang::zh;
   ui::Theme theme_;
   ui::Layout layout_;
-  std::optional<render::FontFile> font_file_;
-  float font_scale_ = 0;         // scale the pages were wanted for; 0 asks for new pages
-  std::string data_glyph_text_;  // names that came with the data (bike stations…), added to the atlas
   std::unique_ptr<render::PictureCache> pictures_;
   PointerInput input_;
   ui::FrameRecord record_;

@@ -1,0 +1,217 @@
+// KioskApp, part 2 of 3: the frame loop that the display, `kiosk render` and `kiosk replay` share.
+//
+// [SECTION] One frame, drawn again when it lacked glyphs
+// [SECTION] Between frames: content, data, pictures, attention
+// [SECTION] Drawing: fonts, the screens, presenting
+// [SECTION] After drawing: intents, swipes and keys
+// [SECTION] Attract fades, sleep and burn-in
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/log.hpp"
+#include "kiosk/render/sdl_renderer_backend.hpp"
+#include "kiosk/ui/screens.hpp"
+
+namespace kiosk {
+namespace {
+
+constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or quiz: ten minutes
+
+}  // namespace
+
+// [SECTION] One frame, drawn again when it lacked glyphs
+
+bool KioskApp::frame(bool force) {
+  redraw_for_glyphs_ = false;
+  const bool drawn = frame_once(force);
+  if (!drawn || !redraw_for_glyphs_) return drawn;
+  // The frame drew '?' for characters its pages lacked and was not shown; the pages have them now.
+  --frames_drawn_;
+  glyph_second_pass_ = true;
+  redraw_for_glyphs_ = false;
+  frame_once(true);
+  glyph_second_pass_ = false;
+  return true;
+}
+
+bool KioskApp::wants_frame() const {
+  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != last_minute_ ||
+         state_.classroom.due(clock_.monotonic()) ||  // the game's countdown
+         admin_.wants_frame(clock_.monotonic(), state_.admin);
+}
+
+bool KioskApp::frame_once(bool force) {
+  ImGui::SetCurrentContext(imgui_);
+  between_frames();
+  if (!force && !wants_frame()) return false;
+  if (!fonts_ready()) return false;
+  const double now = clock_.monotonic();
+  std::vector<KioskKey> keys;
+  std::vector<ui::Intent> intents;
+  build_frame(now, keys, intents);
+  // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
+  if (!glyph_second_pass_ && glyphs_.cover(record_.runs)) redraw_for_glyphs_ = true;
+  if (rasterize_ && !redraw_for_glyphs_) present();
+  ++frames_drawn_;
+  if (record_.animating) dirty_frames_ = std::max(dirty_frames_, 2);
+  last_minute_ = clock_.wall() / 60;
+  if (dirty_frames_ > 0) --dirty_frames_;
+  carry_out(intents, keys, now);
+  return true;
+}
+
+// [SECTION] Between frames: content, data, pictures, attention
+
+// Content, data, pictures and the attention state move on whether a frame is drawn or not.
+void KioskApp::between_frames() {
+  take_picture_check(false);
+  if (reloader_)
+    if (auto load = reloader_->take()) apply_reload(std::move(*load));
+  refresh_model(false);
+  const double mono = clock_.monotonic();
+  const UnixTime wall = clock_.wall();
+  // A class discussing a quiz question is no idle kiosk: on the game and quiz the reset waits longer.
+  const bool lesson = classroom_ && ui::classroom_only(state_.screen);
+  attention_.configure(
+      {lesson ? std::max(content_.settings.idle_seconds, kLessonIdleSeconds) : content_.settings.idle_seconds,
+       content_.settings.attract_seconds});
+  const Attention before = attention_.state();
+  const auto step =
+      attention_.tick(mono,
+                      content_.settings.schedule.on_at(wall, content_.settings.zone_offset_minutes) ||
+                          admin_.schedule_paused(),  // an admin paused the schedule: stay on
+                      content_.active_alert(wall) != nullptr);
+  if (step.reset) reset_visit();
+  if (step.next_screen) {
+    step_screen(+1);
+    fade_start_ = mono;
+  }
+  if (attention_.state() != before) dirty_frames_ = std::max(dirty_frames_, 2);
+  if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
+  missed_searches_.tick(clock_.monotonic());
+}
+
+// [SECTION] Drawing: fonts, the screens, presenting
+
+// False when nothing can be drawn (no font pages at all): the kiosk quits.
+bool KioskApp::fonts_ready() {
+  // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
+  // pack may not use anywhere else, which would show as '?'.
+  if (editor_ && fonts().body && !content_notice_.empty()) glyphs_.need(content_notice_);
+  std::string error;
+  if (!ensure_fonts(error)) {
+    if (!fonts().body) {  // never had an atlas: nothing can be drawn
+      log::error(error);
+      quit_ = true;
+      return false;
+    }
+    log::error(error);  // keeps the old atlas; the frame still draws
+  }
+  return true;
+}
+
+// The frame's draw lists: the screens, the editor strip and the overlays. The fonts are read here, after
+// fonts_ready(), and never kept past it: cover() may replace the pages.
+void KioskApp::build_frame(double now, std::vector<KioskKey>& keys, std::vector<ui::Intent>& intents) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = layout_.size;
+  io.DeltaTime = static_cast<float>(std::clamp(now - last_frame_time_, 1e-4, 0.5));
+  last_frame_time_ = now;
+  input_.apply(io);
+  ImGui::NewFrame();
+  input_.cancel_press_if_dragging(layout_.px(24));
+
+  admin_.frame(now, std::exchange(admin_corner_held_, false), content_, *snapshot_, state_.admin);
+  record_.clear();
+  state_.classroom.tick(now);
+  keys = input_.take_keys();
+  theme_ = state_.high_contrast ? ui::high_contrast_theme() : ui::light_theme();
+  // Large text: every role takes the next bigger size, so the atlas needs no new sizes.
+  const ui::FontSet& pages = glyphs_.fonts();
+  const ui::FontSet fonts =
+      state_.large_text ? ui::FontSet{pages.body, pages.large, pages.title, pages.title, pages.huge} : pages;
+  // A banner alert takes a strip under the status bar; the screen's content moves down to make room.
+  const Alert* alert = content_.active_alert(clock_.wall());
+  ui::Layout frame_layout = layout_;
+  if (alert && !alert->fullscreen)
+    frame_layout.content_min.y += ui::alert_banner_height(*alert, layout_, fonts, lang_, content_.strings);
+  ui::UiContext ctx{
+      content_, model_,       state_, lang_,   clock_.wall(), content_.settings.zone_offset_minutes,
+      theme_,   frame_layout, fonts,  intents, record_,       pictures_.get()};
+  ctx.classroom = classroom_;
+  ctx.typed = input_.take_text();
+  ctx.enter = std::find(keys.begin(), keys.end(), KioskKey::enter) != keys.end();
+  ctx.backspaces = static_cast<int>(std::count(keys.begin(), keys.end(), KioskKey::backspace));
+  ctx.search = &search_;
+  ctx.alert = alert;
+  if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
+  ctx.attract = attention_.state() == Attention::attract;
+  ui::record_text_runs(&record_.runs, &fonts);
+  ui::draw_frame(ctx);
+  ui::record_text_runs(nullptr);
+  draw_overlays(now);
+  ImGui::Render();
+}
+
+void KioskApp::present() {
+  if (burn_in_shift_) {
+    // A slow walk around a 4-pixel square, one step every ten minutes.
+    static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};
+    const auto step = kSteps[static_cast<size_t>(clock_.wall() / 600) % 4];
+    render::backend_set_offset(step[0], step[1]);
+  }
+  SDL_Renderer* r = display_.renderer();
+  const ImU32 bg = theme_.background;
+  SDL_SetRenderDrawColor(r, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
+  SDL_RenderClear(r);
+  render::backend_render(ImGui::GetDrawData());
+  display_.present();
+}
+
+// [SECTION] After drawing: intents, swipes and keys
+
+// What the frame's screens asked for, then the swipes and keys (the admin overlay is modal).
+void KioskApp::carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys,
+                         double now) {
+  for (const ui::Intent& intent : intents) apply(intent);
+  if (state_.admin.mode != ui::AdminView::Mode::closed) {  // the admin overlay is modal
+    input_.take_swipe(layout_.size.x, layout_.size.y);
+    if (std::find(keys.begin(), keys.end(), KioskKey::escape) != keys.end())
+      admin_.apply({ui::Intent::Kind::admin_action, state_.screen, "close"}, now, state_.admin);
+    return;
+  }
+  if (auto swipe = input_.take_swipe(layout_.size.x, layout_.size.y)) {
+    if (*swipe == Swipe::left) step_screen(+1);
+    if (*swipe == Swipe::right) step_screen(-1);
+  }
+  for (KioskKey key : keys) {
+    if (key == KioskKey::enter) missed_searches_.commit();
+    if (key == KioskKey::escape) show(ui::ScreenId::home);
+    if (key == KioskKey::left) step_screen(-1);
+    if (key == KioskKey::right) step_screen(+1);
+    if (key == KioskKey::quit && !locked_down_) quit_ = true;  // Ctrl+Q: windowed and classroom only
+  }
+}
+
+// [SECTION] Attract fades, sleep and burn-in
+
+void KioskApp::draw_overlays(double now) {
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  // Attract mode changes screens through a short fade from the background colour.
+  constexpr double kFade = 0.6;
+  if (now - fade_start_ < kFade) {
+    const auto alpha = static_cast<int>(255 * (1.0 - (now - fade_start_) / kFade));
+    fg->AddRectFilled(ImVec2(0, 0), layout_.size,
+                      (theme_.background & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24));
+    record_.animating = true;
+  }
+  if (attention_.state() == Attention::asleep) {
+    // Outside the schedule: dimmed, or blank (the platform layer may also turn the panel off).
+    const bool blank = content_.settings.schedule.off_mode == "blank";
+    fg->AddRectFilled(ImVec2(0, 0), layout_.size, blank ? IM_COL32(0, 0, 0, 255) : IM_COL32(0, 0, 0, 200));
+  }
+}
+
+}  // namespace kiosk
