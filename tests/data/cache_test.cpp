@@ -191,7 +191,8 @@ UPDATE source_state SET state = 3;
   std::string error;
   auto cache = data::Cache::open(dir.path(), error);
   ASSERT_TRUE(cache) << error;
-  const auto& air = cache->load(now).sources.at("air");
+  const data::CacheContents contents = cache->load(now);
+  const auto& air = contents.sources.at("air");
   ASSERT_EQ(air.latest.size(), 1u);  // an unknown flag is not a measurement: dropped
   EXPECT_EQ(air.latest[0].station, "st2");
   ASSERT_EQ(air.stations.size(), 2u);
