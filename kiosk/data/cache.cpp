@@ -244,22 +244,28 @@ bool Cache::save_success(const std::string& source, const std::string& url,
   if (!exec("BEGIN IMMEDIATE")) return false;
   bool ok = true;
   {
-    ok = ok && Statement(db_, "DELETE FROM latest WHERE source = ?1").run_with(source);
-    Statement ins(
-        db_,
-        "INSERT OR REPLACE INTO latest (source, station, metric, value, unit, observed_at, fetched_at, "
-        "flag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    for (const auto& r : latest)
-      ok = ok && ins.run_with(source, r.station, r.metric, r.value, r.unit, r.observed_at, r.fetched_at,
-                              static_cast<int>(r.flag));
-    ok = ok && Statement(db_, "DELETE FROM station WHERE source = ?1").run_with(source);
-    Statement st(
-        db_,
-        "INSERT OR REPLACE INTO station (source, id, name_zh, name_en, lat, lon, has_position, service, "
-        "is_virtual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    for (const auto& s : stations)
-      ok = ok && st.run_with(source, s.id, s.name_zh, s.name_en, s.lat, s.lon, s.has_position ? 1 : 0,
-                             static_cast<int>(s.service), s.is_virtual ? 1 : 0);
+    // A source's rows are replaced whole, so a station or metric its portal dropped does not linger.
+    const auto replace_rows = [&](const char* delete_sql, const char* insert_sql, const auto& rows,
+                                  const auto& insert_row) {
+      ok = ok && Statement(db_, delete_sql).run_with(source);
+      Statement ins(db_, insert_sql);
+      for (const auto& row : rows) ok = ok && insert_row(ins, row);
+    };
+    replace_rows("DELETE FROM latest WHERE source = ?1",
+                 "INSERT OR REPLACE INTO latest (source, station, metric, value, unit, observed_at, "
+                 "fetched_at, flag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 latest, [&](Statement& ins, const Reading& r) {
+                   return ins.run_with(source, r.station, r.metric, r.value, r.unit, r.observed_at,
+                                       r.fetched_at, static_cast<int>(r.flag));
+                 });
+    replace_rows("DELETE FROM station WHERE source = ?1",
+                 "INSERT OR REPLACE INTO station (source, id, name_zh, name_en, lat, lon, has_position, "
+                 "service, is_virtual) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 stations, [&](Statement& ins, const StationInfo& s) {
+                   return ins.run_with(source, s.id, s.name_zh, s.name_en, s.lat, s.lon,
+                                       s.has_position ? 1 : 0, static_cast<int>(s.service),
+                                       s.is_virtual ? 1 : 0);
+                 });
     const UnixTime oldest = now - static_cast<UnixTime>(history_days * 86400);
     Statement h(db_, "INSERT OR REPLACE INTO history VALUES (?1, ?2, ?3, ?4)");
     for (const auto& r : history) {

@@ -1,6 +1,7 @@
 // A kiosk drawn headless on the demo content and data, for UI tests.
 #pragma once
 #include <memory>
+#include <string>
 
 #include "kiosk/app/data_setup.hpp"
 #include "kiosk/app/kiosk_app.hpp"
@@ -37,5 +38,26 @@ struct HeadlessKiosk {
   bool ok = false;
   std::string error;
 };
+
+// Whether some text drawn in the frame contains `part`.
+inline bool shows(const ui::FrameRecord& r, const std::string& part) {
+  for (const auto& t : r.texts)
+    if (t.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// Whether some text drawn in the frame is `text`, whole.
+inline bool shows_exactly(const ui::FrameRecord& r, const std::string& text) {
+  for (const auto& t : r.texts)
+    if (t == text) return true;
+  return false;
+}
+
+// Every text of the frame on one line, for a failing test's message.
+inline std::string all_texts(const ui::FrameRecord& r) {
+  std::string out;
+  for (const auto& t : r.texts) out += t + " | ";
+  return out;
+}
 
 }  // namespace kiosk::test

@@ -12,6 +12,8 @@
 namespace kiosk {
 namespace {
 
+using test::shows_exactly;
+
 namespace fs = std::filesystem;
 
 // The demo content plus one air and one river station that no source reports.
@@ -53,12 +55,6 @@ Colours colours_in(const SDL_Surface* s, ImVec2 min, ImVec2 max) {
   return c;
 }
 
-bool shows(const ui::FrameRecord& r, const std::string& text) {
-  for (const auto& t : r.texts)
-    if (t == text) return true;
-  return false;
-}
-
 TEST(MapView, AirStationWithoutDataIsGreyAndSaysNoData) {
   SilentStations pack;
   test::HeadlessKiosk k(1920, 1080, Lang::en, pack.content());
@@ -69,7 +65,7 @@ TEST(MapView, AirStationWithoutDataIsGreyAndSaysNoData) {
   const Colours c = colours_in(k.display->surface(), marker->min, marker->max);
   EXPECT_GT(c.grey, 200);
   EXPECT_EQ(c.coloured, 0) << "a station without data is drawn in a level's colour";
-  EXPECT_TRUE(shows(k.app->record(), "No data"));
+  EXPECT_TRUE(shows_exactly(k.app->record(), "No data"));
   // A station that reports is coloured.
   const auto* harbour = tappable(k.app->record(), "Harbour Town");
   ASSERT_NE(harbour, nullptr);

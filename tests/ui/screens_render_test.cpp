@@ -13,6 +13,8 @@
 namespace kiosk {
 namespace {
 
+using test::shows;
+
 struct PixelStats {
   int distinct_colours = 0;
   double non_background = 0;  // fraction of pixels that differ from the background
@@ -50,12 +52,6 @@ TEST_P(EveryScreen, DrawsSomethingAtThisSize) {
 INSTANTIATE_TEST_SUITE_P(Sizes, EveryScreen,
                          ::testing::Values(std::make_tuple(1920, 1080), std::make_tuple(1280, 800),
                                            std::make_tuple(800, 480), std::make_tuple(1080, 1920)));
-
-bool shows(const ui::FrameRecord& r, const std::string& text) {
-  for (const auto& t : r.texts)
-    if (t.find(text) != std::string::npos) return true;
-  return false;
-}
 
 TEST(Screens, ShowRealItemsFromTheModel) {
   test::HeadlessKiosk k;

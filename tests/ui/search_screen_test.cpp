@@ -11,11 +11,7 @@
 namespace kiosk {
 namespace {
 
-bool shows(const ui::FrameRecord& r, const std::string& text) {
-  for (const auto& t : r.texts)
-    if (t.find(text) != std::string::npos) return true;
-  return false;
-}
+using test::shows;
 
 void text_input(test::HeadlessKiosk& k, const char* text) {
   SDL_Event e{};

@@ -8,17 +8,8 @@
 namespace kiosk {
 namespace {
 
-bool shows(const ui::FrameRecord& r, const std::string& text) {
-  for (const auto& t : r.texts)
-    if (t.find(text) != std::string::npos) return true;
-  return false;
-}
-
-std::string all_texts(const ui::FrameRecord& r) {
-  std::string out;
-  for (const auto& t : r.texts) out += t + " | ";
-  return out;
-}
+using test::all_texts;
+using test::shows;
 
 constexpr double kFiveHours = 5 * 3600;
 

@@ -7,11 +7,7 @@
 namespace kiosk {
 namespace {
 
-bool shows(const ui::FrameRecord& r, const std::string& text) {
-  for (const auto& t : r.texts)
-    if (t.find(text) != std::string::npos) return true;
-  return false;
-}
+using test::shows;
 
 TEST(TravelWording, EnglishShowsEnglishStationNamesAndCorrectPlurals) {
   test::HeadlessKiosk k(1280, 800, Lang::en);
