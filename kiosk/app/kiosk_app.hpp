@@ -71,15 +71,13 @@ class KioskApp {
   Lang lang() const { return lang_; }
   void show(ui::ScreenId screen);
   // Opens an item of the current screen (a station, bay page or waste category), as a tap would.
-  void select(const std::string& id) { apply({ui::Intent::Kind::select, state_.screen, id}); }
+  void select(const std::string& id);
   // As typed on the waste screen's keyboard; a step of the classroom game or quiz, as a tap would.
-  void search(const std::string& text) { apply({ui::Intent::Kind::search, state_.screen, text}); }
-  void classroom_move(const classroom::Move& move) {
-    apply({ui::Intent::Kind::classroom, state_.screen, {}, move});
-  }
+  void search(const std::string& text) { apply(ui::Search{text}); }
+  void classroom_move(const classroom::Move& move) { apply(ui::Play{move}); }
   // Accessibility modes, as the navigation bar's buttons switch them.
-  void toggle_high_contrast() { apply({ui::Intent::Kind::toggle_contrast, state_.screen, {}}); }
-  void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }
+  void toggle_high_contrast() { apply(ui::ToggleContrast{}); }
+  void toggle_large_text() { apply(ui::ToggleLargeText{}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
   // Read afresh each time: a frame that lacked glyphs replaces the pages (and frees the old fonts).
