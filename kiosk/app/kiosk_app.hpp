@@ -108,6 +108,11 @@ class KioskApp {
   // Waste searches that found nothing, counted per term; kept in `file` (the cache folder) when set.
   void keep_missed_searches(const std::filesystem::path& file) { missed_searches_.keep_in(file); }
   const search::MissedSearches& missed_searches() const { return missed_searches_; }
+  // The intents carried out since the last forget_intents(), each as ui::describe() writes it (replay's
+  // `expect intent`); the oldest are dropped past kIntentLog.
+  const std::vector<std::string>& intents_carried_out() const { return intent_log_; }
+  void forget_intents() { intent_log_.clear(); }
+  static constexpr std::size_t kIntentLog = 64;
 
   // Lockdown (the fullscreen kiosk): no key, gesture or window close quits; only the admin view can.
   void set_locked_down(bool on);
@@ -177,7 +182,8 @@ class KioskApp {
   bool locked_down_ = false;
   bool admin_quit_ = false;
   bool admin_corner_held_ = false;  // the hidden corner was held in the last frame
-  search::SearchIndex search_;      // the waste search, rebuilt with the content
+  std::vector<std::string> intent_log_;
+  search::SearchIndex search_;  // the waste search, rebuilt with the content
   std::string pinyin_dictionary_;
   search::MissedSearches missed_searches_;
 };

@@ -37,6 +37,8 @@ void KioskApp::apply(const ui::Intent& intent) {
   const bool admin_intent =
       std::holds_alternative<ui::AdminKey>(intent) || std::holds_alternative<ui::AdminAction>(intent);
   if (state_.admin.mode != ui::AdminView::Mode::closed && !admin_intent) return;  // the overlay is modal
+  if (intent_log_.size() == kIntentLog) intent_log_.erase(intent_log_.begin());
+  intent_log_.push_back(ui::describe(intent));
   if (std::optional<Reduction> r = reduce({state_, lang_}, intent)) return take(std::move(r));
   std::visit(ui::Overloaded{
                  [&](const ui::HoldPointer&) { input_.hold_press(); },
