@@ -135,37 +135,47 @@ void AdminMode::submit(double now, ui::AdminView& view) {
   view.locked_seconds = static_cast<int>(std::ceil(guard_.locked_for(now)));
 }
 
-AdminMode::Action AdminMode::apply(const ui::Intent& intent, double now, ui::AdminView& view) {
+void AdminMode::key(const ui::AdminKey& key, double now, ui::AdminView& view) {
+  if (view.mode == ui::AdminView::Mode::closed) return;
+  last_activity_ = now;
+  if (view.mode != ui::AdminView::Mode::pin) return;
+  switch (key.kind) {
+    case ui::AdminKey::Kind::erase:
+      if (!entered_.empty()) entered_.pop_back();
+      break;
+    case ui::AdminKey::Kind::enter:
+      submit(now, view);
+      return;
+    case ui::AdminKey::Kind::digit:
+      if (key.digit < 0 || key.digit > 9) return;
+      if (guard_.locked_for(now) <= 0 && entered_.size() < kMaxPinDigits)
+        entered_ += static_cast<char>('0' + key.digit);
+      view.wrong_pin = false;
+      break;
+  }
+  view.pin_digits = static_cast<int>(entered_.size());
+}
+
+AdminMode::Action AdminMode::act(const ui::AdminAction& action, double now, ui::AdminView& view) {
   if (view.mode == ui::AdminView::Mode::closed) return Action::none;
   last_activity_ = now;
-  if (intent.kind == ui::Intent::Kind::admin_key && view.mode == ui::AdminView::Mode::pin) {
-    if (intent.id == "delete") {
-      if (!entered_.empty()) entered_.pop_back();
-    } else if (intent.id == "enter") {
-      submit(now, view);
-      return Action::none;
-    } else if (intent.id.size() == 1 && intent.id[0] >= '0' && intent.id[0] <= '9') {
-      if (guard_.locked_for(now) <= 0 && entered_.size() < kMaxPinDigits) entered_ += intent.id;
-      view.wrong_pin = false;
-    }
-    view.pin_digits = static_cast<int>(entered_.size());
-    return Action::none;
-  }
-  if (intent.kind != ui::Intent::Kind::admin_action) return Action::none;
-  if (intent.id == "close") {
+  if (action.kind == ui::AdminAction::Kind::close) {
     close(view);
     return Action::none;
   }
   if (view.mode != ui::AdminView::Mode::open) return Action::none;  // actions need the PIN
-  if (intent.id == "reload") return Action::reload_content;
-  if (intent.id == "schedule") {
-    schedule_paused_ = !schedule_paused_;
-    view.schedule_paused = schedule_paused_;
-    return Action::toggle_schedule;
-  }
-  if (intent.id == "quit") {
-    if (audit_) log::info("admin: quit from the admin view");
-    return Action::quit;
+  switch (action.kind) {
+    case ui::AdminAction::Kind::reload:
+      return Action::reload_content;
+    case ui::AdminAction::Kind::schedule:
+      schedule_paused_ = !schedule_paused_;
+      view.schedule_paused = schedule_paused_;
+      return Action::toggle_schedule;
+    case ui::AdminAction::Kind::quit:
+      if (audit_) log::info("admin: quit from the admin view");
+      return Action::quit;
+    case ui::AdminAction::Kind::close:
+      break;
   }
   return Action::none;
 }

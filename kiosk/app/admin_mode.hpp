@@ -36,8 +36,10 @@ class AdminMode {
   // fills what the view shows. `now` is monotonic seconds.
   void frame(double now, bool corner_held, const ContentPack& content, const DataSnapshot& snapshot,
              ui::AdminView& view);
-  // An admin intent (admin_key or admin_action); returns what the app must do.
-  Action apply(const ui::Intent& intent, double now, ui::AdminView& view);
+  // A key of the PIN keypad.
+  void key(const ui::AdminKey& key, double now, ui::AdminView& view);
+  // A button of the admin view (or the keypad's Cancel); returns what the app must do.
+  Action act(const ui::AdminAction& action, double now, ui::AdminView& view);
   // The running kiosk logs who opened what to the journal; replay and render stay quiet.
   void set_audit_log(bool on) { audit_ = on; }
   bool audit_log() const { return audit_; }

@@ -21,7 +21,7 @@ struct Reduction {
   std::optional<bool> search_changed;
 };
 
-// nullopt for the intents the app carries out itself (classroom, admin, hold_pointer, search_missed).
+// nullopt for the intents the app carries out itself (play, admin_*, hold_pointer, search_missed).
 std::optional<Reduction> reduce(const UiState& state, const ui::Intent& intent);
 
 }  // namespace kiosk

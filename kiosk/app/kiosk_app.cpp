@@ -162,8 +162,8 @@ void KioskApp::wait_for_pictures() {
 
 ui::LayoutFrame KioskApp::layout_frame() const {
   std::string screen = ui::screen_name(state_.screen);
-  if (!state_.selected.empty()) screen += ":" + state_.selected;
-  if (!state_.search.empty()) screen += ":search";
+  if (const std::string& selected = ui::selected_on(state_); !selected.empty()) screen += ":" + selected;
+  if (!state_.waste.search.empty()) screen += ":search";
   if (content_.active_alert(clock_.wall())) screen += ":alert";
   return {screen, display_.width(), display_.height(), lang_ == Lang::zh ? "zh" : "en",
           state_.high_contrast ? (state_.large_text ? "large+contrast" : "contrast")

@@ -71,15 +71,13 @@ class KioskApp {
   Lang lang() const { return lang_; }
   void show(ui::ScreenId screen);
   // Opens an item of the current screen (a station, bay page or waste category), as a tap would.
-  void select(const std::string& id) { apply({ui::Intent::Kind::select, state_.screen, id}); }
+  void select(const std::string& id);
   // As typed on the waste screen's keyboard; a step of the classroom game or quiz, as a tap would.
-  void search(const std::string& text) { apply({ui::Intent::Kind::search, state_.screen, text}); }
-  void classroom_move(const classroom::Move& move) {
-    apply({ui::Intent::Kind::classroom, state_.screen, {}, move});
-  }
+  void search(const std::string& text) { apply(ui::Search{text}); }
+  void classroom_move(const classroom::Move& move) { apply(ui::Play{move}); }
   // Accessibility modes, as the navigation bar's buttons switch them.
-  void toggle_high_contrast() { apply({ui::Intent::Kind::toggle_contrast, state_.screen, {}}); }
-  void toggle_large_text() { apply({ui::Intent::Kind::toggle_large_text, state_.screen, {}}); }
+  void toggle_high_contrast() { apply(ui::ToggleContrast{}); }
+  void toggle_large_text() { apply(ui::ToggleLargeText{}); }
   void set_lang(Lang lang);
   const ui::FrameRecord& record() const { return record_; }
   // Read afresh each time: a frame that lacked glyphs replaces the pages (and frees the old fonts).
@@ -110,6 +108,11 @@ class KioskApp {
   // Waste searches that found nothing, counted per term; kept in `file` (the cache folder) when set.
   void keep_missed_searches(const std::filesystem::path& file) { missed_searches_.keep_in(file); }
   const search::MissedSearches& missed_searches() const { return missed_searches_; }
+  // The intents carried out since the last forget_intents(), each as ui::describe() writes it (replay's
+  // `expect intent`); the oldest are dropped past kIntentLog.
+  const std::vector<std::string>& intents_carried_out() const { return intent_log_; }
+  void forget_intents() { intent_log_.clear(); }
+  static constexpr std::size_t kIntentLog = 64;
 
   // Lockdown (the fullscreen kiosk): no key, gesture or window close quits; only the admin view can.
   void set_locked_down(bool on);
@@ -179,7 +182,8 @@ class KioskApp {
   bool locked_down_ = false;
   bool admin_quit_ = false;
   bool admin_corner_held_ = false;  // the hidden corner was held in the last frame
-  search::SearchIndex search_;      // the waste search, rebuilt with the content
+  std::vector<std::string> intent_log_;
+  search::SearchIndex search_;  // the waste search, rebuilt with the content
   std::string pinyin_dictionary_;
   search::MissedSearches missed_searches_;
 };

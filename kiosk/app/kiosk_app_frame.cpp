@@ -179,7 +179,7 @@ void KioskApp::carry_out(const std::vector<ui::Intent>& intents, const std::vect
   if (state_.admin.mode != ui::AdminView::Mode::closed) {  // the admin overlay is modal
     input_.take_swipe(layout_.size.x, layout_.size.y);
     if (std::find(keys.begin(), keys.end(), KioskKey::escape) != keys.end())
-      admin_.apply({ui::Intent::Kind::admin_action, state_.screen, "close"}, now, state_.admin);
+      admin_.act(ui::AdminAction{ui::AdminAction::Kind::close}, now, state_.admin);
     return;
   }
   if (auto swipe = input_.take_swipe(layout_.size.x, layout_.size.y)) {

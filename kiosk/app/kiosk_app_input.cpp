@@ -35,31 +35,34 @@ void KioskApp::handle_event(const SDL_Event& original) {
 
 void KioskApp::apply(const ui::Intent& intent) {
   const bool admin_intent =
-      intent.kind == ui::Intent::Kind::admin_key || intent.kind == ui::Intent::Kind::admin_action;
+      std::holds_alternative<ui::AdminKey>(intent) || std::holds_alternative<ui::AdminAction>(intent);
   if (state_.admin.mode != ui::AdminView::Mode::closed && !admin_intent) return;  // the overlay is modal
+  if (intent_log_.size() == kIntentLog) intent_log_.erase(intent_log_.begin());
+  intent_log_.push_back(ui::describe(intent));
   if (std::optional<Reduction> r = reduce({state_, lang_}, intent)) return take(std::move(r));
-  switch (intent.kind) {
-    case ui::Intent::Kind::hold_pointer:
-      input_.hold_press();
-      break;
-    case ui::Intent::Kind::classroom:
-      state_.classroom.apply(intent.move, content_, clock_.wall(), clock_.monotonic());
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::admin_corner:
-      admin_corner_held_ = true;
-      break;
-    case ui::Intent::Kind::admin_key:
-    case ui::Intent::Kind::admin_action:
-      apply_admin(admin_.apply(intent, clock_.monotonic(), state_.admin));
-      dirty_frames_ = std::max(dirty_frames_, 2);
-      break;
-    case ui::Intent::Kind::search_missed:
-      missed_searches_.shown(intent.id, clock_.monotonic());
-      break;
-    default:  // the reducer's
-      break;
-  }
+  std::visit(ui::Overloaded{
+                 [&](const ui::HoldPointer&) { input_.hold_press(); },
+                 [&](const ui::Play& i) {
+                   state_.classroom.apply(i.move, content_, clock_.wall(), clock_.monotonic());
+                   dirty_frames_ = std::max(dirty_frames_, 2);
+                 },
+                 [&](const ui::AdminCorner&) { admin_corner_held_ = true; },
+                 [&](const ui::AdminKey& i) {
+                   admin_.key(i, clock_.monotonic(), state_.admin);
+                   dirty_frames_ = std::max(dirty_frames_, 2);
+                 },
+                 [&](const ui::AdminAction& i) {
+                   apply_admin(admin_.act(i, clock_.monotonic(), state_.admin));
+                   dirty_frames_ = std::max(dirty_frames_, 2);
+                 },
+                 [&](const ui::SearchMissed& i) { missed_searches_.shown(i.term, clock_.monotonic()); },
+                 [](const auto&) {},  // the reducer's
+             },
+             intent);
+}
+
+void KioskApp::select(const std::string& id) {
+  if (std::optional<ui::Intent> intent = ui::select_on(state_.screen, id)) apply(*intent);
 }
 
 void KioskApp::take(std::optional<Reduction> r) {
@@ -71,7 +74,7 @@ void KioskApp::take(std::optional<Reduction> r) {
 }
 
 void KioskApp::show(ui::ScreenId screen) {
-  take(reduce({state_, lang_}, {ui::Intent::Kind::go_to, screen, {}}));
+  take(reduce({state_, lang_}, ui::GoTo{screen}));
 }
 
 void KioskApp::set_lang(Lang lang) {

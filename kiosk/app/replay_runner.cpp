@@ -1,5 +1,6 @@
 #include "kiosk/app/replay_runner.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -244,6 +245,29 @@ ReplayResult run_replay(const fs::path& script_path, const fs::path& out, const 
           return fail(step.line, "expected screen '" + step.text + "', but the screen is '" +
                                      ui::screen_name(app.screen()) + "'");
         break;
+      case K::expect_intent: {
+        player.settle();
+        const std::string name = step.text.substr(0, step.text.find(' '));
+        if (std::find(ui::kIntentNames.begin(), ui::kIntentNames.end(), name) == ui::kIntentNames.end()) {
+          std::string names;
+          for (std::string_view n : ui::kIntentNames) names += (names.empty() ? "" : ", ") + std::string(n);
+          return fail(step.line, "expect intent: '" + name + "' is not an intent (" + names + ")");
+        }
+        // A name alone matches any payload; a name with a payload matches exactly.
+        const auto& seen = app.intents_carried_out();
+        const bool found = std::any_of(seen.begin(), seen.end(), [&](const std::string& s) {
+          return s == step.text || (name == step.text && s.starts_with(step.text + " "));
+        });
+        if (!found) {
+          std::string list;
+          for (const std::string& s : seen) list += (list.empty() ? "" : ", ") + s;
+          return fail(step.line, "expected intent '" + step.text +
+                                     "', but the intents carried out since the last one expected were: " +
+                                     (list.empty() ? "none" : list));
+        }
+        app.forget_intents();
+        break;
+      }
       case K::expect_text: {
         player.settle();
         bool found = false;

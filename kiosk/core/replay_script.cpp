@@ -156,8 +156,12 @@ ReplayScript parse_replay(std::string_view source) {
       } else if (args == 2 && w[1] == "text" && tok.quoted[2]) {
         step.kind = ReplayStep::Kind::expect_text;
         step.text = w[2];
+      } else if (args == 2 && w[1] == "intent") {
+        // The names are the UI's (kiosk/ui/intent.hpp): the runner checks them.
+        step.kind = ReplayStep::Kind::expect_intent;
+        step.text = w[2];
       } else {
-        return fail("expect needs 'screen NAME' or 'text \"TEXT\"'");
+        return fail("expect needs 'screen NAME', 'text \"TEXT\"' or 'intent NAME'");
       }
     } else {
       return fail("unknown action '" + cmd + "' (tap, swipe, drag, type, key, wait, shot, expect)");

@@ -4,7 +4,7 @@
 //   tap X Y              tap "LABEL"            swipe left|right|up|down
 //   drag X1 Y1 X2 Y2 MS  type TEXT              key NAME
 //   wait 2.5s            shot NAME              expect screen NAME
-//   expect text "TEXT"   # comment
+//   expect text "TEXT"   expect intent NAME     # comment
 #pragma once
 #include <string>
 #include <string_view>
@@ -13,12 +13,24 @@
 namespace kiosk {
 
 struct ReplayStep {
-  enum class Kind { tap_at, tap_label, swipe, drag, type, key, wait, shot, expect_screen, expect_text };
+  enum class Kind {
+    tap_at,
+    tap_label,
+    swipe,
+    drag,
+    type,
+    key,
+    wait,
+    shot,
+    expect_screen,
+    expect_text,
+    expect_intent,  // text: an intent's name, or its name and payload ("set_air_view list 7d")
+  };
   Kind kind = Kind::wait;
   int line = 0;
   float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double seconds = 0;  // wait, drag duration
-  std::string text;    // label, text, key, shot name, screen name, swipe direction
+  std::string text;    // label, text, key, shot name, screen name, intent, swipe direction
 };
 
 struct ReplayScript {

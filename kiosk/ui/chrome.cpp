@@ -27,14 +27,12 @@ float draw_tools(UiContext& ctx, float top) {
     const char* id;
     std::string label;
     bool on;
-    Intent::Kind kind;
+    Intent intent;
   };
   const Tool tools[] = {
-      {"tool.language", ctx.str("status.other_language"), false, Intent::Kind::toggle_language},
-      {"tool.large_text", ctx.str("access.large_text"), ctx.state.large_text,
-       Intent::Kind::toggle_large_text},
-      {"tool.contrast", ctx.str("access.high_contrast"), ctx.state.high_contrast,
-       Intent::Kind::toggle_contrast},
+      {"tool.language", ctx.str("status.other_language"), false, ToggleLanguage{}},
+      {"tool.large_text", ctx.str("access.large_text"), ctx.state.large_text, ToggleLargeText{}},
+      {"tool.contrast", ctx.str("access.high_contrast"), ctx.state.high_contrast, ToggleContrast{}},
   };
   float widest = l.px(120);
   for (const Tool& tool : tools) widest = std::max(widest, measure(ctx.fonts.small, tool.label).x + l.px(24));
@@ -68,7 +66,7 @@ float draw_tools(UiContext& ctx, float top) {
     }
     const ImVec2 size = measure(ctx.fonts.small, tool.label);
     text(ctx, ctx.fonts.small, ImVec2((min.x + max.x - size.x) / 2, top + l.px(76)), ink, tool.label);
-    if (p.clicked) ctx.intents.push_back({tool.kind, ctx.state.screen, {}});
+    if (p.clicked) ctx.intents.push_back(tool.intent);
     x += w;
   }
   return left;

@@ -1,5 +1,5 @@
 // A numeric keypad at touch size (1-9, Delete, 0, OK) for the admin PIN. Keys and keyboard digits
-// become admin_key intents; the keypad never holds the digits itself.
+// become AdminKey intents; the keypad never holds the digits itself.
 #pragma once
 #include <imgui.h>
 

@@ -100,7 +100,7 @@ void spread_dropping_names(const UiContext& ctx, std::vector<Placed>& placed, Im
   if (dropped) spread(ctx, placed, lo, hi);
 }
 
-void draw_marker(UiContext& ctx, const Placed& p, const std::string& keep) {
+void draw_marker(UiContext& ctx, const Placed& p) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   const MapMarker& m = *p.marker;
@@ -147,7 +147,7 @@ void draw_marker(UiContext& ctx, const Placed& p, const std::string& keep) {
                       m.selected ? t.accent : t.surface, l.px(8));
     text(ctx, ctx.fonts.small, na, m.selected ? t.on_accent : t.text, name);
   }
-  if (press.clicked) select_keeping(ctx, m.station->id, keep);
+  if (press.clicked) ctx.intents.push_back(SelectStation{m.station->id});
 }
 
 // The map fitted into [min, max], as ui::picture() would draw it, but in tiles: SDL 2.26's software
@@ -175,13 +175,7 @@ void map_picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max
 
 }  // namespace
 
-void select_keeping(UiContext& ctx, const std::string& station, const std::string& keep) {
-  ctx.select(station);
-  if (!keep.empty()) ctx.select_detail(keep);  // applied after the selection cleared it
-}
-
-MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 min, ImVec2 max,
-                   const std::string& keep) {
+MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 min, ImVec2 max) {
   const Settings& s = ctx.content.settings;
   ImVec2 a, b;
   map_picture(ctx, s.map_picture, min, max, a, b);
@@ -216,7 +210,7 @@ MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 mi
   dl->ChannelsSplit(2);
   for (const Placed& p : placed) {
     dl->ChannelsSetCurrent(p.marker->selected ? 1 : 0);
-    draw_marker(ctx, p, keep);
+    draw_marker(ctx, p);
   }
   dl->ChannelsMerge();
   return result;

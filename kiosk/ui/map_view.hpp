@@ -30,18 +30,14 @@ struct MapResult {
 
 // Draws the map fitted into [min, max] (at its top) with its markers; markers that would overlap
 // are moved apart, each with a line to its station's true position. A tapped marker selects its
-// station; `keep` is the screen's view state to keep across that selection (see the screens).
-MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 min, ImVec2 max,
-                   const std::string& keep);
+// station.
+MapResult map_view(UiContext& ctx, std::span<const MapMarker> markers, ImVec2 min, ImVec2 max);
 
 // A legend: each grade as a pill (colour, face and name), then "no data" in its grey, in rows.
 // Returns the height used; draws nothing when it would not fit in `max_height`.
 // `title` (optional) leads the first row; `no_data` false leaves out the grey "no data" pill.
 float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, float width, float max_height,
                  const std::string& title = {}, bool no_data = true);
-
-// Selects a station and keeps the screen's view state (ScreenState::detail), which a selection clears.
-void select_keeping(UiContext& ctx, const std::string& station, const std::string& keep);
 
 // Names listed in a sentence: "PM2.5、臭氧" in Chinese, "PM2.5, ozone" in English.
 std::string join_names(const UiContext& ctx, std::span<const std::string> names);

@@ -66,7 +66,7 @@ void pin_pad(UiContext& ctx, const AdminView& v) {
               v.locked_seconds <= 0);
   if (button(ctx, "admin.cancel", ctx.str("admin.cancel"), ImVec2(min.x + inner, max.y - inner - cancel_h),
              ImVec2(max.x - inner, max.y - inner), ButtonStyle::quiet))
-    ctx.intents.push_back({Intent::Kind::admin_action, ctx.state.screen, "close"});
+    ctx.intents.push_back(AdminAction{AdminAction::Kind::close});
 }
 
 void info_view(UiContext& ctx, const AdminView& v) {
@@ -130,18 +130,19 @@ void info_view(UiContext& ctx, const AdminView& v) {
   // Actions, top to bottom; Quit last and apart, since on a kiosk it stops the service.
   const float bx = max.x - inner - buttons_w, bh = std::max(l.touch, l.px(84)), gap = l.px(16);
   float by = min.y + inner;
-  auto action = [&](const char* id, const std::string& label, ButtonStyle style) {
+  auto action = [&](const char* id, AdminAction::Kind kind, const std::string& label, ButtonStyle style) {
     if (button(ctx, std::string("admin.") + id, label, ImVec2(bx, by), ImVec2(bx + buttons_w, by + bh), style,
                ctx.fonts.body))
-      ctx.intents.push_back({Intent::Kind::admin_action, ctx.state.screen, id});
+      ctx.intents.push_back(AdminAction{kind});
     by += bh + gap;
   };
-  action("close", ctx.str("admin.close"), ButtonStyle::primary);
-  action("reload", ctx.str("admin.reload"), ButtonStyle::secondary);
-  action("schedule", ctx.str(v.schedule_paused ? "admin.resume_schedule" : "admin.pause_schedule"),
+  action("close", AdminAction::Kind::close, ctx.str("admin.close"), ButtonStyle::primary);
+  action("reload", AdminAction::Kind::reload, ctx.str("admin.reload"), ButtonStyle::secondary);
+  action("schedule", AdminAction::Kind::schedule,
+         ctx.str(v.schedule_paused ? "admin.resume_schedule" : "admin.pause_schedule"),
          ButtonStyle::secondary);
   by = std::max(by, max.y - inner - bh - (v.locked_down ? small_line * 2 : 0));
-  action("quit", ctx.str("admin.quit"), ButtonStyle::secondary);
+  action("quit", AdminAction::Kind::quit, ctx.str("admin.quit"), ButtonStyle::secondary);
   if (v.locked_down)
     paragraph(ctx, small, ImVec2(bx, by - gap + l.px(6)), buttons_w, t.text_muted, ctx.str("admin.quit_note"),
               2);
@@ -154,7 +155,7 @@ void admin_corner(UiContext& ctx) {
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
   // Not a touch_area: it has no label, is drawn as nothing and is not listed as tappable.
   ImGui::InvisibleButton("##admin-corner", ImVec2(l.status_height * 1.5f, l.status_height));
-  if (ImGui::IsItemActive()) ctx.intents.push_back({Intent::Kind::admin_corner, ctx.state.screen, {}});
+  if (ImGui::IsItemActive()) ctx.intents.push_back(AdminCorner{});
 }
 
 void draw_admin(UiContext& ctx) {

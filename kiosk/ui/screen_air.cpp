@@ -2,12 +2,11 @@
 // station the AQI, the health effects and recommended measures of the standard in use, and each
 // pollutant's last 24 hours or 7 days over the standard's level bands.
 //
-// The view (map or list, 24 h or 7 d, the pollutant charted) lives in ScreenState::detail as a few
-// words ("list 7d m=o3_1h"), so an idle reset returns it to the default like everything else.
+// The view (map or list, 24 h or 7 d, the pollutant charted) lives in ScreenState::air, so an idle
+// reset returns it to the default like everything else.
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
@@ -21,40 +20,14 @@
 namespace kiosk::ui {
 namespace {
 
-struct AirView {
-  bool list = false;   // the station list instead of the map
-  bool week = false;   // the trend over 7 days instead of 24 hours
-  std::string metric;  // the pollutant charted; empty: the station's main pollutant
-
-  static AirView parse(const std::string& words) {
-    AirView v;
-    std::istringstream in(words);
-    for (std::string w; in >> w;) {
-      if (w == "list")
-        v.list = true;
-      else if (w == "7d")
-        v.week = true;
-      else if (w.starts_with("m="))
-        v.metric = w.substr(2);
-    }
-    return v;
-  }
-  std::string encode() const {
-    std::string out = list ? "list" : "";
-    if (week) out += out.empty() ? "7d" : " 7d";
-    if (!metric.empty()) out += (out.empty() ? "m=" : " m=") + metric;
-    return out;
-  }
-};
-
-// Changes the view: one intent, sent only when something changed (a repeated detail would close it).
+// Changes the view: one intent, sent only when something changed.
 void set_view(UiContext& ctx, const AirView& v) {
-  if (v.encode() != ctx.state.detail) ctx.select_detail(v.encode());
+  if (v != ctx.state.air.view) ctx.intents.push_back(SetAirView{v});
 }
 
 const AirStationView* chosen(const UiContext& ctx) {
   for (const auto& a : ctx.model.air)
-    if (a.station && a.station->id == ctx.state.selected) return &a;
+    if (a.station && a.station->id == ctx.state.air.station) return &a;
   if (const AirStationView* worst = ctx.model.headline_air()) return worst;
   return ctx.model.air.empty() ? nullptr : &ctx.model.air.front();
 }
@@ -101,7 +74,7 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
   else if (a.aqi)
     text_fit(ctx, ctx.fonts.small, ImVec2(x, min.y + l.px(66)), max.x - x - l.px(12), t.warning,
              last_reading_text(ctx, a.freshness.observed_at));
-  if (p.clicked) select_keeping(ctx, a.station->id, ctx.state.detail);
+  if (p.clicked) ctx.intents.push_back(SelectStation{a.station->id});
 }
 
 void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, ImVec2 min, ImVec2 max) {
@@ -123,7 +96,7 @@ void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, Im
       }
       markers.push_back(std::move(m));
     }
-    const MapResult map = map_view(ctx, markers, min, area_max, ctx.state.detail);
+    const MapResult map = map_view(ctx, markers, min, area_max);
     // The level scale of the standard in use under the map, where there is room for it.
     const auto standard = standards::aqi_standard_for(ctx.now, ctx.model.aqi_standard);
     std::vector<Grade> scale;
@@ -559,7 +532,7 @@ void draw_air(UiContext& ctx) {
   ImVec2 a = l.content_min;
   const ImVec2 b = l.content_max;
   a.y += city_band(ctx, a, b.x - a.x) + l.gap * 0.6f;
-  const AirView view = AirView::parse(ctx.state.detail);
+  const AirView& view = ctx.state.air.view;
   const AirStationView* sel = chosen(ctx);
   if (l.size.y > l.size.x) {
     // Portrait: the chosen station above, the map and its switch below, within every hand's reach.

@@ -87,20 +87,20 @@ float bay_map(UiContext& ctx, const BayPage& bay, ImVec2 pos, float width) {
     const Hotspot& h = bay.hotspots[i];
     const ImVec2 c(a.x + static_cast<float>(h.x) * (b.x - a.x), a.y + static_cast<float>(h.y) * (b.y - a.y));
     const std::string id = std::to_string(i);
-    const bool open = ctx.state.detail == id;
+    const bool open = ctx.state.bay.hotspot == static_cast<int>(i);
     Press p =
         touch_area(ctx, "hotspot." + id, ctx.tr(h.label), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     canvas()->AddCircleFilled(c, r * 0.62f, open || p.held ? t.bar : t.accent);
     canvas()->AddCircle(c, r * 0.62f, IM_COL32_WHITE, 0, l.px(3));
     text_centered(ctx, ctx.fonts.body, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), t.on_accent,
                   std::to_string(i + 1));
-    if (p.clicked) ctx.select_detail(id);
+    if (p.clicked) ctx.intents.push_back(ToggleHotspot{static_cast<int>(i)});
   }
   float y = pos.y + height + l.px(12);
   // Labels under the map, so the numbers mean something without a tap.
   for (size_t i = 0; i < bay.hotspots.size(); ++i) {
     const Hotspot& h = bay.hotspots[i];
-    const bool open = ctx.state.detail == std::to_string(i);
+    const bool open = ctx.state.bay.hotspot == static_cast<int>(i);
     text_fit(ctx, ctx.fonts.body, ImVec2(pos.x, y), width, open ? t.accent : t.text,
              std::to_string(i + 1) + "  " + ctx.tr(h.label));
     y += ctx.fonts.body->FontSize * 1.4f;
@@ -212,7 +212,7 @@ void draw_bay(UiContext& ctx) {
   const ImVec2 a = l.content_min, b = l.content_max;
   const float list_w = std::min(l.px(520), (b.x - a.x) * 0.36f);
   const auto& bays = ctx.content.bays;
-  std::string selected = ctx.state.selected;
+  std::string selected = ctx.state.bay.page;
   if (selected.empty()) selected = bays.empty() ? kPlan : bays.front().id;
 
   {
@@ -230,7 +230,7 @@ void draw_bay(UiContext& ctx) {
                   t.text, title);
       text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + sub_y), list.width() - l.px(44),
                t.text_muted, sub);
-      if (p.clicked) ctx.select(id);
+      if (p.clicked) ctx.intents.push_back(SelectBay{id});
       y += row_h + l.gap * 0.6f;
     };
     row(kPlan, ctx.str("bay.plan_title"), ctx.str("bay.plan_subtitle"));

@@ -129,8 +129,8 @@ void draw_categories(UiContext& ctx, ImVec2 a, ImVec2 b, const std::string& sele
       text_fit(ctx, ctx.fonts.small, ImVec2(x, top + icon + l.px(4)), cw - l.px(8), fg, name);
     }
     if (p.clicked) {
-      ctx.select(c.id);
-      ctx.intents.push_back({Intent::Kind::search, ctx.state.screen, {}});
+      ctx.intents.push_back(SelectCategory{c.id});
+      ctx.intents.push_back(Search{});
     }
   }
 }
@@ -156,7 +156,7 @@ bool draw_search_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const float icon = h * 0.5f;
   magnifier(dl, ImVec2(min.x + l.px(16) + icon / 2, (min.y + max.y) / 2), icon, t.accent);
   const float x = min.x + l.px(28) + icon;
-  const std::string& text_now = ctx.state.search;
+  const std::string& text_now = ctx.state.waste.search;
   bool cleared = false;
   float right = max.x - l.px(16);
   if (!text_now.empty()) {
@@ -208,7 +208,7 @@ bool draw_search_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
 
 // The new search text after this frame's typing (on-screen keys, a physical keyboard, clearing).
 std::optional<std::string> edited_text(UiContext& ctx, const KeyboardKey& key, bool cleared) {
-  std::string s = ctx.state.search;
+  std::string s = ctx.state.waste.search;
   bool edited = false;
   for (size_t i = 0; i < ctx.typed.size();) {
     const size_t at = i;
@@ -304,7 +304,7 @@ void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min,
       std::min(2, static_cast<int>((max.y - l.px(8) - y) / (ctx.fonts.small->FontSize * 1.3f)));
   if (tip_lines > 0)
     paragraph(ctx, ctx.fonts.small, ImVec2(x, y), w, t.text_muted, ctx.tr(item.tip), tip_lines);
-  if (p.clicked) ctx.intents.push_back({Intent::Kind::open_item, ctx.state.screen, item.id});
+  if (p.clicked) ctx.intents.push_back(OpenItem{item.id});
 }
 
 struct Row {
@@ -328,13 +328,13 @@ void draw_rows(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std
 void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  const search::Results& r = results_for(*ctx.search, ctx.state.search);
-  const std::string term = search::normalise(ctx.state.search);
+  const search::Results& r = results_for(*ctx.search, ctx.state.waste.search);
+  const std::string term = search::normalise(ctx.state.waste.search);
   if (r.total == 0) {
-    if (!term.empty()) ctx.intents.push_back({Intent::Kind::search_missed, ctx.state.screen, term});
+    if (!term.empty()) ctx.intents.push_back(SearchMissed{term});
     const float y = min.y + l.px(12);
     const float used = paragraph(ctx, ctx.fonts.title, ImVec2(min.x, y), max.x - min.x, t.text,
-                                 fill(ctx.str("search.nothing"), "{q}", ctx.state.search), 2);
+                                 fill(ctx.str("search.nothing"), "{q}", ctx.state.waste.search), 2);
     paragraph(ctx, ctx.fonts.body, ImVec2(min.x, y + used + l.px(12)), max.x - min.x, t.text_muted,
               ctx.str("search.nothing_hint"), 4);
     return;
@@ -387,8 +387,7 @@ void draw_item_card(UiContext& ctx, ImVec2 min, ImVec2 max, const WasteItem& ite
   const std::string& back = ctx.str("search.back");
   const float bw = std::max(l.px(220), measure(ctx.fonts.large, back).x + l.px(60));
   const ImVec2 bmin(min.x + pad, max.y - pad - l.touch), bmax(bmin.x + bw, max.y - pad);
-  if (button(ctx, "waste.back", back, bmin, bmax, ButtonStyle::primary))
-    ctx.intents.push_back({Intent::Kind::open_item, ctx.state.screen, {}});
+  if (button(ctx, "waste.back", back, bmin, bmax, ButtonStyle::primary)) ctx.intents.push_back(OpenItem{});
 
   const float x = min.x + pad, w = max.x - min.x - 2 * pad;
   const float bottom = bmin.y - l.px(12);
@@ -432,22 +431,21 @@ void draw_waste(UiContext& ctx) {
     return;
   }
   const Regions r = regions(l, a, b);
-  const bool searching = !ctx.state.search.empty() && ctx.search;
-  const std::string selected = ctx.state.selected.empty() ? cats.front().id : ctx.state.selected;
+  const bool searching = !ctx.state.waste.search.empty() && ctx.search;
+  const std::string selected = ctx.state.waste.category.empty() ? cats.front().id : ctx.state.waste.category;
   const WasteCategory* current = ctx.content.waste_category(selected);
   if (!current) current = &cats.front();
 
   draw_categories(ctx, r.cats_min, r.cats_max, searching ? std::string() : current->id);
   const bool cleared = draw_search_field(ctx, r.field_min, r.field_max);
-  if (const WasteItem* open = ctx.state.item.empty() ? nullptr : find_item(ctx, ctx.state.item))
+  if (const WasteItem* open = ctx.state.waste.item.empty() ? nullptr : find_item(ctx, ctx.state.waste.item))
     draw_item_card(ctx, r.list_min, r.list_max, *open);
   else if (searching)
     draw_results(ctx, r.list_min, r.list_max);
   else
     draw_category_items(ctx, r.list_min, r.list_max, *current);
   const KeyboardKey key = draw_keyboard(ctx, r.keys_min, r.keys_max);
-  if (auto text = edited_text(ctx, key, cleared))
-    ctx.intents.push_back({Intent::Kind::search, ctx.state.screen, std::move(*text)});
+  if (auto text = edited_text(ctx, key, cleared)) ctx.intents.push_back(Search{std::move(*text)});
 }
 
 }  // namespace kiosk::ui

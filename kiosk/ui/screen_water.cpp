@@ -2,8 +2,8 @@
 // (GB 3838-2002 for surface water, GB 3097-1997 for seawater), and for the chosen station the class,
 // the items that decided it and every measured value.
 //
-// The view (map or list) lives in ScreenState::detail ("list"), so an idle reset returns it to the
-// map like everything else.
+// The view (map or list) lives in ScreenState::water, so an idle reset returns it to the map like
+// everything else.
 #include <algorithm>
 #include <cmath>
 
@@ -17,8 +17,6 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr const char* kList = "list";
-
 bool current(const WaterStationView& w) {
   return w.grade && !w.freshness.stale;
 }
@@ -29,7 +27,7 @@ bool is_sea(const WaterStationView& w) {
 const WaterStationView* chosen(const UiContext& ctx) {
   for (const auto* group : {&ctx.model.rivers, &ctx.model.sea})
     for (const auto& w : *group)
-      if (w.station && w.station->id == ctx.state.selected) return &w;
+      if (w.station && w.station->id == ctx.state.water.station) return &w;
   if (!ctx.model.rivers.empty()) return &ctx.model.rivers.front();
   return ctx.model.sea.empty() ? nullptr : &ctx.model.sea.front();
 }
@@ -71,7 +69,7 @@ float water_row(UiContext& ctx, const WaterStationView& w, bool selected, ImVec2
          none);
   }
   freshness_line(ctx, w.freshness, ImVec2(x, max.y - l.px(16) - ctx.fonts.small->FontSize), width - l.px(44));
-  if (p.clicked) select_keeping(ctx, w.station->id, ctx.state.detail);
+  if (p.clicked) ctx.intents.push_back(SelectStation{w.station->id});
   return h;
 }
 
@@ -95,7 +93,7 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
         }
         markers.push_back(std::move(m));
       }
-    const MapResult map = map_view(ctx, markers, min, area_max, ctx.state.detail);
+    const MapResult map = map_view(ctx, markers, min, area_max);
     // The classes on the map, where there is room for them: rivers and sea apart (their scales
     // differ), each in the order of its classes.
     auto classes = [&](const std::vector<WaterStationView>& group) {
@@ -160,8 +158,7 @@ void stations(UiContext& ctx, bool list_view, const WaterStationView* sel, ImVec
     list.set_content_height(y - list.origin().y);
   }
   if (int tapped = option_switch(ctx, "water.view", labels, list_view ? 1 : 0, smin, smax); tapped >= 0) {
-    const std::string next = tapped == 1 ? kList : "";
-    if (next != ctx.state.detail) ctx.select_detail(next);
+    if ((tapped == 1) != list_view) ctx.intents.push_back(SetWaterView{tapped == 1});
   }
 }
 
@@ -254,7 +251,7 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
 void draw_water(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const ImVec2 a = l.content_min, b = l.content_max;
-  const bool list_view = ctx.state.detail == kList;
+  const bool list_view = ctx.state.water.list;
   const WaterStationView* sel = chosen(ctx);
   if (l.size.y > l.size.x) {
     // Portrait: the chosen station above, the map and its switch below, within every hand's reach.

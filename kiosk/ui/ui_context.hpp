@@ -11,6 +11,7 @@
 #include "kiosk/core/model.hpp"
 #include "kiosk/core/snapshot.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/intent.hpp"
 #include "kiosk/ui/pictures.hpp"
 #include "kiosk/ui/screen_id.hpp"
 #include "kiosk/ui/text_run.hpp"
@@ -21,31 +22,6 @@ class SearchIndex;
 }
 
 namespace kiosk::ui {
-
-// Something a resident asked for; the app carries it out between frames.
-struct Intent {
-  enum class Kind {
-    go_to,  // screen
-    toggle_language,
-    toggle_large_text,  // accessibility: bigger text everywhere
-    toggle_contrast,    // accessibility: the high-contrast theme
-    select,             // id: a station, bay, category or tip, depending on the screen
-    select_detail,      // id: a part of the selected item (a hotspot on a bay map)
-    back,               // close the open detail
-    hold_pointer,       // the finger is dragging something of the screen's: this press is no swipe
-    classroom,          // move: a step in the classroom game or quiz
-    admin_corner,       // the hidden admin corner is held this frame (the app times the gesture)
-    admin_key,          // id: a digit "0".."9", "delete" or "enter", typed on the admin keypad
-    admin_action,       // id: "reload", "schedule", "quit" or "close", from the admin view
-    search,             // id: the waste search's new text (a key typed, a backspace, or cleared)
-    open_item,          // id: the waste item whose card to show; empty closes the card
-    search_missed,      // id: the normalised search term for which "nothing found" is on screen
-  };
-  Kind kind = Kind::go_to;
-  ScreenId screen = ScreenId::home;
-  std::string id;
-  classroom::Move move;
-};
 
 // The admin overlay (screen_admin.cpp): closed for residents, opened by the hidden gesture, then
 // the PIN keypad, then the view. The app fills it; the UI only draws it and returns intents.
@@ -76,15 +52,32 @@ struct AdminView {
 // Per-visit state the app owns; an idle reset returns it to default.
 struct ScreenState {
   ScreenId screen = ScreenId::home;
-  std::string selected;            // the station/bay/category/tip open on the current screen, if any
-  std::string detail;              // a part of it (a bay map's hotspot), if any
+  AirState air;  // each screen's own (screen_state.hpp)
+  WaterState water;
+  BayState bay;
+  WasteState waste;
   classroom::Classroom classroom;  // the game round and the quiz (classroom mode)
   AdminView admin;                 // the admin overlay; closed for residents
-  std::string search;              // text typed into the waste search
-  std::string item;                // the waste item whose card is open, if any
   bool large_text = false;         // accessibility modes, until the next idle reset
   bool high_contrast = false;
 };
+
+// The station, bay page or waste category chosen on the screen on show; empty: none or the default.
+inline const std::string& selected_on(const ScreenState& s) {
+  static const std::string none;
+  switch (s.screen) {
+    case ScreenId::air:
+      return s.air.station;
+    case ScreenId::water:
+      return s.water.station;
+    case ScreenId::bay:
+      return s.bay.page;
+    case ScreenId::waste:
+      return s.waste.category;
+    default:
+      return none;
+  }
+}
 
 // What a frame showed: used by replay (`tap "LABEL"`, `expect text`) and by tests.
 struct FrameRecord {
@@ -137,15 +130,9 @@ struct UiContext {
 
   const std::string& str(const std::string& key) const { return content.strings.get(key, lang); }
   const std::string& tr(const Text& text) const { return text.in(lang); }
-  void go_to(ScreenId id) { intents.push_back({Intent::Kind::go_to, id, {}}); }
-  void select(std::string id) { intents.push_back({Intent::Kind::select, state.screen, std::move(id)}); }
-  void play(classroom::Move move) {
-    intents.push_back({Intent::Kind::classroom, state.screen, {}, std::move(move)});
-  }
-  void hold_pointer() { intents.push_back({Intent::Kind::hold_pointer, state.screen, {}}); }
-  void select_detail(std::string id) {
-    intents.push_back({Intent::Kind::select_detail, state.screen, std::move(id)});
-  }
+  void go_to(ScreenId id) { intents.push_back(GoTo{id}); }
+  void play(classroom::Move move) { intents.push_back(Play{std::move(move)}); }
+  void hold_pointer() { intents.push_back(HoldPointer{}); }
 };
 
 }  // namespace kiosk::ui

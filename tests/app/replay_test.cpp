@@ -28,7 +28,7 @@ TEST_P(ReplayScript, Passes) {
 INSTANTIATE_TEST_SUITE_P(Scripts, ReplayScript,
                          ::testing::Values("navigation", "swipe", "language", "keys", "map", "admin",
                                            "search", "search_english", "search_card", "search_nothing",
-                                           "idle", "city_air", "plan", "chart", "stale"));
+                                           "idle", "city_air", "plan", "chart", "stale", "intents"));
 
 // Classroom mode's scripts run with --classroom (the game and the quiz are in the navigation).
 class ClassroomReplayScript : public ::testing::TestWithParam<std::string> {};
@@ -63,6 +63,20 @@ TEST(Replay, FailedExpectationNamesTheLineAndWhatWasSeen) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
   EXPECT_NE(r.err.find("t.replay:2: expected screen 'water', but the screen is 'air'"), std::string::npos)
+      << r.err;
+}
+
+TEST(Replay, MissingIntentNamesWhatWasCarriedOut) {
+  TempDir dir;
+  CommandResult r = replay_text("tap \"空气\"\nexpect intent select_station\n", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("t.replay:2: expected intent 'select_station', but the intents carried out since the "
+                       "last one expected were: go_to air"),
+            std::string::npos)
+      << r.err;
+  r = replay_text("expect intent fly\n", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("t.replay:1: expect intent: 'fly' is not an intent (go_to, "), std::string::npos)
       << r.err;
 }
 

@@ -27,9 +27,8 @@ std::string hash(const std::string& pin) {
 // Opens the keypad and types `pin`; returns whether the view opened.
 bool type_pin(AdminMode& admin, ui::AdminView& view, const std::string& pin, double now) {
   view.mode = ui::AdminView::Mode::pin;
-  for (char c : pin)
-    admin.apply({ui::Intent::Kind::admin_key, ui::ScreenId::home, std::string(1, c)}, now, view);
-  admin.apply({ui::Intent::Kind::admin_key, ui::ScreenId::home, "enter"}, now, view);
+  for (char c : pin) admin.key({ui::AdminKey::Kind::digit, c - '0'}, now, view);
+  admin.key({ui::AdminKey::Kind::enter}, now, view);
   return view.mode == ui::AdminView::Mode::open;
 }
 

@@ -37,6 +37,16 @@ TEST(ReplayScript, ParsesEveryAction) {
   EXPECT_EQ(s.steps[9].text, "PM2.5 \"x\"");
 }
 
+TEST(ReplayScript, ExpectIntentTakesANameOrANameWithItsPayload) {
+  const ReplayScript s =
+      parse_replay("expect intent select_station\nexpect intent \"set_air_view list 7d\"\n");
+  ASSERT_EQ(s.error, "");
+  ASSERT_EQ(s.steps.size(), 2u);
+  EXPECT_EQ(s.steps[0].kind, ReplayStep::Kind::expect_intent);
+  EXPECT_EQ(s.steps[0].text, "select_station");
+  EXPECT_EQ(s.steps[1].text, "set_air_view list 7d");
+}
+
 TEST(ReplayScript, WaitAcceptsUnits) {
   EXPECT_DOUBLE_EQ(parse_replay("wait 300ms").steps.at(0).seconds, 0.3);
   EXPECT_DOUBLE_EQ(parse_replay("wait 2m").steps.at(0).seconds, 120);
@@ -54,7 +64,8 @@ TEST(ReplayScript, BadLinesAreRefusedWithTheirLineNumber) {
             "1: shot needs a file name made of letters, digits, '-', '_' and '.'");
   EXPECT_EQ(parse_replay("key f13").error,
             "1: unknown key 'f13' (known: escape, left, right, backspace, enter, a letter or a digit)");
-  EXPECT_EQ(parse_replay("expect text unquoted").error, "1: expect needs 'screen NAME' or 'text \"TEXT\"'");
+  EXPECT_EQ(parse_replay("expect text unquoted").error,
+            "1: expect needs 'screen NAME', 'text \"TEXT\"' or 'intent NAME'");
   EXPECT_EQ(parse_replay("drag 1 2 3").error, "1: drag needs X1 Y1 X2 Y2 MS");
 }
 

@@ -585,6 +585,7 @@ void Soak::play(const fs::path& script) {
       case K::shot:
       case K::expect_screen:
       case K::expect_text:
+      case K::expect_intent:
         break;
     }
   }
