@@ -95,7 +95,8 @@ class KioskApp {
     take_picture_check(true);
     return report_.errors;
   }
-  // Packs refused for errors since the start: at start (a fallback was shown) and on reloads.
+  // Packs refused since the start: at start for errors (a fallback was shown), on reloads for errors or
+  // a missing font.
   std::uint64_t content_rejected() const { return report_.rejected; }
   // What the --editor strip says: "content problem", the counts and the first problem; empty when none.
   const std::string& content_notice() const { return report_.notice; }
