@@ -1,3 +1,6 @@
+// [SECTION] Watching the folder
+// [SECTION] The worker: settle, validate, make the session, hand it over
+// [SECTION] The last good copy
 #include "kiosk/app/content_reloader.hpp"
 
 #include <fcntl.h>
@@ -16,6 +19,8 @@
 
 namespace kiosk {
 namespace fs = std::filesystem;
+
+// [SECTION] Watching the folder
 
 namespace {
 
@@ -98,8 +103,14 @@ std::string fingerprint(const fs::path& root) {
 
 }  // namespace
 
-ContentReloader::ContentReloader(fs::path content_dir, fs::path last_good_dir, double settle_seconds)
-    : dir_(std::move(content_dir)), last_good_(std::move(last_good_dir)), settle_(settle_seconds) {}
+// [SECTION] The worker: settle, validate, make the session, hand it over
+
+ContentReloader::ContentReloader(fs::path content_dir, fs::path last_good_dir, double settle_seconds,
+                                 SessionRecipe recipe)
+    : dir_(std::move(content_dir)),
+      last_good_(std::move(last_good_dir)),
+      settle_(settle_seconds),
+      recipe_(std::move(recipe)) {}
 
 ContentReloader::~ContentReloader() {
   stop_ = true;
@@ -110,7 +121,7 @@ void ContentReloader::start() {
   thread_ = std::thread([this] { run(); });
 }
 
-std::optional<ContentLoad> ContentReloader::take() {
+std::optional<ReloadResult> ContentReloader::take() {
   std::lock_guard lock(mu_);
   return std::exchange(ready_, std::nullopt);
 }
@@ -161,11 +172,27 @@ void ContentReloader::run() {
         continue;
       }
       if (load.readable && !load.diags.has_errors()) keep_as_last_good(dir_);
+      ReloadResult result = prepare(std::move(load));
       std::lock_guard lock(mu_);
-      ready_ = std::move(load);
+      ready_ = std::move(result);
     }
   }
 }
+
+// A good pack's search index (the pinyin dictionary and every waste item), font and glyph text are made
+// here, so the frame that takes the result only moves them.
+ReloadResult ContentReloader::prepare(ContentLoad load) const {
+  ReloadResult result;
+  result.readable = load.readable;
+  if (!load.readable || load.diags.has_errors()) {
+    result.problems = std::move(load.diags);
+    return result;
+  }
+  result.session = make_session(std::move(load), recipe_, result.error);
+  return result;
+}
+
+// [SECTION] The last good copy
 
 void ContentReloader::keep_as_last_good(const fs::path& from) const {
   if (last_good_.empty()) return;

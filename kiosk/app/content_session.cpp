@@ -4,20 +4,31 @@
 #include <cstdlib>
 
 #include "kiosk/app/view_options.hpp"
+#include "kiosk/core/content/all_text.hpp"
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/log.hpp"
 
 namespace kiosk {
-namespace {
 
-std::string pinyin_dictionary(const AppOptions& options) {
+SessionRecipe session_recipe(const AppOptions& options) {
   const char* dictionary = std::getenv("KIOSK_PINYIN_DICTIONARY");
-  return !options.pinyin_dictionary.empty() ? options.pinyin_dictionary
-         : dictionary && *dictionary        ? dictionary
-                                            : search::kDefaultPinyinDictionary;
+  return {!options.pinyin_dictionary.empty() ? options.pinyin_dictionary
+          : dictionary && *dictionary        ? dictionary
+                                             : search::kDefaultPinyinDictionary,
+          options.find_font};
 }
 
-}  // namespace
+std::optional<ContentSession> make_session(ContentLoad load, const SessionRecipe& recipe,
+                                           std::string& error) {
+  std::optional<render::FontFile> font = recipe.find_font(load.pack.settings.font, error);
+  if (!font) return std::nullopt;
+  ContentSession session;
+  session.search = search::build_waste_search(load.pack.waste_items, recipe.pinyin_dictionary);
+  session.glyphs = {std::move(*font), all_text(load.pack), display_text(load.pack)};
+  session.pack = std::move(load.pack);
+  session.diags = std::move(load.diags);
+  return session;
+}
 
 std::optional<ContentSession> open_content(const AppOptions& options, std::string& error) {
   // Pictures' headers are checked now; every pixel is decoded on a worker while the first frame is drawn
@@ -52,17 +63,11 @@ std::optional<ContentSession> open_content(const AppOptions& options, std::strin
   if (load.diags.has_errors())
     log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                  " problem(s); showing what could be read");
-  std::optional<render::FontFile> font = options.find_font(load.pack.settings.font, error);
-  if (!font) return std::nullopt;
-  ContentSession session;
-  session.pinyin_dictionary = pinyin_dictionary(options);
-  session.search = search::build_waste_search(load.pack.waste_items, session.pinyin_dictionary);
-  session.pack = std::move(load.pack);
-  session.font = std::move(*font);
-  session.diags = std::move(load.diags);
-  session.editor_lang = editor_lang;
-  session.errors = errors;
-  session.notice = std::move(notice);
+  std::optional<ContentSession> session = make_session(std::move(load), session_recipe(options), error);
+  if (!session) return std::nullopt;
+  session->editor_lang = editor_lang;
+  session->errors = errors;
+  session->notice = std::move(notice);
   return session;
 }
 

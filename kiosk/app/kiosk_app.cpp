@@ -11,8 +11,6 @@
 #include <imgui.h>
 
 #include "kiosk/app/content_session.hpp"
-#include "kiosk/core/content/all_text.hpp"
-#include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/log.hpp"
 #include "kiosk/render/sdl_renderer_backend.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -47,27 +45,21 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
   std::optional<ContentSession> session = open_content(options, error);
   if (!session) return false;
   options_ = options;
-  editor_ = options.editor;
-  content_errors_ = session->errors;
-  if (session->errors > 0) ++content_rejected_;
-  content_notice_ = std::move(session->notice);
+  report_.errors = session->errors;
+  if (session->errors > 0) ++report_.rejected;
+  report_.notice = std::move(session->notice);
   if (options.watch_content && !reloader_) {
-    reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir);
+    reloader_ = std::make_unique<ContentReloader>(options.content_dir, options.last_good_dir, 0.5,
+                                                  session_recipe(options));
     reloader_->start();
   }
-  content_ = std::move(session->pack);
-  picture_check_.start(content_.dir, session->diags, session->editor_lang);
-  pinyin_dictionary_ = std::move(session->pinyin_dictionary);
-  search_ = std::move(session->search);
-  attention_ =
-      AttentionState(clock_.monotonic(), {content_.settings.idle_seconds, content_.settings.attract_seconds});
-  admin_.configure(content_.settings.admin_pin_hash);
-  pictures_->reset(content_.dir, display_.width(), display_.height());
-  lang_ = options.lang.value_or(content_.settings.default_language);
+  report_.picture_check.start(session->pack.dir, session->diags, session->editor_lang);
+  attention_ = AttentionState(clock_.monotonic(),
+                              {session->pack.settings.idle_seconds, session->pack.settings.attract_seconds});
+  lang_ = options.lang.value_or(session->pack.settings.default_language);
   classroom_ = options.classroom;
-  glyphs_.set_font(std::move(session->font));
   // Fonts are built at the first frame, once the first data (cache or fetch) has named its stations.
-  refresh_model(true);
+  swap_in(*session);
   return true;
 }
 
@@ -85,42 +77,55 @@ bool KioskApp::reload_content(std::string& error) {
   return true;
 }
 
-void KioskApp::apply_reload(ContentLoad load) {
-  if (!load.readable || load.diags.has_errors()) {
-    // A broken edit never reaches residents: keep the last good content, report every problem.
-    ++content_rejected_;
-    log_problems(load.diags, lang_);
-    content_notice_ = load.diags.items().empty()
-                          ? (lang_ == Lang::zh ? "内容问题：内容文件夹无法读取"
-                                               : "content problem: the folder cannot be read")
-                          : problem_notice(load.diags, lang_, true);
-    dirty_frames_ = std::max(dirty_frames_, 1);
-    return;
+// Between frames, with what the reloader's worker made: nothing here reads the whole pack, so the frame
+// that takes a reload is as quick as any other.
+void KioskApp::apply_reload(ReloadResult result) {
+  if (!result.session) return refuse_reload(result);
+  ContentSession& session = *result.session;
+  log::info("content reloaded (version " + session.pack.version + ")");
+  const bool new_sources = !same_sources(session.pack, content_);
+  warn_of_shrunk_lists(content_, session.pack, session.diags);
+  log_problems(session.diags, lang_);  // warnings of a pack that loaded
+  report_.notice = problem_notice(session.diags, lang_, false);
+  swap_in(session);
+  if (new_sources) feed_->set_sources(content_.sources);
+}
+
+// A broken edit never reaches residents: the session on screen stays whole, every problem is reported.
+void KioskApp::refuse_reload(const ReloadResult& result) {
+  ++report_.rejected;
+  log_problems(result.problems, lang_);
+  const bool zh = lang_ == Lang::zh;
+  if (!result.error.empty()) {
+    log::error("content not reloaded: " + result.error);
+    report_.notice = (zh ? "内容问题：未载入。" : "content problem: not loaded. ") + result.error;
+  } else if (result.problems.items().empty()) {
+    report_.notice = zh ? "内容问题：内容文件夹无法读取" : "content problem: the folder cannot be read";
+  } else {
+    report_.notice = problem_notice(result.problems, lang_, true);
   }
-  log::info("content reloaded (version " + load.pack.version + ")");
-  const bool new_glyphs = all_text(load.pack) != all_text(content_);
-  const bool new_sources = !same_sources(load.pack, content_);
-  warn_of_shrunk_lists(content_, load.pack, load.diags);
-  log_problems(load.diags, lang_);  // warnings of a pack that loaded
-  search::SearchIndex search = search::build_waste_search(load.pack.waste_items, pinyin_dictionary_);
-  content_ = std::move(load.pack);
-  search_ = std::move(search);
+  dirty_frames_ = std::max(dirty_frames_, 1);
+}
+
+// The one place the pack on screen changes: the pack, its search and its glyph needs move in together
+// (nothing here can fail), then what depends on the pack follows it.
+void KioskApp::swap_in(ContentSession& session) {
+  content_ = std::move(session.pack);
+  search_ = std::move(session.search);
+  glyphs_.set_needs(std::move(session.glyphs));        // new pages only when the font or the text changed
   admin_.configure(content_.settings.admin_pin_hash);  // a new PIN in /etc/kiosk takes effect on reload
-  content_notice_ = problem_notice(load.diags, lang_, false);
   pictures_->reset(content_.dir, display_.width(), display_.height());
   attention_.configure({content_.settings.idle_seconds, content_.settings.attract_seconds});
-  if (new_sources) feed_->set_sources(content_.sources);
-  if (new_glyphs) glyphs_.rebuild();  // the next frame rebuilds the atlas with the new characters
   refresh_model(true);
   dirty_frames_ = std::max(dirty_frames_, 2);
 }
 
 void KioskApp::take_picture_check(bool wait) {
-  std::optional<FullPictureCheck::Result> r = picture_check_.take(wait);
+  std::optional<FullPictureCheck::Result> r = report_.picture_check.take(wait);
   if (!r || r->new_errors.empty()) return;
   for (const std::string& e : r->new_errors) log::error(e);
-  content_errors_ += static_cast<int>(r->new_errors.size());
-  content_notice_ = problem_notice(r->all, lang_, false);
+  report_.errors += static_cast<int>(r->new_errors.size());
+  report_.notice = problem_notice(r->all, lang_, false);
   dirty_frames_ = std::max(dirty_frames_, 1);
 }
 
@@ -130,7 +135,7 @@ bool KioskApp::ensure_fonts(std::string& error) {
   layout_ =
       ui::make_layout(ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height())));
   ImGui::SetCurrentContext(imgui_);
-  return glyphs_.ensure(content_, layout_.scale, display_.max_texture_side(), error);
+  return glyphs_.ensure(layout_.scale, display_.max_texture_side(), error);
 }
 
 void KioskApp::wait_for_fonts() {

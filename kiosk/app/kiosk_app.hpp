@@ -14,10 +14,11 @@
 #include "kiosk/app/admin_mode.hpp"
 #include "kiosk/app/app_options.hpp"
 #include "kiosk/app/content_reloader.hpp"
+#include "kiosk/app/content_session.hpp"
 #include "kiosk/app/data_feed.hpp"
-#include "kiosk/app/full_picture_check.hpp"
 #include "kiosk/app/input.hpp"
 #include "kiosk/app/intent_reducer.hpp"
+#include "kiosk/app/kiosk_app_parts.hpp"
 #include "kiosk/app/kiosk_fonts.hpp"
 #include "kiosk/core/attention.hpp"
 #include "kiosk/core/clock.hpp"
@@ -63,7 +64,7 @@ class KioskApp {
   bool frame(bool force = false);
   bool wants_frame() const;
   // Headless runs build every frame but rasterise only the ones that are saved (render, `shot`).
-  void set_rasterize(bool on) { rasterize_ = on; }
+  void set_rasterize(bool on) { frame_.rasterize = on; }
   // Headless: waits until the pictures asked for so far are decoded, so a saved frame shows them.
   void wait_for_pictures();
 
@@ -90,21 +91,23 @@ class KioskApp {
   // Waits for the pictures' full decode (started by start() on a worker) to count its problems too.
   int content_errors() {
     take_picture_check(true);
-    return content_errors_;
+    return report_.errors;
   }
-  // Packs refused for errors since the start: at start (a fallback was shown) and on reloads.
-  std::uint64_t content_rejected() const { return content_rejected_; }
+  // Packs refused since the start: at start for errors (a fallback was shown), on reloads for errors or
+  // a missing font.
+  std::uint64_t content_rejected() const { return report_.rejected; }
   // What the --editor strip says: "content problem", the counts and the first problem; empty when none.
-  const std::string& content_notice() const { return content_notice_; }
+  const std::string& content_notice() const { return report_.notice; }
   const Model& model() const { return model_; }
   bool quit_requested() const { return quit_; }
   // Idle reset, attract rotation and sleep (outside the schedule); see kiosk/core/attention.hpp.
   Attention attention() const { return attention_.state(); }
   // Live kiosks shift the picture by a few pixels every ten minutes against burn-in.
-  void set_burn_in_shift(bool on) { burn_in_shift_ = on; }
+  void set_burn_in_shift(bool on) { frame_.burn_in_shift = on; }
   bool classroom() const { return classroom_; }
-  std::uint64_t frames_drawn() const { return frames_drawn_; }
+  std::uint64_t frames_drawn() const { return frame_.drawn; }
   const render::PictureCache& pictures() const { return *pictures_; }  // textures in use (soak test)
+  const search::SearchIndex& search_index() const { return search_; }  // the waste search on screen
   // Waste searches that found nothing, counted per term; kept in `file` (the cache folder) when set.
   void keep_missed_searches(const std::filesystem::path& file) { missed_searches_.keep_in(file); }
   const search::MissedSearches& missed_searches() const { return missed_searches_; }
@@ -128,8 +131,9 @@ class KioskApp {
   void take(std::optional<Reduction> r);  // the reducer's new state, redraw and missed-search cue
   void step_screen(int direction);
   void reset_visit();
-  void apply_reload(ContentLoad load);
-  void take_content(ContentLoad& load, const std::string& from);
+  void apply_reload(ReloadResult result);
+  void refuse_reload(const ReloadResult& result);
+  void swap_in(ContentSession& session);
   void draw_overlays(double now);
   void apply_admin(AdminMode::Action action);
   bool ensure_fonts(std::string& error);
@@ -142,50 +146,48 @@ class KioskApp {
   void present();
   void carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys, double now);
   void take_picture_check(bool wait);  // logs and counts what the full decode found
-  FullPictureCheck picture_check_;
-  bool redraw_for_glyphs_ = false;  // this frame lacked glyphs: it is drawn again, not shown
-  bool glyph_second_pass_ = false;
 
+  // Where it draws and what time it is.
   render::Display& display_;
   const Clock& clock_;
   KioskFonts glyphs_;  // before imgui_: its io.Fonts outlives the context
   ImGuiContext* imgui_ = nullptr;
+  std::unique_ptr<render::PictureCache> pictures_;
+  FrameLoop frame_;
+  int dirty_frames_ = 2;  // frames still to draw because something changed
+  bool quit_ = false;
+
+  // The content session on screen: the pack, its waste search and (in glyphs_) its glyph needs,
+  // replaced together by swap_in(), and what is known of its problems.
   AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
+  search::SearchIndex search_;
+  std::unique_ptr<ContentReloader> reloader_;
+  ContentReport report_;
+
+  // The data and the model built from it and the content.
   std::shared_ptr<DataFeed> feed_;
   SnapshotPtr snapshot_;
   Model model_;
+
+  // What the visitor sees and does.
   ui::ScreenState state_;
   Lang lang_ = Lang::zh;
   ui::Theme theme_;
   ui::Layout layout_;
-  std::unique_ptr<render::PictureCache> pictures_;
   PointerInput input_;
   ui::FrameRecord record_;
-  int dirty_frames_ = 2;
-  long long last_minute_ = -1;
-  double last_frame_time_ = 0;
-  std::uint64_t frames_drawn_ = 0;
-  bool quit_ = false;
-  bool rasterize_ = true;
   AttentionState attention_{0};
   bool swallowing_ = false;  // the touch that woke the kiosk, until it lifts
-  double fade_start_ = -10;  // attract mode's cross-fade between screens
-  bool burn_in_shift_ = false;
-  std::unique_ptr<ContentReloader> reloader_;
-  std::string content_notice_;  // content problems, for the editor view
-  int content_errors_ = 0;      // in the pack given at start
-  std::uint64_t content_rejected_ = 0;
-  bool editor_ = false;
   bool classroom_ = false;
+  search::MissedSearches missed_searches_;
+
+  // The operator's side: lockdown and the admin view.
   AdminMode admin_;
   bool locked_down_ = false;
   bool admin_quit_ = false;
   bool admin_corner_held_ = false;  // the hidden corner was held in the last frame
-  std::vector<std::string> intent_log_;
-  search::SearchIndex search_;  // the waste search, rebuilt with the content
-  std::string pinyin_dictionary_;
-  search::MissedSearches missed_searches_;
+  std::vector<std::string> intent_log_;  // the last intents by name, for replay's `expect intent`
 };
 
 }  // namespace kiosk

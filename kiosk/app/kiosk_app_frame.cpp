@@ -24,20 +24,20 @@ constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or qu
 // [SECTION] One frame, drawn again when it lacked glyphs
 
 bool KioskApp::frame(bool force) {
-  redraw_for_glyphs_ = false;
+  frame_.redraw_for_glyphs = false;
   const bool drawn = frame_once(force);
-  if (!drawn || !redraw_for_glyphs_) return drawn;
+  if (!drawn || !frame_.redraw_for_glyphs) return drawn;
   // The frame drew '?' for characters its pages lacked and was not shown; the pages have them now.
-  --frames_drawn_;
-  glyph_second_pass_ = true;
-  redraw_for_glyphs_ = false;
+  --frame_.drawn;
+  frame_.glyph_second_pass = true;
+  frame_.redraw_for_glyphs = false;
   frame_once(true);
-  glyph_second_pass_ = false;
+  frame_.glyph_second_pass = false;
   return true;
 }
 
 bool KioskApp::wants_frame() const {
-  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != last_minute_ ||
+  return dirty_frames_ > 0 || input_.pointer_down() || clock_.wall() / 60 != frame_.last_minute ||
          state_.classroom.due(clock_.monotonic()) ||  // the game's countdown
          admin_.wants_frame(clock_.monotonic(), state_.admin);
 }
@@ -52,11 +52,11 @@ bool KioskApp::frame_once(bool force) {
   std::vector<ui::Intent> intents;
   build_frame(now, keys, intents);
   // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
-  if (!glyph_second_pass_ && glyphs_.cover(record_.runs)) redraw_for_glyphs_ = true;
-  if (rasterize_ && !redraw_for_glyphs_) present();
-  ++frames_drawn_;
+  if (!frame_.glyph_second_pass && glyphs_.cover(record_.runs)) frame_.redraw_for_glyphs = true;
+  if (frame_.rasterize && !frame_.redraw_for_glyphs) present();
+  ++frame_.drawn;
   if (record_.animating) dirty_frames_ = std::max(dirty_frames_, 2);
-  last_minute_ = clock_.wall() / 60;
+  frame_.last_minute = clock_.wall() / 60;
   if (dirty_frames_ > 0) --dirty_frames_;
   carry_out(intents, keys, now);
   return true;
@@ -68,7 +68,7 @@ bool KioskApp::frame_once(bool force) {
 void KioskApp::between_frames() {
   take_picture_check(false);
   if (reloader_)
-    if (auto load = reloader_->take()) apply_reload(std::move(*load));
+    if (auto result = reloader_->take()) apply_reload(std::move(*result));
   refresh_model(false);
   const double mono = clock_.monotonic();
   const UnixTime wall = clock_.wall();
@@ -86,7 +86,7 @@ void KioskApp::between_frames() {
   if (step.reset) reset_visit();
   if (step.next_screen) {
     step_screen(+1);
-    fade_start_ = mono;
+    frame_.fade_start = mono;
   }
   if (attention_.state() != before) dirty_frames_ = std::max(dirty_frames_, 2);
   if (pictures_->upload_ready()) dirty_frames_ = std::max(dirty_frames_, 1);
@@ -99,7 +99,7 @@ void KioskApp::between_frames() {
 bool KioskApp::fonts_ready() {
   // The editor strip quotes the editor's text and speaks of quotes and encodings: characters the
   // pack may not use anywhere else, which would show as '?'.
-  if (editor_ && fonts().body && !content_notice_.empty()) glyphs_.need(content_notice_);
+  if (options_.editor && fonts().body && !report_.notice.empty()) glyphs_.need(report_.notice);
   std::string error;
   if (!ensure_fonts(error)) {
     if (!fonts().body) {  // never had an atlas: nothing can be drawn
@@ -117,8 +117,8 @@ bool KioskApp::fonts_ready() {
 void KioskApp::build_frame(double now, std::vector<KioskKey>& keys, std::vector<ui::Intent>& intents) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = layout_.size;
-  io.DeltaTime = static_cast<float>(std::clamp(now - last_frame_time_, 1e-4, 0.5));
-  last_frame_time_ = now;
+  io.DeltaTime = static_cast<float>(std::clamp(now - frame_.last_time, 1e-4, 0.5));
+  frame_.last_time = now;
   input_.apply(io);
   ImGui::NewFrame();
   input_.cancel_press_if_dragging(layout_.px(24));
@@ -146,7 +146,7 @@ void KioskApp::build_frame(double now, std::vector<KioskKey>& keys, std::vector<
   ctx.backspaces = static_cast<int>(std::count(keys.begin(), keys.end(), KioskKey::backspace));
   ctx.search = &search_;
   ctx.alert = alert;
-  if (editor_ && !content_notice_.empty()) ctx.editor_notice = &content_notice_;
+  if (options_.editor && !report_.notice.empty()) ctx.editor_notice = &report_.notice;
   ctx.attract = attention_.state() == Attention::attract;
   ui::record_text_runs(&record_.runs, &fonts);
   ui::draw_frame(ctx);
@@ -156,7 +156,7 @@ void KioskApp::build_frame(double now, std::vector<KioskKey>& keys, std::vector<
 }
 
 void KioskApp::present() {
-  if (burn_in_shift_) {
+  if (frame_.burn_in_shift) {
     // A slow walk around a 4-pixel square, one step every ten minutes.
     static constexpr int kSteps[4][2] = {{0, 0}, {3, 0}, {3, 3}, {0, 3}};
     const auto step = kSteps[static_cast<size_t>(clock_.wall() / 600) % 4];
@@ -201,8 +201,8 @@ void KioskApp::draw_overlays(double now) {
   ImDrawList* fg = ImGui::GetForegroundDrawList();
   // Attract mode changes screens through a short fade from the background colour.
   constexpr double kFade = 0.6;
-  if (now - fade_start_ < kFade) {
-    const auto alpha = static_cast<int>(255 * (1.0 - (now - fade_start_) / kFade));
+  if (now - frame_.fade_start < kFade) {
+    const auto alpha = static_cast<int>(255 * (1.0 - (now - frame_.fade_start) / kFade));
     fg->AddRectFilled(ImVec2(0, 0), layout_.size,
                       (theme_.background & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24));
     record_.animating = true;

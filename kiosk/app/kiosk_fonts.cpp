@@ -5,8 +5,6 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "kiosk/core/content/all_text.hpp"
-
 namespace kiosk {
 namespace {
 
@@ -27,9 +25,12 @@ bool covers(const ImFont& font, const std::string& text) {
 
 }  // namespace
 
-void KioskFonts::set_font(render::FontFile font) {
-  font_ = std::move(font);
-  scale_ = 0;
+void KioskFonts::set_needs(GlyphNeeds needs) {
+  const bool same = needs_ && needs_->font.path == needs.font.path &&
+                    needs_->font.index == needs.font.index && needs_->text == needs.text &&
+                    needs_->display == needs.display;
+  needs_ = std::move(needs);
+  if (!same) scale_ = 0;
 }
 
 void KioskFonts::need(const std::string& text) {
@@ -40,10 +41,10 @@ void KioskFonts::need(const std::string& text) {
   if (body) scale_ = 0;
 }
 
-bool KioskFonts::ensure(const ContentPack& content, float scale, int max_texture_side, std::string& error) {
+bool KioskFonts::ensure(float scale, int max_texture_side, std::string& error) {
   if (scale != scale_) {
     // Every character the pack and the data may show, rasterised on a worker; frames go on meanwhile.
-    atlas_.want(*font_, all_text(content) + data_text_, display_text(content), scale,
+    atlas_.want(needs_->font, needs_->text + data_text_, needs_->display, scale,
                 std::min(max_texture_side, kMaxFontPageSide));
     scale_ = scale;
   }

@@ -25,7 +25,7 @@ void replace_in_file(const fs::path& file, const std::string& from, const std::s
 }
 
 // Waits (real time: the reloader watches the file system) until the reloader has a result.
-std::optional<ContentLoad> wait_for(ContentReloader& r, double seconds = 10) {
+std::optional<ReloadResult> wait_for(ContentReloader& r, double seconds = 10) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   while (std::chrono::steady_clock::now() < until) {
     if (auto load = r.take()) return load;
@@ -51,8 +51,9 @@ TEST_F(ContentReload, AGoodEditIsValidatedAndKeptAsLastGood) {
   replace_in_file(content / "strings.toml", "air = { zh = \"空气质量\"", "air = { zh = \"今天的空气\"");
   auto load = wait_for(reloader);
   ASSERT_TRUE(load);
-  EXPECT_FALSE(load->diags.has_errors());
-  EXPECT_EQ(load->pack.strings.get("home.air", Lang::zh), "今天的空气");
+  EXPECT_FALSE(load->problems.has_errors());
+  ASSERT_TRUE(load->session) << load->error;
+  EXPECT_EQ(load->session->pack.strings.get("home.air", Lang::zh), "今天的空气");
   EXPECT_TRUE(fs::exists(fs::path(dir.path()) / "last-good" / "strings.toml"));
   EXPECT_NE(test::slurp(dir / "last-good/strings.toml").find("今天的空气"), std::string::npos);
 }
@@ -64,9 +65,10 @@ TEST_F(ContentReload, ABadEditIsReportedWithItsPosition) {
   replace_in_file(content / "travel.toml", "[[tip]]\nid =", "[[tip]]\ntitel = 1\nid =");
   auto load = wait_for(reloader);
   ASSERT_TRUE(load);
-  ASSERT_TRUE(load->diags.has_errors());
+  ASSERT_TRUE(load->problems.has_errors());
+  EXPECT_FALSE(load->session) << "a pack with errors is never prepared to be swapped in";
   bool found = false;
-  for (const auto& d : load->diags.items())
+  for (const auto& d : load->problems.items())
     found = found ||
             d.format().find("unknown key 'titel' in [[tip]]; did you mean 'title'?") != std::string::npos;
   EXPECT_TRUE(found);
@@ -82,11 +84,12 @@ TEST_F(ContentReload, AReplacedFolderIsFollowed) {
   replace_in_file(next / "strings.toml", "air = { zh = \"空气质量\"", "air = { zh = \"新的空气\"");
   fs::rename(content, fs::path(dir.path()) / "content.old");
   fs::rename(next, content);
-  std::optional<ContentLoad> load;
-  for (int i = 0; i < 3 && (!load || load->pack.strings.get("home.air", Lang::zh) != "新的空气"); ++i)
-    load = wait_for(reloader);
-  ASSERT_TRUE(load);
-  EXPECT_EQ(load->pack.strings.get("home.air", Lang::zh), "新的空气");
+  auto air = [](const std::optional<ReloadResult>& r) {
+    return r && r->session ? r->session->pack.strings.get("home.air", Lang::zh) : std::string();
+  };
+  std::optional<ReloadResult> load;
+  for (int i = 0; i < 3 && air(load) != "新的空气"; ++i) load = wait_for(reloader);
+  EXPECT_EQ(air(load), "新的空气");
 }
 
 TEST_F(ContentReload, ASwappedSymlinkIsFollowed) {
@@ -106,7 +109,8 @@ TEST_F(ContentReload, ASwappedSymlinkIsFollowed) {
   fs::rename(fs::path(dir.path()) / "current.new", current);
   auto load = wait_for(reloader);
   ASSERT_TRUE(load) << "the swap was not noticed";
-  EXPECT_EQ(load->pack.strings.get("home.air", Lang::zh), "新的空气");
+  ASSERT_TRUE(load->session) << load->error;
+  EXPECT_EQ(load->session->pack.strings.get("home.air", Lang::zh), "新的空气");
 }
 
 // The running app: the good edit shows up on screen; the bad one never does.

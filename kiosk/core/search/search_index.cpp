@@ -87,6 +87,7 @@ std::uint64_t rank(Match m, bool whole, int edits, int variant, size_t left_over
 }
 
 std::atomic<std::uint64_t> next_id{1};
+thread_local std::uint64_t waste_searches_built_here = 0;
 
 }  // namespace
 
@@ -344,6 +345,7 @@ std::string searchable_text(const std::vector<WasteItem>& items) {
 }
 
 SearchIndex build_waste_search(const std::vector<WasteItem>& items, const std::string& dictionary_path) {
+  ++waste_searches_built_here;
   const auto start = std::chrono::steady_clock::now();
   std::string error;
   std::optional<PinyinDictionary> dictionary =
@@ -355,6 +357,10 @@ SearchIndex build_waste_search(const std::vector<WasteItem>& items, const std::s
   log::debug("waste search: " + std::to_string(items.size()) + " items, " +
              std::to_string(index.key_count()) + " keys, " + std::to_string(static_cast<int>(ms)) + " ms");
   return index;
+}
+
+std::uint64_t waste_searches_built_on_this_thread() {
+  return waste_searches_built_here;
 }
 
 }  // namespace kiosk::search

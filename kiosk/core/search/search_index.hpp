@@ -94,5 +94,8 @@ std::string searchable_text(const std::vector<WasteItem>& items);
 // The index the kiosk uses: reads the dictionary at `dictionary_path` for the items' characters;
 // when it is missing, logs one line and builds an index without pinyin.
 SearchIndex build_waste_search(const std::vector<WasteItem>& items, const std::string& dictionary_path);
+// How many build_waste_search calls ran on the calling thread: reading the dictionary and indexing a
+// long list takes long enough to freeze a frame, so a test can check the UI thread never does it.
+std::uint64_t waste_searches_built_on_this_thread();
 
 }  // namespace kiosk::search
