@@ -198,23 +198,6 @@ std::vector<std::string> check_screens(const std::string& content, const Case& c
   return out;
 }
 
-// Problems the check finds today that are not fixed yet (issue 13, part 4), by what the message names.
-// Every other problem fails. Delete an entry when its fix lands; the list only shrinks.
-const std::vector<std::string> kKnown{
-    // The air screen under a banner alert at 800x480 in large text: the map and the station's pane are
-    // shorter than a marker or the AQI number.
-    "air:alert 800x480",
-};
-
-std::vector<std::string> unknown(const std::vector<std::string>& problems) {
-  std::vector<std::string> out;
-  for (const std::string& p : problems)
-    if (std::none_of(kKnown.begin(), kKnown.end(),
-                     [&](const std::string& k) { return p.find(k) != std::string::npos; }))
-      out.push_back(p);
-  return out;
-}
-
 bool full_matrix() {
   const char* v = std::getenv("KIOSK_LAYOUT_FULL");
   return v && *v && std::string(v) != "0";
@@ -248,7 +231,7 @@ TEST(LayoutCheck, EveryScreenIsWholeAtEverySizeLanguageAndTheme) {
   Matrix m;
   std::vector<std::string> problems;
   for (const Case& c : cases()) {
-    auto p = unknown(check_screens(m.content, c, kScreens));
+    auto p = check_screens(m.content, c, kScreens);
     problems.insert(problems.end(), p.begin(), p.end());
   }
   EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
@@ -312,7 +295,7 @@ TEST(LayoutCheck, SelectedItemsSearchAndClassroomAreWhole) {
   Matrix m;
   std::vector<std::string> problems;
   for (const Case& c : cases()) {
-    auto p = unknown(check_states(m.content, c));
+    auto p = check_states(m.content, c);
     problems.insert(problems.end(), p.begin(), p.end());
   }
   EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
@@ -324,7 +307,7 @@ TEST(LayoutCheck, AlertsAreWholeAtEverySize) {
     m.alert(severe);
     std::vector<std::string> problems;
     for (const Case& c : cases()) {
-      auto p = unknown(check_screens(m.content, c, {ui::ScreenId::home, ui::ScreenId::air}));
+      auto p = check_screens(m.content, c, {ui::ScreenId::home, ui::ScreenId::air});
       problems.insert(problems.end(), p.begin(), p.end());
     }
     EXPECT_TRUE(problems.empty()) << (severe ? "severe: " : "banner: ") << problems.size() << " problem(s):\n"
