@@ -12,6 +12,7 @@
 #include <map>
 
 #include "kiosk/app/data_setup.hpp"
+#include "kiosk/app/input.hpp"
 #include "kiosk/ui/layout_check.hpp"
 #include "support/run_command.hpp"
 #include "ui/headless_app.hpp"
@@ -138,6 +139,15 @@ TEST(LayoutCheck, RowsScrolledOutOfTheirListAreNotProblems) {
   const ImVec4 list(0, 100, 600, 400);
   r.runs = {run("half out at the bottom", 10, 390, 200, 26, list), run("gone", 10, 500, 60, 26, list)};
   EXPECT_TRUE(kinds(r).empty());
+}
+
+TEST(LayoutCheck, ABigNumberHalfScrolledOutOfAShortPageIsNotAProblem) {
+  ui::FrameRecord r;
+  const ImVec4 page(0, 234, 776, 388);  // the air page under a banner at 800x480
+  r.runs = {run("128", 50, 322, 84, 72, page)};
+  EXPECT_TRUE(kinds(r).empty());
+  r.runs = {run("128", 50, 322, 84, 80, ImVec4(0, 300, 776, 388))};  // a box hardly taller than the number
+  EXPECT_EQ(kinds(r), std::vector<std::string>{"outside its clip"});
 }
 
 TEST(LayoutDump, OneJsonObjectPerRunAndTarget) {
@@ -312,6 +322,92 @@ TEST(LayoutCheck, AlertsAreWholeAtEverySize) {
     }
     EXPECT_TRUE(problems.empty()) << (severe ? "severe: " : "banner: ") << problems.size() << " problem(s):\n"
                                   << report(problems);
+  }
+}
+
+// [SECTION] The air screen as one page (800x480 under a banner)
+
+// A finger's drag from one point to another, resting before it lifts so the page does not glide on:
+// it moves by the drag alone (less the few pixels before a press becomes a scroll).
+void drag(test::HeadlessKiosk& k, ImVec2 from, ImVec2 to) {
+  auto finger = [&](Uint32 type, ImVec2 at, bool down) {
+    k.app->handle_event(finger_event(type, at.x, at.y, k.clock.monotonic(), down));
+  };
+  auto tick = [&] {
+    k.clock.advance(1.0 / 60);
+    k.app->frame();
+  };
+  finger(SDL_MOUSEMOTION, from, false);
+  finger(SDL_MOUSEBUTTONDOWN, from, true);
+  tick();
+  for (int i = 1; i <= 8; ++i) {
+    const float t = static_cast<float>(i) / 8;
+    finger(SDL_MOUSEMOTION, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), true);
+    tick();
+  }
+  for (int i = 0; i < 8; ++i) tick();
+  finger(SDL_MOUSEBUTTONUP, to, false);
+  for (int i = 0; i < 60 && k.app->wants_frame(); ++i) tick();
+}
+
+bool shows(const ui::FrameRecord& r, const std::string& text) {
+  return std::any_of(r.runs.begin(), r.runs.end(), [&](const ui::TextRun& run) {
+    return run.text == text && run.max.y > run.clip.y && run.min.y < run.clip.w;
+  });
+}
+
+struct PageCase {
+  Lang lang;
+  bool large, list;
+};
+
+// The matrix sees the first view of a page that scrolls; here a finger follows it to the end and every
+// view on the way is checked, with the map and with the station list. Each view is some 25 frames:
+// ctest walks the page in large text (where it is longest), KIOSK_LAYOUT_FULL=1 in every case.
+TEST(LayoutCheck, AirUnderABannerAt800x480IsWholeAllTheWayDown) {
+  Matrix m;
+  m.alert(false);
+  std::vector<PageCase> cases{{Lang::en, true, false}, {Lang::zh, true, true}};
+  if (full_matrix()) {
+    cases.clear();
+    for (Lang lang : {Lang::zh, Lang::en})
+      for (bool large : {false, true})
+        for (bool list : {false, true}) cases.push_back({lang, large, list});
+  }
+  for (const auto& [lang, large, list] : cases) {
+    SCOPED_TRACE(std::string(lang == Lang::zh ? "zh" : "en") + (large ? " large" : "") +
+                 (list ? " list" : " map"));
+    test::HeadlessKiosk k(800, 480, lang, m.content);
+    ASSERT_TRUE(k.ok) << k.error;
+    if (large) k.app->toggle_large_text();
+    k.draw(ui::ScreenId::air);
+    const ui::LayoutRules rules = ui::make_layout_rules(800, 480);
+    const std::string& list_label = k.app->content().strings.get("map.list", lang);
+    std::vector<std::string> problems;
+    std::string last;
+    int views = 0;
+    bool tapped_list = false;
+    for (; views < 40; ++views) {
+      const ui::FrameRecord& r = k.app->record();
+      for (const auto& p : check_layout(r, k.app->layout_frame(), rules)) problems.push_back(p.message);
+      if (list && !tapped_list)
+        for (const auto& t : r.tappables)
+          if (t.label == list_label && t.min.y >= t.clip.y && t.max.y <= t.clip.w) {
+            const ImVec2 centre((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+            drag(k, centre, centre);  // a tap
+            tapped_list = true;
+            break;
+          }
+      const std::string now = ui::layout_dump(k.app->record(), k.app->layout_frame());
+      if (now == last) break;  // the drag moved nothing: the end is in view
+      last = now;
+      drag(k, ImVec2(760, 370), ImVec2(760, 260));
+    }
+    EXPECT_TRUE(problems.empty()) << problems.size() << " problem(s):\n" << report(problems);
+    EXPECT_GE(views, 3) << "the page should scroll through several views";
+    EXPECT_EQ(tapped_list, list);
+    // At the end: the chosen station's pollutant chips, under its chart.
+    EXPECT_TRUE(shows(k.app->record(), "PM2.5")) << "the page should end with the pollutant chips";
   }
 }
 
