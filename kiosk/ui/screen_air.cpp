@@ -64,11 +64,16 @@ bool current(const AirStationView& a) {
   return a.aqi && !a.freshness.stale;
 }
 
-// Under a banner alert at 800x480 the map and the station's pane side by side keep 130-240 px of
-// height: less than a marker with its name, or the AQI number with the station's name. There the
-// whole screen is one page that scrolls: the city's figure, the stations, then the chosen station.
-bool one_page(const Layout& l) {
-  return l.size.x >= l.size.y && l.content_height() < l.px(480);
+// Under a banner alert at 800x480 in large text the map and the station's pane side by side would keep
+// 40-120 px of height: less than the AQI number, or a marker with its name. Where the screen cannot hold
+// the city's figure on one line and the pane's AQI number whole, the whole screen is one page that
+// scrolls: the city's figure, the stations, then the chosen station.
+bool one_page(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  const FontSet& f = ctx.fonts;
+  const float band = std::max(f.large->FontSize * 1.5f, f.body->FontSize * 1.6f) + l.gap * 0.6f;
+  const float aqi = f.small->FontSize + f.huge->FontSize + l.px(20);  // summary()'s compact box
+  return l.size.x >= l.size.y && l.content_height() < band + aqi + 2 * l.pad;
 }
 
 // A level of the standard as residents see it: colour, face and the content's name for it.
@@ -114,7 +119,7 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
                   ctx.str(a.aqi ? "data.stale" : "data.no_data"));
   }
   const float x = bmax.x + l.px(20);
-  text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
+  text_shrink(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
   const float level_y = min.y + station_row_level_y(ctx);
   if (current(a))
     grade_pill(ctx, a.grade, ImVec2(x, level_y), ctx.fonts.small);
@@ -170,7 +175,7 @@ void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, Im
       text_fit(
           ctx, ctx.fonts.small, ImVec2(smax.x + l.px(16), smin.y + (l.touch - ctx.fonts.small->FontSize) / 2),
           max.x - smax.x - l.px(16), ctx.theme.text_muted, with_number(ctx.str("map.outside"), map.hidden));
-  } else if (one_page(l)) {
+  } else if (one_page(ctx)) {
     station_rows(ctx, sel, min, max.x - min.x);  // the page scrolls: no list scrolling inside it
   } else {
     ScrollArea list(ctx, "air.stations", min, area_max);
@@ -628,7 +633,7 @@ void draw_air(UiContext& ctx) {
   ImVec2 a = l.content_min;
   ImVec2 b = l.content_max;
   std::optional<ScrollArea> page;  // the whole screen, where it is short of height (one_page())
-  if (one_page(l)) {
+  if (one_page(ctx)) {
     page.emplace(ctx, "air.page", a, b);
     a = page->origin();
     b.x = a.x + page->width();
