@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/standards/aqi.hpp"
@@ -36,6 +37,18 @@ bool current(const AirStationView& a) {
   return a.aqi && !a.freshness.stale;
 }
 
+// Under a banner alert at 800x480 in large text the map and the station's pane side by side would keep
+// 40-120 px of height: less than the AQI number, or a marker with its name. Where the screen cannot hold
+// the city's figure on one line and the pane's AQI number whole, the whole screen is one page that
+// scrolls: the city's figure, the stations, then the chosen station.
+bool one_page(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  const FontSet& f = ctx.fonts;
+  const float band = std::max(f.large->FontSize * 1.5f, f.body->FontSize * 1.6f) + l.gap * 0.6f;
+  const float aqi = f.small->FontSize + f.huge->FontSize + l.px(20);  // summary()'s compact box
+  return l.size.x >= l.size.y && l.content_height() < band + aqi + 2 * l.pad;
+}
+
 // A level of the standard as residents see it: colour, face and the content's name for it.
 Grade level_grade(const UiContext& ctx, standards::AqiStandard standard, int level) {
   const standards::AqiLevelStyle& style = standards::aqi_level_style(standard, level);
@@ -46,6 +59,17 @@ Grade level_grade(const UiContext& ctx, standards::AqiStandard standard, int lev
 }
 
 // [SECTION] Stations: map or list
+
+// The level (or the last reading's time) goes under the name whatever its size: large text draws the
+// name at title size.
+float station_row_level_y(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  return std::max(l.px(62), l.px(14) + ctx.fonts.large->FontSize + l.px(4));
+}
+float station_row_height(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  return std::max(l.px(118), station_row_level_y(ctx) + ctx.fonts.small->FontSize * 1.5f + l.px(12));
+}
 
 void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 min, ImVec2 max) {
   const Layout& l = ctx.layout;
@@ -68,13 +92,30 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
                   ctx.str(a.aqi ? "data.stale" : "data.no_data"));
   }
   const float x = bmax.x + l.px(20);
-  text_fit(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
+  text_shrink(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
+  const float level_y = min.y + station_row_level_y(ctx);
   if (current(a))
-    grade_pill(ctx, a.grade, ImVec2(x, min.y + l.px(62)), ctx.fonts.small);
+    grade_pill(ctx, a.grade, ImVec2(x, level_y), ctx.fonts.small);
   else if (a.aqi)
-    text_fit(ctx, ctx.fonts.small, ImVec2(x, min.y + l.px(66)), max.x - x - l.px(12), t.warning,
+    text_fit(ctx, ctx.fonts.small, ImVec2(x, level_y + l.px(4)), max.x - x - l.px(12), t.warning,
              last_reading_text(ctx, a.freshness.observed_at));
   if (p.clicked) ctx.intents.push_back(SelectStation{a.station->id});
+}
+
+// Every station's row from `pos` down; returns the height (station_rows_height()).
+float station_rows(UiContext& ctx, const AirStationView* sel, ImVec2 pos, float width) {
+  const Layout& l = ctx.layout;
+  const float row_h = station_row_height(ctx);
+  float y = pos.y;
+  for (const auto& s : ctx.model.air) {
+    station_row(ctx, s, &s == sel, ImVec2(pos.x, y), ImVec2(pos.x + width, y + row_h));
+    y += row_h + l.gap * 0.6f;
+  }
+  return y - pos.y;
+}
+float station_rows_height(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  return static_cast<float>(ctx.model.air.size()) * (station_row_height(ctx) + l.gap * 0.6f);
 }
 
 void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, ImVec2 min, ImVec2 max) {
@@ -107,16 +148,11 @@ void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, Im
       text_fit(
           ctx, ctx.fonts.small, ImVec2(smax.x + l.px(16), smin.y + (l.touch - ctx.fonts.small->FontSize) / 2),
           max.x - smax.x - l.px(16), ctx.theme.text_muted, with_number(ctx.str("map.outside"), map.hidden));
+  } else if (one_page(ctx)) {
+    station_rows(ctx, sel, min, max.x - min.x);  // the page scrolls: no list scrolling inside it
   } else {
     ScrollArea list(ctx, "air.stations", min, area_max);
-    const float row_h = l.px(118);
-    float y = list.origin().y;
-    for (const auto& s : ctx.model.air) {
-      station_row(ctx, s, &s == sel, ImVec2(list.origin().x, y),
-                  ImVec2(list.origin().x + list.width(), y + row_h));
-      y += row_h + l.gap * 0.6f;
-    }
-    list.set_content_height(y - list.origin().y);
+    list.set_content_height(station_rows(ctx, sel, list.origin(), list.width()));
   }
   AirView next = view;
   if (int tapped = option_switch(ctx, "air.view", labels, view.list ? 1 : 0, smin, smax); tapped >= 0) {
@@ -432,28 +468,66 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   return y - pos.y;
 }
 
-void detail(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 min, ImVec2 max) {
+// The chosen station from `pos`, `width` wide: beside its trends (`beside`, on a wide pane), or above
+// them. The trend chart fills `room`, the pane's height in view. Returns the height used.
+float station_pane(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 pos, float width,
+                   float room, bool beside) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
-  ScrollArea area = scrolling_card(ctx, "air.detail", min, max);
-  const float x = area.origin().x, width = scrolling_card_width(ctx, area);
-  const float top = area.origin().y;
-  if (width >= l.px(1100)) {
+  const float x = pos.x, top = pos.y;
+  if (beside) {
     // Wide: the station on the left, its trends on the right, both in view at once.
     const float left = std::min(width * 0.38f, l.px(560));
     const float rx = x + left + l.pad;
     const float h1 = summary(ctx, a, ImVec2(x, top), left, false);
-    canvas()->AddLine(ImVec2(rx - l.pad / 2, top), ImVec2(rx - l.pad / 2, area.visible_bottom() - l.px(4)),
-                      t.border, l.px(2));
-    const float h2 =
-        trends(ctx, a, view, ImVec2(rx, top), x + width - rx, area.visible_bottom() - top - l.px(4));
-    area.set_content_height(std::max(h1, h2) + l.px(8));
-    return;
+    canvas()->AddLine(ImVec2(rx - l.pad / 2, top), ImVec2(rx - l.pad / 2, top + room - l.px(4)), t.border,
+                      l.px(2));
+    const float h2 = trends(ctx, a, view, ImVec2(rx, top), x + width - rx, room - l.px(4));
+    return std::max(h1, h2);
   }
   float y = top + summary(ctx, a, ImVec2(x, top), width, true) + l.px(28);
   canvas()->AddLine(ImVec2(x, y - l.px(14)), ImVec2(x + width, y - l.px(14)), t.border, l.px(2));
-  y += trends(ctx, a, view, ImVec2(x, y), width, area.visible_bottom() - y - l.px(4));
-  area.set_content_height(y - top + l.px(8));
+  y += trends(ctx, a, view, ImVec2(x, y), width, top + room - y - l.px(4));
+  return y - top;
+}
+
+void detail(UiContext& ctx, const AirStationView& a, const AirView& view, ImVec2 min, ImVec2 max) {
+  ScrollArea area = scrolling_card(ctx, "air.detail", min, max);
+  const ImVec2 pos = area.origin();
+  const float width = scrolling_card_width(ctx, area);
+  // The height in view, not what is left under the scrolled origin: the chart grew as it scrolled.
+  const float h = station_pane(ctx, a, view, pos, width, area.visible_bottom() - area.visible_top(),
+                               width >= ctx.layout.px(1100));
+  area.set_content_height(h + ctx.layout.px(8));
+}
+
+// [SECTION] One page, for screens short of height
+
+// Under the city's figure (which ends at `top`) in the page: the stations, then the chosen station in a
+// card at full width, above its trends. The map fills what the first view leaves, but never less than
+// its markers with their names need. Returns the page's bottom.
+float page_under_band(UiContext& ctx, const ScrollArea& page, const AirView& view, const AirStationView* sel,
+                      float top) {
+  const Layout& l = ctx.layout;
+  const float x = page.origin().x, right = x + page.width();
+  const float below_rows = l.gap * 0.6f + l.touch;  // the map | list switch
+  const float first_view = page.visible_bottom() - page.visible_top() - (top - page.origin().y);
+  const float stations_h =
+      view.list ? station_rows_height(ctx) + below_rows : std::max(first_view, l.px(440));
+  stations(ctx, view, sel, ImVec2(x, top), ImVec2(right, top + stations_h));
+  float y = top + stations_h + l.gap;
+  if (!sel) return y;
+  // The card goes under the pane, whose height is known only once it is drawn.
+  ImDrawList* dl = canvas();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  const float room = page.visible_bottom() - page.visible_top() - 2 * l.pad;
+  const float h =
+      station_pane(ctx, *sel, view, ImVec2(x + l.pad, y + l.pad), right - x - 2 * l.pad, room, false);
+  dl->ChannelsSetCurrent(0);
+  card(ctx, ImVec2(x, y), ImVec2(right, y + h + 2 * l.pad), ctx.theme.surface);
+  dl->ChannelsMerge();
+  return y + h + 2 * l.pad;
 }
 
 // [SECTION] The city's figure
@@ -530,7 +604,13 @@ float city_band(UiContext& ctx, ImVec2 pos, float width) {
 void draw_air(UiContext& ctx) {
   const Layout& l = ctx.layout;
   ImVec2 a = l.content_min;
-  const ImVec2 b = l.content_max;
+  ImVec2 b = l.content_max;
+  std::optional<ScrollArea> page;  // the whole screen, where it is short of height (one_page())
+  if (one_page(ctx)) {
+    page.emplace(ctx, "air.page", a, b);
+    a = page->origin();
+    b.x = a.x + page->width();
+  }
   a.y += city_band(ctx, a, b.x - a.x) + l.gap * 0.6f;
   const AirView& view = ctx.state.air.view;
   const AirStationView* sel = chosen(ctx);
@@ -539,6 +619,10 @@ void draw_air(UiContext& ctx) {
     const float h = std::min((b.y - a.y) * 0.4f, (b.x - a.x) / 1.6f + l.touch + l.gap);
     if (sel) detail(ctx, *sel, view, a, ImVec2(b.x, b.y - h - l.gap));
     stations(ctx, view, sel, ImVec2(a.x, b.y - h), b);
+    return;
+  }
+  if (page) {
+    page->set_content_height(page_under_band(ctx, *page, view, sel, a.y) - page->origin().y);
     return;
   }
   const float side_w = std::min(l.px(580), (b.x - a.x) * 0.4f);

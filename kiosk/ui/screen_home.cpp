@@ -81,6 +81,11 @@ float bin_chips_height(const UiContext& ctx) {
   return 2 * two_line_chip_height(ctx) + ctx.layout.px(12);
 }
 
+// The bays tile's first target with its title whole: two lines of title, its figures and its bar.
+float bay_target_height(const UiContext& ctx) {
+  return (2 * 1.3f + 1.4f) * ctx.fonts.small->FontSize + ctx.layout.px(14);
+}
+
 // A tile's frame, which opens its screen when tapped; returns where its body goes.
 Body open_tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max, bool with_footer) {
   if (tile(ctx, id, min, max)) ctx.go_to(id);
@@ -248,11 +253,22 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
       figures = format_number(*tv.target->current, 1) + " / " + format_number(*tv.target->target, 1) +
                 ctx.tr(tv.target->unit) + " · ";
     figures += ctx.str("status." + tv.status);
-    const float fw = measure(ctx.fonts.small, figures).x;
-    text_fit(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width - fw - l.px(12), t.text,
-             ctx.tr(tv.target->title));
-    text(ctx, ctx.fonts.small, ImVec2(b.x + b.width - fw, b.y), t.text_muted, figures);
-    b.y += ctx.fonts.small->FontSize * 1.4f;
+    ImFont* const font = ctx.fonts.small;
+    const float fw = measure(font, figures).x;
+    const std::string& title = ctx.tr(tv.target->title);
+    // A title too wide for the room beside its figures (800x480, most in large text: "N…") goes whole
+    // on up to two lines of its own above them, where the tile has the height.
+    const float beside = b.width - fw - l.px(12);
+    const auto lines =
+        static_cast<float>(std::min<size_t>(2, break_lines(*font, font->FontSize, title, b.width).size()));
+    const float above = lines * font->FontSize * 1.3f;
+    if (measure(font, title).x > beside && b.fits(row - l.px(16) + above)) {
+      b.y += paragraph(ctx, font, ImVec2(b.x, b.y), b.width, t.text, title, 2);
+    } else {
+      text_fit(ctx, font, ImVec2(b.x, b.y), beside, t.text, title);
+    }
+    text(ctx, font, ImVec2(b.x + b.width - fw, b.y), t.text_muted, figures);
+    b.y += font->FontSize * 1.4f;
     progress_bar(ctx, ImVec2(b.x, b.y), ImVec2(b.x + b.width, b.y + l.px(14)), tv.progress.value_or(0),
                  t.accent);
     b.y += l.px(14) + l.px(16);
@@ -454,11 +470,13 @@ void draw_home(UiContext& ctx) {
   };
   if (second_row > 0 && first_min + second_min > rows) {
     // Too short for both rows whole (800x480 under a banner alert or in large text): each row at the
-    // least height that keeps its tiles whole, and the two scroll.
+    // least height that keeps its tiles whole (the bays tile's first target with its title whole too),
+    // and the two scroll.
+    const float second = std::max(second_min, 2 * l.pad + heading_height(ctx) + bay_target_height(ctx));
     ScrollArea area(ctx, "home.tiles", a, b);
     const ImVec2 top = area.origin();
-    draw_rows(top, top.x + area.width() - l.px(12), first_min, top.y + first_min + gap + second_min);
-    area.set_content_height(first_min + gap + second_min);
+    draw_rows(top, top.x + area.width() - l.px(12), first_min, top.y + first_min + gap + second);
+    area.set_content_height(first_min + gap + second);
     return;
   }
   const float row1 =

@@ -124,9 +124,14 @@ void draw_categories(UiContext& ctx, ImVec2 a, ImVec2 b, const std::string& sele
       const float name_h = ctx.fonts.small->FontSize;
       const float top = min.y + (ch - icon - name_h - l.px(4)) / 2;
       draw_icon(dl, category_icon(c.id), ImVec2((min.x + max.x) / 2, top + icon / 2), icon, fg);
-      const ImVec2 size = measure(ctx.fonts.small, name);
-      const float x = size.x <= cw - l.px(8) ? (min.x + max.x - size.x) / 2 : min.x + l.px(4);
-      text_fit(ctx, ctx.fonts.small, ImVec2(x, top + icon + l.px(4)), cw - l.px(8), fg, name);
+      // One line only: the content's short name where the whole one is too wide (800x480 in large text).
+      const float room = cw - l.px(8);
+      const std::string& label = measure(ctx.fonts.small, name).x > room && !ctx.tr(c.short_name).empty()
+                                     ? ctx.tr(c.short_name)
+                                     : name;
+      const ImVec2 size = measure(ctx.fonts.small, label);
+      const float x = size.x <= room ? (min.x + max.x - size.x) / 2 : min.x + l.px(4);
+      text_fit(ctx, ctx.fonts.small, ImVec2(x, top + icon + l.px(4)), room, fg, label);
     }
     if (p.clicked) {
       ctx.intents.push_back(SelectCategory{c.id});

@@ -18,6 +18,7 @@ std::string all_text(const ContentPack& pack) {
   for (const auto& s : pack.sources) add(out, s.name);
   for (const auto& c : pack.waste_categories) {
     add(out, c.name);
+    add(out, c.short_name);
     add(out, c.description);
   }
   for (const auto& i : pack.waste_items) {

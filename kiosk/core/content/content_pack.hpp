@@ -74,6 +74,7 @@ struct Station {
 struct WasteCategory {
   std::string id;  // recyclable | hazardous | kitchen | other
   Text name;
+  Text short_name;  // optional: where the name cannot be whole on a small card (800x480 in large text)
   Text description;
   std::string color;  // "#RRGGBB"
   SourcePos pos;

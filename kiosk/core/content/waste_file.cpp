@@ -21,6 +21,7 @@ void read_waste(const toml::table& root, FileCtx& ctx, ContentPack& pack) {
     c.id = r.string("id", Need::required);
     r.one_of("id", c.id, {"recyclable", "hazardous", "kitchen", "other"});
     c.name = r.text("name", Need::required);
+    c.short_name = r.text("short_name");
     c.description = r.text("description");
     c.color = r.string("color", Need::required);
     if (!c.color.empty() && !is_hex_colour(c.color))
