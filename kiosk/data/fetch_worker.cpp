@@ -8,6 +8,7 @@
 
 #include "kiosk/core/log.hpp"
 #include "kiosk/data/cache.hpp"
+#include "kiosk/data/json_walk.hpp"
 
 namespace kiosk {
 
@@ -235,6 +236,7 @@ void FetchWorker::fetch_one(const std::string& id, data::Transport& transport) {
   const UnixTime now = clock_.wall();
   const double started = clock_.monotonic();
   SourceResult result = data::fetch_source(cfg, transport, options_.fetch, validators, now, &kept);
+  data::release_thread_parser();
   heartbeat_ = clock_.monotonic();
 
   // Copies for the cache, written after the state lock is released.

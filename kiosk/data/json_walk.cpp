@@ -191,6 +191,12 @@ od::parser& thread_parser() {
   return parser;
 }
 
+void release_thread_parser() {
+  constexpr size_t kKeep = 256 * 1024;  // small feeds' buffers stay: reallocating them gains nothing
+  od::parser& parser = thread_parser();
+  if (parser.capacity() > kKeep) parser = od::parser{};
+}
+
 simdjson::padded_string_view pad(std::string& body) {
   if (body.capacity() < body.size() + simdjson::SIMDJSON_PADDING)
     body.reserve(body.size() + simdjson::SIMDJSON_PADDING);

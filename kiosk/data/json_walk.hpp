@@ -74,6 +74,10 @@ std::vector<std::string> split_path(std::string_view path);
 
 // Shared parser for the calling thread; reused so its buffers are allocated once.
 od::parser& thread_parser();
+// Gives back the calling thread's parser buffers when a large document grew them (about five times its
+// size: 5 MiB for the demo feed). A kiosk fetches minutes apart, so a fetch worker calls this after
+// each source rather than hold them between fetches.
+void release_thread_parser();
 
 // Makes `body` safe for simdjson (SIMDJSON_PADDING spare bytes after the data) and returns a view.
 simdjson::padded_string_view pad(std::string& body);

@@ -1,12 +1,9 @@
 #include "kiosk/render/display.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <vector>
-
-#include <stb_image_write.h>
+#include <optional>
 
 #include "kiosk/core/atomic_file.hpp"
+#include "kiosk/render/png_encode.hpp"
 
 namespace kiosk::render {
 namespace {
@@ -166,54 +163,16 @@ HeadlessDisplay::~HeadlessDisplay() {
 }
 
 bool HeadlessDisplay::save_png(const std::string& path, std::string& error) const {
-  // RGB without alpha: frames are opaque, and the files are a quarter smaller. The frame is packed to
-  // RGB inside its own pixels and unpacked afterwards: a separate RGB copy of a 1920x1080 frame (6 MiB)
-  // beside the encoder's own buffer was the largest single part of memory while every screen was shot.
-  const int w = surface_->w, h = surface_->h;
-  const size_t pitch = static_cast<size_t>(surface_->pitch);
   SDL_LockSurface(surface_);
-  auto* pixels = static_cast<unsigned char*>(surface_->pixels);
-  // Alpha is kept aside only when some pixel is not opaque (never, for a frame drawn on its background).
-  bool opaque = true;
-  for (size_t y = 0; y < static_cast<size_t>(h) && opaque; ++y)
-    for (size_t x = 0; x < static_cast<size_t>(w); ++x)
-      opaque = opaque && pixels[y * pitch + x * 4 + 3] == 255;
-  std::vector<unsigned char> alpha(opaque ? 0 : static_cast<size_t>(w) * h);
-  // Forwards: each RGB pixel lands at or before the RGBA pixel it comes from.
-  for (size_t y = 0; y < static_cast<size_t>(h); ++y)
-    for (size_t x = 0; x < static_cast<size_t>(w); ++x) {
-      const unsigned char* in = pixels + y * pitch + x * 4;
-      unsigned char* out = pixels + (y * w + x) * 3;
-      const unsigned char r = in[0], g = in[1], b = in[2];
-      if (!opaque) alpha[y * w + x] = in[3];
-      out[0] = r;
-      out[1] = g;
-      out[2] = b;
-    }
-  std::string png;
-  // Level 2 of stb's deflate: several times faster than its default 8, files about 15 % larger.
-  stbi_write_png_compression_level = 2;
-  auto append = [](void* context, void* bytes, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(bytes), static_cast<size_t>(size));
-  };
-  const bool encoded = stbi_write_png_to_func(append, &png, w, h, 3, pixels, w * 3) != 0;
-  // Backwards: each RGBA pixel lands at or after the RGB pixel it comes from.
-  for (size_t y = static_cast<size_t>(h); y-- > 0;)
-    for (size_t x = static_cast<size_t>(w); x-- > 0;) {
-      const unsigned char* in = pixels + (y * w + x) * 3;
-      const unsigned char r = in[0], g = in[1], b = in[2];
-      unsigned char* out = pixels + y * pitch + x * 4;
-      out[0] = r;
-      out[1] = g;
-      out[2] = b;
-      out[3] = opaque ? 255 : alpha[y * w + x];
-    }
+  const std::optional<std::string> png =
+      encode_png_rgb({static_cast<const unsigned char*>(surface_->pixels), surface_->w, surface_->h,
+                      static_cast<size_t>(surface_->pitch)});
   SDL_UnlockSurface(surface_);
-  if (!encoded) {
+  if (!png) {
     error = "cannot encode " + path + " as PNG";
     return false;
   }
-  return write_file_atomically(path, png, error);
+  return write_file_atomically(path, *png, error);
 }
 
 }  // namespace kiosk::render
