@@ -186,7 +186,7 @@ class KioskApp {
   AdminMode admin_;
   bool locked_down_ = false;
   bool admin_quit_ = false;
-  bool admin_corner_held_ = false;  // the hidden corner was held in the last frame
+  bool admin_corner_held_ = false;       // the hidden corner was held in the last frame
   std::vector<std::string> intent_log_;  // the last intents by name, for replay's `expect intent`
 };
 
