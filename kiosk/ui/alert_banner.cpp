@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
 
@@ -142,7 +143,7 @@ void draw_attract_hint(UiContext& ctx) {
   const ImVec2 c(l.size.x / 2, l.size.y - l.nav_height - l.px(70));
   const ImVec2 min(c.x - size.x / 2 - l.px(40), c.y - size.y / 2 - l.px(18)),
       max(c.x + size.x / 2 + l.px(40), c.y + size.y / 2 + l.px(18));
-  dl->AddRectFilled(min, max, IM_COL32(16, 46, 68, 235), (max.y - min.y) / 2);
+  fill_rounded_rect(dl, min, max, IM_COL32(16, 46, 68, 235), (max.y - min.y) / 2);
   canvas_override(dl, [&] { text_centered(ctx, ctx.fonts.large, min, max, IM_COL32_WHITE, hint); });
 }
 

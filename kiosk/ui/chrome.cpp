@@ -7,6 +7,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screen_admin.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -45,7 +46,8 @@ float draw_tools(UiContext& ctx, float top) {
     const ImVec2 min(x, top), max(x + w, l.size.y);
     Press p = touch_area(ctx, tool.id, tool.label, min, max);
     if (tool.on || p.held)
-      dl->AddRectFilled(ImVec2(min.x + l.px(8), top + l.px(10)), ImVec2(max.x - l.px(8), l.size.y - l.px(10)),
+      fill_rounded_rect(dl, ImVec2(min.x + l.px(8), top + l.px(10)),
+                        ImVec2(max.x - l.px(8), l.size.y - l.px(10)),
                         p.held && !tool.on ? IM_COL32(255, 255, 255, 40) : t.nav_active, l.radius);
     const ImVec2 c((min.x + max.x) / 2, top + l.px(40));
     const ImU32 ink = tool.on ? t.on_accent : t.on_bar;
@@ -110,7 +112,7 @@ void draw_status_bar(UiContext& ctx) {
     const ImVec2 size = measure(small, demo);
     const ImVec2 bmin(x - l.px(20) - size.x - l.px(24), mid - size.y / 2 - l.px(6));
     const ImVec2 bmax(x - l.px(20), mid + size.y / 2 + l.px(6));
-    dl->AddRectFilled(bmin, bmax, t.demo_badge, l.px(8));
+    fill_rounded_rect(dl, bmin, bmax, t.demo_badge, l.px(8));
     text(ctx, small, ImVec2(bmin.x + l.px(12), mid - size.y / 2), t.on_demo_badge, demo);
   }
 }
@@ -135,8 +137,8 @@ void draw_navigation(UiContext& ctx) {
     const bool active = ctx.state.screen == id;
     if (active || p.held) {
       ImVec2 pill_min(min.x + l.px(10), top + l.px(10)), pill_max(max.x - l.px(10), l.size.y - l.px(10));
-      dl->AddRectFilled(pill_min, pill_max, p.held && !active ? IM_COL32(255, 255, 255, 40) : t.nav_active,
-                        l.radius);
+      fill_rounded_rect(dl, pill_min, pill_max,
+                        p.held && !active ? IM_COL32(255, 255, 255, 40) : t.nav_active, l.radius);
     }
     const ImU32 fg = active ? t.on_accent : t.on_bar_muted;
     // A label never runs into its neighbour: the caption size when the body size is too wide, then

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -123,9 +124,9 @@ KeyboardKey draw_keyboard(UiContext& ctx, ImVec2 min, ImVec2 max) {
         fill = t.accent;
         fg = t.on_accent;
       }
-      dl->AddRectFilled(ImVec2(kmin.x, kmin.y + l.px(3)), ImVec2(kmax.x, kmax.y + l.px(3)), t.border,
+      fill_rounded_rect(dl, ImVec2(kmin.x, kmin.y + l.px(3)), ImVec2(kmax.x, kmax.y + l.px(3)), t.border,
                         l.radius * 0.6f);
-      dl->AddRectFilled(kmin, kmax, fill, l.radius * 0.6f);
+      fill_rounded_rect(dl, kmin, kmax, fill, l.radius * 0.6f);
       if (spec.key.kind == KeyboardKey::Kind::backspace) {
         // The icon says what the key does in any language; the word says it to those who read.
         const float icon = std::min(h * 0.5f, l.px(44));
@@ -153,9 +154,9 @@ KeyboardKey draw_keyboard(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const ImVec2 bmin(std::clamp(cx - w / 2, min.x, max.x - w), bubble->min.y - bh - gap);
     const ImVec2 bmax(bmin.x + w, bmin.y + bh);
     ImDrawList* fg = ImGui::GetForegroundDrawList();
-    fg->AddRectFilled(ImVec2(bmin.x, bmin.y + l.px(4)), ImVec2(bmax.x, bmax.y + l.px(4)),
+    fill_rounded_rect(fg, ImVec2(bmin.x, bmin.y + l.px(4)), ImVec2(bmax.x, bmax.y + l.px(4)),
                       IM_COL32(16, 46, 68, 60), l.radius * 0.6f);
-    fg->AddRectFilled(bmin, bmax, t.accent, l.radius * 0.6f);
+    fill_rounded_rect(fg, bmin, bmax, t.accent, l.radius * 0.6f);
     ImFont* font = ctx.fonts.title;
     const ImVec2 size = measure(font, bubble->label);
     add_text(fg, font, ImVec2((bmin.x + bmax.x - size.x) / 2, (bmin.y + bmax.y - size.y) / 2), t.on_accent,

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -39,7 +40,7 @@ void draw_keypad(UiContext& ctx, ImVec2 min, ImVec2 max, bool enabled) {
       if (!enabled) {
         // Locked: the keys are shown but do not take presses, so nothing suggests they work.
         ImDrawList* dl = canvas();
-        dl->AddRectFilled(kmin, kmax, ctx.theme.track, ctx.layout.radius * 0.7f);
+        fill_rounded_rect(dl, kmin, kmax, ctx.theme.track, ctx.layout.radius * 0.7f);
         const ImVec2 size = measure(ctx.fonts.large, label);
         add_text(dl, ctx.fonts.large, ImVec2((kmin.x + kmax.x - size.x) / 2, (kmin.y + kmax.y - size.y) / 2),
                  ctx.theme.text_muted, label);

@@ -5,6 +5,7 @@
 
 #include "kiosk/core/geo.hpp"
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -117,8 +118,8 @@ void draw_marker(UiContext& ctx, const Placed& p) {
   const float dx = p.centre.x - p.at.x, dy = p.centre.y - p.at.y;
   if (dx * dx + dy * dy > l.px(6) * l.px(6)) {
     dl->AddLine(p.at, p.centre, kMapInk, l.px(2.5f));
-    dl->AddCircleFilled(p.at, l.px(8), IM_COL32_WHITE);
-    dl->AddCircleFilled(p.at, l.px(5), kMapInk);
+    fill_circle(dl, p.at, l.px(8), IM_COL32_WHITE);
+    fill_circle(dl, p.at, l.px(5), kMapInk);
   }
 
   const std::string& name = ctx.tr(m.station->name);
@@ -127,9 +128,9 @@ void draw_marker(UiContext& ctx, const Placed& p) {
                            ImVec2(std::min(a.x, p.centre.x - reach), p.centre.y - reach),
                            ImVec2(std::max(b.x, p.centre.x + reach), p.centre.y + reach));
   // A white rim (the accent when selected) and a dark edge keep the marker apart from land and sea.
-  dl->AddRectFilled(ImVec2(a.x - rim, a.y - rim), ImVec2(b.x + rim, b.y + rim),
+  fill_rounded_rect(dl, ImVec2(a.x - rim, a.y - rim), ImVec2(b.x + rim, b.y + rim),
                     m.selected ? t.accent : IM_COL32_WHITE, h / 2 + rim);
-  dl->AddRectFilled(a, b, press.held ? t.surface_pressed : fill, h / 2);
+  fill_rounded_rect(dl, a, b, press.held ? t.surface_pressed : fill, h / 2);
   dl->AddRect(a, b, IM_COL32(0, 0, 0, 90), h / 2, 0, l.px(1.5f));
   const ImU32 fg = press.held ? t.text : ink;
   float x = a.x + pad;
@@ -142,7 +143,7 @@ void draw_marker(UiContext& ctx, const Placed& p) {
   if (p.name_size.y > 0) {
     const ImVec2 na(std::round(p.centre.x - p.name_size.x / 2), b.y + rim + l.px(4));
     // The theme's surface and ink, or the accent for the chosen station.
-    dl->AddRectFilled(ImVec2(na.x - l.px(8), na.y - l.px(2)),
+    fill_rounded_rect(dl, ImVec2(na.x - l.px(8), na.y - l.px(2)),
                       ImVec2(na.x + p.name_size.x + l.px(8), na.y + p.name_size.y + l.px(2)),
                       m.selected ? t.accent : t.surface, l.px(8));
     text(ctx, ctx.fonts.small, na, m.selected ? t.on_accent : t.text, name);
@@ -241,7 +242,7 @@ int option_switch(UiContext& ctx, std::string_view id, std::span<const std::stri
   const Theme& t = ctx.theme;
   ImDrawList* dl = canvas();
   const float r = (max.y - min.y) / 2;
-  dl->AddRectFilled(min, max, t.surface, r);
+  fill_rounded_rect(dl, min, max, t.surface, r);
   dl->AddRect(min, max, t.border, r, 0, l.px(2));
   int tapped = -1;
   float x = min.x;
@@ -253,7 +254,7 @@ int option_switch(UiContext& ctx, std::string_view id, std::span<const std::stri
     Press p = touch_area(ctx, std::string(id) + "." + std::to_string(i), labels[i], a, b);
     const bool on = static_cast<int>(i) == active;
     if (on || p.held)
-      dl->AddRectFilled(ImVec2(a.x + l.px(4), a.y + l.px(4)), ImVec2(b.x - l.px(4), b.y - l.px(4)),
+      fill_rounded_rect(dl, ImVec2(a.x + l.px(4), a.y + l.px(4)), ImVec2(b.x - l.px(4), b.y - l.px(4)),
                         on ? t.accent : t.surface_pressed, r - l.px(4));
     text_centered(ctx, ctx.fonts.body, a, b, on ? t.on_accent : t.text, labels[i]);
     if (p.clicked && !on) tapped = static_cast<int>(i);
@@ -303,7 +304,7 @@ float map_legend(UiContext& ctx, std::span<const Grade> grades, ImVec2 pos, floa
     }
     const ImU32 fill = items[i].grade ? color_from_hex(items[i].grade->color) : kNoDataFill;
     const ImU32 ink = text_on(fill);
-    dl->AddRectFilled(a, b, fill, h / 2);
+    fill_rounded_rect(dl, a, b, fill, h / 2);
     dl->AddRect(a, b, IM_COL32(0, 0, 0, 60), h / 2);
     float tx = a.x + pad;
     if (items[i].grade) {

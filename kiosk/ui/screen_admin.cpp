@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kiosk/ui/keypad.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -47,7 +48,7 @@ void pin_pad(UiContext& ctx, const AdminView& v) {
   float x = (min.x + max.x) / 2 - step * static_cast<float>(slots - 1) / 2;
   for (int i = 0; i < slots; ++i, x += step) {
     if (i < v.pin_digits)
-      canvas()->AddCircleFilled(ImVec2(x, y + dot), dot, t.text);
+      fill_circle(canvas(), ImVec2(x, y + dot), dot, t.text);
     else
       canvas()->AddCircle(ImVec2(x, y + dot), dot, t.border, 0, l.px(2));
   }

@@ -15,6 +15,7 @@
 #include "kiosk/ui/map_view.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/trend_chart.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -84,7 +85,7 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
   if (a.aqi) {
     // Past its stale time the last value stays, in grey, never in its level colour.
     const ImU32 fill = current(a) ? color_from_hex(a.grade.color) : stale_fill(ctx);
-    canvas()->AddRectFilled(bmin, bmax, fill, l.px(12));
+    fill_rounded_rect(canvas(), bmin, bmax, fill, l.px(12));
     text_centered(ctx, ctx.fonts.title, bmin, bmax, text_on(fill), std::to_string(*a.aqi));
   } else {
     canvas()->AddRect(bmin, bmax, t.border, l.px(12), 0, l.px(2));
@@ -283,7 +284,7 @@ float chart_controls(UiContext& ctx, const AirStationView& a, const AirView& vie
     Press press = touch_area(ctx, "air.pollutant." + std::string(p.key), name, cmin, cmax);
     const bool on = &p == current;
     const ImU32 fill = on ? t.accent : (press.held ? t.surface_pressed : t.background);
-    canvas()->AddRectFilled(cmin, cmax, fill, h / 2);
+    fill_rounded_rect(canvas(), cmin, cmax, fill, h / 2);
     if (!on) canvas()->AddRect(cmin, cmax, t.border, h / 2, 0, l.px(2));
     const float ty = at.y + (h - ctx.fonts.body->FontSize) / 2;
     text(ctx, ctx.fonts.body, ImVec2(at.x + l.px(20), ty), on ? t.on_accent : t.text, name);
@@ -411,7 +412,7 @@ float summary(UiContext& ctx, const AirStationView& a, ImVec2 pos, float width, 
   // Compact, the box carries its "AQI" caption above the number, never over it.
   const float cap = compact ? ctx.fonts.small->FontSize : 0;
   const ImVec2 bmin(x, y), bmax(x + std::max(nsize.x + l.px(48), l.px(200)), y + cap + nsize.y + l.px(20));
-  canvas()->AddRectFilled(bmin, bmax, fill, l.radius);
+  fill_rounded_rect(canvas(), bmin, bmax, fill, l.radius);
   text_centered(ctx, ctx.fonts.huge, ImVec2(bmin.x, bmin.y + cap), bmax, text_on(fill), number);
   const float rx = bmax.x + l.px(28), rw = x + width - rx;
   float side_bottom = bmax.y;  // the lowest line beside the number
@@ -557,7 +558,7 @@ float city_band(UiContext& ctx, ImVec2 pos, float width) {
     const std::string number = std::to_string(*city.aqi);
     const ImU32 fill = city.stale ? stale_fill(ctx) : color_from_hex(city.grade.color);
     const float bw = std::max(measure(number_font, number).x + l.px(28), h * 1.3f);
-    canvas()->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + bw, pos.y + h), fill, l.px(10));
+    fill_rounded_rect(canvas(), ImVec2(x, pos.y), ImVec2(x + bw, pos.y + h), fill, l.px(10));
     text_centered(ctx, number_font, ImVec2(x, pos.y), ImVec2(x + bw, pos.y + h), text_on(fill), number);
     x += bw + l.px(14);
     if (city.stale) {

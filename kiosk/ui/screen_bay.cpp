@@ -7,6 +7,7 @@
 #include "kiosk/ui/qr_code.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -33,8 +34,8 @@ float target_row(UiContext& ctx, const TargetView& tv, ImVec2 min, float width) 
   const float sw = measure(ctx.fonts.small, status).x;
   text_fit(ctx, ctx.fonts.body, ImVec2(x, y), width - sw - l.px(24), t.text, ctx.tr(target.title));
   const ImU32 sc = status_color(t, tv.status);
-  canvas()->AddRectFilled(ImVec2(min.x + width - sw - l.px(16), y), ImVec2(min.x + width, y + l.px(36)), sc,
-                          l.px(8));
+  fill_rounded_rect(canvas(), ImVec2(min.x + width - sw - l.px(16), y), ImVec2(min.x + width, y + l.px(36)),
+                    sc, l.px(8));
   text(ctx, ctx.fonts.small, ImVec2(min.x + width - sw - l.px(8), y + l.px(4)), text_on(sc), status);
   y += l.px(44);
   // Baseline, latest (final once judged after the deadline), target and deadline: the bar runs on
@@ -90,7 +91,7 @@ float bay_map(UiContext& ctx, const BayPage& bay, ImVec2 pos, float width) {
     const bool open = ctx.state.bay.hotspot == static_cast<int>(i);
     Press p =
         touch_area(ctx, "hotspot." + id, ctx.tr(h.label), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
-    canvas()->AddCircleFilled(c, r * 0.62f, open || p.held ? t.bar : t.accent);
+    fill_circle(canvas(), c, r * 0.62f, open || p.held ? t.bar : t.accent);
     canvas()->AddCircle(c, r * 0.62f, IM_COL32_WHITE, 0, l.px(3));
     text_centered(ctx, ctx.fonts.body, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), t.on_accent,
                   std::to_string(i + 1));

@@ -14,6 +14,7 @@
 #include "kiosk/ui/classroom_widgets.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/text_run.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -140,13 +141,13 @@ void draw_bins(UiContext& ctx, const std::vector<Bin>& bins, int target, bool ac
     const bool hot = static_cast<int>(i) == target;
     const float lift = hot ? l.px(10) : 0;
     const ImVec2 min(bin.min.x, bin.min.y - lift), max(bin.max.x, bin.max.y);
-    dl->AddRectFilled(ImVec2(min.x, min.y + l.px(4)), ImVec2(max.x, max.y + l.px(4)),
+    fill_rounded_rect(dl, ImVec2(min.x, min.y + l.px(4)), ImVec2(max.x, max.y + l.px(4)),
                       IM_COL32(16, 46, 68, 40), l.radius);
-    dl->AddRectFilled(min, max, fill_col, l.radius);
+    fill_rounded_rect(dl, min, max, fill_col, l.radius);
     // A lid across the top, so the box reads as a bin.
-    dl->AddRectFilled(min, ImVec2(max.x, min.y + l.px(22)), IM_COL32(0, 0, 0, 50), l.radius,
+    fill_rounded_rect(dl, min, ImVec2(max.x, min.y + l.px(22)), IM_COL32(0, 0, 0, 50), l.radius,
                       ImDrawFlags_RoundCornersTop);
-    if (p.held || hot) dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 56), l.radius);
+    if (p.held || hot) fill_rounded_rect(dl, min, max, IM_COL32(255, 255, 255, 56), l.radius);
     if (hot) dl->AddRect(min, max, ctx.theme.text, l.radius, 0, l.px(6));
     const float h = max.y - min.y;
     float icon = std::min(l.px(84), h * 0.38f);
@@ -183,7 +184,7 @@ void draw_bins(UiContext& ctx, const std::vector<Bin>& bins, int target, bool ac
     if (icon >= l.px(28)) draw_icon(dl, category_icon(bin.category->id), icon_at, icon, fg);
     const std::string key = std::to_string(i + 1);
     const ImU32 badge = IM_COL32(255, 255, 255, 255);
-    dl->AddCircleFilled(kc, r, badge);
+    fill_circle(dl, kc, r, badge);
     text_centered(ctx, ctx.fonts.body, ImVec2(kc.x - r, kc.y - r), ImVec2(kc.x + r, kc.y + r), text_on(badge),
                   key);
     if (p.clicked && accepting) ctx.play({Move::Kind::sort, bin.category->id});
@@ -276,9 +277,9 @@ void draw_playing(UiContext& ctx, const SortingGame& game, const Areas& areas) {
       const float w = std::min(card_w, measure(ctx.fonts.title, ctx.tr(item->name)).x + l.px(80));
       const float h = std::min(card_h, ctx.fonts.title->FontSize + ctx.fonts.body->FontSize + l.px(50));
       const ImVec2 min(finger.x - w / 2, finger.y - l.px(28) - h), max(finger.x + w / 2, finger.y - l.px(28));
-      fg->AddRectFilled(ImVec2(min.x + l.px(6), min.y + l.px(10)), ImVec2(max.x + l.px(6), max.y + l.px(10)),
-                        IM_COL32(16, 46, 68, 60), l.radius);
-      fg->AddRectFilled(min, max, t.surface, l.radius);
+      fill_rounded_rect(fg, ImVec2(min.x + l.px(6), min.y + l.px(10)),
+                        ImVec2(max.x + l.px(6), max.y + l.px(10)), IM_COL32(16, 46, 68, 60), l.radius);
+      fill_rounded_rect(fg, min, max, t.surface, l.radius);
       fg->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
       fg->AddTriangleFilled(ImVec2(finger.x - l.px(16), max.y), ImVec2(finger.x + l.px(16), max.y),
                             ImVec2(finger.x, max.y + l.px(20)), t.accent);
@@ -301,8 +302,8 @@ void draw_explaining(UiContext& ctx, const SortingGame& game, const Areas& areas
   const WasteItem* item = last ? item_at(ctx, last->item) : nullptr;
   const ImVec2 min(a.x, areas.stage_top), max(b.x, areas.keys_y - l.px(12));
   card(ctx, min, max, t.surface);
-  canvas()->AddRectFilled(min, ImVec2(min.x + l.px(14), max.y), kWrong, l.radius,
-                          ImDrawFlags_RoundCornersLeft);
+  fill_rounded_rect(canvas(), min, ImVec2(min.x + l.px(14), max.y), kWrong, l.radius,
+                    ImDrawFlags_RoundCornersLeft);
   const float pad = l.px(36);
   float y = min.y + pad * 0.8f;
   ImFont* title = ctx.fonts.title;
@@ -325,7 +326,7 @@ void draw_explaining(UiContext& ctx, const SortingGame& game, const Areas& areas
     const WasteCategory* c = ctx.content.waste_category(last->right_bin);
     const ImU32 col = c ? color_from_hex(c->color) : t.accent;
     const ImVec2 cmin(x, y), cmax(x + chip, y + chip);
-    canvas()->AddRectFilled(cmin, cmax, col, l.radius);
+    fill_rounded_rect(canvas(), cmin, cmax, col, l.radius);
     draw_icon(canvas(), category_icon(last->right_bin), ImVec2(x + chip / 2, y + chip * 0.4f), chip * 0.45f,
               text_on(col));
     const std::string& name = bin_name(ctx, last->right_bin, ctx.lang);
@@ -405,7 +406,7 @@ void draw_summary(UiContext& ctx, const SortingGame& game, const Areas& areas) {
     const WasteCategory* c = ctx.content.waste_category(m.right_bin);
     const ImU32 col = c ? color_from_hex(c->color) : t.accent;
     const float chip = ctx.fonts.large->FontSize * 1.5f;
-    canvas()->AddRectFilled(ImVec2(rx, ry), ImVec2(rx + chip, ry + chip), col, l.px(10));
+    fill_rounded_rect(canvas(), ImVec2(rx, ry), ImVec2(rx + chip, ry + chip), col, l.px(10));
     draw_icon(canvas(), category_icon(m.right_bin), ImVec2(rx + chip / 2, ry + chip / 2), chip * 0.7f,
               text_on(col));
     const float tx = rx + chip + l.px(18);

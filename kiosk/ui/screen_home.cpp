@@ -7,6 +7,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -146,7 +147,7 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const ImVec2 box_min(b.x, b.y);
   const ImVec2 box_max(b.x + std::max(nsize.x + l.px(56), number_font->FontSize * 1.9f),
                        b.y + nsize.y + l.px(24));
-  canvas()->AddRectFilled(box_min, box_max, level_color, l.radius);
+  fill_rounded_rect(canvas(), box_min, box_max, level_color, l.radius);
   text_centered(ctx, number_font, box_min, box_max, text_on(level_color), number);
   const float right = box_max.x + l.px(28);
   float ry = b.y;
@@ -314,7 +315,7 @@ void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max) 
   const Layout& l = ctx.layout;
   const ImU32 fill = color_from_hex(bin.color);
   const ImU32 fg = text_on(fill);
-  canvas()->AddRectFilled(min, max, fill, l.px(12));
+  fill_rounded_rect(canvas(), min, max, fill, l.px(12));
   const std::string name = ctx.tr(bin.name);
   const float h = max.y - min.y;
   const float icon_size = std::min(l.px(36), h * 0.7f);

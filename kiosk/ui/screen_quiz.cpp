@@ -8,6 +8,7 @@
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -66,7 +67,7 @@ void choice_button(UiContext& ctx, const Quiz& quiz, const QuizQuestion& q, int 
   } else if (is_wrong_pick) {
     cross_mark(dl, c, r * 1.8f, fg);
   } else {
-    dl->AddCircleFilled(c, r, last ? t.track : t.accent);
+    fill_circle(dl, c, r, last ? t.track : t.accent);
     text_centered(ctx, ctx.fonts.large, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
                   last ? t.text_muted : t.on_accent, std::to_string(i + 1));
   }
@@ -134,8 +135,8 @@ void draw_question(UiContext& ctx, const Quiz& quiz, float top) {
   const ImVec2 fmin(a.x, y), fmax(b.x, b.y);
   card(ctx, fmin, fmax, t.surface);
   const ImU32 mark = last->right ? kRight : kWrong;
-  canvas()->AddRectFilled(fmin, ImVec2(fmin.x + l.px(14), fmax.y), mark, l.radius,
-                          ImDrawFlags_RoundCornersLeft);
+  fill_rounded_rect(canvas(), fmin, ImVec2(fmin.x + l.px(14), fmax.y), mark, l.radius,
+                    ImDrawFlags_RoundCornersLeft);
   float fy = fmin.y + pad * 0.8f;
   ImFont* large = ctx.fonts.large;
   const float mx = fmin.x + pad + large->FontSize / 2 + l.px(6);

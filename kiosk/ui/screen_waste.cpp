@@ -17,6 +17,7 @@
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -94,9 +95,9 @@ void draw_categories(UiContext& ctx, ImVec2 a, ImVec2 b, const std::string& sele
     const ImU32 fill = color_from_hex(c.color);
     const ImU32 fg = text_on(fill);
     ImDrawList* dl = canvas();
-    dl->AddRectFilled(min, max, fill, l.radius);
+    fill_rounded_rect(dl, min, max, fill, l.radius);
     if (c.id == selected) dl->AddRect(min, max, ctx.theme.text, l.radius, 0, l.px(6));
-    if (p.held) dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 60), l.radius);
+    if (p.held) fill_rounded_rect(dl, min, max, IM_COL32(255, 255, 255, 60), l.radius);
     if (roomy) {
       const float icon = std::min(l.px(64), cw * 0.3f);
       draw_icon(dl, category_icon(c.id), ImVec2(min.x + l.px(18) + icon / 2, min.y + l.px(18) + icon / 2),
@@ -156,7 +157,7 @@ bool draw_search_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const Theme& t = ctx.theme;
   ImDrawList* dl = canvas();
   const float h = max.y - min.y;
-  dl->AddRectFilled(min, max, t.surface, l.radius * 0.7f);
+  fill_rounded_rect(dl, min, max, t.surface, l.radius * 0.7f);
   dl->AddRect(min, max, t.accent, l.radius * 0.7f, 0, l.px(3));
   const float icon = h * 0.5f;
   magnifier(dl, ImVec2(min.x + l.px(16) + icon / 2, (min.y + max.y) / 2), icon, t.accent);
@@ -172,7 +173,7 @@ bool draw_search_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float inset = std::clamp((h - l.touch) / 2, 0.f, l.px(6));
     const ImVec2 cmin(max.x - cw - l.px(6), min.y + inset), cmax(max.x - l.px(6), max.y - inset);
     const Press p = touch_area(ctx, "search.clear", label, cmin, cmax);
-    dl->AddRectFilled(cmin, cmax, p.held ? t.surface_pressed : t.track, l.radius * 0.5f);
+    fill_rounded_rect(dl, cmin, cmax, p.held ? t.surface_pressed : t.track, l.radius * 0.5f);
     const float r = h * 0.16f;
     const ImVec2 c(cmin.x + l.px(14) + r, (cmin.y + cmax.y) / 2);
     const float th = std::max(1.5f, l.px(3));
@@ -282,10 +283,10 @@ void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min,
   const Press p = touch_area(ctx, "waste.item." + item.id, name, min, max);
   card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
   ImDrawList* dl = canvas();
-  dl->AddRectFilled(min, ImVec2(min.x + l.px(10), max.y), color, l.radius, ImDrawFlags_RoundCornersLeft);
+  fill_rounded_rect(dl, min, ImVec2(min.x + l.px(10), max.y), color, l.radius, ImDrawFlags_RoundCornersLeft);
   const float r = l.px(30);
   const ImVec2 c(min.x + l.px(28) + r, min.y + l.px(18) + r);
-  dl->AddCircleFilled(c, r, color, 32);
+  fill_circle(dl, c, r, color);
   if (cat) draw_icon(dl, category_icon(cat->id), c, r * 1.3f, text_on(color));
   const float x = c.x + r + l.px(20);
   const float w = max.x - x - l.px(18);
@@ -379,7 +380,7 @@ void draw_item_card(UiContext& ctx, ImVec2 min, ImVec2 max, const WasteItem& ite
   card(ctx, min, max, t.surface);
   ImDrawList* dl = canvas();
   const float band = std::max(l.touch, l.px(100));
-  dl->AddRectFilled(min, ImVec2(max.x, min.y + band), color, l.radius, ImDrawFlags_RoundCornersTop);
+  fill_rounded_rect(dl, min, ImVec2(max.x, min.y + band), color, l.radius, ImDrawFlags_RoundCornersTop);
   const float icon = band * 0.62f;
   if (cat)
     draw_icon(dl, category_icon(cat->id), ImVec2(min.x + l.px(24) + icon / 2, min.y + band / 2), icon, fg);

@@ -12,6 +12,7 @@
 #include "kiosk/ui/map_view.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -188,7 +189,7 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
     const ImVec2 ls = measure(ctx.fonts.title, g.label);
     const float bh = l.px(120), icon = l.px(56);
     const ImVec2 bmin(x, y), bmax(x + std::max(l.px(220), icon + ls.x + l.px(72)), y + bh);
-    canvas()->AddRectFilled(bmin, bmax, fill, l.radius);
+    fill_rounded_rect(canvas(), bmin, bmax, fill, l.radius);
     canvas()->AddRect(bmin, bmax, IM_COL32(0, 0, 0, 40), l.radius);
     const float cx = (bmin.x + bmax.x - icon - l.px(16) - ls.x) / 2;
     draw_level_icon(canvas(), ImVec2(cx + icon / 2, y + bh / 2), icon, g.level, ink);
@@ -226,7 +227,7 @@ void detail(UiContext& ctx, const WaterStationView& w, ImVec2 min, ImVec2 max) {
     const Metric* row = find_metric(p.metric);
     const float cx = x + static_cast<float>(i % columns) * (cw + l.px(12));
     const float cy = y + static_cast<float>(i / columns) * (ch + l.px(12));
-    canvas()->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + cw, cy + ch), t.background, l.px(12));
+    fill_rounded_rect(canvas(), ImVec2(cx, cy), ImVec2(cx + cw, cy + ch), t.background, l.px(12));
     text_fit(ctx, ctx.fonts.small, ImVec2(cx + l.px(14), cy + l.px(10)), cw - l.px(28), t.text_muted,
              ctx.str(row ? std::string(row->string_key) : "water_item." + p.metric));
     const std::string value = value_text(ctx, p);

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "kiosk/ui/icons.hpp"
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -104,7 +105,7 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
     if (y0 - y1 >= small->FontSize + l.px(4)) {
       // The name on a tab of the band's colour, with the level's face.
       const float tx = pmax.x + l.px(8) + icon + l.px(4), ty = std::round((y0 + y1 - small->FontSize) / 2);
-      dl->AddRectFilled(ImVec2(pmax.x, ty - l.px(3)), ImVec2(max.x, ty + small->FontSize + l.px(3)), fill,
+      fill_rounded_rect(dl, ImVec2(pmax.x, ty - l.px(3)), ImVec2(max.x, ty + small->FontSize + l.px(3)), fill,
                         l.px(6), ImDrawFlags_RoundCornersRight);
       draw_level_icon(dl, ImVec2(pmax.x + l.px(8) + icon / 2, ty + small->FontSize / 2), icon, band.level,
                       kInk);
@@ -166,7 +167,7 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
     for (std::size_t i = run.first; i < run.first + run.count; ++i)
       path.emplace_back(x_of(c.points[i].t), y_of(c.points[i].value));
     if (path.size() == 1)
-      dl->AddCircleFilled(path[0], thick * 1.2f, kInk);
+      fill_circle(dl, path[0], thick * 1.2f, kInk);
     else
       dl->AddPolyline(path.data(), static_cast<int>(path.size()), kInk, 0, thick);
   }
@@ -177,13 +178,13 @@ void draw_trend_chart(UiContext& ctx, const TrendChart& c, ImVec2 min, ImVec2 ma
   // The newest value, marked and labelled.
   const HistoryPoint& last = c.points[runs.back().first + runs.back().count - 1];
   const ImVec2 p(x_of(last.t), y_of(last.value));
-  dl->AddCircleFilled(p, thick * 2, kInk);
-  dl->AddCircleFilled(p, thick * 1.1f, IM_COL32_WHITE);
+  fill_circle(dl, p, thick * 2, kInk);
+  fill_circle(dl, p, thick * 1.1f, IM_COL32_WHITE);
   const std::string value = c.last_label.empty() ? format_number(last.value, c.decimals) : c.last_label;
   const ImVec2 vs = measure(ctx.fonts.body, value);
   const float vy = p.y - vs.y - thick * 2.5f < pmin.y ? p.y + thick * 2.5f : p.y - vs.y - thick * 2.5f;
   const ImVec2 vmin(std::max(std::min(p.x - vs.x / 2, pmax.x - vs.x) - l.px(6), pmin.x), vy);
-  dl->AddRectFilled(vmin, ImVec2(vmin.x + vs.x + l.px(12), vy + vs.y), t.surface, l.px(6));
+  fill_rounded_rect(dl, vmin, ImVec2(vmin.x + vs.x + l.px(12), vy + vs.y), t.surface, l.px(6));
   text(ctx, ctx.fonts.body, ImVec2(vmin.x + l.px(6), vy), t.text, value);
 }
 

@@ -1,4 +1,6 @@
 #include "kiosk/ui/widgets.hpp"
+
+#include "kiosk/ui/shapes.hpp"
 #include "kiosk/ui/text_run.hpp"
 
 #include "kiosk/core/metrics.hpp"
@@ -102,13 +104,13 @@ void card(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill) {
   const float r = ctx.layout.radius;
   const float shadow = ctx.layout.px(3);
   if (ctx.theme.card_outline) {
-    dl->AddRectFilled(min, max, fill, r);
+    fill_rounded_rect(dl, min, max, fill, r);
     dl->AddRect(min, max, ctx.theme.border, r, 0, ctx.layout.px(2));
     return;
   }
-  dl->AddRectFilled(ImVec2(min.x, min.y + shadow), ImVec2(max.x, max.y + shadow), IM_COL32(16, 46, 68, 28),
-                    r);
-  dl->AddRectFilled(min, max, fill, r);
+  fill_rounded_rect(dl, ImVec2(min.x, min.y + shadow), ImVec2(max.x, max.y + shadow),
+                    IM_COL32(16, 46, 68, 28), r);
+  fill_rounded_rect(dl, min, max, fill, r);
 }
 
 ScrollArea scrolling_card(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max) {
@@ -139,12 +141,12 @@ void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, Im
                               ctx.layout.radius * 0.5f);
   } else {
     // Loading or broken: a calm grey panel with a simple picture mark, never a blank hole.
-    canvas()->AddRectFilled(a, b, ctx.theme.track, ctx.layout.radius * 0.5f);
+    fill_rounded_rect(canvas(), a, b, ctx.theme.track, ctx.layout.radius * 0.5f);
     const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
     const float s = std::min(b.x - a.x, b.y - a.y) * 0.18f;
     canvas()->AddTriangleFilled(ImVec2(c.x - s, c.y + s * 0.6f), ImVec2(c.x - s * 0.2f, c.y - s * 0.5f),
                                 ImVec2(c.x + s * 0.5f, c.y + s * 0.6f), ctx.theme.border);
-    canvas()->AddCircleFilled(ImVec2(c.x + s * 0.6f, c.y - s * 0.4f), s * 0.25f, ctx.theme.border);
+    fill_circle(canvas(), ImVec2(c.x + s * 0.6f, c.y - s * 0.4f), s * 0.25f, ctx.theme.border);
   }
   if (used_min) *used_min = a;
   if (used_max) *used_max = b;
@@ -180,7 +182,7 @@ bool button(UiContext& ctx, std::string_view id, std::string_view label, ImVec2 
     if (style == ButtonStyle::quiet) fg = t.text;
   }
   ImDrawList* dl = canvas();
-  dl->AddRectFilled(min, max, fill, ctx.layout.radius * 0.7f);
+  fill_rounded_rect(dl, min, max, fill, ctx.layout.radius * 0.7f);
   if (style == ButtonStyle::secondary)
     dl->AddRect(min, max, t.border, ctx.layout.radius * 0.7f, 0, ctx.layout.px(2));
   text_centered(ctx, font ? font : ctx.fonts.large, min, max, fg, label);
@@ -197,7 +199,7 @@ float grade_pill(UiContext& ctx, const Grade& grade, ImVec2 pos, ImFont* font) {
   const float pad = h * 0.35f;
   const float w = pad + icon + pad * 0.6f + size.x + pad;
   ImDrawList* dl = canvas();
-  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), fill, h / 2);
+  fill_rounded_rect(dl, pos, ImVec2(pos.x + w, pos.y + h), fill, h / 2);
   dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), IM_COL32(0, 0, 0, 40), h / 2);
   draw_level_icon(dl, ImVec2(pos.x + pad + icon / 2, pos.y + h / 2), icon, grade.level, fg);
   text(ctx, font, ImVec2(pos.x + pad + icon + pad * 0.6f, pos.y + (h - size.y) / 2), fg, name);
@@ -207,11 +209,11 @@ float grade_pill(UiContext& ctx, const Grade& grade, ImVec2 pos, ImFont* font) {
 void progress_bar(const UiContext& ctx, ImVec2 min, ImVec2 max, double fraction, ImU32 fill) {
   ImDrawList* dl = canvas();
   const float r = (max.y - min.y) / 2;
-  dl->AddRectFilled(min, max, ctx.theme.track, r);
+  fill_rounded_rect(dl, min, max, ctx.theme.track, r);
   double f = fraction < 0 ? 0 : (fraction > 1 ? 1 : fraction);
   if (f > 0) {
     float x = min.x + static_cast<float>(f) * (max.x - min.x);
-    dl->AddRectFilled(min, ImVec2(std::max(x, min.x + 2 * r), max.y), fill, r);
+    fill_rounded_rect(dl, min, ImVec2(std::max(x, min.x + 2 * r), max.y), fill, r);
   }
 }
 
