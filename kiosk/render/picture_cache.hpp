@@ -1,4 +1,5 @@
-// Content pictures as textures: decoded on a worker thread (stb_image, scaled to the screen),
+// Content pictures as textures: decoded on a worker thread (stb_image, scaled down to the box the
+// screen fits them into, so a 1600-pixel map shown 600 pixels wide costs a tenth of the memory),
 // uploaded on the UI thread between frames, kept within a memory budget (least recently used
 // pictures are released). A broken picture is reported once and drawn as a neutral placeholder.
 #pragma once
@@ -28,7 +29,7 @@ class PictureCache final : public ui::PictureSource {
 
   // A new content folder or screen size: forget everything (textures are released).
   void reset(const std::filesystem::path& content_dir, int max_width, int max_height);
-  ui::Picture get(const std::string& path) override;
+  ui::Picture get(const std::string& path, ImVec2 box) override;
   // UI thread, between frames: uploads decoded pictures. True when something became ready.
   bool upload_ready();
   // Blocks until every requested picture is decoded (headless render and replay shots).
@@ -42,8 +43,13 @@ class PictureCache final : public ui::PictureSource {
     int width = 0, height = 0;
     bool broken = false;
     bool pending = false;
+    int asked_w = 0, asked_h = 0;  // the box it was (or is being) decoded for
     std::size_t bytes = 0;
     std::list<std::string>::iterator lru;
+  };
+  struct Request {
+    std::string path;
+    int width = 0, height = 0;
   };
   struct Decoded {
     std::string path;
@@ -53,6 +59,7 @@ class PictureCache final : public ui::PictureSource {
   };
   void run();
   void evict_to_budget();
+  void ask(const std::string& path, int width, int height);
 
   SDL_Renderer* renderer_;
   std::size_t budget_;
@@ -63,7 +70,7 @@ class PictureCache final : public ui::PictureSource {
   std::mutex mu_;
   std::condition_variable cv_;
   std::condition_variable idle_cv_;
-  std::deque<std::string> queue_;
+  std::deque<Request> queue_;
   std::deque<Decoded> done_;
   std::filesystem::path dir_;
   int max_w_ = 1920, max_h_ = 1080;

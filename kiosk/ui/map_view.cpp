@@ -154,7 +154,9 @@ void draw_marker(UiContext& ctx, const Placed& p) {
 // The map fitted into [min, max], as ui::picture() would draw it, but in tiles: SDL 2.26's software
 // renderer (headless renders, a Pi without GL) garbles textured triangles as large as a map.
 void map_picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2& a, ImVec2& b) {
-  const Picture pic = ctx.pictures && !path.empty() ? ctx.pictures->get(path) : Picture{};
+  const Picture pic = ctx.pictures && !path.empty()
+                          ? ctx.pictures->get(path, ImVec2(max.x - min.x, max.y - min.y))
+                          : Picture{};
   if (!pic.texture || pic.width <= 0 || pic.height <= 0) {
     picture(ctx, path, min, max, &a, &b);  // the placeholder while it loads, or for a broken picture
     return;

@@ -16,8 +16,10 @@ struct Picture {
 class PictureSource {
  public:
   virtual ~PictureSource() = default;
-  // Path relative to the content folder. Never blocks; asks for the picture to be loaded if needed.
-  virtual Picture get(const std::string& path) = 0;
+  // Path relative to the content folder; `box` is the size in pixels it will be fitted into, so the
+  // source may keep it at that size rather than its own. Never blocks; asks for the picture (or a
+  // sharper copy, when the box has grown) to be loaded if needed.
+  virtual Picture get(const std::string& path, ImVec2 box) = 0;
 };
 
 }  // namespace kiosk::ui

@@ -1,5 +1,5 @@
-// Filled rounded rectangles and circles drawn so that no triangle is much bigger than the part of
-// the shape it covers.
+// Filled rounded rectangles, rounded pictures and circles drawn so that no triangle is much bigger than the
+// part of the shape it covers.
 //
 // ImGui fans a filled rounded rectangle (and a circle) out from one vertex, so every triangle spans
 // the whole shape. SDL's software renderer, which draws `kiosk render` and any screen without GL, tests
@@ -15,6 +15,10 @@ namespace kiosk::ui {
 // As ImDrawList::AddRectFilled: `corners` takes ImDrawFlags_RoundCorners*, 0 meaning all four.
 void fill_rounded_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 col, float rounding,
                        ImDrawFlags corners = 0);
+
+// As ImDrawList::AddImageRounded (all four corners): the picture from uv_min to uv_max fills the box.
+void fill_rounded_image(ImDrawList* dl, ImTextureID texture, ImVec2 min, ImVec2 max, float rounding,
+                        ImVec2 uv_min = ImVec2(0, 0), ImVec2 uv_max = ImVec2(1, 1));
 
 // As ImDrawList::AddCircleFilled, with the number of segments chosen from the radius.
 void fill_circle(ImDrawList* dl, ImVec2 centre, float radius, ImU32 col);

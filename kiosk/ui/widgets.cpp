@@ -130,15 +130,16 @@ float pane_heading(UiContext& ctx, std::string_view name, ImVec2 pos, float widt
 
 void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min,
              ImVec2* used_max) {
-  const Picture pic = ctx.pictures && !path.empty() ? ctx.pictures->get(path) : Picture{nullptr, 0, 0, true};
+  const Picture pic = ctx.pictures && !path.empty()
+                          ? ctx.pictures->get(path, ImVec2(max.x - min.x, max.y - min.y))
+                          : Picture{nullptr, 0, 0, true};
   ImVec2 a = min, b = max;
   if (pic.texture && pic.width > 0 && pic.height > 0) {
     const float scale = std::min((max.x - min.x) / pic.width, (max.y - min.y) / pic.height);
     const ImVec2 size(pic.width * scale, pic.height * scale);
     a = ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2));
     b = ImVec2(a.x + size.x, a.y + size.y);
-    canvas()->AddImageRounded(pic.texture, a, b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
-                              ctx.layout.radius * 0.5f);
+    fill_rounded_image(canvas(), pic.texture, a, b, ctx.layout.radius * 0.5f);
   } else {
     // Loading or broken: a calm grey panel with a simple picture mark, never a blank hole.
     fill_rounded_rect(canvas(), a, b, ctx.theme.track, ctx.layout.radius * 0.5f);
