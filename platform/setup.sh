@@ -23,7 +23,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsdl2-dev libimgui-dev libfreetype-dev libfontconfig-dev libstb-dev libcurl4-openssl-dev
   libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libqrencode-dev
-  libdrm-dev libcrypt-dev libhowardhinnant-date-dev zlib1g-dev
+  libdrm-dev libcrypt-dev libhowardhinnant-date-dev libpng-dev
   fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core ca-certificates rime-data-luna-pinyin
 )
 # What the tests need besides.

@@ -1,9 +1,8 @@
-// Frames to PNG bytes with zlib, a row at a time (kiosk render, replay shots).
+// Frames to PNG bytes with libpng, a row at a time (kiosk render, replay shots).
 //
 // stb_image_write filtered the whole frame into a second buffer before compressing it (6 MiB beside a
 // 1920x1080 frame, at the moment memory peaked) and its deflate took about as long as drawing the frame.
-// Here each row is filtered into a small buffer and fed to zlib at its fastest level. The files decode
-// to the same pixels; their bytes differ from stb's.
+// libpng takes the frame's rows as they are, drops the alpha byte itself and filters one row at a time.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -18,7 +17,7 @@ struct RgbaImage {
 };
 
 // RGB: a frame is opaque wherever it is seen, whatever alpha SDL's blending left in its pixels, and the
-// files are a quarter smaller. Empty when zlib fails.
+// files are a quarter smaller. Empty when libpng fails.
 std::optional<std::string> encode_png_rgb(const RgbaImage& image);
 
 }  // namespace kiosk::render
