@@ -18,12 +18,18 @@ SessionRecipe session_recipe(const AppOptions& options) {
           options.find_font};
 }
 
-std::optional<ContentSession> make_session(ContentLoad load, const SessionRecipe& recipe,
-                                           std::string& error) {
+std::optional<ContentSession> make_session(ContentLoad load, const SessionRecipe& recipe, std::string& error,
+                                           SearchBuild search) {
   std::optional<render::FontFile> font = recipe.find_font(load.pack.settings.font, error);
   if (!font) return std::nullopt;
   ContentSession session;
-  session.search = search::build_waste_search(load.pack.waste_items, recipe.pinyin_dictionary);
+  if (search == SearchBuild::beside)
+    session.search_later = std::async(std::launch::async,
+                                      [items = load.pack.waste_items, dictionary = recipe.pinyin_dictionary] {
+                                        return search::build_waste_search(items, dictionary);
+                                      });
+  else
+    session.search = search::build_waste_search(load.pack.waste_items, recipe.pinyin_dictionary);
   session.glyphs = {std::move(*font), all_text(load.pack), display_text(load.pack)};
   session.pack = std::move(load.pack);
   session.diags = std::move(load.diags);
@@ -63,7 +69,8 @@ std::optional<ContentSession> open_content(const AppOptions& options, std::strin
   if (load.diags.has_errors())
     log::warning("the content pack has " + std::to_string(load.diags.error_count()) +
                  " problem(s); showing what could be read");
-  std::optional<ContentSession> session = make_session(std::move(load), session_recipe(options), error);
+  std::optional<ContentSession> session =
+      make_session(std::move(load), session_recipe(options), error, SearchBuild::beside);
   if (!session) return std::nullopt;
   session->editor_lang = editor_lang;
   session->errors = errors;

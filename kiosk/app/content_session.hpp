@@ -6,6 +6,7 @@
 // the app swaps the whole session in, or nothing.
 #pragma once
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,9 @@ namespace kiosk {
 struct ContentSession {
   ContentPack pack;
   search::SearchIndex search;
+  // At start the search is built beside the first frame (the pinyin dictionary and the index took
+  // about 10 ms of the 150 to the first picture); valid until the app takes it over.
+  std::future<search::SearchIndex> search_later;
   GlyphNeeds glyphs;
   Diagnostics diags;            // of the pack shown, as validated (a reload's: its warnings)
   Lang editor_lang = Lang::zh;  // at start: the language its problems are told in
@@ -44,8 +48,11 @@ SessionRecipe session_recipe(const AppOptions& options);
 // the last good pack, else the bundled one.
 std::optional<ContentSession> open_content(const AppOptions& options, std::string& error);
 // The pack's search, font and glyph text, made on the calling thread (the slow part of a session: the
-// pinyin dictionary and the index over every waste item). Nullopt with `error` when there is no font.
-std::optional<ContentSession> make_session(ContentLoad load, const SessionRecipe& recipe, std::string& error);
+// pinyin dictionary and the index over every waste item), or with SearchBuild::beside the search on a
+// thread of its own (search_later). Nullopt with `error` when there is no font.
+enum class SearchBuild { here, beside };
+std::optional<ContentSession> make_session(ContentLoad load, const SessionRecipe& recipe, std::string& error,
+                                           SearchBuild search = SearchBuild::here);
 
 // Errors and warnings both reach the log (the journal), in the editor's language.
 void log_problems(const Diagnostics& diags, Lang lang);

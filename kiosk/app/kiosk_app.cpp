@@ -112,12 +112,19 @@ void KioskApp::refuse_reload(const ReloadResult& result) {
 void KioskApp::swap_in(ContentSession& session) {
   content_ = std::move(session.pack);
   search_ = std::move(session.search);
+  search_later_ = std::move(session.search_later);
   glyphs_.set_needs(std::move(session.glyphs));        // new pages only when the font or the text changed
   admin_.configure(content_.settings.admin_pin_hash);  // a new PIN in /etc/kiosk takes effect on reload
   pictures_->reset(content_.dir, display_.width(), display_.height());
   attention_.configure({content_.settings.idle_seconds, content_.settings.attract_seconds});
   refresh_model(true);
   dirty_frames_ = std::max(dirty_frames_, 2);
+}
+
+void KioskApp::take_search(bool wait) {
+  if (!search_later_.valid()) return;
+  if (wait || search_later_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+    search_ = search_later_.get();
 }
 
 void KioskApp::take_picture_check(bool wait) {

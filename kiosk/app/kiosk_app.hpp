@@ -4,6 +4,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,7 +108,11 @@ class KioskApp {
   bool classroom() const { return classroom_; }
   std::uint64_t frames_drawn() const { return frame_.drawn; }
   const render::PictureCache& pictures() const { return *pictures_; }  // textures in use (soak test)
-  const search::SearchIndex& search_index() const { return search_; }  // the waste search on screen
+  // The waste search on screen (waits for the one built beside the first frame).
+  const search::SearchIndex& search_index() {
+    take_search(true);
+    return search_;
+  }
   // Waste searches that found nothing, counted per term; kept in `file` (the cache folder) when set.
   void keep_missed_searches(const std::filesystem::path& file) { missed_searches_.keep_in(file); }
   const search::MissedSearches& missed_searches() const { return missed_searches_; }
@@ -146,6 +151,7 @@ class KioskApp {
   void present();
   void carry_out(const std::vector<ui::Intent>& intents, const std::vector<KioskKey>& keys, double now);
   void take_picture_check(bool wait);  // logs and counts what the full decode found
+  void take_search(bool wait);         // the search built beside the first frame, once it is done
 
   // Where it draws and what time it is.
   render::Display& display_;
@@ -162,6 +168,7 @@ class KioskApp {
   AppOptions options_;  // kept for a reload without the watcher, which starts again with them
   ContentPack content_;
   search::SearchIndex search_;
+  std::future<search::SearchIndex> search_later_;  // at start, until take_search() moves it in
   std::unique_ptr<ContentReloader> reloader_;
   ContentReport report_;
 

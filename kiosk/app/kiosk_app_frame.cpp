@@ -67,6 +67,7 @@ bool KioskApp::frame_once(bool force) {
 // Content, data, pictures and the attention state move on whether a frame is drawn or not.
 void KioskApp::between_frames() {
   take_picture_check(false);
+  take_search(state_.screen == ui::ScreenId::waste);  // the waste screen searches: it waits
   if (reloader_)
     if (auto result = reloader_->take()) apply_reload(std::move(*result));
   refresh_model(false);

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "kiosk/core/search/search_index.hpp"
 #include "ui/headless_app.hpp"
 
 namespace kiosk {
@@ -33,6 +34,21 @@ void run(test::HeadlessKiosk& k, double seconds) {
     k.clock.advance(1.0 / 60);
     k.app->frame();
   }
+}
+
+// The index over every item is built beside the first frame, not before it; the waste screen, the
+// first to search, finds what the pack has all the same.
+TEST(SearchScreen, TheSearchIsBuiltBesideTheFirstFrameAndReadyForTheWasteScreen) {
+  const std::uint64_t built_here = search::waste_searches_built_on_this_thread();
+  test::HeadlessKiosk k(1280, 800);
+  ASSERT_TRUE(k.ok) << k.error;
+  EXPECT_EQ(search::waste_searches_built_on_this_thread(), built_here);
+  k.draw(ui::ScreenId::home);
+  k.app->show(ui::ScreenId::waste);
+  text_input(k, "电池");
+  run(k, 0.2);
+  EXPECT_TRUE(shows(k.app->record(), "充电电池")) << test::all_texts(k.app->record());
+  EXPECT_EQ(k.app->search_index().item_count(), k.app->content().waste_items.size());
 }
 
 TEST(SearchScreen, PhysicalKeyboardTypesChineseIntoTheSearch) {
