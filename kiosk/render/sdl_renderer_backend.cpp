@@ -9,7 +9,9 @@ namespace {
 
 struct BackendData {
   SDL_Renderer* renderer = nullptr;
+  bool software = false;                    // SDL's software renderer: solid rectangles are filled
   std::vector<SDL_Texture*> font_textures;  // one per atlas page, io.Fonts first
+  std::vector<ImVec2> white_uvs;            // each page's white texel, which solid shapes are painted from
   int dx = 0, dy = 0;                       // burn-in shift
 };
 
@@ -23,6 +25,8 @@ struct SavedState {
   SDL_Rect viewport;
   bool clip_enabled;
   SDL_Rect clip;
+  SDL_BlendMode blend;
+  Uint8 r, g, b, a;
 };
 
 SavedState save(SDL_Renderer* r) {
@@ -30,12 +34,41 @@ SavedState save(SDL_Renderer* r) {
   SDL_RenderGetViewport(r, &s.viewport);
   s.clip_enabled = SDL_RenderIsClipEnabled(r) == SDL_TRUE;
   SDL_RenderGetClipRect(r, &s.clip);
+  SDL_GetRenderDrawBlendMode(r, &s.blend);
+  SDL_GetRenderDrawColor(r, &s.r, &s.g, &s.b, &s.a);
   return s;
 }
 
 void restore(SDL_Renderer* r, const SavedState& s) {
   SDL_RenderSetViewport(r, &s.viewport);
   SDL_RenderSetClipRect(r, s.clip_enabled ? &s.clip : nullptr);
+  SDL_SetRenderDrawBlendMode(r, s.blend);
+  SDL_SetRenderDrawColor(r, s.r, s.g, s.b, s.a);
+}
+
+// Indices [first, first + count) of a command as SDL triangles.
+void draw_triangles(SDL_Renderer* r, const DrawCall& call, unsigned first, unsigned count) {
+  const ImDrawCmd* cmd = call.cmd;
+  const ImDrawVert* vertices = call.list->VtxBuffer.Data + cmd->VtxOffset;
+  const ImDrawIdx* indices = call.list->IdxBuffer.Data + cmd->IdxOffset + first;
+  const auto* base = reinterpret_cast<const char*>(vertices);
+  const int stride = static_cast<int>(sizeof(ImDrawVert));
+  SDL_RenderGeometryRaw(r, static_cast<SDL_Texture*>(cmd->GetTexID()),
+                        reinterpret_cast<const float*>(base + offsetof(ImDrawVert, pos)), stride,
+                        reinterpret_cast<const SDL_Color*>(base + offsetof(ImDrawVert, col)), stride,
+                        reinterpret_cast<const float*>(base + offsetof(ImDrawVert, uv)), stride,
+                        call.list->VtxBuffer.Size - static_cast<int>(cmd->VtxOffset), indices,
+                        static_cast<int>(count), static_cast<int>(sizeof(ImDrawIdx)));
+}
+
+void fill_rect(SDL_Renderer* r, const DrawPiece& piece) {
+  const Uint8 alpha = static_cast<Uint8>(piece.col >> IM_COL32_A_SHIFT);
+  SDL_SetRenderDrawBlendMode(r, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+  SDL_SetRenderDrawColor(r, static_cast<Uint8>(piece.col >> IM_COL32_R_SHIFT),
+                         static_cast<Uint8>(piece.col >> IM_COL32_G_SHIFT),
+                         static_cast<Uint8>(piece.col >> IM_COL32_B_SHIFT), alpha);
+  const SDL_FRect rect{piece.min.x, piece.min.y, piece.max.x - piece.min.x, piece.max.y - piece.min.y};
+  SDL_RenderFillRectF(r, &rect);
 }
 
 void reset_state(SDL_Renderer* r, const BackendData& bd) {
@@ -57,6 +90,8 @@ bool backend_init(SDL_Renderer* renderer) {
   IM_ASSERT(io.BackendRendererUserData == nullptr && "renderer backend already initialised");
   auto* bd = IM_NEW(BackendData)();
   bd->renderer = renderer;
+  SDL_RendererInfo info{};
+  bd->software = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
   io.BackendRendererUserData = bd;
   io.BackendRendererName = "kiosk_sdlrenderer";
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
@@ -122,7 +157,11 @@ bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
   }
   for (SDL_Texture* t : bd->font_textures) SDL_DestroyTexture(t);
   bd->font_textures = std::move(textures);
-  for (size_t i = 0; i < pages.size(); ++i) pages[i]->SetTexID(bd->font_textures[i]);
+  bd->white_uvs.clear();
+  for (size_t i = 0; i < pages.size(); ++i) {
+    pages[i]->SetTexID(bd->font_textures[i]);
+    bd->white_uvs.push_back(pages[i]->TexUvWhitePixel);
+  }
   return true;
 }
 
@@ -165,6 +204,38 @@ std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale,
   return calls;
 }
 
+std::vector<DrawPiece> split_solid_rects(const ImDrawVert* v, const ImDrawIdx* idx, unsigned count,
+                                         ImVec2 white_uv) {
+  std::vector<DrawPiece> pieces;
+  // ImDrawList::PrimRect's pattern: corners a, b, c, d clockwise from the top left, triangles abc, acd.
+  auto solid_rect_at = [&](unsigned i) {
+    if (i + 6 > count) return false;
+    const ImDrawIdx a = idx[i];
+    if (idx[i + 1] != a + 1 || idx[i + 2] != a + 2 || idx[i + 3] != a || idx[i + 4] != a + 2 ||
+        idx[i + 5] != a + 3)
+      return false;
+    const ImDrawVert* q = v + a;
+    for (int k = 0; k < 4; ++k)
+      if (q[k].col != q[0].col || q[k].uv.x != white_uv.x || q[k].uv.y != white_uv.y) return false;
+    return q[0].pos.y == q[1].pos.y && q[1].pos.x == q[2].pos.x && q[2].pos.y == q[3].pos.y &&
+           q[3].pos.x == q[0].pos.x && q[0].pos.x < q[1].pos.x && q[0].pos.y < q[3].pos.y;
+  };
+  unsigned run = 0;  // where the current run of other triangles began
+  for (unsigned i = 0; i + 3 <= count;) {
+    if (!solid_rect_at(i)) {
+      i += 3;
+      continue;
+    }
+    if (i > run) pieces.push_back({false, run, i - run, {}, {}, 0});
+    const ImDrawVert* q = v + idx[i];
+    pieces.push_back({true, i, 6, q[0].pos, q[2].pos, q[0].col});
+    i += 6;
+    run = i;
+  }
+  if (count > run) pieces.push_back({false, run, count - run, {}, {}, 0});
+  return pieces;
+}
+
 void backend_render(ImDrawData* draw_data) {
   BackendData* bd = data();
   IM_ASSERT(bd && "call backend_init first");
@@ -191,16 +262,20 @@ void backend_render(ImDrawData* draw_data) {
       continue;
     }
     SDL_RenderSetClipRect(r, &call.clip);
-    const ImDrawVert* vertices = call.list->VtxBuffer.Data + cmd->VtxOffset;
-    const ImDrawIdx* indices = call.list->IdxBuffer.Data + cmd->IdxOffset;
-    const auto* base = reinterpret_cast<const char*>(vertices);
-    const int stride = static_cast<int>(sizeof(ImDrawVert));
-    SDL_RenderGeometryRaw(r, static_cast<SDL_Texture*>(cmd->GetTexID()),
-                          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, pos)), stride,
-                          reinterpret_cast<const SDL_Color*>(base + offsetof(ImDrawVert, col)), stride,
-                          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, uv)), stride,
-                          call.list->VtxBuffer.Size - static_cast<int>(cmd->VtxOffset), indices,
-                          static_cast<int>(cmd->ElemCount), static_cast<int>(sizeof(ImDrawIdx)));
+    const auto page = std::find(bd->font_textures.begin(), bd->font_textures.end(), cmd->GetTexID());
+    if (!bd->software || page == bd->font_textures.end()) {
+      draw_triangles(r, call, 0, cmd->ElemCount);
+      continue;
+    }
+    const ImVec2 white = bd->white_uvs[static_cast<size_t>(page - bd->font_textures.begin())];
+    for (const DrawPiece& piece :
+         split_solid_rects(call.list->VtxBuffer.Data + cmd->VtxOffset,
+                           call.list->IdxBuffer.Data + cmd->IdxOffset, cmd->ElemCount, white)) {
+      if (piece.solid)
+        fill_rect(r, piece);
+      else
+        draw_triangles(r, call, piece.first, piece.count);
+    }
   }
   restore(r, saved);
 }

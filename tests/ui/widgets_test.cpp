@@ -107,5 +107,43 @@ TEST(RendererBackend, ClipRectsAreScaledClampedAndEmptyOnesDropped) {
   ImGui::DestroyContext();
 }
 
+// SDL's software renderer fills solid rectangles instead of copying the white texel over them; what is
+// not a solid rectangle stays triangles, in drawing order.
+TEST(RendererBackend, SolidRectanglesAreSplitFromTheTrianglesAroundThemInOrder) {
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // tests leave no imgui.ini behind
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->AddFontDefault();
+  io.Fonts->Build();
+  io.DisplaySize = ImVec2(200, 200);
+  ImGui::NewFrame();
+  ImDrawList* dl = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
+  dl->_ResetForNewFrame();
+  dl->PushClipRectFullScreen();
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(200, 200), IM_COL32(240, 244, 248, 255));        // the panel
+  dl->AddTriangleFilled(ImVec2(10, 10), ImVec2(50, 10), ImVec2(30, 40), IM_COL32_BLACK);  // a shape
+  dl->AddRectFilled(ImVec2(20, 60), ImVec2(120, 90), IM_COL32(16, 46, 68, 28));           // a shadow
+  const auto pieces =
+      render::split_solid_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data,
+                                static_cast<unsigned>(dl->IdxBuffer.Size), io.Fonts->TexUvWhitePixel);
+  ASSERT_EQ(pieces.size(), 3u);
+  EXPECT_TRUE(pieces[0].solid);
+  EXPECT_EQ(pieces[0].max.x, 200);
+  EXPECT_EQ(pieces[0].col, IM_COL32(240, 244, 248, 255));
+  EXPECT_FALSE(pieces[1].solid);
+  EXPECT_EQ(pieces[1].first, 6u);
+  EXPECT_GE(pieces[1].count, 3u);
+  EXPECT_TRUE(pieces[2].solid);
+  EXPECT_EQ(pieces[2].min.y, 60);
+  EXPECT_EQ(pieces[2].col, IM_COL32(16, 46, 68, 28));
+  // A glyph's quad samples the font, not the white texel: it stays triangles.
+  const auto glyph = render::split_solid_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data, 6, ImVec2(0.5f, 0.5f));
+  ASSERT_EQ(glyph.size(), 1u);
+  EXPECT_FALSE(glyph[0].solid);
+  IM_DELETE(dl);
+  ImGui::EndFrame();
+  ImGui::DestroyContext();
+}
+
 }  // namespace
 }  // namespace kiosk::ui
