@@ -161,7 +161,8 @@ if command -v Xvfb >/dev/null; then
 fi
 
 # ---------------------------------------------------------------------------------------------------------
-frame_rows=$(json "$tmp/frames.json" "'\n'.join('| UI build per frame, %s | %.3f ms | ≤ 0.5 ms | — | %s |' % (n.split('/')[1], x['real_time']/1e3, 'met' if x['real_time']/1e3 <= 0.5 or 'rasterised' in n else 'gap') for n,x in b.items())")
+# The rasterised frame is reported beside the UI rows, not held to their goal: it is SDL's software raster.
+frame_rows=$(json "$tmp/frames.json" "'\n'.join(('| Frame built and rasterised by SDL\'s software renderer, %s | %.3f ms | — | — | — |' if 'rasterised' in n else '| UI build per frame, %s | %.3f ms | ≤ 0.5 ms | — | ' + ('met' if x['real_time']/1e3 <= 0.5 else 'gap') + ' |') % (n.split('/')[1], x['real_time']/1e3) for n,x in b.items())")
 frame_worst=$(json "$tmp/frames.json" "'%.3f' % max(x['real_time']/1e3 for n,x in b.items() if 'rasterised' not in n)")
 adapter_min=$(json "$tmp/adapters.json" "'%.0f MB/s (%s)' % min((x['bytes_per_second']/1e6, n.split('/')[-1]) for n,x in b.items())")
 adapter_all=$(json "$tmp/adapters.json" "', '.join('%s %.0f' % (n.split('/')[-1], x['bytes_per_second']/1e6) for n,x in b.items())")
