@@ -74,8 +74,8 @@ float station_row_base_height(const UiContext& ctx) {
 }
 
 // A station's name whole beside its AQI box: on one line at heading size, else at body size, else on two
-// lines ("Development / Zone" in large text at 800x480), where the row grows; shortened only when none
-// of these fits.
+// lines at body size ("Development / Zone" in large text at 800x480), where the row grows; shortened only
+// when none of these fits.
 struct RowName {
   ImFont* font = nullptr;
   int lines = 1;  // 0: shortened on one line
@@ -89,8 +89,7 @@ RowName station_name(const UiContext& ctx, const std::string& name, float row_wi
   const float width = row_width - station_name_x(ctx) - ctx.layout.px(12);
   for (ImFont* f : {ctx.fonts.large, ctx.fonts.body})
     if (measure(f, name).x <= width) return {f, 1};
-  for (ImFont* f : {ctx.fonts.large, ctx.fonts.body})
-    if (fits_two_lines(*f, name, width)) return {f, 2};
+  if (fits_two_lines(*ctx.fonts.body, name, width)) return {ctx.fonts.body, 2};
   return {ctx.fonts.large, 0};
 }
 // How much lower the level goes for a name on two lines.
