@@ -16,6 +16,7 @@
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/scroll_area.hpp"
 #include "kiosk/ui/shapes.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/trend_chart.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -61,15 +62,46 @@ Grade level_grade(const UiContext& ctx, standards::AqiStandard standard, int lev
 
 // [SECTION] Stations: map or list
 
-// The level (or the last reading's time) goes under the name whatever its size: large text draws the
-// name at title size.
+// A row's height with its name on one line: the level (or the last reading's time) goes under the name
+// whatever its size, since large text draws the name at title size.
 float station_row_level_y(const UiContext& ctx) {
   const Layout& l = ctx.layout;
   return std::max(l.px(62), l.px(14) + ctx.fonts.large->FontSize + l.px(4));
 }
-float station_row_height(const UiContext& ctx) {
+float station_row_base_height(const UiContext& ctx) {
   const Layout& l = ctx.layout;
   return std::max(l.px(118), station_row_level_y(ctx) + ctx.fonts.small->FontSize * 1.5f + l.px(12));
+}
+
+// A station's name whole beside its AQI box: on one line at heading size, else at body size, else on two
+// lines at body size ("Development / Zone" in large text at 800x480), where the row grows; shortened only
+// when none of these fits.
+struct RowName {
+  ImFont* font = nullptr;
+  int lines = 1;  // 0: shortened on one line
+};
+float station_name_x(const UiContext& ctx) {
+  const Layout& l = ctx.layout;
+  const float box = station_row_base_height(ctx) - l.px(24);
+  return l.px(12) + box * 1.3f + l.px(20);
+}
+RowName station_name(const UiContext& ctx, const std::string& name, float row_width) {
+  const float width = row_width - station_name_x(ctx) - ctx.layout.px(12);
+  for (ImFont* f : {ctx.fonts.large, ctx.fonts.body})
+    if (measure(f, name).x <= width) return {f, 1};
+  if (fits_two_lines(*ctx.fonts.body, name, width)) return {ctx.fonts.body, 2};
+  return {ctx.fonts.large, 0};
+}
+// How much lower the level goes for a name on two lines.
+float station_name_extra(const UiContext& ctx, const RowName& n) {
+  if (n.lines < 2) return 0;
+  const Layout& l = ctx.layout;
+  const float two_lines = n.font->FontSize * 1.3f + n.font->FontSize;  // paragraph()'s line pitch
+  return std::max(0.f, std::ceil(l.px(14) + two_lines + l.px(4) - station_row_level_y(ctx)));
+}
+float station_row_height(const UiContext& ctx, const AirStationView& a, float width) {
+  return station_row_base_height(ctx) +
+         station_name_extra(ctx, station_name(ctx, ctx.tr(a.station->name), width));
 }
 
 void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 min, ImVec2 max) {
@@ -79,9 +111,10 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
   Press p = touch_area(ctx, "air." + a.station->id, name, min, max);
   card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
   if (selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
-  const float h = max.y - min.y;
-  const float box = h - l.px(24);
-  const ImVec2 bmin(min.x + l.px(12), min.y + l.px(12)), bmax(bmin.x + box * 1.3f, bmin.y + box);
+  // The box keeps its size in a row grown for a two-line name, so the name's room does not change.
+  const float box = station_row_base_height(ctx) - l.px(24);
+  const ImVec2 bmin(min.x + l.px(12), std::floor(min.y + (max.y - min.y - box) / 2));
+  const ImVec2 bmax(bmin.x + box * 1.3f, bmin.y + box);
   if (a.aqi) {
     // Past its stale time the last value stays, in grey, never in its level colour.
     const ImU32 fill = current(a) ? color_from_hex(a.grade.color) : stale_fill(ctx);
@@ -92,13 +125,19 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
     text_centered(ctx, ctx.fonts.small, bmin, bmax, t.text_muted,
                   ctx.str(a.aqi ? "data.stale" : "data.no_data"));
   }
-  const float x = bmax.x + l.px(20);
-  text_shrink(ctx, ctx.fonts.large, ImVec2(x, min.y + l.px(14)), max.x - x - l.px(12), t.text, name);
-  const float level_y = min.y + station_row_level_y(ctx);
+  const float x = min.x + station_name_x(ctx);
+  const float name_w = max.x - x - l.px(12);
+  const RowName n = station_name(ctx, name, max.x - min.x);
+  const ImVec2 name_pos(x, min.y + l.px(14));
+  if (n.lines == 2)
+    paragraph(ctx, n.font, name_pos, name_w, t.text, name);
+  else
+    text_shrink(ctx, n.font, name_pos, name_w, t.text, name);
+  const float level_y = min.y + station_row_level_y(ctx) + station_name_extra(ctx, n);
   if (current(a))
     grade_pill(ctx, a.grade, ImVec2(x, level_y), ctx.fonts.small);
   else if (a.aqi)
-    text_fit(ctx, ctx.fonts.small, ImVec2(x, level_y + l.px(4)), max.x - x - l.px(12), t.warning,
+    text_fit(ctx, ctx.fonts.small, ImVec2(x, level_y + l.px(4)), name_w, t.warning,
              last_reading_text(ctx, a.freshness.observed_at));
   if (p.clicked) ctx.intents.push_back(SelectStation{a.station->id});
 }
@@ -106,17 +145,19 @@ void station_row(UiContext& ctx, const AirStationView& a, bool selected, ImVec2 
 // Every station's row from `pos` down; returns the height (station_rows_height()).
 float station_rows(UiContext& ctx, const AirStationView* sel, ImVec2 pos, float width) {
   const Layout& l = ctx.layout;
-  const float row_h = station_row_height(ctx);
   float y = pos.y;
   for (const auto& s : ctx.model.air) {
+    const float row_h = station_row_height(ctx, s, width);
     station_row(ctx, s, &s == sel, ImVec2(pos.x, y), ImVec2(pos.x + width, y + row_h));
     y += row_h + l.gap * 0.6f;
   }
   return y - pos.y;
 }
-float station_rows_height(const UiContext& ctx) {
+float station_rows_height(const UiContext& ctx, float width) {
   const Layout& l = ctx.layout;
-  return static_cast<float>(ctx.model.air.size()) * (station_row_height(ctx) + l.gap * 0.6f);
+  float h = 0;
+  for (const auto& s : ctx.model.air) h += station_row_height(ctx, s, width) + l.gap * 0.6f;
+  return h;
 }
 
 void stations(UiContext& ctx, const AirView& view, const AirStationView* sel, ImVec2 min, ImVec2 max) {
@@ -514,7 +555,7 @@ float page_under_band(UiContext& ctx, const ScrollArea& page, const AirView& vie
   const float below_rows = l.gap * 0.6f + l.touch;  // the map | list switch
   const float first_view = page.visible_bottom() - page.visible_top() - (top - page.origin().y);
   const float stations_h =
-      view.list ? station_rows_height(ctx) + below_rows : std::max(first_view, l.px(440));
+      view.list ? station_rows_height(ctx, right - x) + below_rows : std::max(first_view, l.px(440));
   stations(ctx, view, sel, ImVec2(x, top), ImVec2(right, top + stations_h));
   float y = top + stations_h + l.gap;
   if (!sel) return y;

@@ -197,45 +197,181 @@ void air_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   footer(ctx, f, min, max);
 }
 
-void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
-  const Layout& l = ctx.layout;
-  const Theme& t = ctx.theme;
-  Body b = open_tile(ctx, ScreenId::water, min, max, true);
-  // Rivers: how many sections meet class III or better; sea: the share of good stations.
-  // With no current class anywhere, the last classes, greyed, under the last-reading line.
-  int graded = 0, good = 0;
+namespace {
+
+// Water's two figures: rivers, how many sections meet class III or better; sea, the share of good stations.
+// With no current class anywhere, the last classes, greyed, under the last-reading line.
+struct WaterFigures {
+  std::string caption[2], value[2];
+  bool stale = false;
   Freshness newest;
+};
+
+WaterFigures water_figures(UiContext& ctx) {
+  WaterFigures w;
+  int graded = 0, good = 0;
   for (const bool use_stale : {false, true}) {
-    for (const auto& w : ctx.model.rivers) {
-      if (!w.grade || (w.freshness.stale && !use_stale)) continue;
+    for (const auto& r : ctx.model.rivers) {
+      if (!r.grade || (r.freshness.stale && !use_stale)) continue;
       ++graded;
-      if (w.grade->level <= 3) ++good;
-      if (w.freshness.observed_at > newest.observed_at) newest = w.freshness;
+      if (r.grade->level <= 3) ++good;
+      if (r.freshness.observed_at > w.newest.observed_at) w.newest = r.freshness;
     }
     if (graded > 0) break;
   }
-  const ImU32 figure_color = newest.stale ? t.text_muted : t.text;
+  w.stale = w.newest.stale;
   for (const auto& s : ctx.model.sea)
-    if (s.grade && s.freshness.observed_at > newest.observed_at) newest = s.freshness;
-  const std::string rivers =
-      graded > 0 ? std::to_string(good) + " / " + std::to_string(graded) : ctx.str("data.no_data");
-  const std::string sea = ctx.model.sea_good_share ? format_number(*ctx.model.sea_good_share * 100, 0) + "%"
-                                                   : ctx.str("data.no_data");
-  // Side by side when the tile is short, stacked when there is room.
-  const float figure_h = ctx.fonts.small->FontSize * 1.4f + ctx.fonts.title->FontSize * 1.2f;
-  const bool stacked = b.fits(2 * figure_h + l.px(16));
-  const float col_w = stacked ? b.width : (b.width - l.gap) / 2;
-  auto figure = [&](float x, float y, const std::string& label, const std::string& value) {
-    text_fit(ctx, ctx.fonts.small, ImVec2(x, y), col_w, t.text_muted, label);
-    text(ctx, value.size() > 8 ? ctx.fonts.body : ctx.fonts.title,
-         ImVec2(x, y + ctx.fonts.small->FontSize * 1.4f), figure_color, value);
+    if (s.grade && s.freshness.observed_at > w.newest.observed_at) w.newest = s.freshness;
+  w.caption[0] = ctx.str("water.rivers_good");
+  w.value[0] = graded > 0 ? std::to_string(good) + " / " + std::to_string(graded) : ctx.str("data.no_data");
+  w.caption[1] = ctx.str("water.sea_good_share");
+  w.value[1] = ctx.model.sea_good_share ? format_number(*ctx.model.sea_good_share * 100, 0) + "%"
+                                        : ctx.str("data.no_data");
+  return w;
+}
+
+// How the figures go, each caption whole (one line or two, never "…"): stacked where the tile is tall,
+// side by side, else in two rows with each value at the right of its caption (800x480), at the largest
+// size that fits. `shortened` only where none of these fits.
+struct WaterArrangement {
+  enum Kind { stacked, side_by_side, rows, shortened } kind = shortened;
+  ImFont* value_font = nullptr;  // the figures' size (a long "no data" goes at body size)
+  int lines[2] = {1, 1};         // each caption's lines
+  float caption_w = 0;           // the captions' width
+  float row_h[2] = {0, 0};       // rows: each row's height
+  float height = 0;              // from the body's top to the last value's bottom
+};
+
+// A caption's lines in `width`: one, or two with no word cut; 0 when it cannot be whole.
+int caption_lines(const UiContext& ctx, const std::string& caption, float width) {
+  if (measure(ctx.fonts.small, caption).x <= width) return 1;
+  return fits_two_lines(*ctx.fonts.small, caption, width) ? 2 : 0;
+}
+
+ImFont* water_value_font(const UiContext& ctx, const std::string& value, ImFont* font) {
+  return value.size() > 8 ? ctx.fonts.body : font;
+}
+
+// Between the rows: a caption on two lines needs more than the line pitch, or it reads on into the next.
+float rows_gap(const UiContext& ctx, const WaterArrangement& a) {
+  return a.lines[0] + a.lines[1] > 2 ? std::round(ctx.fonts.small->FontSize * 0.6f) : ctx.layout.px(6);
+}
+
+// Every arrangement that keeps both captions whole in `width`, in order of preference.
+std::vector<WaterArrangement> water_arrangements(const UiContext& ctx, const WaterFigures& w, float width) {
+  const Layout& l = ctx.layout;
+  const float pitch = ctx.fonts.small->FontSize * 1.3f;     // paragraph()'s
+  const float to_value = ctx.fonts.small->FontSize * 0.1f;  // below a caption's last line
+  std::vector<WaterArrangement> out;
+  for (const auto kind : {WaterArrangement::stacked, WaterArrangement::side_by_side}) {
+    WaterArrangement a{kind, ctx.fonts.title};
+    a.caption_w = kind == WaterArrangement::stacked ? width : (width - l.gap) / 2;
+    float value_h[2];
+    for (int i = 0; i < 2; ++i) {
+      a.lines[i] = caption_lines(ctx, w.caption[i], a.caption_w);
+      value_h[i] = water_value_font(ctx, w.value[i], a.value_font)->FontSize;
+    }
+    if (a.lines[0] == 0 || a.lines[1] == 0) continue;
+    a.height = kind == WaterArrangement::stacked
+                   ? a.lines[0] * pitch + to_value + value_h[0] * 1.2f + l.px(16) + a.lines[1] * pitch +
+                         to_value + value_h[1]
+                   : std::max(a.lines[0], a.lines[1]) * pitch + to_value + std::max(value_h[0], value_h[1]);
+    out.push_back(a);
+  }
+  for (ImFont* f : {ctx.fonts.title, ctx.fonts.large, ctx.fonts.body}) {
+    WaterArrangement a{WaterArrangement::rows, f};
+    float value_w = 0;
+    for (int i = 0; i < 2; ++i)
+      value_w = std::max(value_w, measure(water_value_font(ctx, w.value[i], f), w.value[i]).x);
+    a.caption_w = width - value_w - l.px(16);
+    bool whole = true;
+    for (int i = 0; i < 2; ++i) {
+      a.lines[i] = caption_lines(ctx, w.caption[i], a.caption_w);
+      whole = whole && a.lines[i] > 0;
+      a.row_h[i] = std::max(water_value_font(ctx, w.value[i], f)->FontSize,
+                            static_cast<float>(a.lines[i] - 1) * pitch + ctx.fonts.small->FontSize);
+    }
+    a.height = a.row_h[0] + rows_gap(ctx, a) + a.row_h[1];
+    if (whole) out.push_back(a);
+  }
+  return out;
+}
+
+// The figures may reach into the margin above the freshness line, never its text.
+float water_room(const UiContext& ctx, const Body& b) {
+  return b.room() + ctx.layout.px(8);
+}
+
+WaterArrangement arrange_water(const UiContext& ctx, const WaterFigures& w, const Body& b) {
+  for (const WaterArrangement& a : water_arrangements(ctx, w, b.width))
+    if (a.height <= water_room(ctx, b)) return a;
+  WaterArrangement a;
+  a.caption_w = (b.width - ctx.layout.gap) / 2;
+  return a;
+}
+
+// How tall a water tile `width` wide must be for the figures at full size with their captions whole: home's
+// first row grows to it where it scrolls anyway (800x480 in large text). 0 when no size keeps them whole.
+float water_tile_least_height(UiContext& ctx, float width) {
+  const Body b = body_of(ctx, ImVec2(0, 0), ImVec2(width, 0), true);
+  float least = 0;
+  for (const WaterArrangement& a : water_arrangements(ctx, water_figures(ctx), b.width))
+    if (a.value_font == ctx.fonts.title && (least == 0 || a.height < least)) least = a.height;
+  return least > 0 ? least - water_room(ctx, b) : 0;  // b.room() is negative: the body ends at 0
+}
+
+}  // namespace
+
+void water_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  const Theme& t = ctx.theme;
+  const Body b = open_tile(ctx, ScreenId::water, min, max, true);
+  const WaterFigures w = water_figures(ctx);
+  const ImU32 figure_color = w.stale ? t.text_muted : t.text;
+  const WaterArrangement a = arrange_water(ctx, w, b);
+  ImFont* small = ctx.fonts.small;
+  const float pitch = small->FontSize * 1.3f, to_value = small->FontSize * 0.1f;
+  // A caption above its value.
+  auto figure = [&](int i, float x, float y, float value_y) {
+    if (a.kind == WaterArrangement::shortened)
+      text_fit(ctx, small, ImVec2(x, y), a.caption_w, t.text_muted, w.caption[i]);
+    else
+      paragraph(ctx, small, ImVec2(x, y), a.caption_w, t.text_muted, w.caption[i]);
+    text(ctx, water_value_font(ctx, w.value[i], ctx.fonts.title), ImVec2(x, value_y), figure_color,
+         w.value[i]);
   };
-  figure(b.x, b.y, ctx.str("water.rivers_good"), rivers);
-  if (stacked)
-    figure(b.x, b.y + figure_h + l.px(16), ctx.str("water.sea_good_share"), sea);
-  else
-    figure(b.x + col_w + l.gap, b.y, ctx.str("water.sea_good_share"), sea);
-  footer(ctx, newest, min, max);
+  switch (a.kind) {
+    case WaterArrangement::stacked: {
+      const float v0 = b.y + a.lines[0] * pitch + to_value;
+      figure(0, b.x, b.y, v0);
+      const float y1 = v0 + water_value_font(ctx, w.value[0], ctx.fonts.title)->FontSize * 1.2f + l.px(16);
+      figure(1, b.x, y1, y1 + a.lines[1] * pitch + to_value);
+      break;
+    }
+    case WaterArrangement::side_by_side:
+    case WaterArrangement::shortened: {
+      const float value_y = b.y + static_cast<float>(std::max(a.lines[0], a.lines[1])) * pitch + to_value;
+      figure(0, b.x, b.y, value_y);
+      figure(1, b.x + a.caption_w + l.gap, b.y, value_y);
+      break;
+    }
+    case WaterArrangement::rows: {
+      // Each caption at the left, its value at the right, both centred on their row.
+      float y = b.y;
+      for (int i = 0; i < 2; ++i) {
+        ImFont* vf = water_value_font(ctx, w.value[i], a.value_font);
+        const float caption_h = static_cast<float>(a.lines[i] - 1) * pitch + small->FontSize;
+        paragraph(ctx, small, ImVec2(b.x, std::floor(y + (a.row_h[i] - caption_h) / 2)), a.caption_w,
+                  t.text_muted, w.caption[i]);
+        const float vw = measure(vf, w.value[i]).x;
+        text(ctx, vf, ImVec2(b.x + b.width - vw, std::floor(y + (a.row_h[i] - vf->FontSize) / 2)),
+             figure_color, w.value[i]);
+        y += a.row_h[i] + rows_gap(ctx, a);
+      }
+      break;
+    }
+  }
+  footer(ctx, w.newest, min, max);
 }
 
 void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
@@ -452,11 +588,13 @@ void draw_home(UiContext& ctx) {
   const float rows = b.y - a.y - gap;
   const float second_min = 2 * l.pad + heading_height(ctx) + bin_chips_height(ctx);
   const float first_min = 2 * l.pad + heading_height(ctx) + leading_body_height(ctx);
+  // The leading tiles share the first row, air a little wider.
+  const auto split_of = [&](float left, float right) { return left + (right - left - gap) * 0.58f; };
   const auto draw_rows = [&](ImVec2 top, float right, float row1, float bottom) {
     if (first_row == 1) {
       tiles[0]->tile(ctx, top, ImVec2(right, top.y + row1));
     } else {
-      const float split = top.x + (right - top.x - gap) * 0.58f;
+      const float split = split_of(top.x, right);
       tiles[0]->tile(ctx, top, ImVec2(split, top.y + row1));
       tiles[1]->tile(ctx, ImVec2(split + gap, top.y), ImVec2(right, top.y + row1));
     }
@@ -473,11 +611,20 @@ void draw_home(UiContext& ctx) {
     // Too short for both rows whole (800x480 under a banner alert or in large text): each row at the
     // least height that keeps its tiles whole (the bays tile's first target with its title whole too),
     // and the two scroll.
+    // The first row also as tall as water's figures need at full size with their captions whole.
     const float second = std::max(second_min, 2 * l.pad + heading_height(ctx) + bay_target_height(ctx));
     ScrollArea area(ctx, "home.tiles", a, b);
     const ImVec2 top = area.origin();
-    draw_rows(top, top.x + area.width() - l.px(12), first_min, top.y + first_min + gap + second);
-    area.set_content_height(first_min + gap + second);
+    const float right = top.x + area.width() - l.px(12);
+    float first = first_min;
+    for (size_t i = 0; i < first_row; ++i)
+      if (tiles[i]->id == ScreenId::water) {
+        const float split = split_of(top.x, right);
+        const float width = first_row == 1 ? right - top.x : i == 0 ? split - top.x : right - split - gap;
+        first = std::max(first, water_tile_least_height(ctx, width));
+      }
+    draw_rows(top, right, first, top.y + first + gap + second);
+    area.set_content_height(first + gap + second);
     return;
   }
   const float row1 =
