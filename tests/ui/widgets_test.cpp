@@ -72,16 +72,30 @@ TEST(Theme, SmallScreensKeepFingerSizedTargets) {
   EXPECT_FLOAT_EQ(big.touch, 64.0f);
 }
 
+// An ImGui frame with the default font and one draw list, for the renderer's pure parts.
+struct DrawListFrame {
+  explicit DrawListFrame(ImVec2 size) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // tests leave no imgui.ini behind
+    io.Fonts->AddFontDefault();
+    io.Fonts->Build();
+    io.DisplaySize = size;
+    ImGui::NewFrame();
+    dl = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
+    dl->_ResetForNewFrame();
+  }
+  ~DrawListFrame() {
+    IM_DELETE(dl);
+    ImGui::EndFrame();
+    ImGui::DestroyContext();
+  }
+  ImDrawList* dl = nullptr;
+};
+
 TEST(RendererBackend, ClipRectsAreScaledClampedAndEmptyOnesDropped) {
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // tests leave no imgui.ini behind
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->AddFontDefault();
-  io.Fonts->Build();
-  io.DisplaySize = ImVec2(50, 50);
-  ImGui::NewFrame();
-  ImDrawList* dl = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
-  dl->_ResetForNewFrame();
+  DrawListFrame frame(ImVec2(50, 50));
+  ImDrawList* dl = frame.dl;
   dl->PushClipRect(ImVec2(-10, -10), ImVec2(50, 40));
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(10, 10), IM_COL32_WHITE);
   dl->PopClipRect();
@@ -102,23 +116,14 @@ TEST(RendererBackend, ClipRectsAreScaledClampedAndEmptyOnesDropped) {
   EXPECT_EQ(calls[0].clip.y, 0);
   EXPECT_EQ(calls[0].clip.w, 100);
   EXPECT_EQ(calls[0].clip.h, 80);
-  IM_DELETE(dl);
-  ImGui::EndFrame();
-  ImGui::DestroyContext();
 }
 
 // SDL's software renderer fills solid rectangles instead of copying the white texel over them; what is
 // not a solid rectangle stays triangles, in drawing order.
 TEST(RendererBackend, SolidRectanglesAreSplitFromTheTrianglesAroundThemInOrder) {
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // tests leave no imgui.ini behind
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->AddFontDefault();
-  io.Fonts->Build();
-  io.DisplaySize = ImVec2(200, 200);
-  ImGui::NewFrame();
-  ImDrawList* dl = IM_NEW(ImDrawList)(ImGui::GetDrawListSharedData());
-  dl->_ResetForNewFrame();
+  DrawListFrame frame(ImVec2(200, 200));
+  ImDrawList* dl = frame.dl;
+  const ImGuiIO& io = ImGui::GetIO();
   dl->PushClipRectFullScreen();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(200, 200), IM_COL32(240, 244, 248, 255));        // the panel
   dl->AddTriangleFilled(ImVec2(10, 10), ImVec2(50, 10), ImVec2(30, 40), IM_COL32_BLACK);  // a shape
@@ -140,9 +145,6 @@ TEST(RendererBackend, SolidRectanglesAreSplitFromTheTrianglesAroundThemInOrder) 
   const auto glyph = render::split_solid_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data, 6, ImVec2(0.5f, 0.5f));
   ASSERT_EQ(glyph.size(), 1u);
   EXPECT_FALSE(glyph[0].solid);
-  IM_DELETE(dl);
-  ImGui::EndFrame();
-  ImGui::DestroyContext();
 }
 
 }  // namespace
