@@ -29,9 +29,15 @@ class Player {
     clock_.advance(kFrame);
     app_.frame();
   }
-  // Makes sure what the record says is what is on screen now.
+  // Makes sure what the record says is what is on screen now: pictures asked for are in (one arriving
+  // under the finger would move the map's markers between the press and the release), and the frames
+  // they and the last input asked for are drawn.
   void settle() {
-    for (int i = 0; i < 8 && app_.wants_frame(); ++i) tick();
+    app_.wait_for_pictures();
+    for (int i = 0; i < 8 && app_.wants_frame(); ++i) {
+      tick();
+      app_.wait_for_pictures();
+    }
   }
   void mouse(Uint32 type, float x, float y) {
     if (type != SDL_MOUSEMOTION) down_ = type == SDL_MOUSEBUTTONDOWN;
