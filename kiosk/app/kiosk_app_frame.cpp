@@ -24,16 +24,19 @@ constexpr double kLessonIdleSeconds = 600;  // classroom mode, on the game or qu
 // [SECTION] One frame, drawn again when it lacked glyphs
 
 bool KioskApp::frame(bool force) {
+  // A frame drawn again may draw more than the first: a picture that arrived in between can make room
+  // for a legend. So each pass covers what it drew, and only the last is shown whatever it lacks.
+  constexpr int kGlyphPasses = 3;
   frame_.redraw_for_glyphs = false;
   const bool drawn = frame_once(force);
-  if (!drawn || !frame_.redraw_for_glyphs) return drawn;
-  // The frame drew '?' for characters its pages lacked and was not shown; the pages have them now.
-  --frame_.drawn;
-  frame_.glyph_second_pass = true;
-  frame_.redraw_for_glyphs = false;
-  frame_once(true);
-  frame_.glyph_second_pass = false;
-  return true;
+  for (int pass = 2; drawn && frame_.redraw_for_glyphs && pass <= kGlyphPasses; ++pass) {
+    --frame_.drawn;  // the frame that drew '?' was not shown
+    frame_.glyph_last_pass = pass == kGlyphPasses;
+    frame_.redraw_for_glyphs = false;
+    frame_once(true);
+  }
+  frame_.glyph_last_pass = false;
+  return drawn;
 }
 
 bool KioskApp::wants_frame() const {
@@ -52,7 +55,9 @@ bool KioskApp::frame_once(bool force) {
   std::vector<ui::Intent> intents;
   build_frame(now, keys, intents);
   // Characters drawn as '?' that the pages lack: rasterised now, and the frame drawn again.
-  if (!frame_.glyph_second_pass && glyphs_.cover(record_.runs)) frame_.redraw_for_glyphs = true;
+  // The last pass is shown, so its pages must stay: what it lacks is rasterised for the next frame.
+  if (!frame_.glyph_last_pass && glyphs_.cover(record_.runs)) frame_.redraw_for_glyphs = true;
+  if (frame_.glyph_last_pass && glyphs_.lacks(record_.runs)) dirty_frames_ = std::max(dirty_frames_, 2);
   if (frame_.rasterize && !frame_.redraw_for_glyphs) present();
   ++frame_.drawn;
   if (record_.animating) dirty_frames_ = std::max(dirty_frames_, 2);

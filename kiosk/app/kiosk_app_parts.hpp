@@ -15,7 +15,7 @@ struct FrameLoop {
   std::uint64_t drawn = 0;         // frames built (the soak test counts them)
   bool rasterize = true;           // headless runs rasterise only the frames they save
   bool redraw_for_glyphs = false;  // this frame lacked glyphs: it is drawn again, not shown
-  bool glyph_second_pass = false;  // the frame being drawn is that second one
+  bool glyph_last_pass = false;    // the frame being drawn is shown whatever it lacks
   double fade_start = -10;         // attract mode's cross-fade between screens started here
   bool burn_in_shift = false;      // live kiosks move the picture a few pixels every ten minutes
 };

@@ -38,6 +38,7 @@ class KioskFonts {
   bool ensure(float scale, int max_texture_side, std::string& error);
   // After a frame was built: true when its runs drew characters as '?' that are rasterised now.
   bool cover(const std::vector<ui::TextRun>& runs) { return atlas_.cover(runs); }
+  bool lacks(const std::vector<ui::TextRun>& runs) const { return atlas_.lacks(runs); }
   // Headless: waits until every wanted character is on the pages.
   void wait() { atlas_.wait(); }
   void set_whole_pack(bool on) { atlas_.set_whole_pack(on); }

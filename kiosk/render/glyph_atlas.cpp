@@ -156,26 +156,38 @@ bool GlyphAtlas::update(std::string& error) {
   return build_now(probe, error);
 }
 
-bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
+// The characters each role drew as '?' that its pages lack and the font may have.
+bool GlyphAtlas::lacking(const std::vector<ui::TextRun>& runs, std::set<unsigned> (&per_role)[kFontRoles]) const {
   ImFont* const role_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
-  auto role_of = [&](const ImFont* f) {
-    for (int r = 0; r < kFontRoles; ++r)
-      if (role_fonts[r] == f) return r;
-    return -1;
-  };
-  std::set<unsigned> lacking[kFontRoles];
   bool any = false;
   for (const ui::TextRun& run : runs) {
     const int r = run.missing_glyphs ? role_of(run.font) : -1;
     if (r < 0) continue;
     each_char(run.text, [&](unsigned c) {
       if (!absent_.count(c) && !role_fonts[r]->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
-        lacking[r].insert(c);
+        per_role[r].insert(c);
         any = true;
       }
     });
   }
-  if (!any) return false;
+  return any;
+}
+
+int GlyphAtlas::role_of(const ImFont* f) const {
+  ImFont* const role_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
+  for (int r = 0; r < kFontRoles; ++r)
+    if (role_fonts[r] == f) return r;
+  return -1;
+}
+
+bool GlyphAtlas::lacks(const std::vector<ui::TextRun>& runs) const {
+  std::set<unsigned> per_role[kFontRoles];
+  return lacking(runs, per_role);
+}
+
+bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
+  std::set<unsigned> lacking_chars[kFontRoles];
+  if (!lacking(runs, lacking_chars)) return false;
   // Each role gets the characters the frame draws with it, and keeps what it held before, so screens
   // seen already stay whole.
   constexpr int kHuge = static_cast<int>(FontRole::huge);
@@ -196,9 +208,9 @@ bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
     each_char(wanted_->text.roles[0], [&](unsigned c) { text_chars.insert(c); });
     each_char(wanted_->text.roles[kHuge], [&](unsigned c) { huge_chars.insert(c); });
     for (int r = 0; r < kHuge; ++r)
-      for (unsigned c : lacking[r])
+      for (unsigned c : lacking_chars[r])
         if (!text_chars.count(c)) extra.insert(c);
-    for (unsigned c : lacking[kHuge])
+    for (unsigned c : lacking_chars[kHuge])
       if (!huge_chars.count(c)) extra_huge.insert(c);
     // Only new characters restart the worker: a build already under way for them is not thrown away.
     extra_ += utf8(extra);
@@ -208,7 +220,7 @@ bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
   // Still missing after rasterising: the font (and the symbol font) lack them. Never asked again.
   const ImFont* now_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
   for (int r = 0; r < kFontRoles; ++r)
-    for (unsigned c : lacking[r])
+    for (unsigned c : lacking_chars[r])
       if (!built || !now_fonts[r]->FindGlyphNoFallback(static_cast<ImWchar>(c))) absent_.insert(c);
   return built;
 }

@@ -49,6 +49,8 @@ class GlyphAtlas {
   // UI thread, after a frame was built: when its runs drew a character as '?' that these pages lack
   // and the font may have, rasterises the frame's text now and returns true: draw the frame again.
   bool cover(const std::vector<ui::TextRun>& runs);
+  // Whether cover() would rasterise anything for these runs; changes nothing.
+  bool lacks(const std::vector<ui::TextRun>& runs) const;
   // One-shot headless pictures (`kiosk render`) skip the whole pack: each frame still gets its glyphs.
   void set_whole_pack(bool on) { whole_pack_wanted_ = on; }
   // Blocks until the worker's build is done and puts it on screen (headless runs and tests).
@@ -70,6 +72,8 @@ class GlyphAtlas {
   void request();  // asks the worker for the wanted text and the extras, unless that is asked already
   bool install(FontBuild build, bool from_worker, std::string& error);
   bool build_now(const GlyphText& text, std::string& error);
+  int role_of(const ImFont* f) const;
+  bool lacking(const std::vector<ui::TextRun>& runs, std::set<unsigned> (&per_role)[kFontRoles]) const;
 
   ImFontAtlas placeholder_;
   FontPages pages_;
