@@ -224,9 +224,11 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
     int width = 256;
     while (width < 2048 && static_cast<double>(width) * width < area) width *= 2;
     atlas.TexDesiredWidth = widest ? max_side : std::min(width, max_side);
-    // Power-of-two heights: a v coordinate is then an exact float. On a page 131 texels tall a glyph's
-    // rows came back as 41.99999, SDL's software renderer cut the source rectangle a row short and
-    // stretched it, and the glyph's lower half went soft.
+    // Only as tall as the glyphs: a power-of-two height left up to half of a page's texels unused
+    // (4 MiB of textures at 1920x1080). A v coordinate is then inexact (on a page 131 texels tall a
+    // glyph's rows came back as 41.99999), which SDL's software renderer cut to a row short; the
+    // renderer backend copies glyphs itself and rounds (split_rects).
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     ImFontConfig cfg;
     cfg.FontData = src.file->data();
     cfg.FontDataSize = static_cast<int>(src.file->size());

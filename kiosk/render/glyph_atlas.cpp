@@ -157,7 +157,8 @@ bool GlyphAtlas::update(std::string& error) {
 }
 
 // The characters each role drew as '?' that its pages lack and the font may have.
-bool GlyphAtlas::lacking(const std::vector<ui::TextRun>& runs, std::set<unsigned> (&per_role)[kFontRoles]) const {
+bool GlyphAtlas::lacking(const std::vector<ui::TextRun>& runs,
+                         std::set<unsigned> (&per_role)[kFontRoles]) const {
   ImFont* const role_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
   bool any = false;
   for (const ui::TextRun& run : runs) {

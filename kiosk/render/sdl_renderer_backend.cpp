@@ -1,6 +1,7 @@
 #include "kiosk/render/sdl_renderer_backend.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -69,6 +70,19 @@ void fill_rect(SDL_Renderer* r, const DrawPiece& piece) {
                          static_cast<Uint8>(piece.col >> IM_COL32_B_SHIFT), alpha);
   const SDL_FRect rect{piece.min.x, piece.min.y, piece.max.x - piece.min.x, piece.max.y - piece.min.y};
   SDL_RenderFillRectF(r, &rect);
+}
+
+void copy_rect(SDL_Renderer* r, SDL_Texture* texture, const DrawPiece& piece) {
+  int width = 0, height = 0;
+  SDL_QueryTexture(texture, nullptr, nullptr, &width, &height);
+  const SDL_Rect source = source_rect(piece.uv_min, piece.uv_max, width, height);
+  if (source.w <= 0 || source.h <= 0) return;
+  SDL_SetTextureColorMod(texture, static_cast<Uint8>(piece.col >> IM_COL32_R_SHIFT),
+                         static_cast<Uint8>(piece.col >> IM_COL32_G_SHIFT),
+                         static_cast<Uint8>(piece.col >> IM_COL32_B_SHIFT));
+  SDL_SetTextureAlphaMod(texture, static_cast<Uint8>(piece.col >> IM_COL32_A_SHIFT));
+  const SDL_FRect rect{piece.min.x, piece.min.y, piece.max.x - piece.min.x, piece.max.y - piece.min.y};
+  SDL_RenderCopyF(r, texture, &source, &rect);
 }
 
 void reset_state(SDL_Renderer* r, const BackendData& bd) {
@@ -204,36 +218,54 @@ std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale,
   return calls;
 }
 
-std::vector<DrawPiece> split_solid_rects(const ImDrawVert* v, const ImDrawIdx* idx, unsigned count,
-                                         ImVec2 white_uv) {
+std::vector<DrawPiece> split_rects(const ImDrawVert* v, const ImDrawIdx* idx, unsigned count,
+                                   ImVec2 white_uv) {
+  using Kind = DrawPiece::Kind;
   std::vector<DrawPiece> pieces;
-  // ImDrawList::PrimRect's pattern: corners a, b, c, d clockwise from the top left, triangles abc, acd.
-  auto solid_rect_at = [&](unsigned i) {
-    if (i + 6 > count) return false;
+  // ImDrawList::PrimRect's and PrimRectUV's pattern: corners a, b, c, d clockwise from the top left,
+  // triangles abc, acd, one colour; the texture coordinates follow the corners.
+  auto rect_at = [&](unsigned i) {
+    if (i + 6 > count) return Kind::triangles;
     const ImDrawIdx a = idx[i];
     if (idx[i + 1] != a + 1 || idx[i + 2] != a + 2 || idx[i + 3] != a || idx[i + 4] != a + 2 ||
         idx[i + 5] != a + 3)
-      return false;
+      return Kind::triangles;
     const ImDrawVert* q = v + a;
-    for (int k = 0; k < 4; ++k)
-      if (q[k].col != q[0].col || q[k].uv.x != white_uv.x || q[k].uv.y != white_uv.y) return false;
-    return q[0].pos.y == q[1].pos.y && q[1].pos.x == q[2].pos.x && q[2].pos.y == q[3].pos.y &&
-           q[3].pos.x == q[0].pos.x && q[0].pos.x < q[1].pos.x && q[0].pos.y < q[3].pos.y;
+    for (int k = 1; k < 4; ++k)
+      if (q[k].col != q[0].col) return Kind::triangles;
+    if (!(q[0].pos.y == q[1].pos.y && q[1].pos.x == q[2].pos.x && q[2].pos.y == q[3].pos.y &&
+          q[3].pos.x == q[0].pos.x && q[0].pos.x < q[1].pos.x && q[0].pos.y < q[3].pos.y))
+      return Kind::triangles;
+    bool white = true;
+    for (int k = 0; k < 4; ++k) white = white && q[k].uv.x == white_uv.x && q[k].uv.y == white_uv.y;
+    if (white) return Kind::solid;
+    const bool uv_follow = q[0].uv.y == q[1].uv.y && q[1].uv.x == q[2].uv.x && q[2].uv.y == q[3].uv.y &&
+                           q[3].uv.x == q[0].uv.x && q[0].uv.x < q[1].uv.x && q[0].uv.y < q[3].uv.y;
+    return uv_follow ? Kind::copy : Kind::triangles;
   };
   unsigned run = 0;  // where the current run of other triangles began
   for (unsigned i = 0; i + 3 <= count;) {
-    if (!solid_rect_at(i)) {
+    const Kind kind = rect_at(i);
+    if (kind == Kind::triangles) {
       i += 3;
       continue;
     }
-    if (i > run) pieces.push_back({false, run, i - run, {}, {}, 0});
+    if (i > run) pieces.push_back({Kind::triangles, run, i - run, {}, {}, 0, {}, {}});
     const ImDrawVert* q = v + idx[i];
-    pieces.push_back({true, i, 6, q[0].pos, q[2].pos, q[0].col});
+    pieces.push_back({kind, i, 6, q[0].pos, q[2].pos, q[0].col, q[0].uv, q[2].uv});
     i += 6;
     run = i;
   }
-  if (count > run) pieces.push_back({false, run, count - run, {}, {}, 0});
+  if (count > run) pieces.push_back({Kind::triangles, run, count - run, {}, {}, 0, {}, {}});
   return pieces;
+}
+
+SDL_Rect source_rect(ImVec2 uv_min, ImVec2 uv_max, int width, int height) {
+  const int x0 = static_cast<int>(std::lround(uv_min.x * static_cast<float>(width)));
+  const int y0 = static_cast<int>(std::lround(uv_min.y * static_cast<float>(height)));
+  const int x1 = static_cast<int>(std::lround(uv_max.x * static_cast<float>(width)));
+  const int y1 = static_cast<int>(std::lround(uv_max.y * static_cast<float>(height)));
+  return SDL_Rect{x0, y0, x1 - x0, y1 - y0};
 }
 
 void backend_render(ImDrawData* draw_data) {
@@ -268,14 +300,20 @@ void backend_render(ImDrawData* draw_data) {
       continue;
     }
     const ImVec2 white = bd->white_uvs[static_cast<size_t>(page - bd->font_textures.begin())];
+    auto* texture = static_cast<SDL_Texture*>(cmd->GetTexID());
     for (const DrawPiece& piece :
-         split_solid_rects(call.list->VtxBuffer.Data + cmd->VtxOffset,
-                           call.list->IdxBuffer.Data + cmd->IdxOffset, cmd->ElemCount, white)) {
-      if (piece.solid)
+         split_rects(call.list->VtxBuffer.Data + cmd->VtxOffset, call.list->IdxBuffer.Data + cmd->IdxOffset,
+                     cmd->ElemCount, white)) {
+      if (piece.kind == DrawPiece::Kind::solid)
         fill_rect(r, piece);
+      else if (piece.kind == DrawPiece::Kind::copy)
+        copy_rect(r, texture, piece);
       else
         draw_triangles(r, call, piece.first, piece.count);
     }
+    // SDL's software geometry takes the texture's modulation too: triangles after a copy stay as drawn.
+    SDL_SetTextureColorMod(texture, 255, 255, 255);
+    SDL_SetTextureAlphaMod(texture, 255);
   }
   restore(r, saved);
 }

@@ -38,17 +38,26 @@ struct DrawCall {
 // and drops commands that are fully clipped away.
 std::vector<DrawCall> plan_draw_calls(const ImDrawData& draw_data, ImVec2 scale, int fb_width, int fb_height);
 
-// A command's indices in drawing order, as solid rectangles and runs of other triangles. SDL's
-// software renderer copies a rectangle painted from the atlas's white texel as a texture, blending
-// texel by texel (about 7 ns a pixel: 15 ms for a 1920x1080 panel); filled as a rectangle it costs
-// a memset when opaque.
+// A command's indices in drawing order, as solid rectangles, textured rectangles and runs of other
+// triangles, for SDL's software renderer.
+// - It copies a rectangle painted from the atlas's white texel as a texture, blending texel by texel
+//   (about 7 ns a pixel: 15 ms for a 1920x1080 panel); filled as a rectangle it costs a memset when
+//   opaque.
+// - It turns a textured rectangle (a glyph) into a copy whose source rectangle is its texture
+//   coordinates times the page's size, cut to whole texels. On a page whose height is not a power of
+//   two, 42/131*131 comes back as 41.99999 and the glyph loses a row; copied here, it is rounded.
 struct DrawPiece {
-  bool solid = false;
-  unsigned first = 0, count = 0;  // triangles: indices [first, first + count) of the command
-  ImVec2 min, max;                // solid: the rectangle and its colour
+  enum class Kind { triangles, solid, copy };
+  Kind kind = Kind::triangles;
+  unsigned first = 0, count = 0;  // indices [first, first + count) of the command
+  ImVec2 min, max;                // solid and copy: the rectangle on screen, and its colour
   ImU32 col = 0;
+  ImVec2 uv_min, uv_max;  // copy: the texture's part
 };
-std::vector<DrawPiece> split_solid_rects(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned count,
-                                         ImVec2 white_uv);
+std::vector<DrawPiece> split_rects(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned count,
+                                   ImVec2 white_uv);
+
+// The texels a copy reads: its texture coordinates times the page's size, rounded to whole texels.
+SDL_Rect source_rect(ImVec2 uv_min, ImVec2 uv_max, int width, int height);
 
 }  // namespace kiosk::render

@@ -121,6 +121,7 @@ TEST(RendererBackend, ClipRectsAreScaledClampedAndEmptyOnesDropped) {
 // SDL's software renderer fills solid rectangles instead of copying the white texel over them; what is
 // not a solid rectangle stays triangles, in drawing order.
 TEST(RendererBackend, SolidRectanglesAreSplitFromTheTrianglesAroundThemInOrder) {
+  using Kind = render::DrawPiece::Kind;
   DrawListFrame frame(ImVec2(200, 200));
   ImDrawList* dl = frame.dl;
   const ImGuiIO& io = ImGui::GetIO();
@@ -129,22 +130,42 @@ TEST(RendererBackend, SolidRectanglesAreSplitFromTheTrianglesAroundThemInOrder) 
   dl->AddTriangleFilled(ImVec2(10, 10), ImVec2(50, 10), ImVec2(30, 40), IM_COL32_BLACK);  // a shape
   dl->AddRectFilled(ImVec2(20, 60), ImVec2(120, 90), IM_COL32(16, 46, 68, 28));           // a shadow
   const auto pieces =
-      render::split_solid_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data,
-                                static_cast<unsigned>(dl->IdxBuffer.Size), io.Fonts->TexUvWhitePixel);
+      render::split_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data, static_cast<unsigned>(dl->IdxBuffer.Size),
+                          io.Fonts->TexUvWhitePixel);
   ASSERT_EQ(pieces.size(), 3u);
-  EXPECT_TRUE(pieces[0].solid);
+  EXPECT_EQ(pieces[0].kind, Kind::solid);
   EXPECT_EQ(pieces[0].max.x, 200);
   EXPECT_EQ(pieces[0].col, IM_COL32(240, 244, 248, 255));
-  EXPECT_FALSE(pieces[1].solid);
+  EXPECT_EQ(pieces[1].kind, Kind::triangles);
   EXPECT_EQ(pieces[1].first, 6u);
   EXPECT_GE(pieces[1].count, 3u);
-  EXPECT_TRUE(pieces[2].solid);
+  EXPECT_EQ(pieces[2].kind, Kind::solid);
   EXPECT_EQ(pieces[2].min.y, 60);
   EXPECT_EQ(pieces[2].col, IM_COL32(16, 46, 68, 28));
-  // A glyph's quad samples the font, not the white texel: it stays triangles.
-  const auto glyph = render::split_solid_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data, 6, ImVec2(0.5f, 0.5f));
-  ASSERT_EQ(glyph.size(), 1u);
-  EXPECT_FALSE(glyph[0].solid);
+}
+
+TEST(RendererBackend, GlyphQuadsAreCopiedFromWholeTexelsOfTheirPage) {
+  using Kind = render::DrawPiece::Kind;
+  DrawListFrame frame(ImVec2(200, 200));
+  ImDrawList* dl = frame.dl;
+  dl->PushClipRectFullScreen();
+  // A glyph 20 texels tall on a page 131 texels tall, as ImFont::RenderText draws it.
+  const float h = 131;
+  dl->PrimReserve(6, 4);
+  dl->PrimRectUV(ImVec2(10, 10), ImVec2(24, 30), ImVec2(3 / 256.f, 42 / h), ImVec2(17 / 256.f, 62 / h),
+                 IM_COL32(16, 46, 68, 255));
+  dl->AddTriangleFilled(ImVec2(10, 10), ImVec2(50, 10), ImVec2(30, 40), IM_COL32_BLACK);
+  const auto pieces = render::split_rects(dl->VtxBuffer.Data, dl->IdxBuffer.Data,
+                                          static_cast<unsigned>(dl->IdxBuffer.Size), ImVec2(0.5f, 0.5f));
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].kind, Kind::copy);
+  EXPECT_EQ(pieces[0].col, IM_COL32(16, 46, 68, 255));
+  EXPECT_EQ(pieces[1].kind, Kind::triangles);
+  const SDL_Rect source = render::source_rect(pieces[0].uv_min, pieces[0].uv_max, 256, 131);
+  EXPECT_EQ(source.x, 3);
+  EXPECT_EQ(source.y, 42);
+  EXPECT_EQ(source.w, 14);
+  EXPECT_EQ(source.h, 20) << "every row of the glyph, none cut";
 }
 
 }  // namespace
