@@ -169,7 +169,8 @@ std::optional<FontFile> find_cjk_font(const std::string& configured, std::string
 
 std::vector<ImFontAtlas*> FontPages::all() const {
   std::vector<ImFontAtlas*> out;
-  for (const auto& p : pages) out.push_back(p.get());
+  for (const auto& p : pages)
+    if (p) out.push_back(p.get());
   return out;
 }
 
@@ -293,7 +294,8 @@ GlyphText glyph_text_of(const std::string& text, const std::string& display) {
 }
 
 std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale,
-                                          int max_side, std::string& error, const std::atomic<bool>* cancel) {
+                                          int max_side, std::string& error, const std::atomic<bool>* cancel,
+                                          unsigned roles) {
   const auto start = std::chrono::steady_clock::now();
   MappedFile file(font.path);
   if (!file.data()) {
@@ -313,6 +315,7 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
   {
     ImFontGlyphRangesBuilder all;
     for (int r = 0; r < kFontRoles; ++r) {
+      if (!(roles & (1u << r))) continue;
       ImFontGlyphRangesBuilder builder;
       // A frame's huge role holds what it draws and no spare letters.
       const bool huge = r == static_cast<int>(FontRole::huge);
@@ -345,6 +348,10 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     if (cancel && cancel->load()) {
       error = "cancelled";
       return std::nullopt;
+    }
+    if (!(roles & (1u << r))) {
+      out.pages.pages.push_back(nullptr);
+      continue;
     }
     auto atlas = std::make_unique<ImFontAtlas>();
     bool shrunk = false;

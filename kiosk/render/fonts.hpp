@@ -41,7 +41,7 @@ struct AtlasInfo {
 };
 
 // One atlas page per role, small first. The small page becomes io.Fonts (ImGui's default font and the
-// shapes' white pixel); see GlyphAtlas.
+// shapes' white pixel); see GlyphAtlas. A partial build leaves the roles it did not build empty.
 struct FontPages {
   std::vector<std::unique_ptr<ImFontAtlas>> pages;
   std::vector<ImFontAtlas*> all() const;
@@ -65,12 +65,20 @@ struct FontBuild {
   AtlasInfo info;
 };
 
-// Rasterises every role's page for `text` at `scale`. Needs no ImGui context, so it runs on a worker
+// A set of roles, one bit each (1 << role).
+constexpr unsigned kAllRoles = (1u << kFontRoles) - 1;
+constexpr unsigned role_bit(FontRole r) {
+  return 1u << static_cast<int>(r);
+}
+
+// Rasterises the pages of the roles in `roles` for `text` at `scale`; the other roles' pages and fonts
+// are left empty, for the caller to keep its own. Needs no ImGui context, so it runs on a worker
 // thread; `cancel` (checked between pages) abandons it. Empty with `error` set when the font cannot be
 // read or a page cannot fit `max_side`.
 std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText& text, float scale,
                                           int max_side, std::string& error,
-                                          const std::atomic<bool>* cancel = nullptr);
+                                          const std::atomic<bool>* cancel = nullptr,
+                                          unsigned roles = kAllRoles);
 
 // The roles' texts of a whole pack: `text` at every size, `display` (alert titles) also at the huge one.
 GlyphText glyph_text_of(const std::string& text, const std::string& display);

@@ -23,6 +23,9 @@ void each_char(const std::string& s, F&& f) {
   }
 }
 
+constexpr int kTitle = static_cast<int>(FontRole::title);
+constexpr int kHuge = static_cast<int>(FontRole::huge);
+
 std::string utf8(const std::set<unsigned>& chars) {
   std::string out;
   char buf[5];
@@ -55,14 +58,19 @@ void GlyphAtlas::want(const FontFile& font, std::string text, std::string displa
 
 void GlyphAtlas::request() {
   GlyphText wanted = glyph_text_of(text_ + extra_, display_ + extra_huge_);
+  wanted.roles[kTitle] = utf8(title_chars_);
+  // Only the roles whose text changed are rasterised again (a new title character: the title page).
+  unsigned changed = kAllRoles;
   if (wanted_ && wanted_->font.path == font_.path && wanted_->font.index == font_.index &&
       wanted_->scale == scale_wanted_ && wanted_->max_side == max_side_) {
-    bool same = true;
-    for (int r = 0; r < kFontRoles; ++r) same = same && wanted_->text.roles[r] == wanted.roles[r];
-    if (same) return;
+    changed = 0;
+    for (int r = 0; r < kFontRoles; ++r)
+      if (wanted_->text.roles[r] != wanted.roles[r]) changed |= 1u << r;
+    if (!changed) return;
   }
   std::lock_guard lock(mu_);
-  wanted_ = Job{font_, std::move(wanted), scale_wanted_, max_side_, ++generation_};
+  pending_roles_ |= changed;  // a newer job replaces an older one, so it takes the older one's roles too
+  wanted_ = Job{font_, std::move(wanted), scale_wanted_, max_side_, ++generation_, pending_roles_};
   if (whole_pack_wanted_) job_ = wanted_;
   whole_pack_ = false;
   cv_.notify_all();
@@ -81,23 +89,43 @@ void GlyphAtlas::run() {
     lock.unlock();
     std::string error;
     std::optional<FontBuild> build =
-        build_font_pages(job.font, job.text, job.scale, job.max_side, error, &stop_);
+        build_font_pages(job.font, job.text, job.scale, job.max_side, error, &stop_, job.roles);
     lock.lock();
     busy_ = false;
     if (job.generation == generation_) {  // a newer want() makes this build stale
       done_ = std::move(build);
       done_error_ = error;
       done_generation_ = job.generation;
+      done_roles_ = job.roles;
     }
     cv_.notify_all();
   }
 }
 
 bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) {
-  if (!backend_upload_fonts(build.pages.all())) {
+  static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {
+      &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large, &ui::FontSet::title, &ui::FontSet::huge};
+  // A partial build keeps the pages on screen for the roles it did not build.
+  std::vector<ImFontAtlas*> all;
+  for (size_t r = 0; r < build.pages.pages.size(); ++r) {
+    ImFontAtlas* page = build.pages.pages[r]      ? build.pages.pages[r].get()
+                        : r < pages_.pages.size() ? pages_.pages[r].get()
+                                                  : nullptr;
+    if (!page) {
+      error = "the font pages lack a role that no build made";
+      return false;
+    }
+    all.push_back(page);
+  }
+  if (!backend_upload_fonts(all)) {
     error = "the font pages could not be uploaded to the renderer";
     return false;
   }
+  for (size_t r = 0; r < build.pages.pages.size(); ++r)
+    if (!build.pages.pages[r]) {
+      build.pages.pages[r] = std::move(pages_.pages[r]);
+      build.set.*kSlots[r] = fonts_.*kSlots[r];
+    }
   // The small page is ImGui's atlas from now on; the old pages go once nothing points at them.
   ImGui::GetIO().Fonts = build.pages.pages.front().get();
   fonts_ = build.set;
@@ -113,9 +141,9 @@ bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) 
   return true;
 }
 
-bool GlyphAtlas::build_now(const GlyphText& text, std::string& error) {
+bool GlyphAtlas::build_now(const GlyphText& text, unsigned roles, std::string& error) {
   std::optional<FontBuild> build =
-      build_font_pages(wanted_->font, text, wanted_->scale, wanted_->max_side, error);
+      build_font_pages(wanted_->font, text, wanted_->scale, wanted_->max_side, error, nullptr, roles);
   return build && install(std::move(*build), false, error);
 }
 
@@ -124,10 +152,12 @@ bool GlyphAtlas::update(std::string& error) {
   std::optional<FontBuild> build;
   std::string build_error;
   bool finished = false;
+  unsigned roles = 0;
   {
     std::lock_guard lock(mu_);
     if (done_generation_ == generation_ && (done_ || !done_error_.empty())) {
       finished = true;
+      roles = done_roles_;
       build = std::move(done_);
       build_error = std::move(done_error_);
       done_.reset();
@@ -137,7 +167,9 @@ bool GlyphAtlas::update(std::string& error) {
   if (finished) {
     if (build && install(std::move(*build), true, build_error)) {
       whole_pack_ = true;
-      for (auto& d : drawn_) d.clear();
+      pending_roles_ = 0;  // the latest job, which took every role asked before it
+      for (int r = 0; r < kFontRoles; ++r)
+        if (roles & (1u << r)) drawn_[r].clear();
     } else if (fonts_.body && scale_ == wanted_->scale) {
       // The pages on screen stay (and frames still cover what they draw); never retried per frame.
       log::error(build_error);
@@ -153,7 +185,7 @@ bool GlyphAtlas::update(std::string& error) {
   absent_.clear();
   GlyphText probe;
   probe.probe = true;
-  return build_now(probe, error);
+  return build_now(probe, kAllRoles, error);
 }
 
 // The characters each role drew as '?' that its pages lack and the font may have.
@@ -189,28 +221,37 @@ bool GlyphAtlas::lacks(const std::vector<ui::TextRun>& runs) const {
 bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
   std::set<unsigned> lacking_chars[kFontRoles];
   if (!lacking(runs, lacking_chars)) return false;
-  // Each role gets the characters the frame draws with it, and keeps what it held before, so screens
-  // seen already stay whole.
-  constexpr int kHuge = static_cast<int>(FontRole::huge);
+  // Each role that lacked a character gets the characters the frame draws with it, and keeps what it
+  // held since the worker's page, so screens seen already stay whole. The other roles keep their pages.
   for (const ui::TextRun& run : runs) {
     const int r = role_of(run.font);
-    if (r >= 0) each_char(run.text, [&](unsigned c) { drawn_[r].insert(c); });
+    if (r < 0) continue;
+    each_char(run.text, [&](unsigned c) {
+      drawn_[r].insert(c);
+      if (r == kTitle) title_chars_.insert(c);
+    });
   }
   GlyphText text;
-  for (int r = 0; r < kFontRoles; ++r) text.roles[r] = utf8(drawn_[r]);
+  unsigned roles = 0;
+  for (int r = 0; r < kFontRoles; ++r)
+    if (!lacking_chars[r].empty()) {
+      roles |= 1u << r;
+      text.roles[r] = utf8(drawn_[r]);
+    }
   std::string error;
-  const bool built = build_now(text, error);
+  const bool built = build_now(text, roles, error);
   if (!built) log::error(error);
-  whole_pack_ = false;
   // The worker's build, when it comes, has these too: a character that arrived outside the pack's
-  // text (a name the model has not joined yet) is wanted from now on.
+  // text (a name the model has not joined yet) is wanted from now on, and the title page is made
+  // again with every title character seen.
   if (wanted_) {
     std::set<unsigned> text_chars, huge_chars, extra, extra_huge;
     each_char(wanted_->text.roles[0], [&](unsigned c) { text_chars.insert(c); });
     each_char(wanted_->text.roles[kHuge], [&](unsigned c) { huge_chars.insert(c); });
     for (int r = 0; r < kHuge; ++r)
-      for (unsigned c : lacking_chars[r])
-        if (!text_chars.count(c)) extra.insert(c);
+      if (r != kTitle)
+        for (unsigned c : lacking_chars[r])
+          if (!text_chars.count(c)) extra.insert(c);
     for (unsigned c : lacking_chars[kHuge])
       if (!huge_chars.count(c)) extra_huge.insert(c);
     // Only new characters restart the worker: a build already under way for them is not thrown away.

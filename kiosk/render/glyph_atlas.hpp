@@ -11,6 +11,11 @@
 //   meets a character its pages lack before that build is in gets the same treatment as the first
 //   frame (cover()), so no frame ever shows '?' for a character the font has and none waits for the
 //   whole pack's rasterisation.
+// - Only the roles that lacked a character are rasterised again; the others keep their pages.
+// - The title role holds the characters titles have drawn, not the whole pack: most of the pack is body
+//   text, and at title size it filled the biggest page (6 MiB of texture at 1920x1080 for about a hundred
+//   characters ever drawn there). A title that meets a new character gets it as above, and the worker
+//   then rasterises the title page again with every title character seen so far (that role alone).
 //
 // ImFontAtlas builds need no ImGui context (ImGui's allocation counter, a metrics field, is the only
 // shared state they touch). The small role's page becomes io.Fonts, so ImGui's default font and
@@ -67,11 +72,12 @@ class GlyphAtlas {
     float scale = 0;
     int max_side = 2048;
     unsigned generation = 0;
+    unsigned roles = kAllRoles;  // the roles whose text changed since the pages on screen were asked for
   };
   void run();
   void request();  // asks the worker for the wanted text and the extras, unless that is asked already
   bool install(FontBuild build, bool from_worker, std::string& error);
-  bool build_now(const GlyphText& text, std::string& error);
+  bool build_now(const GlyphText& text, unsigned roles, std::string& error);
   int role_of(const ImFont* f) const;
   bool lacking(const std::vector<ui::TextRun>& runs, std::set<unsigned> (&per_role)[kFontRoles]) const;
 
@@ -87,7 +93,9 @@ class GlyphAtlas {
   int max_side_ = 2048;
   std::string extra_, extra_huge_;  // characters frames drew beyond want()'s text, kept for every build
   std::optional<Job> wanted_;       // the latest request: its font, scale and limit serve quick builds too
-  std::set<unsigned> drawn_[kFontRoles];  // what quick builds hold, per role
+  std::set<unsigned> drawn_[kFontRoles];  // what quick builds hold, per role, since the worker's page
+  std::set<unsigned> title_chars_;        // every character a title has drawn: the worker's title text
+  unsigned pending_roles_ = 0;            // asked of the worker and not yet on screen
   std::set<unsigned> absent_;             // asked for and still missing: the font lacks them
 
   std::mutex mu_;
@@ -97,6 +105,7 @@ class GlyphAtlas {
   std::string done_error_;
   unsigned generation_ = 0;  // of the latest want()
   unsigned done_generation_ = 0;
+  unsigned done_roles_ = 0;
   bool busy_ = false;
   std::atomic<bool> stop_{false};
   std::thread thread_;

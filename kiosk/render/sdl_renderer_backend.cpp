@@ -128,7 +128,16 @@ bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
   IM_ASSERT(bd && "call backend_init first");
   std::vector<SDL_Texture*> textures;
   bool ok = true;
+  auto uploaded = [&](const ImFontAtlas* atlas) {
+    return std::find(bd->font_textures.begin(), bd->font_textures.end(), atlas->TexID) !=
+           bd->font_textures.end();
+  };
   for (ImFontAtlas* atlas : pages) {
+    // A page kept from the last upload (a partial build replaced other roles) keeps its texture.
+    if (!atlas->TexPixelsAlpha8 && !atlas->TexPixelsRGBA32 && atlas->TexID && uploaded(atlas)) {
+      textures.push_back(static_cast<SDL_Texture*>(atlas->TexID));
+      continue;
+    }
     // From the alpha page, a band at a time: a whole RGBA copy of the pages (four times their size)
     // would sit beside the textures at the moment memory peaks.
     unsigned char* alpha = nullptr;
@@ -165,11 +174,17 @@ bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages) {
     SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     textures.push_back(t);
   }
+  auto kept = [&](SDL_Texture* t) {
+    return std::find(textures.begin(), textures.end(), t) != textures.end();
+  };
   if (!ok) {
-    for (SDL_Texture* t : textures) SDL_DestroyTexture(t);
+    for (SDL_Texture* t : textures)
+      if (std::find(bd->font_textures.begin(), bd->font_textures.end(), t) == bd->font_textures.end())
+        SDL_DestroyTexture(t);
     return false;
   }
-  for (SDL_Texture* t : bd->font_textures) SDL_DestroyTexture(t);
+  for (SDL_Texture* t : bd->font_textures)
+    if (!kept(t)) SDL_DestroyTexture(t);
   bd->font_textures = std::move(textures);
   bd->white_uvs.clear();
   for (size_t i = 0; i < pages.size(); ++i) {

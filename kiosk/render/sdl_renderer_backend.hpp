@@ -20,7 +20,8 @@ bool backend_init(SDL_Renderer* renderer);
 void backend_shutdown();
 // Uploads the font atlas (again, after the atlas was rebuilt) and frees the CPU copy.
 bool backend_upload_fonts();
-// Uploads every atlas page (the fonts live on several), replacing the textures of the last upload.
+// Uploads every atlas page (the fonts live on several), replacing the textures of the last upload. A
+// page of the last upload, already without its pixels, keeps its texture.
 bool backend_upload_fonts(const std::vector<ImFontAtlas*>& pages);
 void backend_render(ImDrawData* draw_data);
 // Shifts the whole picture by a few pixels (burn-in protection on screens that show the same frame for

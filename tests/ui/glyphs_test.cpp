@@ -96,11 +96,13 @@ struct AlertPack {
   }
 };
 
-// Every character of `text` has a glyph in every role (and in the display role when `display`).
+// Every character of `text` has a glyph in every role the whole pack is rasterised for (and in the
+// display role when `display`). The title page holds what titles have drawn: the frames show it whole.
 void expect_whole(const test::HeadlessKiosk& k, const std::string& text, bool display,
                   const std::string& where) {
   const ui::FontSet& f = k.app->fonts();
-  for (ImFont* font : {f.small, f.body, f.large, f.title}) {
+  ASSERT_NE(f.title, nullptr);
+  for (ImFont* font : {f.small, f.body, f.large}) {
     ASSERT_NE(font, nullptr);
     EXPECT_EQ(ui::missing_glyphs(*font, text), 0) << where << ": " << font->FontSize << " px";
   }
@@ -155,12 +157,16 @@ TEST(Glyphs, AlertOfFiveHundredRareCharactersIsWholeAtEverySize) {
     expect_whole(k, title, true, where);
     std::string which;
     EXPECT_EQ(missing_in_frame(k, which), 0) << where << which;
+    k.app->toggle_large_text();  // every role one step up: the large role's text on the title page
+    k.draw(ui::ScreenId::home);
+    EXPECT_EQ(missing_in_frame(k, which), 0) << where << " in large text" << which;
   }
 }
 
 TEST(Glyphs, EveryFirstLevelCharacterFitsThePagesWhenTheyOverflow) {
-  // 3,700 rare characters at four sizes overflow a 2048² title page: that page is rasterised smaller
-  // and magnified, and every character still has its glyph at the title's size.
+  // 3,700 rare characters overflow a 2048² page at the large size: that page is rasterised smaller and
+  // magnified, and every character still has its glyph at the role's size. In large text the alert's
+  // body is drawn a step up, and the title page takes the same characters the same way.
   const std::vector<std::string> rare = rare_corpus();
   AlertPack pack;
   const std::string all = join(rare, 0, rare.size());
@@ -170,7 +176,35 @@ TEST(Glyphs, EveryFirstLevelCharacterFitsThePagesWhenTheyOverflow) {
   k.draw(ui::ScreenId::home);
   expect_whole(k, all, false, "1920x1080");
   expect_whole(k, join(rare, 0, 600), true, "1920x1080");
+  EXPECT_FLOAT_EQ(k.app->fonts().large->FontSize, ui::font_pixels(1).large) << "the role keeps its size";
+  k.app->toggle_large_text();
+  k.draw(ui::ScreenId::home);
+  std::string which;
+  EXPECT_EQ(missing_in_frame(k, which), 0) << "in large text" << which;
   EXPECT_FLOAT_EQ(k.app->fonts().title->FontSize, ui::font_pixels(1).title) << "the title keeps its size";
+}
+
+// Most of a pack is body text: at title size it filled the biggest page. The title page holds what
+// titles have drawn, gets a new character the frame it first appears, and the other pages stay.
+TEST(Glyphs, TheTitlePageHoldsWhatTitlesDrawAndGrowsAloneWhenTheyDrawMore) {
+  test::HeadlessKiosk k(1920, 1080, Lang::zh);
+  ASSERT_TRUE(k.ok) << k.error;
+  const std::string pack = all_text(k.app->content());
+  const ImFont* body = k.app->fonts().body;
+  EXPECT_EQ(ui::missing_glyphs(*body, pack), 0) << "the body page holds the whole pack";
+  for (bool large : {false, true}) {
+    if (large) k.app->toggle_large_text();  // titles then draw what the large role drew
+    for (ui::ScreenId s : {ui::ScreenId::home, ui::ScreenId::air, ui::ScreenId::water, ui::ScreenId::bay,
+                           ui::ScreenId::waste, ui::ScreenId::travel}) {
+      k.draw(s);
+      std::string which;
+      EXPECT_EQ(missing_in_frame(k, which), 0)
+          << ui::screen_name(s) << (large ? " in large text" : "") << which;
+    }
+  }
+  EXPECT_EQ(k.app->fonts().body, body) << "titles' new characters never rebuilt the body page";
+  EXPECT_GT(ui::missing_glyphs(*k.app->fonts().title, pack), 0) << "not the whole pack at title size";
+  EXPECT_LT(k.app->fonts().title->Glyphs.Size * 2, k.app->fonts().body->Glyphs.Size);
 }
 
 TEST(Glyphs, AlertAddedWhileRunningIsWhole) {
