@@ -90,21 +90,36 @@ pictures_ms=$(span "$laid_at" "$pictures_at")
 raster_ms=$(span "$pictures_at" "$drawn_at")
 png_ms=$(span "$drawn_at" "$written_at")
 
+# Peak PSS (KiB) of one replay of every screen; RSS (KiB) in $tmp/rss.txt.
+replay_peak_pss() {
+  /usr/bin/time -f %M -o "$tmp/rss.txt" "$kiosk" replay tests/bench/all_screens.replay --classroom --content content \
+    --now "$now" --size 1920x1080 --out "$tmp/replay" >/dev/null 2>"$tmp/replay.err" &
+  local timer=$! peak=0 pid pss
+  while kill -0 $timer 2>/dev/null; do
+    pid=$(pgrep -P $timer || true)
+    if [ -n "$pid" ] && [ -r "/proc/$pid/smaps_rollup" ]; then
+      pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+      [ "${pss:-0}" -gt "$peak" ] && peak=$pss
+    fi
+    sleep 0.02
+  done
+  wait $timer || { cat "$tmp/replay.err" >&2; say "the replay failed"; }
+  echo "$peak"
+}
+
 say "memory while every screen is drawn (kiosk replay tests/bench/all_screens.replay)"
-/usr/bin/time -f %M -o "$tmp/rss.txt" "$kiosk" replay tests/bench/all_screens.replay --classroom --content content \
-  --now "$now" --size 1920x1080 --out "$tmp/replay" >/dev/null 2>"$tmp/replay.err" &
-timer=$!
-pss_max=0
-while kill -0 $timer 2>/dev/null; do
-  pid=$(pgrep -P $timer || true)
-  if [ -n "$pid" ] && [ -r "/proc/$pid/smaps_rollup" ]; then
-    pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
-    [ "${pss:-0}" -gt "$pss_max" ] && pss_max=$pss
-  fi
-  sleep 0.02
-done
-wait $timer || { cat "$tmp/replay.err" >&2; say "the replay failed"; }
+# The CJK font is mapped while glyphs are rasterised, and the kernel maps up to 64 KiB around each
+# glyph outline read from pages already in the page cache. So the font's share depends on what other
+# programs have read of it: two figures, the page cache as it is, and the font's pages as only the kiosk
+# reads them (evicted with POSIX_FADV_DONTNEED, then one replay to read back what it needs).
+pss_max=$(replay_peak_pss)
 rss_max=$(tail -1 "$tmp/rss.txt")
+pss_kiosk_only=""
+font_file=$(fc-match -f '%{file}' ':lang=zh-cn' 2>/dev/null || true)
+if [ -n "$font_file" ] && python3 -c "import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)" "$font_file"; then
+  replay_peak_pss >/dev/null
+  pss_kiosk_only=$(replay_peak_pss)
+fi
 
 say "idle window under Xvfb for ${idle_seconds} s (kiosk --windowed 1280x800)"
 idle="n/a (no Xvfb)"
@@ -183,7 +198,8 @@ $frame_rows
 | … its parts (KIOSK_DEBUG, median of 5): content / data / first frame laid out (of which glyphs) / pictures / raster / PNG | ${content_ms:-?} / ${data_ms} / ${layout_ms} (${glyph_ms:-?}) / ${pictures_ms} / ${raster_ms} / ${png_ms} ms; the first frame ready ${drawn_at:-?} ms after main() | | | |
 | … the whole pack's glyph pages, on a worker after the first frame | ${pack_ms} | | | |
 | Start to first frame in a window (Xvfb 1920x1080, no GPU, first frame presented; median of 5) | ${window_first:-n/a} ms | ≤ 150 ms | | $([ -n "$window_first" ] && ok "$window_first <= 150" || echo n/a) |
-| Peak memory, every screen drawn (replay) | RSS $(mib "$rss_max") MiB, PSS $(mib "$pss_max") MiB | ≤ 64 MiB | about 400 MiB PSS over 9 processes | $(ok "$pss_max <= 65536") |
+| Peak memory, every screen drawn (replay), the page cache as it was | RSS $(mib "$rss_max") MiB, PSS $(mib "$pss_max") MiB | ≤ 64 MiB | about 400 MiB PSS over 9 processes | $(ok "$pss_max <= 65536") |
+| … with the font's pages cached only as the kiosk reads them | $([ -n "$pss_kiosk_only" ] && echo "PSS $(mib "$pss_kiosk_only") MiB" || echo n/a) | ≤ 64 MiB | | $([ -n "$pss_kiosk_only" ] && ok "$pss_kiosk_only <= 65536" || echo n/a) |
 | Memory of an idle window (Xvfb, 1280x800) | RSS ${win_rss:+$(mib "$win_rss")} MiB, PSS ${win_pss:+$(mib "$win_pss")} MiB | ≤ 64 MiB | | $([ -n "$win_pss" ] && ok "$win_pss <= 65536" || echo n/a) |
 | Idle CPU, window untouched | $idle | ≤ 1 % | | $([ -n "$idle_pct" ] && ok "$idle_pct <= 1" || echo n/a) |
 | Adapter parse + normalise, slowest platform | $adapter_min | ≥ 200 MB/s | | $adapter_ok |
