@@ -157,14 +157,14 @@ void map_picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max
   const Picture pic = ctx.pictures && !path.empty()
                           ? ctx.pictures->get(path, ImVec2(max.x - min.x, max.y - min.y))
                           : Picture{};
-  if (!pic.texture || pic.width <= 0 || pic.height <= 0) {
-    picture(ctx, path, min, max, &a, &b);  // the placeholder while it loads, or for a broken picture
-    return;
-  }
-  const float scale = std::min((max.x - min.x) / pic.width, (max.y - min.y) / pic.height);
-  const ImVec2 size(pic.width * scale, pic.height * scale);
+  // Laid out at the picture's own size even while it loads, so the markers never move when it arrives.
+  const ImVec2 size = fitted_size(ctx, path, pic, ImVec2(max.x - min.x, max.y - min.y));
   a = ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor(min.y));  // at the top: a legend may follow
   b = ImVec2(a.x + size.x, a.y + size.y);
+  if (!pic.texture || pic.width <= 0 || pic.height <= 0) {
+    picture(ctx, path, a, b);  // the placeholder while it loads, or for a broken picture
+    return;
+  }
   constexpr int kTiles = 8;
   for (int ty = 0; ty < kTiles; ++ty)
     for (int tx = 0; tx < kTiles; ++tx) {

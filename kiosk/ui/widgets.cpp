@@ -128,17 +128,29 @@ float pane_heading(UiContext& ctx, std::string_view name, ImVec2 pos, float widt
   return std::round(ctx.fonts.title->FontSize * 1.3f);
 }
 
+ImVec2 fitted_size(const UiContext& ctx, const std::string& path, const Picture& pic, ImVec2 box) {
+  float w = 0, h = 0;
+  if (auto it = ctx.content.picture_sizes.find(path); it != ctx.content.picture_sizes.end()) {
+    w = static_cast<float>(it->second.width);
+    h = static_cast<float>(it->second.height);
+  } else if (pic.texture) {
+    w = static_cast<float>(pic.width);
+    h = static_cast<float>(pic.height);
+  }
+  if (w <= 0 || h <= 0 || pic.broken) return box;
+  const float scale = std::min(box.x / w, box.y / h);
+  return ImVec2(w * scale, h * scale);
+}
+
 void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min,
              ImVec2* used_max) {
   const Picture pic = ctx.pictures && !path.empty()
                           ? ctx.pictures->get(path, ImVec2(max.x - min.x, max.y - min.y))
                           : Picture{nullptr, 0, 0, true};
-  ImVec2 a = min, b = max;
+  const ImVec2 size = fitted_size(ctx, path, pic, ImVec2(max.x - min.x, max.y - min.y));
+  const ImVec2 a(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2));
+  const ImVec2 b(a.x + size.x, a.y + size.y);
   if (pic.texture && pic.width > 0 && pic.height > 0) {
-    const float scale = std::min((max.x - min.x) / pic.width, (max.y - min.y) / pic.height);
-    const ImVec2 size(pic.width * scale, pic.height * scale);
-    a = ImVec2(std::floor((min.x + max.x - size.x) / 2), std::floor((min.y + max.y - size.y) / 2));
-    b = ImVec2(a.x + size.x, a.y + size.y);
     fill_rounded_image(canvas(), pic.texture, a, b, ctx.layout.radius * 0.5f);
   } else {
     // Loading or broken: a calm grey panel with a simple picture mark, never a blank hole.

@@ -40,8 +40,13 @@ float scrolling_card_width(const UiContext& ctx, const ScrollArea& area);
 // The pane's name at its top, at title size down to body size; returns how far down the pane goes on.
 float pane_heading(UiContext& ctx, std::string_view name, ImVec2 pos, float width);
 
+// The size a picture takes fitted into `box`: from its header (the pack knows it before any pixel is
+// decoded) or from `pic`; the whole box when neither knows (a broken picture).
+ImVec2 fitted_size(const UiContext& ctx, const std::string& path, const Picture& pic, ImVec2 box);
+
 // A content picture scaled to fit inside [min, max] (centred), or a neutral placeholder while it
-// loads or when it is broken. Returns the rectangle it used.
+// loads or when it is broken. A placeholder takes the place the picture will take, so nothing moves
+// when it arrives. Returns the rectangle it used.
 void picture(UiContext& ctx, const std::string& path, ImVec2 min, ImVec2 max, ImVec2* used_min = nullptr,
              ImVec2* used_max = nullptr);
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
 #include "support/run_command.hpp"
 #include "ui/headless_app.hpp"
 
@@ -101,6 +102,36 @@ TEST(MapView, EveryStationIsATouchTargetAtEverySize) {
       }
     }
   }
+}
+
+// The map is laid out at the size the picture will have while it still loads (the header check at start
+// knows it), so the markers never move under a finger when it arrives.
+TEST(MapView, AMapStillLoadingTakesThePlaceThePictureWillHave) {
+  test::HeadlessKiosk k(1280, 800);
+  ASSERT_TRUE(k.ok) << k.error;
+  const ContentPack& pack = k.app->content();
+  const std::string& map = pack.settings.map_picture;
+  ASSERT_EQ(pack.picture_sizes.count(map), 1u) << "the header check knows the map's size";
+  const PictureSize size = pack.picture_sizes.at(map);
+  const Model model;
+  const ui::ScreenState state;
+  const ui::Theme theme;
+  const ui::Layout layout;
+  const ui::FontSet fonts;
+  std::vector<ui::Intent> intents;
+  ui::FrameRecord record;
+  const ui::UiContext ctx{pack, model, state, Lang::zh, 0, 480, theme, layout, fonts, intents, record};
+  const ImVec2 box(580, 600);
+  const ImVec2 loading = ui::fitted_size(ctx, map, ui::Picture{}, box);
+  // The cache's copy is decoded at the drawn size, rounded: its own proportions differ a little.
+  const ImVec2 loaded =
+      ui::fitted_size(ctx, map, ui::Picture{reinterpret_cast<ImTextureID>(1), 640, 401}, box);
+  EXPECT_EQ(loading.x, loaded.x);
+  EXPECT_EQ(loading.y, loaded.y);
+  EXPECT_FLOAT_EQ(loading.x / loading.y, static_cast<float>(size.width) / static_cast<float>(size.height));
+  const ImVec2 broken = ui::fitted_size(ctx, map, ui::Picture{nullptr, 0, 0, true}, box);
+  EXPECT_EQ(broken.x, box.x) << "a broken picture's placeholder fills its box";
+  EXPECT_EQ(broken.y, box.y);
 }
 
 }  // namespace

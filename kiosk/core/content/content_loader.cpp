@@ -280,7 +280,10 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
   for (const auto& [rel, where] : pictures) {
     const content::PictureProblem problem =
         content::picture_problem(dir / rel, picture_check == PictureCheck::full);
-    if (problem.en.empty()) continue;
+    if (problem.en.empty()) {
+      out.pack.picture_sizes[rel] = {problem.width, problem.height};
+      continue;
+    }
     if (problem.corrupt)  // the decoder's words ("expected marker") mean nothing to an editor
       out.diags.error(
           where.file, where.line, where.column,

@@ -139,6 +139,12 @@ struct Strings {
   const std::string& get(const std::string& key, Lang lang) const;
 };
 
+// A picture's own size, from its header: screens lay out a picture still loading at the place and size
+// it will have, so nothing moves when it arrives.
+struct PictureSize {
+  int width = 0, height = 0;
+};
+
 struct ContentPack {
   std::string dir;      // absolute path of the content folder
   std::string version;  // kiosk.toml [kiosk] version, for the admin view and metrics
@@ -155,7 +161,8 @@ struct ContentPack {
   std::vector<BayPage> bays;
   std::vector<QuizQuestion> quiz;
   std::vector<Alert> alerts;
-  standards::LevelTexts levels;  // levels.toml: AQI level and water class words
+  standards::LevelTexts levels;                      // levels.toml: AQI level and water class words
+  std::map<std::string, PictureSize> picture_sizes;  // every usable picture, by its path in the pack
 
   const Station* station(const std::string& id) const;
   const WasteCategory* waste_category(const std::string& id) const;

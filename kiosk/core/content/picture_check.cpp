@@ -46,11 +46,14 @@ PictureProblem picture_problem(const std::filesystem::path& file, bool decode) {
   if (!stbi_info_from_memory(data.data(), static_cast<int>(bytes), &w, &h, &n)) return corrupt();
   if (w > kMaxPictureSide || h > kMaxPictureSide)
     return too_large(static_cast<unsigned long>(w), static_cast<unsigned long>(h));
-  if (!decode) return {};
+  PictureProblem fine;
+  fine.width = w;
+  fine.height = h;
+  if (!decode) return fine;
   unsigned char* pixels = stbi_load_from_memory(data.data(), static_cast<int>(bytes), &w, &h, &n, 4);
   if (!pixels) return corrupt();
   stbi_image_free(pixels);
-  return {};
+  return fine;
 }
 
 std::string check_picture(const std::filesystem::path& file, bool decode) {

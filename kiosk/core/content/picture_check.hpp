@@ -12,7 +12,8 @@ constexpr std::uintmax_t kMaxPictureBytes = 10u << 20;
 struct PictureProblem {
   std::string en;
   std::string zh;
-  bool corrupt = false;  // cut short or damaged: en carries the decoder's words, for logs only
+  bool corrupt = false;       // cut short or damaged: en carries the decoder's words, for logs only
+  int width = 0, height = 0;  // from the header, when it could be read
 };
 
 // Empty when the picture is usable; otherwise what is wrong, phrased to follow "picture 'x' ".
