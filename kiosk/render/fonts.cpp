@@ -341,8 +341,6 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
 
   const ui::FontSizes sizes = ui::font_pixels(scale);
   FontBuild out;
-  static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {
-      &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large, &ui::FontSet::title, &ui::FontSet::huge};
   const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large, sizes.title, sizes.huge};
   for (int r = 0; r < kFontRoles; ++r) {
     if (cancel && cancel->load()) {
@@ -361,7 +359,7 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
               std::to_string(static_cast<int>(px[r])) + " px within " + std::to_string(max_side) + " pixels";
       return std::nullopt;
     }
-    out.set.*kSlots[r] = f;
+    out.set.*kRoleSlots[r] = f;
     ++out.info.pages;
     out.info.width = std::max(out.info.width, atlas->TexWidth);
     out.info.height = std::max(out.info.height, atlas->TexHeight);

@@ -49,6 +49,9 @@ struct FontPages {
 
 enum class FontRole { small, body, large, title, huge };
 constexpr int kFontRoles = 5;
+// Each role's font in a FontSet, in FontRole's order: set.*kRoleSlots[r].
+inline constexpr ImFont* ui::FontSet::*kRoleSlots[kFontRoles] = {
+    &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large, &ui::FontSet::title, &ui::FontSet::huge};
 
 // The characters to rasterise for each role, as UTF-8. ASCII (or Latin-1) and the units' symbols are
 // added, except to a probe: a space and '?' only, enough to lay out a frame and learn what it draws.
@@ -67,9 +70,6 @@ struct FontBuild {
 
 // A set of roles, one bit each (1 << role).
 constexpr unsigned kAllRoles = (1u << kFontRoles) - 1;
-constexpr unsigned role_bit(FontRole r) {
-  return 1u << static_cast<int>(r);
-}
 
 // Rasterises the pages of the roles in `roles` for `text` at `scale`; the other roles' pages and fonts
 // are left empty, for the caller to keep its own. Needs no ImGui context, so it runs on a worker

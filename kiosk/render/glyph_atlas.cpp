@@ -103,8 +103,6 @@ void GlyphAtlas::run() {
 }
 
 bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) {
-  static constexpr ImFont* ui::FontSet::*kSlots[kFontRoles] = {
-      &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large, &ui::FontSet::title, &ui::FontSet::huge};
   // A partial build keeps the pages on screen for the roles it did not build.
   std::vector<ImFontAtlas*> all;
   for (size_t r = 0; r < build.pages.pages.size(); ++r) {
@@ -124,7 +122,7 @@ bool GlyphAtlas::install(FontBuild build, bool from_worker, std::string& error) 
   for (size_t r = 0; r < build.pages.pages.size(); ++r)
     if (!build.pages.pages[r]) {
       build.pages.pages[r] = std::move(pages_.pages[r]);
-      build.set.*kSlots[r] = fonts_.*kSlots[r];
+      build.set.*kRoleSlots[r] = fonts_.*kRoleSlots[r];
     }
   // The small page is ImGui's atlas from now on; the old pages go once nothing points at them.
   ImGui::GetIO().Fonts = build.pages.pages.front().get();
@@ -191,13 +189,12 @@ bool GlyphAtlas::update(std::string& error) {
 // The characters each role drew as '?' that its pages lack and the font may have.
 bool GlyphAtlas::lacking(const std::vector<ui::TextRun>& runs,
                          std::set<unsigned> (&per_role)[kFontRoles]) const {
-  ImFont* const role_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
   bool any = false;
   for (const ui::TextRun& run : runs) {
     const int r = run.missing_glyphs ? role_of(run.font) : -1;
     if (r < 0) continue;
     each_char(run.text, [&](unsigned c) {
-      if (!absent_.count(c) && !role_fonts[r]->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+      if (!absent_.count(c) && !(fonts_.*kRoleSlots[r])->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
         per_role[r].insert(c);
         any = true;
       }
@@ -207,9 +204,8 @@ bool GlyphAtlas::lacking(const std::vector<ui::TextRun>& runs,
 }
 
 int GlyphAtlas::role_of(const ImFont* f) const {
-  ImFont* const role_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
   for (int r = 0; r < kFontRoles; ++r)
-    if (role_fonts[r] == f) return r;
+    if (fonts_.*kRoleSlots[r] == f) return r;
   return -1;
 }
 
@@ -260,10 +256,9 @@ bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
     request();
   }
   // Still missing after rasterising: the font (and the symbol font) lack them. Never asked again.
-  const ImFont* now_fonts[kFontRoles] = {fonts_.small, fonts_.body, fonts_.large, fonts_.title, fonts_.huge};
   for (int r = 0; r < kFontRoles; ++r)
     for (unsigned c : lacking_chars[r])
-      if (!built || !now_fonts[r]->FindGlyphNoFallback(static_cast<ImWchar>(c))) absent_.insert(c);
+      if (!built || !(fonts_.*kRoleSlots[r])->FindGlyphNoFallback(static_cast<ImWchar>(c))) absent_.insert(c);
   return built;
 }
 
