@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include <stb_image.h>
-#include <stb_image_resize.h>
 
 #include "kiosk/core/content/picture_check.hpp"
+#include "kiosk/core/content/picture_scale.hpp"
 
 namespace kiosk {
 
@@ -33,8 +33,7 @@ std::optional<Image> decode_picture(const std::filesystem::path& file, int max_w
   if (scale < 1.0) {
     image.width = std::max(1, static_cast<int>(std::lround(w * scale)));
     image.height = std::max(1, static_cast<int>(std::lround(h * scale)));
-    image.rgba.resize(static_cast<size_t>(image.width) * image.height * 4);
-    stbir_resize_uint8_srgb(pixels, w, h, 0, image.rgba.data(), image.width, image.height, 0, 4, 3, 0);
+    image.rgba = scale_down_rgba(pixels, w, h, image.width, image.height);
   } else {
     image.width = w;
     image.height = h;

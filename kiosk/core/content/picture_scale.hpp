@@ -1,0 +1,15 @@
+// Scaling a picture down by area averaging: each output pixel is the mean of the source area it
+// covers, in whole-number arithmetic. A map with thin lines and labels stays legible, no pixel is
+// skipped, and it takes a few milliseconds where a general float resampler took tens (and far more
+// on a Pi, or under qemu in CI).
+#pragma once
+#include <vector>
+
+namespace kiosk {
+
+// `rgba` holds width * height straight (not premultiplied) RGBA pixels; out_width <= width and
+// out_height <= height. Transparent pixels lend no colour to their neighbours.
+std::vector<unsigned char> scale_down_rgba(const unsigned char* rgba, int width, int height, int out_width,
+                                           int out_height);
+
+}  // namespace kiosk
