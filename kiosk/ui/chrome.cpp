@@ -128,6 +128,13 @@ void draw_navigation(UiContext& ctx) {
   int count = 0;
   for (ScreenId id : kAllScreens) count += screen_enabled(ctx, id) ? 1 : 0;
   const float w = tools_left / static_cast<float>(count);
+  // A label never runs into its neighbour: the caption size when the body size is too wide for any
+  // label (one size for them all), then two lines (portrait English: "Waste sorting" in a 180 px item).
+  const float room = w - l.px(12);
+  ImFont* font = ctx.fonts.body;
+  for (ScreenId id : kAllScreens)
+    if (screen_enabled(ctx, id) && measure(font, ctx.str(std::string(screen_info(id).nav_key))).x > room)
+      font = ctx.fonts.small;
   int i = 0;
   for (ScreenId id : kAllScreens) {
     if (!screen_enabled(ctx, id)) continue;
@@ -141,11 +148,8 @@ void draw_navigation(UiContext& ctx) {
                         p.held && !active ? IM_COL32(255, 255, 255, 40) : t.nav_active, l.radius);
     }
     const ImU32 fg = active ? t.on_accent : t.on_bar_muted;
-    // A label never runs into its neighbour: the caption size when the body size is too wide, then
-    // two lines (portrait English: "Waste sorting" in a 180 px item). The label sits on the bar's
-    // bottom and the icon takes what is left above it, so large text never falls off the screen.
-    const float room = w - l.px(12);
-    ImFont* font = measure(ctx.fonts.body, label).x <= room ? ctx.fonts.body : ctx.fonts.small;
+    // The label sits on the bar's bottom and the icon takes what is left above it, so large text never
+    // falls off the screen.
     const std::vector<Line> lines = break_lines(*font, font->FontSize, label, room);
     const float pitch = std::floor(font->FontSize * 0.95f);
     const float label_y = std::min(top + l.px(72), std::floor(l.size.y - l.px(6) - font->FontSize -

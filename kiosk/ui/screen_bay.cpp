@@ -222,13 +222,17 @@ void draw_bay(UiContext& ctx) {
     // The row grows with its text (large-text mode), never below a touch target.
     const float sub_y = l.px(14) + std::round(ctx.fonts.large->FontSize * 1.2f);
     const float row_h = std::max(l.touch, sub_y + std::round(ctx.fonts.small->FontSize * 1.25f) + l.px(12));
+    // One size for every row's name.
+    std::vector<std::string_view> names{ctx.str("bay.plan_title")};
+    for (const BayPage& bay : bays) names.push_back(ctx.tr(bay.name));
+    ImFont* name_font = shrunk_font(ctx, ctx.fonts.large, list.width() - l.px(44), names);
     auto row = [&](const std::string& id, const std::string& title, const std::string& sub) {
       ImVec2 min(list.origin().x, y), max(list.origin().x + list.width(), y + row_h);
       Press p = touch_area(ctx, "bay." + id, title, min, max);
       card(ctx, min, max, p.held ? t.surface_pressed : t.surface);
       if (id == selected) canvas()->AddRect(min, max, t.accent, l.radius, 0, l.px(4));
-      text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44),
-                  t.text, title);
+      text_fit(ctx, name_font, ImVec2(min.x + l.px(22), min.y + l.px(14)), list.width() - l.px(44), t.text,
+               title);
       text_fit(ctx, ctx.fonts.small, ImVec2(min.x + l.px(22), min.y + sub_y), list.width() - l.px(44),
                t.text_muted, sub);
       if (p.clicked) ctx.intents.push_back(SelectBay{id});

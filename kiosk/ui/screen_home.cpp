@@ -2,6 +2,8 @@
 // tile opens its screen; together they answer "how is my city doing right now?" in seconds.
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "kiosk/ui/icons.hpp"
@@ -15,29 +17,55 @@ namespace kiosk::ui {
 
 // A tile's frame: card, icon and title; returns true when tapped. Body is drawn by the caller,
 // inside `Body`, which keeps the space left so that on small screens items drop out rather than overlap.
+namespace {
+
+// A tile's heading: its name and the navigation's shorter name ("Bays & plan"), and where they go.
+struct TileHeading {
+  const std::string& title;
+  const std::string& short_title;
+  float width;        // inside the card's padding
+  float beside_icon;  // the indent after the icon
+};
+
+TileHeading heading_of(const UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max) {
+  const Layout& l = ctx.layout;
+  return {ctx.str(std::string(screen_info(id).tile_key)), ctx.str(std::string(screen_info(id).nav_key)),
+          max.x - min.x - 2 * l.pad, l.px(44) + l.px(16)};
+}
+
+// Where the heading is whole at `font`: beside the icon, else without it; the name, else the shorter one.
+// Nothing when it is not.
+std::optional<std::pair<float, const std::string*>> heading_place(const TileHeading& h, ImFont* font) {
+  for (const float indent : {h.beside_icon, 0.f})
+    for (const std::string* name : {&h.title, &h.short_title})
+      if (measure(font, *name).x <= h.width - indent) return std::pair{indent, name};
+  return std::nullopt;
+}
+
+}  // namespace
+
 bool tile(UiContext& ctx, ScreenId id, ImVec2 min, ImVec2 max) {
   const Icon icon = screen_view(id).icon;
-  const std::string& title = ctx.str(std::string(screen_info(id).tile_key));
-  Press p = touch_area(ctx, std::string("tile.") + screen_name(id), title, min, max);
+  const TileHeading h = heading_of(ctx, id, min, max);
+  Press p = touch_area(ctx, std::string("tile.") + screen_name(id), h.title, min, max);
   card(ctx, min, max, p.held ? ctx.theme.surface_pressed : ctx.theme.surface);
   const Layout& l = ctx.layout;
   const float icon_size = l.px(44);
-  const float y = min.y + l.pad + l.px(2);
-  const float width = max.x - min.x - 2 * l.pad;
-  const float beside_icon = icon_size + l.px(16);
-  // The heading whole, never "…": the tile's name beside the icon, else the navigation's shorter name
-  // ("Bays & plan"), else either without the icon (800x480 in large text).
-  const std::string& short_title = ctx.str(std::string(screen_info(id).nav_key));
-  for (const float indent : {beside_icon, 0.f})
-    for (const std::string* name : {&title, &short_title})
-      if (measure(ctx.fonts.body, *name).x <= width - indent || (indent == 0 && name == &short_title)) {
-        if (indent > 0)
-          draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2),
-                    icon_size, ctx.theme.accent);
-        text_shrink(ctx, ctx.fonts.large, ImVec2(min.x + l.pad + indent, y), width - indent, ctx.theme.text,
-                    *name);
-        return p.clicked;
-      }
+  // The heading whole, never "…", at the size all tiles' headings share (draw_home), with the icon where
+  // there is room for it (without: 800x480 in large text); only when even body size cannot hold the
+  // shorter name is it shortened.
+  ImFont* font = ctx.tile_heading ? ctx.tile_heading : ctx.fonts.large;
+  auto place = heading_place(h, font);
+  if (!place) {
+    font = ctx.fonts.body;
+    place = heading_place(h, font).value_or(std::pair{0.f, &h.short_title});
+  }
+  const auto [indent, name] = *place;
+  if (indent > 0)
+    draw_icon(canvas(), icon, ImVec2(min.x + l.pad + icon_size / 2, min.y + l.pad + icon_size / 2), icon_size,
+              ctx.theme.accent);
+  text_fit(ctx, font, ImVec2(min.x + l.pad + indent, min.y + l.pad + l.px(2)), h.width - indent,
+           ctx.theme.text, *name);
   return p.clicked;
 }
 
@@ -427,12 +455,13 @@ void bay_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
 
 namespace {
 
-// How a bin's name is whole in `width` x `height`: one line at body size, else at caption size, else two
-// lines at caption size (800x480 English: "Hazardous / Waste"). Empty when it cannot be.
+// How a bin's name is whole in `width` x `height`: one line at `largest` (body or caption size), else at
+// caption size, else two lines at caption size (800x480 English: "Hazardous / Waste"). Empty when it
+// cannot be.
 std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float width, float height,
-                             ImFont*& font) {
+                             ImFont* largest, ImFont*& font) {
   for (ImFont* f : {ctx.fonts.body, ctx.fonts.small})
-    if (measure(f, name).x <= width && f->FontSize <= height) {
+    if (f->FontSize <= largest->FontSize && measure(f, name).x <= width && f->FontSize <= height) {
       font = f;
       return {Line{name, measure(f, name).x}};
     }
@@ -447,7 +476,7 @@ std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float widt
 // A bin's chip: its colour, its icon and its name whole. A name that cannot be whole beside the icon goes
 // without it, since the colour and the name say which bin it is and "…" says nothing; only when even
 // that cannot fit is the name shortened.
-void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max) {
+void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max, ImFont* largest) {
   const Layout& l = ctx.layout;
   const ImU32 fill = color_from_hex(bin.color);
   const ImU32 fg = text_on(fill);
@@ -459,10 +488,10 @@ void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max) 
   const float right = max.x - l.px(6);
   ImFont* font = nullptr;
   float x = min.x + beside_icon;
-  auto lines = chip_lines(ctx, name, right - x, h, font);
+  auto lines = chip_lines(ctx, name, right - x, h, largest, font);
   if (lines.empty()) {
     x = min.x + l.px(10);
-    lines = chip_lines(ctx, name, right - x, h, font);
+    lines = chip_lines(ctx, name, right - x, h, largest, font);
   }
   if (x > min.x + l.px(10) || lines.empty()) {
     const Icon icon = bin.id == "recyclable"  ? Icon::recyclable
@@ -499,10 +528,16 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const bool two_rows = b.fits(2 * chip_h + gap);
   const int per_row = two_rows ? 2 : 4;
   const float chip_w = (b.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  // One size for all the bins' names: body size only when every name fits it beside its icon.
+  ImFont* names = ctx.fonts.body;
+  const float beside_icon = l.px(24) + std::min(l.px(36), chip_h * 0.7f);
+  for (size_t i = 0; i < cats.size() && i < 4; ++i)
+    if (measure(names, ctx.tr(cats[i].name)).x > chip_w - beside_icon || names->FontSize > chip_h)
+      names = ctx.fonts.small;
   for (size_t i = 0; i < cats.size() && i < 4; ++i) {
     const ImVec2 cmin(b.x + static_cast<float>(i % per_row) * (chip_w + gap),
                       b.y + static_cast<float>(i / per_row) * (chip_h + gap));
-    bin_chip(ctx, cats[i], cmin, ImVec2(cmin.x + chip_w, cmin.y + chip_h));
+    bin_chip(ctx, cats[i], cmin, ImVec2(cmin.x + chip_w, cmin.y + chip_h), names);
   }
   b.y += (two_rows ? 2 * chip_h + gap : chip_h) + l.px(14);
   if (b.fits(ctx.fonts.small->FontSize * 1.3f))
@@ -557,6 +592,25 @@ void travel_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
     paragraph(ctx, ctx.fonts.small, ImVec2(b.x, b.y), b.width, t.text_muted, ctx.tr(tip.body), lines);
 }
 
+namespace {
+
+struct PlacedTile {
+  const ScreenView* view;
+  ImVec2 min, max;
+};
+
+// Draws the tiles, their headings at one size: heading size when every tile's heading is whole at it.
+void draw_tiles(UiContext& ctx, const std::vector<PlacedTile>& placed) {
+  ctx.tile_heading = ctx.fonts.large;
+  for (const PlacedTile& t : placed)
+    if (!heading_place(heading_of(ctx, t.view->id, t.min, t.max), ctx.fonts.large))
+      ctx.tile_heading = ctx.fonts.body;
+  for (const PlacedTile& t : placed) t.view->tile(ctx, t.min, t.max);
+  ctx.tile_heading = nullptr;
+}
+
+}  // namespace
+
 void draw_home(UiContext& ctx) {
   const Layout& l = ctx.layout;
   const ImVec2 a = l.content_min, b = l.content_max;
@@ -576,11 +630,13 @@ void draw_home(UiContext& ctx) {
     const float units = 1.5f * static_cast<float>(first_row) + static_cast<float>(second_row);
     const float h = (b.y - a.y - static_cast<float>(tiles.size() - 1) * gap) / units;
     float y = a.y;
+    std::vector<PlacedTile> placed;
     for (size_t i = 0; i < tiles.size(); ++i) {
       const float th = i < first_row ? 1.5f * h : h;
-      tiles[i]->tile(ctx, ImVec2(a.x, y), ImVec2(b.x, i + 1 == tiles.size() ? b.y : y + th));
+      placed.push_back({tiles[i], ImVec2(a.x, y), ImVec2(b.x, i + 1 == tiles.size() ? b.y : y + th)});
       y += th + gap;
     }
+    draw_tiles(ctx, placed);
     return;
   }
   // Landscape: the leading tiles share the first row (air a little wider), the rest share the second.
@@ -591,21 +647,23 @@ void draw_home(UiContext& ctx) {
   // The leading tiles share the first row, air a little wider.
   const auto split_of = [&](float left, float right) { return left + (right - left - gap) * 0.58f; };
   const auto draw_rows = [&](ImVec2 top, float right, float row1, float bottom) {
+    std::vector<PlacedTile> placed;
     if (first_row == 1) {
-      tiles[0]->tile(ctx, top, ImVec2(right, top.y + row1));
+      placed.push_back({tiles[0], top, ImVec2(right, top.y + row1)});
     } else {
       const float split = split_of(top.x, right);
-      tiles[0]->tile(ctx, top, ImVec2(split, top.y + row1));
-      tiles[1]->tile(ctx, ImVec2(split + gap, top.y), ImVec2(right, top.y + row1));
+      placed.push_back({tiles[0], top, ImVec2(split, top.y + row1)});
+      placed.push_back({tiles[1], ImVec2(split + gap, top.y), ImVec2(right, top.y + row1)});
     }
-    if (second_row == 0) return;
     const float y2 = top.y + row1 + gap;
     const float n = static_cast<float>(second_row);
-    const float w = (right - top.x - (n - 1) * gap) / n;
+    const float w = (right - top.x - (n - 1) * gap) / std::max(n, 1.f);
     for (size_t i = 0; i < second_row; ++i) {
       const float x = top.x + static_cast<float>(i) * (w + gap);
-      tiles[first_row + i]->tile(ctx, ImVec2(x, y2), ImVec2(i + 1 == second_row ? right : x + w, bottom));
+      placed.push_back(
+          {tiles[first_row + i], ImVec2(x, y2), ImVec2(i + 1 == second_row ? right : x + w, bottom)});
     }
+    draw_tiles(ctx, placed);
   };
   if (second_row > 0 && first_min + second_min > rows) {
     // Too short for both rows whole (800x480 under a banner alert or in large text): each row at the

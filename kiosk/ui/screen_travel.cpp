@@ -63,6 +63,10 @@ void draw_travel(UiContext& ctx) {
     std::vector<float> row_h((tips.size() + columns - 1) / columns, 0.f);
     for (size_t k = 0; k < tips.size(); ++k)
       row_h[k / columns] = std::max(row_h[k / columns], tip_height(tips[k]));
+    // One size for every tip's title.
+    std::vector<std::string_view> titles;
+    for (const TravelTip& tip : tips) titles.push_back(ctx.tr(tip.title));
+    ImFont* title_font = shrunk_font(ctx, ctx.fonts.large, width, titles);
     float row_y = list.origin().y;
     int i = 0;
     for (const TravelTip& tip : tips) {
@@ -75,7 +79,7 @@ void draw_travel(UiContext& ctx) {
       card(ctx, min, max, t.surface);
       const float x = min.x + x_pad;
       float y = min.y + l.px(18);
-      text_shrink(ctx, ctx.fonts.large, ImVec2(x, y), width, t.text, ctx.tr(tip.title));
+      text_fit(ctx, title_font, ImVec2(x, y), width, t.text, ctx.tr(tip.title));
       y += ctx.fonts.large->FontSize * 1.3f + l.px(8);
       y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), width, t.text, ctx.tr(tip.body));
       if (!tip.source.empty()) {

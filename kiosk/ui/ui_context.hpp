@@ -127,6 +127,7 @@ struct UiContext {
   bool enter = false;                           // Enter was pressed since the last frame
   int backspaces = 0;                           // Backspace presses on a keyboard since the last frame
   const search::SearchIndex* search = nullptr;  // the waste search over content.waste_items
+  ImFont* tile_heading = nullptr;               // home: the one size of all its tiles' headings
 
   const std::string& str(const std::string& key) const { return content.strings.get(key, lang); }
   const std::string& tr(const Text& text) const { return text.in(lang); }

@@ -6,6 +6,7 @@
 #include "kiosk/core/metrics.hpp"
 #include "kiosk/core/target_progress.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -80,17 +81,22 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
   offer_full_text(ctx, s, pos, ImVec2(pos.x + measure(font, withdots).x, pos.y + font->FontSize));
 }
 
-ImFont* text_shrink(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s) {
+ImFont* shrunk_font(const UiContext& ctx, ImFont* font, float width,
+                    const std::vector<std::string_view>& texts) {
   // The frame's roles from the largest down; a role's font never shrinks below body.
   for (ImFont* f : {ctx.fonts.title, ctx.fonts.large, ctx.fonts.body}) {
-    if (f->FontSize > font->FontSize || f == font) continue;
-    if (measure(f, s).x <= width || f == ctx.fonts.body) {
-      text_fit(ctx, f, pos, width, color, s);
+    if (f->FontSize > font->FontSize) continue;
+    if (f == ctx.fonts.body ||
+        std::all_of(texts.begin(), texts.end(), [&](std::string_view s) { return measure(f, s).x <= width; }))
       return f;
-    }
   }
-  text_fit(ctx, font, pos, width, color, s);
   return font;
+}
+
+ImFont* text_shrink(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s) {
+  ImFont* f = shrunk_font(ctx, font, width, {s});
+  text_fit(ctx, f, pos, width, color, s);
+  return f;
 }
 
 void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s) {

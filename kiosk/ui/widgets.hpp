@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -28,6 +29,10 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
 // Text that matters (a name, a heading): drawn with `font` when it fits, else with the next smaller role
 // down to body size (never smaller), and only then shortened. Returns the font used.
 ImFont* text_shrink(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s);
+// The font text_shrink would use for the widest of `texts`: one size for a group of siblings (a list's
+// names), so one long name does not leave it smaller than the rest.
+ImFont* shrunk_font(const UiContext& ctx, ImFont* font, float width,
+                    const std::vector<std::string_view>& texts);
 void text_centered(UiContext& ctx, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view s);
 
 // --- surfaces ---
