@@ -1,5 +1,6 @@
-// Siblings share one size: the home tiles' headings, the bins' names and the navigation's labels are
-// each drawn at one size, so one long name never leaves it looking less important than the others.
+// Siblings share one size: the home tiles' headings, the bins' names, the navigation's labels, the bays
+// list's names and the travel tips' titles are each drawn at one size, so one long name never looks less
+// important than the others.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -39,77 +40,72 @@ std::string sizes(const std::set<float>& px) {
   return out;
 }
 
-TEST(SiblingSizes, HomeHeadingsBinNamesAndNavigationLabelsEachShareOneSize) {
-  for (auto [w, h] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
-    for (Lang lang : {Lang::en, Lang::zh}) {
-      test::HeadlessKiosk k(w, h, lang);
-      ASSERT_TRUE(k.ok) << k.error;
-      const ContentPack& pack = k.app->content();
-      for (bool large : {false, true}) {
-        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + (lang == Lang::zh ? " zh" : " en") +
-                     (large ? " large text" : ""));
-        if (large) k.app->toggle_large_text();
-        k.draw(ui::ScreenId::home);
-        const ui::FrameRecord& r = k.app->record();
-        std::set<std::string> tiles, nav;
-        std::map<std::string, std::string> short_name;
-        for (const auto& s : kScreens) {
-          const std::string& label = pack.strings.get(std::string(s.nav_key), lang);
-          nav.insert(label);
-          if (s.tile_key.empty()) continue;
-          const std::string& title = pack.strings.get(std::string(s.tile_key), lang);
-          tiles.insert(title);
-          short_name[title] = label;
-        }
-        const auto heading = [&](const std::string& title, const std::string& text) {
-          return text == title || text == short_name[title];
-        };
-        const auto label = [](const std::string& l, const std::string& text) {
-          return l.find(text) != std::string::npos;  // whole, or one of its two lines
-        };
-        EXPECT_EQ(sizes_on(r, static_cast<float>(h), tiles, false, heading).size(), 1u)
-            << "tile headings: " << sizes(sizes_on(r, static_cast<float>(h), tiles, false, heading));
-        EXPECT_EQ(sizes_on(r, static_cast<float>(h), nav, true, label).size(), 1u)
-            << "navigation labels: " << sizes(sizes_on(r, static_cast<float>(h), nav, true, label));
-        // The bins' names on the waste tile, whole or one of their two lines.
-        const std::string waste =
-            pack.strings.get(std::string(screen_info(ui::ScreenId::waste).tile_key), lang);
-        const auto bin_name = [&](const std::string&, const std::string& text) {
-          for (const auto& cat : pack.waste_categories)
-            if (!text.empty() && cat.name.in(lang).find(text) != std::string::npos) return true;
-          return false;
-        };
-        // (Under 800x480's large text the bins may be scrolled out of sight.)
-        EXPECT_LE(sizes_on(r, static_cast<float>(h), {waste}, false, bin_name).size(), 1u)
-            << "bin names: " << sizes(sizes_on(r, static_cast<float>(h), {waste}, false, bin_name));
-      }
-    }
+// Home: the tiles' headings, the bins' names and the navigation's labels.
+void expect_home_siblings_share_sizes(test::HeadlessKiosk& k, int h, Lang lang) {
+  const ContentPack& pack = k.app->content();
+  k.draw(ui::ScreenId::home);
+  const ui::FrameRecord& r = k.app->record();
+  std::set<std::string> tiles, nav;
+  std::map<std::string, std::string> short_name;
+  for (const auto& s : kScreens) {
+    const std::string& label = pack.strings.get(std::string(s.nav_key), lang);
+    nav.insert(label);
+    if (s.tile_key.empty()) continue;
+    const std::string& title = pack.strings.get(std::string(s.tile_key), lang);
+    tiles.insert(title);
+    short_name[title] = label;
+  }
+  const auto heading = [&](const std::string& title, const std::string& text) {
+    return text == title || text == short_name[title];
+  };
+  const auto label = [](const std::string& l, const std::string& text) {
+    return l.find(text) != std::string::npos;  // whole, or one of its two lines
+  };
+  EXPECT_EQ(sizes_on(r, static_cast<float>(h), tiles, false, heading).size(), 1u)
+      << "tile headings: " << sizes(sizes_on(r, static_cast<float>(h), tiles, false, heading));
+  EXPECT_EQ(sizes_on(r, static_cast<float>(h), nav, true, label).size(), 1u)
+      << "navigation labels: " << sizes(sizes_on(r, static_cast<float>(h), nav, true, label));
+  // The bins' names on the waste tile, whole or one of their two lines.
+  const std::string waste = pack.strings.get(std::string(screen_info(ui::ScreenId::waste).tile_key), lang);
+  const auto bin_name = [&](const std::string&, const std::string& text) {
+    for (const auto& cat : pack.waste_categories)
+      if (!text.empty() && cat.name.in(lang).find(text) != std::string::npos) return true;
+    return false;
+  };
+  // (Under 800x480's large text the bins may be scrolled out of sight.)
+  EXPECT_LE(sizes_on(r, static_cast<float>(h), {waste}, false, bin_name).size(), 1u)
+      << "bin names: " << sizes(sizes_on(r, static_cast<float>(h), {waste}, false, bin_name));
 }
 
-// The bays list's names and the travel tips' titles, in large text where the longest of them
-// ("Island-Group Waters") no longer fits at heading size: all of them step down together.
-TEST(SiblingSizes, BayNamesAndTravelTipTitlesEachShareOneSize) {
+// The bays list's names and the travel tips' titles: in large text the longest of them
+// ("Island-Group Waters") no longer fits at heading size, and all of them step down together.
+void expect_list_siblings_share_sizes(test::HeadlessKiosk& k, int h, Lang lang) {
+  const ContentPack& pack = k.app->content();
+  k.draw(ui::ScreenId::bay);
+  std::set<std::string> names{pack.strings.get("bay.plan_title", lang)};
+  for (const BayPage& bay : pack.bays) names.insert(bay.name.in(lang));
+  const auto whole = [](const std::string& label, const std::string& text) { return text == label; };
+  EXPECT_EQ(sizes_on(k.app->record(), static_cast<float>(h), names, false, whole).size(), 1u)
+      << "bay names: " << sizes(sizes_on(k.app->record(), static_cast<float>(h), names, false, whole));
+  k.draw(ui::ScreenId::travel);
+  std::set<float> titles;
+  for (const ui::TextRun& run : k.app->record().runs)
+    for (const TravelTip& tip : pack.tips)
+      if (run.text == tip.title.in(lang)) titles.insert(run.px);
+  EXPECT_LE(titles.size(), 1u) << "tip titles: " << sizes(titles);
+}
+
+TEST(SiblingSizes, HeadingsNamesAndLabelsShareOneSizeAtEverySizeLanguageAndTextSize) {
   for (auto [w, h] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
     for (Lang lang : {Lang::en, Lang::zh}) {
       test::HeadlessKiosk k(w, h, lang);
       ASSERT_TRUE(k.ok) << k.error;
-      const ContentPack& pack = k.app->content();
       for (bool large : {false, true}) {
         SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + (lang == Lang::zh ? " zh" : " en") +
                      (large ? " large text" : ""));
         if (large) k.app->toggle_large_text();
-        k.draw(ui::ScreenId::bay);
-        std::set<std::string> names{pack.strings.get("bay.plan_title", lang)};
-        for (const BayPage& bay : pack.bays) names.insert(bay.name.in(lang));
-        const auto whole = [](const std::string& label, const std::string& text) { return text == label; };
-        EXPECT_EQ(sizes_on(k.app->record(), static_cast<float>(h), names, false, whole).size(), 1u)
-            << "bay names: " << sizes(sizes_on(k.app->record(), static_cast<float>(h), names, false, whole));
-        k.draw(ui::ScreenId::travel);
-        std::set<float> titles;
-        for (const ui::TextRun& run : k.app->record().runs)
-          for (const TravelTip& tip : pack.tips)
-            if (run.text == tip.title.in(lang)) titles.insert(run.px);
-        EXPECT_LE(titles.size(), 1u) << "tip titles: " << sizes(titles);
+        expect_home_siblings_share_sizes(k, h, lang);
+        expect_list_siblings_share_sizes(k, h, lang);
       }
     }
 }
