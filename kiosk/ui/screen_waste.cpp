@@ -272,9 +272,16 @@ float row_height(const UiContext& ctx) {
   return l.px(16) * 2 + ctx.fonts.large->FontSize + l.px(4) + ctx.fonts.small->FontSize * 1.3f * 3;
 }
 
+// The room for a row's text, right of its category's circle.
+float row_text_width(const UiContext& ctx, float row_width) {
+  const Layout& l = ctx.layout;
+  return row_width - l.px(28) - 2 * l.px(30) - l.px(20) - l.px(18);
+}
+
 // One item: its category's colour and icon, its name (and the alias that found it), the category's
-// name, and the disposal tip. Tapping it opens its card.
-void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min, ImVec2 max) {
+// name, and the disposal tip. Tapping it opens its card. `name_font` is the size the list's names share.
+void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min, ImVec2 max,
+                   ImFont* name_font) {
   const Layout& l = ctx.layout;
   const Theme& t = ctx.theme;
   const WasteCategory* cat = category_of(ctx, item);
@@ -289,12 +296,12 @@ void draw_item_row(UiContext& ctx, const WasteItem& item, int alias, ImVec2 min,
   fill_circle(dl, c, r, color);
   if (cat) draw_icon(dl, category_icon(cat->id), c, r * 1.3f, text_on(color));
   const float x = c.x + r + l.px(20);
-  const float w = max.x - x - l.px(18);
+  const float w = row_text_width(ctx, max.x - min.x);
   float y = min.y + l.px(16);
-  // The name whole: one line at heading size down to body size, else two lines at body size (800x480
-  // in large text), the tip then keeping what room is left.
-  if (measure(ctx.fonts.body, name).x <= w) {
-    text_shrink(ctx, ctx.fonts.large, ImVec2(x, y), w, t.text, name);
+  // The name whole: one line at the list's size, else two lines at body size (800x480 in large text),
+  // the tip then keeping what room is left.
+  if (measure(name_font, name).x <= w) {
+    text_fit(ctx, name_font, ImVec2(x, y), w, t.text, name);
     y += ctx.fonts.large->FontSize + l.px(4);
   } else {
     y += paragraph(ctx, ctx.fonts.body, ImVec2(x, y), w, t.text, name, 2) + l.px(4);
@@ -322,11 +329,15 @@ void draw_rows(UiContext& ctx, const char* id, ImVec2 min, ImVec2 max, const std
   ScrollArea list(ctx, id, min, max);
   const float h = row_height(ctx);
   const float step = h + ctx.layout.gap * 0.5f;
+  // One size for the names: heading size when every name fits it, else body size.
+  std::vector<std::string_view> names;
+  for (const Row& row : rows) names.push_back(ctx.tr(row.item->name));
+  ImFont* name_font = shrunk_font(ctx, ctx.fonts.large, row_text_width(ctx, list.width()), names);
   for (size_t i = 0; i < rows.size(); ++i) {
     const ImVec2 rmin(list.origin().x, list.origin().y + static_cast<float>(i) * step);
     const ImVec2 rmax(rmin.x + list.width(), rmin.y + h);
     if (rmax.y < list.visible_top() - h || rmin.y > list.visible_bottom() + h) continue;
-    draw_item_row(ctx, *rows[i].item, rows[i].alias, rmin, rmax);
+    draw_item_row(ctx, *rows[i].item, rows[i].alias, rmin, rmax, name_font);
   }
   list.set_content_height(static_cast<float>(rows.size()) * step);
 }

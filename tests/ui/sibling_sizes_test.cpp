@@ -1,6 +1,6 @@
 // Siblings share one size: the home tiles' headings, the bins' names, the navigation's labels, the bays
-// list's names and the travel tips' titles are each drawn at one size, so one long name never looks less
-// important than the others.
+// list's names, the travel tips' titles and the waste items' names are each drawn at one size, so one long
+// name never looks less important than the others.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -77,7 +77,8 @@ void expect_home_siblings_share_sizes(test::HeadlessKiosk& k, int h, Lang lang) 
       << "bin names: " << sizes(sizes_on(r, static_cast<float>(h), {waste}, false, bin_name));
 }
 
-// The bays list's names and the travel tips' titles: in large text the longest of them
+// The bays list's names, the travel tips' titles and the waste items' names: in large text the longest of
+// them
 // ("Island-Group Waters") no longer fits at heading size, and all of them step down together.
 void expect_list_siblings_share_sizes(test::HeadlessKiosk& k, int h, Lang lang) {
   const ContentPack& pack = k.app->content();
@@ -93,6 +94,12 @@ void expect_list_siblings_share_sizes(test::HeadlessKiosk& k, int h, Lang lang) 
     for (const TravelTip& tip : pack.tips)
       if (run.text == tip.title.in(lang)) titles.insert(run.px);
   EXPECT_LE(titles.size(), 1u) << "tip titles: " << sizes(titles);
+  k.draw(ui::ScreenId::waste);
+  std::set<float> items;
+  for (const ui::TextRun& run : k.app->record().runs)
+    for (const WasteItem& item : pack.waste_items)
+      if (run.text == item.name.in(lang)) items.insert(run.px);
+  EXPECT_LE(items.size(), 1u) << "waste items' names: " << sizes(items);
 }
 
 TEST(SiblingSizes, HeadingsNamesAndLabelsShareOneSizeAtEverySizeLanguageAndTextSize) {
