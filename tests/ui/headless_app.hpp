@@ -2,6 +2,9 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
+
+#include <gtest/gtest.h>
 
 #include "kiosk/app/data_setup.hpp"
 #include "kiosk/app/kiosk_app.hpp"
@@ -38,6 +41,23 @@ struct HeadlessKiosk {
   bool ok = false;
   std::string error;
 };
+
+// `check(kiosk, height, lang)` at every screen size, in both languages, in normal and then large text:
+// one kiosk per size and language, and a failure names all three.
+template <typename Check>
+void at_every_size_language_and_text_size(Check check) {
+  for (auto [w, h] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
+    for (Lang lang : {Lang::en, Lang::zh}) {
+      HeadlessKiosk k(w, h, lang);
+      ASSERT_TRUE(k.ok) << k.error;
+      for (bool large : {false, true}) {
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + (lang == Lang::zh ? " zh" : " en") +
+                     (large ? " large text" : ""));
+        if (large) k.app->toggle_large_text();
+        check(k, h, lang);
+      }
+    }
+}
 
 // Whether some text drawn in the frame contains `part`.
 inline bool shows(const ui::FrameRecord& r, const std::string& part) {

@@ -34,6 +34,14 @@ std::set<float> sizes_on(const ui::FrameRecord& r, float bottom, const std::set<
   return px;
 }
 
+// The sizes of the runs that show one of `texts` whole.
+std::set<float> sizes_of(const ui::FrameRecord& r, const std::set<std::string>& texts) {
+  std::set<float> px;
+  for (const ui::TextRun& run : r.runs)
+    if (texts.count(run.text)) px.insert(run.px);
+  return px;
+}
+
 std::string sizes(const std::set<float>& px) {
   std::string out;
   for (float p : px) out += std::to_string(static_cast<int>(p)) + " px ";
@@ -89,32 +97,22 @@ void expect_list_siblings_share_sizes(test::HeadlessKiosk& k, int h, Lang lang) 
   EXPECT_EQ(sizes_on(k.app->record(), static_cast<float>(h), names, false, whole).size(), 1u)
       << "bay names: " << sizes(sizes_on(k.app->record(), static_cast<float>(h), names, false, whole));
   k.draw(ui::ScreenId::travel);
-  std::set<float> titles;
-  for (const ui::TextRun& run : k.app->record().runs)
-    for (const TravelTip& tip : pack.tips)
-      if (run.text == tip.title.in(lang)) titles.insert(run.px);
-  EXPECT_LE(titles.size(), 1u) << "tip titles: " << sizes(titles);
+  std::set<std::string> titles;
+  for (const TravelTip& tip : pack.tips) titles.insert(tip.title.in(lang));
+  EXPECT_LE(sizes_of(k.app->record(), titles).size(), 1u)
+      << "tip titles: " << sizes(sizes_of(k.app->record(), titles));
   k.draw(ui::ScreenId::waste);
-  std::set<float> items;
-  for (const ui::TextRun& run : k.app->record().runs)
-    for (const WasteItem& item : pack.waste_items)
-      if (run.text == item.name.in(lang)) items.insert(run.px);
-  EXPECT_LE(items.size(), 1u) << "waste items' names: " << sizes(items);
+  std::set<std::string> items;
+  for (const WasteItem& item : pack.waste_items) items.insert(item.name.in(lang));
+  EXPECT_LE(sizes_of(k.app->record(), items).size(), 1u)
+      << "waste items' names: " << sizes(sizes_of(k.app->record(), items));
 }
 
 TEST(SiblingSizes, HeadingsNamesAndLabelsShareOneSizeAtEverySizeLanguageAndTextSize) {
-  for (auto [w, h] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
-    for (Lang lang : {Lang::en, Lang::zh}) {
-      test::HeadlessKiosk k(w, h, lang);
-      ASSERT_TRUE(k.ok) << k.error;
-      for (bool large : {false, true}) {
-        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + (lang == Lang::zh ? " zh" : " en") +
-                     (large ? " large text" : ""));
-        if (large) k.app->toggle_large_text();
-        expect_home_siblings_share_sizes(k, h, lang);
-        expect_list_siblings_share_sizes(k, h, lang);
-      }
-    }
+  test::at_every_size_language_and_text_size([](test::HeadlessKiosk& k, int h, Lang lang) {
+    expect_home_siblings_share_sizes(k, h, lang);
+    expect_list_siblings_share_sizes(k, h, lang);
+  });
 }
 
 }  // namespace

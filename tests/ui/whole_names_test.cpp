@@ -61,22 +61,14 @@ TEST(WholeNames, EveryStationInTheAirListAt800x480InLargeText) {
 // The captions that say what home's water figures count ("3 / 4" of what): on two lines, or beside their
 // figure, where one line is too narrow (800x480), never "Sections at clas…".
 TEST(WholeNames, HomeWaterCaptionsAtEverySizeLanguageAndTextSize) {
-  for (auto [w, h] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}})
-    for (Lang lang : {Lang::en, Lang::zh}) {
-      test::HeadlessKiosk k(w, h, lang);
-      ASSERT_TRUE(k.ok) << k.error;
-      for (bool large : {false, true}) {
-        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + (lang == Lang::zh ? " zh" : " en") +
-                     (large ? " large text" : ""));
-        if (large) k.app->toggle_large_text();
-        k.draw(ui::ScreenId::home);
-        for (const char* key : {"water.rivers_good", "water.sea_good_share"}) {
-          const std::string& caption = k.app->content().strings.get(key, lang);
-          EXPECT_TRUE(test::shows_exactly(k.app->record(), caption)) << caption;
-          EXPECT_EQ(shortened(k.app->record(), caption), "");
-        }
-      }
+  test::at_every_size_language_and_text_size([](test::HeadlessKiosk& k, int, Lang lang) {
+    k.draw(ui::ScreenId::home);
+    for (const char* key : {"water.rivers_good", "water.sea_good_share"}) {
+      const std::string& caption = k.app->content().strings.get(key, lang);
+      EXPECT_TRUE(test::shows_exactly(k.app->record(), caption)) << caption;
+      EXPECT_EQ(shortened(k.app->record(), caption), "");
     }
+  });
 }
 
 }  // namespace
