@@ -29,7 +29,7 @@ const unsigned char* at(const std::vector<unsigned char>& out, int w, int x, int
 TEST(PictureScale, AFlatColourStaysExactlyThatColourAtAnyRatio) {
   Rgba flat(1600, 1000, {37, 140, 201, 255});
   for (auto [w, h] : {std::pair{496, 310}, {800, 500}, {333, 211}, {1, 1}}) {
-    auto out = scale_down_rgba(flat.pixels.data(), flat.width, flat.height, w, h);
+    auto out = scale_down_rgba(flat.pixels.data(), 4, flat.width, flat.height, w, h);
     ASSERT_EQ(out.size(), static_cast<size_t>(w) * h * 4);
     for (size_t i = 0; i < out.size(); i += 4) {
       ASSERT_EQ(out[i], 37) << w << "x" << h << " at " << i / 4;
@@ -40,13 +40,24 @@ TEST(PictureScale, AFlatColourStaysExactlyThatColourAtAnyRatio) {
   }
 }
 
+TEST(PictureScale, AnRgbPictureComesOutOpaqueRgba) {
+  // Two columns: (10, 20, 30) and (30, 40, 50), three bytes a pixel, halved across.
+  const std::vector<unsigned char> rgb = {10, 20, 30, 30, 40, 50};
+  auto out = scale_down_rgba(rgb.data(), 3, 2, 1, 1, 1);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0], 20);
+  EXPECT_EQ(out[1], 30);
+  EXPECT_EQ(out[2], 40);
+  EXPECT_EQ(out[3], 255);
+}
+
 TEST(PictureScale, HalvingGivesTheMeanOfEachTwoByTwoBlock) {
   Rgba four(2, 2, {0, 0, 0, 255});
   four.at(0, 0)[0] = 100;
   four.at(1, 0)[0] = 200;
   four.at(0, 1)[0] = 0;
   four.at(1, 1)[0] = 101;
-  auto out = scale_down_rgba(four.pixels.data(), 2, 2, 1, 1);
+  auto out = scale_down_rgba(four.pixels.data(), 4, 2, 2, 1, 1);
   EXPECT_EQ(out[0], 100);  // (100 + 200 + 0 + 101) / 4 = 100.25
   EXPECT_EQ(out[3], 255);
 }
@@ -56,7 +67,7 @@ TEST(PictureScale, AOnePixelLineOnAMapIsNeverSkipped) {
   for (int x = 0; x < 40; ++x) {
     Rgba map(40, 10, {255, 255, 255, 255});
     for (int y = 0; y < 10; ++y) map.at(x, y)[0] = map.at(x, y)[1] = map.at(x, y)[2] = 0;
-    auto out = scale_down_rgba(map.pixels.data(), 40, 10, 13, 3);
+    auto out = scale_down_rgba(map.pixels.data(), 4, 40, 10, 13, 3);
     int darkest = 255;
     for (int ox = 0; ox < 13; ++ox) darkest = std::min<int>(darkest, at(out, 13, ox, 1)[0]);
     // Its share of an output pixel is 13/40; split over two pixels, at least half of that in one.
@@ -73,7 +84,7 @@ TEST(PictureScale, TransparentPixelsLendNoColourToTheEdgeBesideThem) {
       sign.at(x, y)[1] = 0;
       sign.at(x, y)[3] = 255;
     }
-  auto out = scale_down_rgba(sign.pixels.data(), 4, 2, 3, 1);
+  auto out = scale_down_rgba(sign.pixels.data(), 4, 4, 2, 3, 1);
   const unsigned char* edge = at(out, 3, 1, 0);
   EXPECT_EQ(edge[0], 255);
   EXPECT_EQ(edge[1], 0);

@@ -22,18 +22,23 @@ std::optional<Image> decode_picture(const std::filesystem::path& file, int max_w
   std::ifstream in(file, std::ios::binary);
   std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   int w = 0, h = 0, n = 0;
-  unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &n, 4);
+  if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &n)) n = 4;
+  // Scaled pictures are read in their own channels when those are RGB or RGBA, and the scaler writes
+  // RGBA: stb's conversion to RGBA takes as long as the decoding.
+  const double scale = std::min({1.0, static_cast<double>(max_width) / std::max(w, 1),
+                                 static_cast<double>(max_height) / std::max(h, 1)});
+  const int channels = scale < 1.0 && (n == 3 || n == 4) ? n : 4;
+  unsigned char* pixels =
+      stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &n, channels);
   if (!pixels) {
     error = "picture '" + file.string() + "' is corrupt (" + stbi_failure_reason() + ")";
     return std::nullopt;
   }
   Image image;
-  const double scale =
-      std::min({1.0, static_cast<double>(max_width) / w, static_cast<double>(max_height) / h});
   if (scale < 1.0) {
     image.width = std::max(1, static_cast<int>(std::lround(w * scale)));
     image.height = std::max(1, static_cast<int>(std::lround(h * scale)));
-    image.rgba = scale_down_rgba(pixels, w, h, image.width, image.height);
+    image.rgba = scale_down_rgba(pixels, channels, w, h, image.width, image.height);
   } else {
     image.width = w;
     image.height = h;

@@ -45,12 +45,13 @@ bool has_transparency(const unsigned char* rgba, size_t pixels) {
 
 }  // namespace
 
-std::vector<unsigned char> scale_down_rgba(const unsigned char* rgba, int width, int height, int out_width,
-                                           int out_height) {
+std::vector<unsigned char> scale_down_rgba(const unsigned char* pixels, int channels, int width, int height,
+                                           int out_width, int out_height) {
   const size_t in_pixels = static_cast<size_t>(width) * height;
+  const unsigned char* rgba = pixels;
   // Colour weighted by alpha, so a transparent pixel's colour never bleeds into an edge.
   std::vector<unsigned char> premultiplied;
-  const bool alpha = has_transparency(rgba, in_pixels);
+  const bool alpha = channels == 4 && has_transparency(rgba, in_pixels);
   if (alpha) {
     premultiplied.assign(rgba, rgba + in_pixels * 4);
     for (size_t i = 0; i < in_pixels; ++i)
@@ -68,13 +69,15 @@ std::vector<unsigned char> scale_down_rgba(const unsigned char* rgba, int width,
     std::fill(sum.begin(), sum.end(), 0u);
     for (size_t k = 0; k < dy.weights.size(); ++k) {
       // One source row averaged across, kept at 16 bits a value: 255 << 8 at most.
-      const unsigned char* src = rgba + static_cast<size_t>(dy.first + static_cast<int>(k)) * width * 4;
+      const size_t stride = static_cast<size_t>(width) * channels;
+      const unsigned char* src = rgba + static_cast<size_t>(dy.first + static_cast<int>(k)) * stride;
       for (int ox = 0; ox < out_width; ++ox) {
         const Span& dx = across[static_cast<size_t>(ox)];
-        uint32_t v[4] = {0, 0, 0, 0};
-        const unsigned char* p = src + static_cast<size_t>(dx.first) * 4;
-        for (size_t j = 0; j < dx.weights.size(); ++j, p += 4)
-          for (int c = 0; c < 4; ++c) v[c] += dx.weights[j] * p[c];
+        // Opaque unless the picture has alpha.
+        uint32_t v[4] = {0, 0, 0, channels == 4 ? 0 : kWeightOne * 255};
+        const unsigned char* p = src + static_cast<size_t>(dx.first) * channels;
+        for (size_t j = 0; j < dx.weights.size(); ++j, p += channels)
+          for (int c = 0; c < channels; ++c) v[c] += dx.weights[j] * p[c];
         for (int c = 0; c < 4; ++c) row[static_cast<size_t>(ox) * 4 + c] = v[c] >> (kWeightBits - 8);
       }
       const uint32_t wy = dy.weights[k];

@@ -7,9 +7,10 @@
 
 namespace kiosk {
 
-// `rgba` holds width * height straight (not premultiplied) RGBA pixels; out_width <= width and
-// out_height <= height. Transparent pixels lend no colour to their neighbours.
-std::vector<unsigned char> scale_down_rgba(const unsigned char* rgba, int width, int height, int out_width,
-                                           int out_height);
+// `pixels` holds width * height pixels of `channels` bytes: RGB (3) or straight, not premultiplied,
+// RGBA (4). The result is RGBA; out_width <= width and out_height <= height. Transparent pixels lend no
+// colour to their neighbours.
+std::vector<unsigned char> scale_down_rgba(const unsigned char* pixels, int channels, int width, int height,
+                                           int out_width, int out_height);
 
 }  // namespace kiosk
