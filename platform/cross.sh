@@ -7,7 +7,7 @@
 #                                               (or unpacks them, see unpack_root); exit code 3
 #                                               when neither works
 #   bash platform/cross.sh build ARCH DIR [cmake options…]   configure and build in DIR
-#   bash platform/cross.sh test ARCH DIR                    build in DIR and run every test under qemu
+#   bash platform/cross.sh test ARCH DIR [cmake options…]   build in DIR and run every test under qemu
 #
 # ARCH is arm64 (64-bit Pi OS) or armhf (32-bit Pi OS on a Pi 2 or later: Debian's armhf is ARMv7, so a
 # Pi 1 or Zero, which are ARMv6, cannot run it).
@@ -200,9 +200,10 @@ case "$mode" in
     build "$@"
     ;;
   test)
-    [ $# -ge 2 ] || die "usage: cross.sh test ARCH DIR"
+    [ $# -ge 2 ] || die "usage: cross.sh test ARCH DIR [cmake options…]"
     arch=$1 dir=$2
-    build "$arch" "$dir" -DKIOSK_BUILD_TESTS=ON
+    shift 2
+    build "$arch" "$dir" -DKIOSK_BUILD_TESTS=ON "$@"
     say "every test on $arch, under qemu-user"
     ctest --test-dir "$dir" --output-on-failure -j "$(nproc)"
     ;;

@@ -51,6 +51,11 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# The builds after the native one compile in unity batches (CMake's CMAKE_UNITY_BUILD): each batch of
+# files parses the shared headers once, which halves their compile time. The native build stays one
+# file at a time, so it still proves each file includes what it uses.
+unity=-DCMAKE_UNITY_BUILD=ON
+
 build() {  # build DIR [cmake options…]
   local dir=$1
   shift
@@ -71,7 +76,7 @@ cross_stage() {
       continue
     fi
     [ $status -eq 0 ] || exit $status
-    bash platform/cross.sh test "$arch" "build-test-$arch"
+    bash platform/cross.sh test "$arch" "build-test-$arch" $unity
     if [ "$arch" = arm64 ]; then
       say "the arm64 package, installed into an empty root"
       bash tests/packaging/deb_test.sh arm64 build-test-arm64
@@ -113,13 +118,13 @@ case "$mode" in
     # -O1 and no debug info: the sanitizers' reports name functions and files all the same, and the
     # build takes a good third less time than -O2 -g.
     build build-asan -DKIOSK_BUILD_TESTS=ON -DKIOSK_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=None \
-      -DCMAKE_CXX_FLAGS=-O1
+      -DCMAKE_CXX_FLAGS=-O1 $unity
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
     say "ThreadSanitizer: the data layer (fetch worker, cache, HTTP against loopback servers) and hot reload"
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DKIOSK_BUILD_TESTS=ON \
-      -DKIOSK_SANITIZE=thread >/dev/null
+      -DKIOSK_SANITIZE=thread $unity >/dev/null
     cmake --build build-tsan -j "$(nproc)" --target test_data test_reload
     TSAN_OPTIONS=halt_on_error=1:suppressions=$PWD/tests/sanitizers/tsan.supp ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L '^(data|reload)$'
     cross_stage
