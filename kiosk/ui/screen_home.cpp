@@ -473,6 +473,15 @@ std::vector<Line> chip_lines(UiContext& ctx, const std::string& name, float widt
   return fits ? lines : std::vector<Line>{};
 }
 
+// A bin chip's icon size, and the room its name has beside the icon: one rule for the chip and for the
+// one size all the chips' names share.
+float chip_icon_size(const Layout& l, float chip_h) {
+  return std::min(l.px(36), chip_h * 0.7f);
+}
+float chip_name_room(const Layout& l, float chip_w, float chip_h) {
+  return chip_w - l.px(24) - chip_icon_size(l, chip_h);
+}
+
 // A bin's chip: its colour, its icon and its name whole. A name that cannot be whole beside the icon goes
 // without it, since the colour and the name say which bin it is and "…" says nothing; only when even
 // that cannot fit is the name shortened.
@@ -483,12 +492,12 @@ void bin_chip(UiContext& ctx, const WasteCategory& bin, ImVec2 min, ImVec2 max, 
   fill_rounded_rect(canvas(), min, max, fill, l.px(12));
   const std::string name = ctx.tr(bin.name);
   const float h = max.y - min.y;
-  const float icon_size = std::min(l.px(36), h * 0.7f);
+  const float icon_size = chip_icon_size(l, h);
   const float beside_icon = l.px(18) + icon_size;
   const float right = max.x - l.px(6);
   ImFont* font = nullptr;
   float x = min.x + beside_icon;
-  auto lines = chip_lines(ctx, name, right - x, h, largest, font);
+  auto lines = chip_lines(ctx, name, chip_name_room(l, max.x - min.x, h), h, largest, font);
   if (lines.empty()) {
     x = min.x + l.px(10);
     lines = chip_lines(ctx, name, right - x, h, largest, font);
@@ -530,9 +539,9 @@ void waste_tile(UiContext& ctx, ImVec2 min, ImVec2 max) {
   const float chip_w = (b.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   // One size for all the bins' names: body size only when every name fits it beside its icon.
   ImFont* names = ctx.fonts.body;
-  const float beside_icon = l.px(24) + std::min(l.px(36), chip_h * 0.7f);
   for (size_t i = 0; i < cats.size() && i < 4; ++i)
-    if (measure(names, ctx.tr(cats[i].name)).x > chip_w - beside_icon || names->FontSize > chip_h)
+    if (measure(names, ctx.tr(cats[i].name)).x > chip_name_room(l, chip_w, chip_h) ||
+        names->FontSize > chip_h)
       names = ctx.fonts.small;
   for (size_t i = 0; i < cats.size() && i < 4; ++i) {
     const ImVec2 cmin(b.x + static_cast<float>(i % per_row) * (chip_w + gap),

@@ -62,6 +62,7 @@ std::vector<unsigned char> scale_down_rgba(const unsigned char* pixels, int chan
   }
   const std::vector<Span> across = spans_of(width, out_width), down = spans_of(height, out_height);
   const size_t row_values = static_cast<size_t>(out_width) * 4;
+  const size_t stride = static_cast<size_t>(width) * channels;
   std::vector<unsigned char> out(row_values * out_height);
   std::vector<uint32_t> row(row_values), sum(row_values);
   for (int oy = 0; oy < out_height; ++oy) {
@@ -69,7 +70,6 @@ std::vector<unsigned char> scale_down_rgba(const unsigned char* pixels, int chan
     std::fill(sum.begin(), sum.end(), 0u);
     for (size_t k = 0; k < dy.weights.size(); ++k) {
       // One source row averaged across, kept at 16 bits a value: 255 << 8 at most.
-      const size_t stride = static_cast<size_t>(width) * channels;
       const unsigned char* src = rgba + static_cast<size_t>(dy.first + static_cast<int>(k)) * stride;
       for (int ox = 0; ox < out_width; ++ox) {
         const Span& dx = across[static_cast<size_t>(ox)];
