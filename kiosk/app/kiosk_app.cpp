@@ -53,7 +53,7 @@ bool KioskApp::start(const AppOptions& options, std::string& error) {
                                                   session_recipe(options));
     reloader_->start();
   }
-  report_.picture_check.start(session->pack.dir, session->diags, session->editor_lang);
+  report_.picture_check.start(session->pack, session->diags, session->editor_lang);
   attention_ = AttentionState(clock_.monotonic(),
                               {session->pack.settings.idle_seconds, session->pack.settings.attract_seconds});
   lang_ = options.lang.value_or(session->pack.settings.default_language);
@@ -87,6 +87,7 @@ void KioskApp::apply_reload(ReloadResult result) {
   warn_of_shrunk_lists(content_, session.pack, session.diags);
   log_problems(session.diags, lang_);  // warnings of a pack that loaded
   report_.notice = problem_notice(session.diags, lang_, false);
+  report_.picture_check.forget();  // the reloader decoded the new pack's pictures in full
   swap_in(session);
   if (new_sources) feed_->set_sources(content_.sources);
 }

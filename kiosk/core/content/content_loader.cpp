@@ -272,27 +272,33 @@ ContentLoad load_content(const fs::path& dir, PictureCheck picture_check) {
     return out;
   }
   out.pack.dir = fs::absolute(dir, ec).lexically_normal().string();
-  std::map<std::string, SourcePos> pictures;
-  for (const auto& spec : kFiles) read_file(spec, dir, out, pictures);
+  for (const auto& spec : kFiles) read_file(spec, dir, out, out.pack.picture_refs);
   check_references(out);
   // Screens never show a bare key or nothing: what strings.toml lacks comes from the built-in text.
   content::fill_missing_strings(out.pack.strings);
-  for (const auto& [rel, where] : pictures) {
-    const content::PictureProblem problem =
-        content::picture_problem(dir / rel, picture_check == PictureCheck::full);
+  const Diagnostics pictures =
+      check_pictures(dir, out.pack.picture_refs, picture_check, &out.pack.picture_sizes);
+  for (const Diagnostic& d : pictures.items()) out.diags.add(d);
+  return out;
+}
+
+Diagnostics check_pictures(const fs::path& dir, const std::map<std::string, SourcePos>& refs,
+                           PictureCheck how, std::map<std::string, PictureSize>* sizes) {
+  Diagnostics out;
+  for (const auto& [rel, where] : refs) {
+    const content::PictureProblem problem = content::picture_problem(dir / rel, how == PictureCheck::full);
     if (problem.en.empty()) {
-      out.pack.picture_sizes[rel] = {problem.width, problem.height};
+      if (sizes) (*sizes)[rel] = {problem.width, problem.height};
       continue;
     }
     if (problem.corrupt)  // the decoder's words ("expected marker") mean nothing to an editor
-      out.diags.error(
-          where.file, where.line, where.column,
-          "picture '" + rel +
-              "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
-          "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
+      out.error(where.file, where.line, where.column,
+                "picture '" + rel +
+                    "': the picture file is cut short or damaged (perhaps not fully copied); copy it again",
+                "图片 '" + rel + "'：图片文件不完整（可能没有复制完），请重新复制");
     else
-      out.diags.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem.en,
-                      "图片 '" + rel + "' " + problem.zh);
+      out.error(where.file, where.line, where.column, "picture '" + rel + "' " + problem.en,
+                "图片 '" + rel + "' " + problem.zh);
   }
   return out;
 }

@@ -20,6 +20,11 @@ enum class PictureCheck { full, header };
 
 ContentLoad load_content(const std::filesystem::path& dir, PictureCheck pictures = PictureCheck::full);
 
+// The pictures a loaded pack names (its picture_refs), checked again in `dir`: each problem is an error
+// where the picture is first named. Only the pictures: the pack's text files may have changed since.
+Diagnostics check_pictures(const std::filesystem::path& dir, const std::map<std::string, SourcePos>& refs,
+                           PictureCheck how, std::map<std::string, PictureSize>* sizes = nullptr);
+
 // The operator's site file (/etc/kiosk/kiosk.toml on a kiosk): its [admin], [metrics] and [schedule]
 // keys override the pack's kiosk.toml key by key, on every load and reload, so an upgrade or a new pack
 // never brings back a PIN or a schedule. Set once at start-up by the running kiosk, before any thread;

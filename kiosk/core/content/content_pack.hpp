@@ -163,6 +163,7 @@ struct ContentPack {
   std::vector<Alert> alerts;
   standards::LevelTexts levels;                      // levels.toml: AQI level and water class words
   std::map<std::string, PictureSize> picture_sizes;  // every usable picture, by its path in the pack
+  std::map<std::string, SourcePos> picture_refs;     // every picture named, with where it is first named
 
   const Station* station(const std::string& id) const;
   const WasteCategory* waste_category(const std::string& id) const;
