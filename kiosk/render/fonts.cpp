@@ -1,10 +1,5 @@
 #include "kiosk/render/fonts.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,10 +8,9 @@
 #include <memory>
 
 #include <fontconfig/fontconfig.h>
-#include <imgui_freetype.h>
-#include <stb_truetype.h>
 
 #include "kiosk/core/log.hpp"
+#include "kiosk/render/font_face.hpp"
 
 namespace kiosk::render {
 namespace {
@@ -24,37 +18,6 @@ namespace {
 constexpr const char* kPackageHint =
     "install a CJK font: sudo apt-get install fonts-noto-cjk (or fonts-wqy-microhei), or set `font` in "
     "kiosk.toml";
-
-// Read-only mapping of the font file: a 20 MB collection costs only the pages the rasteriser touches.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p != MAP_FAILED) {
-        // Glyph outlines are scattered over the file: no read-ahead around each one.
-        ::madvise(p, static_cast<size_t>(st.st_size), MADV_RANDOM);
-        data_ = p;
-        size_ = static_cast<size_t>(st.st_size);
-      }
-    }
-    ::close(fd);
-  }
-  ~MappedFile() {
-    if (data_) ::munmap(data_, size_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  void* data() const { return data_; }
-  size_t size() const { return size_; }
-
- private:
-  void* data_ = nullptr;
-  size_t size_ = 0;
-};
 
 bool covers_chinese(FcPattern* pattern) {
   FcCharSet* chars = nullptr;
@@ -122,17 +85,13 @@ std::optional<FontFile> ask_symbol_font() {
 }
 
 // The code points of `ranges` that the face has no glyph for.
-ImVector<ImWchar> missing_from(const MappedFile& file, int face, const ImVector<ImWchar>& ranges) {
+ImVector<ImWchar> missing_from(const FontFace& face, const ImVector<ImWchar>& ranges) {
   ImVector<ImWchar> missing;
-  stbtt_fontinfo info;
-  const auto* data = static_cast<const unsigned char*>(file.data());
-  const int offset = stbtt_GetFontOffsetForIndex(data, face);
-  if (offset < 0 || !stbtt_InitFont(&info, data, offset)) return missing;
   ImFontGlyphRangesBuilder builder;
   bool any = false;
   for (int i = 0; i + 1 < ranges.Size; i += 2)
     for (unsigned c = ranges[i]; c <= ranges[i + 1]; ++c)
-      if (c >= 0x20 && !stbtt_FindGlyphIndex(&info, static_cast<int>(c))) {
+      if (c >= 0x20 && !face.has(c)) {
         builder.AddChar(static_cast<ImWchar>(c));
         any = true;
       }
@@ -177,10 +136,8 @@ std::vector<ImFontAtlas*> FontPages::all() const {
 namespace {
 
 struct Source {
-  const MappedFile* file = nullptr;
-  int index = 0;
-  const MappedFile* symbol_file = nullptr;  // merged for the characters the CJK face lacks
-  int symbol_index = 0;
+  const FontFace* face = nullptr;
+  const FontFace* symbol_face = nullptr;  // merged for the characters the CJK face lacks
   const ImVector<ImWchar>* symbol_glyphs = nullptr;
 };
 
@@ -218,8 +175,7 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
   bool widest = false;  // a page too tall is first made as wide as allowed, then rasterised smaller
   for (int attempt = 0; attempt < 5; ++attempt) {
     atlas.Clear();
-    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    atlas.FontBuilderIO = stream_font_builder();
     // As narrow as the glyphs allow: a frame's few hundred glyphs need no 2048-wide page.
     const double area = 1.3 * ranges_size(ranges) * (px * factor + 2) * (px * factor + 2);
     int width = 256;
@@ -231,12 +187,10 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
     // renderer backend copies glyphs itself and rounds (split_rects).
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     ImFontConfig cfg;
-    cfg.FontData = src.file->data();
-    cfg.FontDataSize = static_cast<int>(src.file->size());
-    // ImGui 1.86 copies font data it does not own, once per font: copies of a 20 MB collection.
-    // Lending it the mapping as "owned" avoids the copies; ownership is taken back before any free.
-    cfg.FontDataOwnedByAtlas = true;
-    cfg.FontNo = src.index;
+    // ImGui copies the font data it does not own: here a pointer to the face, which reads the file itself.
+    cfg.FontData = const_cast<FontFace**>(src.face->font_data());
+    cfg.FontDataSize = sizeof(FontFace*);
+    cfg.FontDataOwnedByAtlas = false;
     // Whole pixel sizes: at 20.01 px (30 x 0.667) glyph quads end between pixels and lose their bottom
     // row, so 2 reads as 7 and B as R.
     cfg.SizePixels = std::floor(px * factor);
@@ -245,12 +199,11 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
     cfg.PixelSnapH = true;
     cfg.GlyphRanges = ranges.Data;
     ImFont* font = atlas.AddFont(&cfg);
-    if (src.symbol_file) {
+    if (src.symbol_face) {
       ImFontConfig merge;
-      merge.FontData = src.symbol_file->data();
-      merge.FontDataSize = static_cast<int>(src.symbol_file->size());
-      merge.FontDataOwnedByAtlas = true;  // taken back before any free, as above
-      merge.FontNo = src.symbol_index;
+      merge.FontData = const_cast<FontFace**>(src.symbol_face->font_data());
+      merge.FontDataSize = sizeof(FontFace*);
+      merge.FontDataOwnedByAtlas = false;
       merge.SizePixels = cfg.SizePixels;
       merge.OversampleH = merge.OversampleV = 1;
       merge.PixelSnapH = true;
@@ -258,9 +211,8 @@ ImFont* build_page(ImFontAtlas& atlas, const Source& src, float px, const ImVect
       merge.GlyphRanges = src.symbol_glyphs->Data;
       atlas.AddFont(&merge);
     }
-    // The atlas keeps pointers to the ranges until it is built; build now while they and the file live.
+    // The atlas keeps pointers to the ranges until it is built; build now while they and the faces live.
     const bool built = atlas.Build();
-    for (ImFontConfig& c : atlas.ConfigData) c.FontDataOwnedByAtlas = false;  // the mapping is ours
     if (!built) {
       atlas.Clear();
       return nullptr;
@@ -297,8 +249,8 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
                                           int max_side, std::string& error, const std::atomic<bool>* cancel,
                                           unsigned roles) {
   const auto start = std::chrono::steady_clock::now();
-  MappedFile file(font.path);
-  if (!file.data()) {
+  FontFace face(font.path, font.index);
+  if (!face.ok()) {
     error = "font '" + font.path + "' cannot be read; " + kPackageHint;
     return std::nullopt;
   }
@@ -332,12 +284,12 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
 
   // Characters the CJK face lacks come from a symbol font merged into each size.
   std::optional<FontFile> symbol_font;
-  std::unique_ptr<MappedFile> symbol_file;
-  ImVector<ImWchar> symbol_glyphs = missing_from(file, font.index, every);
+  std::unique_ptr<FontFace> symbol_face;
+  ImVector<ImWchar> symbol_glyphs = missing_from(face, every);
   if (!symbol_glyphs.empty() && (symbol_font = find_symbol_font()))
-    symbol_file = std::make_unique<MappedFile>(symbol_font->path);
-  if (symbol_file && !symbol_file->data()) symbol_file.reset();
-  Source src{&file, font.index, symbol_file.get(), symbol_font ? symbol_font->index : 0, &symbol_glyphs};
+    symbol_face = std::make_unique<FontFace>(symbol_font->path, symbol_font->index);
+  if (symbol_face && !symbol_face->ok()) symbol_face.reset();
+  Source src{&face, symbol_face.get(), &symbol_glyphs};
 
   const ui::FontSizes sizes = ui::font_pixels(scale);
   FontBuild out;

@@ -107,19 +107,15 @@ replay_peak_pss() {
   echo "$peak"
 }
 
-say "memory while every screen is drawn (kiosk replay tests/bench/all_screens.replay)"
-# The CJK font is mapped while glyphs are rasterised, and the kernel maps up to 64 KiB around each
-# glyph outline read from pages already in the page cache. So the font's share depends on what other
-# programs have read of it: two figures, the page cache as it is, and the font's pages as only the kiosk
-# reads them (evicted with POSIX_FADV_DONTNEED, then one replay to read back what it needs).
-pss_max=$(replay_peak_pss)
+say "memory while every screen is drawn (kiosk replay tests/bench/all_screens.replay, 3 runs)"
+# The font file is read, not mapped (kiosk/render/font_face.hpp), so what else has read it no longer
+# changes the figure; the peak still varies by a few MiB from run to run with when the glyph worker's
+# build meets a screen's pictures: three runs, their median and range.
+pss_runs=()
+for _ in 1 2 3; do pss_runs+=("$(replay_peak_pss)"); done
 rss_max=$(tail -1 "$tmp/rss.txt")
-pss_kiosk_only=""
-font_file=$(fc-match -f '%{file}' ':lang=zh-cn' 2>/dev/null || true)
-if [ -n "$font_file" ] && python3 -c "import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)" "$font_file"; then
-  replay_peak_pss >/dev/null
-  pss_kiosk_only=$(replay_peak_pss)
-fi
+pss_max=$(printf '%s\n' "${pss_runs[@]}" | sort -n | sed -n 2p)
+pss_range="$(printf '%s\n' "${pss_runs[@]}" | sort -n | sed -n '1p;3p' | python3 -c "import sys; print('–'.join('%.1f' % (int(x) / 1024) for x in sys.stdin.read().split()))")"
 
 say "idle window under Xvfb for ${idle_seconds} s (kiosk --windowed 1280x800)"
 idle="n/a (no Xvfb)"
@@ -198,8 +194,7 @@ $frame_rows
 | … its parts (KIOSK_DEBUG, median of 5): content / data / first frame laid out (of which glyphs) / pictures / raster / PNG | ${content_ms:-?} / ${data_ms} / ${layout_ms} (${glyph_ms:-?}) / ${pictures_ms} / ${raster_ms} / ${png_ms} ms; the first frame ready ${drawn_at:-?} ms after main() | | | |
 | … the whole pack's glyph pages, on a worker after the first frame | ${pack_ms} | | | |
 | Start to first frame in a window (Xvfb 1920x1080, no GPU, first frame presented; median of 5) | ${window_first:-n/a} ms | ≤ 150 ms | | $([ -n "$window_first" ] && ok "$window_first <= 150" || echo n/a) |
-| Peak memory, every screen drawn (replay), the page cache as it was | RSS $(mib "$rss_max") MiB, PSS $(mib "$pss_max") MiB | ≤ 64 MiB | about 400 MiB PSS over 9 processes | $(ok "$pss_max <= 65536") |
-| … with the font's pages cached only as the kiosk reads them | $([ -n "$pss_kiosk_only" ] && echo "PSS $(mib "$pss_kiosk_only") MiB" || echo n/a) | ≤ 64 MiB | | $([ -n "$pss_kiosk_only" ] && ok "$pss_kiosk_only <= 65536" || echo n/a) |
+| Peak memory, every screen drawn (replay; median of 3, range) | PSS $(mib "$pss_max") MiB ($pss_range), RSS $(mib "$rss_max") MiB | ≤ 64 MiB (stretch 48) | about 400 MiB PSS over 9 processes | $(ok "$pss_max <= 65536")$([ "$pss_max" -le 49152 ] && echo ", stretch met" || echo ", stretch not met") |
 | Memory of an idle window (Xvfb, 1280x800) | RSS ${win_rss:+$(mib "$win_rss")} MiB, PSS ${win_pss:+$(mib "$win_pss")} MiB | ≤ 64 MiB | | $([ -n "$win_pss" ] && ok "$win_pss <= 65536" || echo n/a) |
 | Idle CPU, window untouched | $idle | ≤ 1 % | | $([ -n "$idle_pct" ] && ok "$idle_pct <= 1" || echo n/a) |
 | Adapter parse + normalise, slowest platform | $adapter_min | ≥ 200 MB/s | | $adapter_ok |
