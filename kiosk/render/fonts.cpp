@@ -242,6 +242,7 @@ GlyphText glyph_text_of(const std::string& text, const std::string& display) {
   out.latin1 = true;
   for (int r = 0; r < kFontRoles; ++r) out.roles[r] = text;
   out.roles[static_cast<int>(FontRole::huge)] = display;
+  out.roles[static_cast<int>(FontRole::large_title)].clear();
   return out;
 }
 
@@ -269,12 +270,14 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
     for (int r = 0; r < kFontRoles; ++r) {
       if (!(roles & (1u << r))) continue;
       ImFontGlyphRangesBuilder builder;
-      // A frame's huge role holds what it draws and no spare letters.
+      // A frame's huge role holds what it draws and no spare letters; the large title role only ever
+      // holds what it has drawn.
       const bool huge = r == static_cast<int>(FontRole::huge);
-      builder.AddRanges(!huge || text.probe ? latin : text.latin1 ? kFigures : kProbe);
+      const bool as_drawn = r == static_cast<int>(FontRole::large_title);
+      builder.AddRanges(as_drawn ? kProbe : !huge || text.probe ? latin : text.latin1 ? kFigures : kProbe);
       const std::string& t = text.roles[r];
       builder.AddText(t.c_str(), t.c_str() + t.size());
-      if (!text.probe) builder.AddText(huge ? "—–…" : "°µ³²₂₃₅·—–…％：，。（）、");
+      if (!text.probe && !as_drawn) builder.AddText(huge ? "—–…" : "°µ³²₂₃₅·—–…％：，。（）、");
       builder.BuildRanges(&ranges[r]);
       for (int i = 0; i + 1 < ranges[r].Size; i += 2)
         for (unsigned c = ranges[r][i]; c <= ranges[r][i + 1]; ++c) all.AddChar(static_cast<ImWchar>(c));
@@ -293,7 +296,7 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
 
   const ui::FontSizes sizes = ui::font_pixels(scale);
   FontBuild out;
-  const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large, sizes.title, sizes.huge};
+  const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large, sizes.title, sizes.huge, sizes.large_title};
   for (int r = 0; r < kFontRoles; ++r) {
     if (cancel && cancel->load()) {
       error = "cancelled";

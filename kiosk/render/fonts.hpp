@@ -47,11 +47,12 @@ struct FontPages {
   std::vector<ImFontAtlas*> all() const;
 };
 
-enum class FontRole { small, body, large, title, huge };
-constexpr int kFontRoles = 5;
+enum class FontRole { small, body, large, title, huge, large_title };
+constexpr int kFontRoles = 6;
 // Each role's font in a FontSet, in FontRole's order: set.*kRoleSlots[r].
 inline constexpr ImFont* ui::FontSet::*kRoleSlots[kFontRoles] = {
-    &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large, &ui::FontSet::title, &ui::FontSet::huge};
+    &ui::FontSet::small, &ui::FontSet::body,  &ui::FontSet::large,
+    &ui::FontSet::title, &ui::FontSet::huge, &ui::FontSet::large_title};
 
 // The characters to rasterise for each role, as UTF-8. ASCII (or Latin-1) and the units' symbols are
 // added, except to a probe: a space and '?' only, enough to lay out a frame and learn what it draws.
@@ -81,6 +82,8 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
                                           unsigned roles = kAllRoles);
 
 // The roles' texts of a whole pack: `text` at every size, `display` (alert titles) also at the huge one.
+// The large title role holds only what it has drawn (GlyphAtlas gives it that): until large text is
+// turned on it is a page of a space and '?'.
 GlyphText glyph_text_of(const std::string& text, const std::string& display);
 
 }  // namespace kiosk::render

@@ -25,6 +25,7 @@ void each_char(const std::string& s, F&& f) {
 
 constexpr int kTitle = static_cast<int>(FontRole::title);
 constexpr int kHuge = static_cast<int>(FontRole::huge);
+constexpr int kLargeTitle = static_cast<int>(FontRole::large_title);
 
 std::string utf8(const std::set<unsigned>& chars) {
   std::string out;
@@ -59,6 +60,7 @@ void GlyphAtlas::want(const FontFile& font, std::string text, std::string displa
 void GlyphAtlas::request() {
   GlyphText wanted = glyph_text_of(text_ + extra_, display_ + extra_huge_);
   wanted.roles[kTitle] = utf8(title_chars_);
+  wanted.roles[kLargeTitle] = utf8(large_title_chars_);
   // Only the roles whose text changed are rasterised again (a new title character: the title page).
   unsigned changed = kAllRoles;
   if (wanted_ && wanted_->font.path == font_.path && wanted_->font.index == font_.index &&
@@ -225,6 +227,7 @@ bool GlyphAtlas::cover(const std::vector<ui::TextRun>& runs) {
     each_char(run.text, [&](unsigned c) {
       drawn_[r].insert(c);
       if (r == kTitle) title_chars_.insert(c);
+      if (r == kLargeTitle) large_title_chars_.insert(c);
     });
   }
   GlyphText text;

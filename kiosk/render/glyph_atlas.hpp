@@ -95,6 +95,7 @@ class GlyphAtlas {
   std::optional<Job> wanted_;       // the latest request: its font, scale and limit serve quick builds too
   std::set<unsigned> drawn_[kFontRoles];  // what quick builds hold, per role, since the worker's page
   std::set<unsigned> title_chars_;        // every character a title has drawn: the worker's title text
+  std::set<unsigned> large_title_chars_;  // the same in large-text mode, for the large title role
   unsigned pending_roles_ = 0;            // asked of the worker and not yet on screen
   std::set<unsigned> absent_;             // asked for and still missing: the font lacks them
 

@@ -13,6 +13,8 @@ struct FontSet {
   ImFont* large = nullptr;  // tile headings, buttons
   ImFont* title = nullptr;  // screen titles
   ImFont* huge = nullptr;   // the AQI number: digits and Latin only
+  // Screen titles in large-text mode, one step above title; the app puts it in the title slot then.
+  ImFont* large_title = nullptr;
 };
 
 // A role's pixel size. font_pixels() fills it for a layout scale; the defaults are the sizes at 1920x1080.
@@ -22,10 +24,11 @@ struct FontSizes {
   float large = 42;
   float title = 55;
   float huge = 120;
+  float large_title = 72;  // titles in large-text mode
 };
 
 // Each step of the ladder is at least 1.3x the one below, because large-text mode draws every role one
-// step up (small -> body -> large -> title). On a public screen, read from an arm's length or more, no
+// step up (small -> body -> large -> title -> large title). On a public screen, read from an arm's length or more, no
 // role is at or below 16 px, and body text is at least 22 px on the 7-inch 800x480 (scale 0.6, about
 // 4 mm) and 26 px on the 10-inch 1280x800 and larger panels. Whole pixels: a fractional size loses a
 // glyph row between pixels. Inline: the render layer builds the pages from it and links no UI code.
@@ -41,6 +44,7 @@ inline FontSizes font_pixels(float scale) {
   px.large = at_least(base.large, std::ceil(px.body * step));
   px.title = at_least(base.title, std::ceil(px.large * step));
   px.huge = std::floor(base.huge * scale);
+  px.large_title = at_least(base.large_title, std::ceil(px.title * step));
   return px;
 }
 

@@ -93,9 +93,19 @@ void draw_question(UiContext& ctx, const Quiz& quiz, float top) {
   const std::string progress =
       fill(with_number(ctx.str("quiz.progress"), quiz.number()), "{total}", std::to_string(quiz.size()));
   const float pad = l.px(28);
+  const int n = static_cast<int>(q->choices.size());
+  const int columns = n >= 2 ? 2 : 1;
+  const int rows = (n + columns - 1) / columns;
+  const float ch_min = std::max(l.touch, l.px(70));  // a finger, even on a short screen
+  // The question at title size, or a step down when its card and the choices would not fit (large
+  // text on a short screen, where the title role is a step up already).
+  auto card_height = [&](const ImFont* f) {
+    return pad * 2 + ctx.fonts.small->FontSize + l.px(10) + f->FontSize * 1.3f * 2;
+  };
   ImFont* qfont = ctx.fonts.title;
+  if (y + card_height(qfont) + l.gap + static_cast<float>(rows) * (ch_min + l.gap) > b.y) qfont = ctx.fonts.large;
   const float qw = b.x - a.x - 2 * pad;
-  const float qh = pad * 2 + ctx.fonts.small->FontSize + l.px(10) + qfont->FontSize * 1.3f * 2;
+  const float qh = card_height(qfont);
   card(ctx, ImVec2(a.x, y), ImVec2(b.x, y + qh), t.surface);
   text(ctx, ctx.fonts.small, ImVec2(a.x + pad, y + pad * 0.7f), t.text_muted, progress);
   const std::string& keys_hint = ctx.str("quiz.keys");
@@ -108,16 +118,16 @@ void draw_question(UiContext& ctx, const Quiz& quiz, float top) {
   y += qh + l.gap;
 
   // Choices, two to a row.
-  const int n = static_cast<int>(q->choices.size());
-  const int columns = n >= 2 ? 2 : 1;
-  const int rows = (n + columns - 1) / columns;
   const float feedback_h =
       l.px(80) + ctx.fonts.large->FontSize * 1.3f * 3 + ctx.fonts.large->FontSize + l.px(70);
   // The choices stay where they are when the feedback comes in below them.
   const float spare = b.y - y - feedback_h - l.gap;
-  const float ch_min = std::max(l.touch, l.px(70));  // a finger, even on a short screen
-  const float ch = std::clamp((spare - l.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
-                              ch_min, std::max(ch_min, l.px(130)));
+  float ch = std::clamp((spare - l.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), ch_min,
+                        std::max(ch_min, l.px(130)));
+  // Room around the label where the screen has it below the choices (large text leaves little spare
+  // once the feedback's room is kept).
+  const float to_bottom = (b.y - y - l.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+  ch = std::max(ch, std::min(std::floor(ctx.fonts.large->FontSize * 1.6f), to_bottom));
   const float cw = (b.x - a.x - l.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   for (int i = 0; i < n; ++i) {
     const ImVec2 min(a.x + static_cast<float>(i % columns) * (cw + l.gap),

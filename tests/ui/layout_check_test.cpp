@@ -130,7 +130,8 @@ TEST(FontSizes, APublicScreensLadder) {
     EXPECT_GE(px.body, 1.3f * px.small);
     EXPECT_GE(px.large, 1.3f * px.body);
     EXPECT_GE(px.title, 1.3f * px.large);
-    for (float v : {px.small, px.body, px.large, px.title, px.huge}) EXPECT_EQ(v, std::floor(v));
+    EXPECT_GE(px.large_title, 1.3f * px.title);
+    for (float v : {px.small, px.body, px.large, px.title, px.huge, px.large_title}) EXPECT_EQ(v, std::floor(v));
   }
 }
 
