@@ -137,8 +137,8 @@ void KioskApp::build_frame(double now, std::vector<KioskKey>& keys, std::vector<
   // Large text: every role takes the next bigger size; titles take the large title role, whose page
   // holds only what it has drawn.
   const ui::FontSet& pages = glyphs_.fonts();
-  const ui::FontSet fonts = state_.large_text ? ui::FontSet{pages.body, pages.large, pages.title, pages.large_title,
-                                                            pages.huge, pages.large_title}
+  const ui::FontSet fonts = state_.large_text ? ui::FontSet{pages.body,        pages.large, pages.title,
+                                                            pages.large_title, pages.huge,  pages.large_title}
                                               : pages;
   // A banner alert takes a strip under the status bar; the screen's content moves down to make room.
   const Alert* alert = content_.active_alert(clock_.wall());

@@ -40,7 +40,9 @@ unsigned long read_at(FT_Stream stream, unsigned long offset, unsigned char* buf
 void close_stream(FT_Stream) {}  // the FontFace closes its file
 
 // FreeType's 26.6 fixed point, rounded up to whole pixels.
-float ceil_pixels(FT_Pos v) { return static_cast<float>((v + 63) & -64) / 64.0f; }
+float ceil_pixels(FT_Pos v) {
+  return static_cast<float>((v + 63) & -64) / 64.0f;
+}
 
 }  // namespace
 
@@ -75,7 +77,9 @@ FontFace::~FontFace() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool FontFace::has(unsigned codepoint) const { return face_ && FT_Get_Char_Index(face_, codepoint) != 0; }
+bool FontFace::has(unsigned codepoint) const {
+  return face_ && FT_Get_Char_Index(face_, codepoint) != 0;
+}
 
 namespace {
 
@@ -181,9 +185,11 @@ bool build_from_faces(ImFontAtlas* atlas) {
     for (const stbrp_rect& r : src.rects)
       if (r.was_packed) atlas->TexHeight = std::max(atlas->TexHeight, r.y + r.h);
   }
-  atlas->TexHeight = (atlas->Flags & ImFontAtlasFlags_NoPowerOfTwoHeight) ? atlas->TexHeight + 1
-                                                                           : ImUpperPowerOfTwo(atlas->TexHeight);
-  atlas->TexUvScale = ImVec2(1.0f / static_cast<float>(atlas->TexWidth), 1.0f / static_cast<float>(atlas->TexHeight));
+  atlas->TexHeight = (atlas->Flags & ImFontAtlasFlags_NoPowerOfTwoHeight)
+                         ? atlas->TexHeight + 1
+                         : ImUpperPowerOfTwo(atlas->TexHeight);
+  atlas->TexUvScale =
+      ImVec2(1.0f / static_cast<float>(atlas->TexWidth), 1.0f / static_cast<float>(atlas->TexHeight));
   const size_t texels = static_cast<size_t>(atlas->TexWidth) * static_cast<size_t>(atlas->TexHeight);
   atlas->TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(texels));
   std::memset(atlas->TexPixelsAlpha8, 0, texels);
@@ -202,12 +208,14 @@ bool build_from_faces(ImFontAtlas* atlas) {
       const int tx = r.x + padding, ty = r.y + padding;
       for (int y = 0; y < g.height; ++y)
         std::memcpy(atlas->TexPixelsAlpha8 + static_cast<size_t>(ty + y) * atlas->TexWidth + tx,
-                    bitmaps.data() + g.pixels + static_cast<size_t>(y) * g.width, static_cast<size_t>(g.width));
+                    bitmaps.data() + g.pixels + static_cast<size_t>(y) * g.width,
+                    static_cast<size_t>(g.width));
       const float x0 = static_cast<float>(g.left) + off_x, y0 = static_cast<float>(-g.top) + off_y;
       const float w = static_cast<float>(atlas->TexWidth), h = static_cast<float>(atlas->TexHeight);
-      font->AddGlyph(&cfg, g.codepoint, x0, y0, x0 + static_cast<float>(g.width), y0 + static_cast<float>(g.height),
-                     static_cast<float>(tx) / w, static_cast<float>(ty) / h,
-                     static_cast<float>(tx + g.width) / w, static_cast<float>(ty + g.height) / h, g.advance);
+      font->AddGlyph(&cfg, g.codepoint, x0, y0, x0 + static_cast<float>(g.width),
+                     y0 + static_cast<float>(g.height), static_cast<float>(tx) / w,
+                     static_cast<float>(ty) / h, static_cast<float>(tx + g.width) / w,
+                     static_cast<float>(ty + g.height) / h, g.advance);
     }
   }
   ImFontAtlasBuildFinish(atlas);

@@ -296,7 +296,8 @@ std::optional<FontBuild> build_font_pages(const FontFile& font, const GlyphText&
 
   const ui::FontSizes sizes = ui::font_pixels(scale);
   FontBuild out;
-  const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large, sizes.title, sizes.huge, sizes.large_title};
+  const float px[kFontRoles] = {sizes.small, sizes.body, sizes.large,
+                                sizes.title, sizes.huge, sizes.large_title};
   for (int r = 0; r < kFontRoles; ++r) {
     if (cancel && cancel->load()) {
       error = "cancelled";

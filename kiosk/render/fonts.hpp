@@ -51,7 +51,7 @@ enum class FontRole { small, body, large, title, huge, large_title };
 constexpr int kFontRoles = 6;
 // Each role's font in a FontSet, in FontRole's order: set.*kRoleSlots[r].
 inline constexpr ImFont* ui::FontSet::*kRoleSlots[kFontRoles] = {
-    &ui::FontSet::small, &ui::FontSet::body,  &ui::FontSet::large,
+    &ui::FontSet::small, &ui::FontSet::body, &ui::FontSet::large,
     &ui::FontSet::title, &ui::FontSet::huge, &ui::FontSet::large_title};
 
 // The characters to rasterise for each role, as UTF-8. ASCII (or Latin-1) and the units' symbols are

@@ -28,8 +28,8 @@ struct FontSizes {
 };
 
 // Each step of the ladder is at least 1.3x the one below, because large-text mode draws every role one
-// step up (small -> body -> large -> title -> large title). On a public screen, read from an arm's length or more, no
-// role is at or below 16 px, and body text is at least 22 px on the 7-inch 800x480 (scale 0.6, about
+// step up (small -> body -> large -> title -> large title). On a public screen, read from an arm's length or
+// more, no role is at or below 16 px, and body text is at least 22 px on the 7-inch 800x480 (scale 0.6, about
 // 4 mm) and 26 px on the 10-inch 1280x800 and larger panels. Whole pixels: a fractional size loses a
 // glyph row between pixels. Inline: the render layer builds the pages from it and links no UI code.
 inline FontSizes font_pixels(float scale) {

@@ -103,7 +103,8 @@ void draw_question(UiContext& ctx, const Quiz& quiz, float top) {
     return pad * 2 + ctx.fonts.small->FontSize + l.px(10) + f->FontSize * 1.3f * 2;
   };
   ImFont* qfont = ctx.fonts.title;
-  if (y + card_height(qfont) + l.gap + static_cast<float>(rows) * (ch_min + l.gap) > b.y) qfont = ctx.fonts.large;
+  const float bottom = l.size.y - l.nav_height;  // the choices may use the content's margin, not the bar
+  if (y + card_height(qfont) + static_cast<float>(rows) * (l.gap + ch_min) > bottom) qfont = ctx.fonts.large;
   const float qw = b.x - a.x - 2 * pad;
   const float qh = card_height(qfont);
   card(ctx, ImVec2(a.x, y), ImVec2(b.x, y + qh), t.surface);

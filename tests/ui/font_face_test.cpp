@@ -32,42 +32,44 @@ ImVector<ImWchar> ranges_of(const char* text) {
   return out;
 }
 
-constexpr const char* kText = "风暴潮红色预警请立即远离海滩码头和栈道听从现场工作人员指挥空气质量優良°µ·—…％：，。（）";
+constexpr const char* kText =
+    "风暴潮红色预警请立即远离海滩码头和栈道听从现场工作人员指挥空气质量優良°µ·—…％：，。（）";
 
-// A page at `px` of the CJK face, by ImGui's FreeType builder from the file's bytes in memory.
-void build_with_imgui(ImFontAtlas& atlas, const std::vector<char>& file, int index, float px,
-                      const ImVector<ImWchar>& ranges) {
-  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+// A page at `px` with whole-pixel glyphs and no oversampling, as the kiosk makes its pages.
+ImFontConfig page_config(ImFontAtlas& atlas, float px, const ImVector<ImWchar>& ranges) {
   atlas.TexDesiredWidth = 1024;
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   ImFontConfig cfg;
-  cfg.FontData = const_cast<char*>(file.data());
-  cfg.FontDataSize = static_cast<int>(file.size());
-  cfg.FontDataOwnedByAtlas = true;  // lent, not copied; taken back before the atlas frees anything
-  cfg.FontNo = index;
   cfg.SizePixels = px;
   cfg.OversampleH = cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   cfg.GlyphRanges = ranges.Data;
+  return cfg;
+}
+
+// A page of the CJK face by ImGui's FreeType builder, from the file's bytes in memory.
+void build_with_imgui(ImFontAtlas& atlas, const std::vector<char>& file, int index, float px,
+                      const ImVector<ImWchar>& ranges) {
+  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  ImFontConfig cfg = page_config(atlas, px, ranges);
+  cfg.FontData = const_cast<char*>(file.data());
+  cfg.FontDataSize = static_cast<int>(file.size());
+  cfg.FontDataOwnedByAtlas = true;  // lent, not copied; taken back before the atlas frees anything
+  cfg.FontNo = index;
   atlas.AddFont(&cfg);
   ASSERT_TRUE(atlas.Build());
   for (ImFontConfig& c : atlas.ConfigData) c.FontDataOwnedByAtlas = false;
 }
 
 // The same page by the kiosk's builder, from a face that reads the file itself.
-void build_from_face(ImFontAtlas& atlas, const render::FontFace& face, float px, const ImVector<ImWchar>& ranges) {
+void build_from_face(ImFontAtlas& atlas, const render::FontFace& face, float px,
+                     const ImVector<ImWchar>& ranges) {
   atlas.FontBuilderIO = render::stream_font_builder();
-  atlas.TexDesiredWidth = 1024;
-  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-  ImFontConfig cfg;
+  ImFontConfig cfg = page_config(atlas, px, ranges);
   cfg.FontData = const_cast<render::FontFace**>(face.font_data());
   cfg.FontDataSize = sizeof(render::FontFace*);
   cfg.FontDataOwnedByAtlas = false;
-  cfg.SizePixels = px;
-  cfg.OversampleH = cfg.OversampleV = 1;
-  cfg.PixelSnapH = true;
-  cfg.GlyphRanges = ranges.Data;
   atlas.AddFont(&cfg);
   ASSERT_TRUE(atlas.Build());
 }

@@ -131,7 +131,8 @@ TEST(FontSizes, APublicScreensLadder) {
     EXPECT_GE(px.large, 1.3f * px.body);
     EXPECT_GE(px.title, 1.3f * px.large);
     EXPECT_GE(px.large_title, 1.3f * px.title);
-    for (float v : {px.small, px.body, px.large, px.title, px.huge, px.large_title}) EXPECT_EQ(v, std::floor(v));
+    for (float v : {px.small, px.body, px.large, px.title, px.huge, px.large_title})
+      EXPECT_EQ(v, std::floor(v));
   }
 }
 
