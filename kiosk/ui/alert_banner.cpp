@@ -84,9 +84,8 @@ void draw_alert(UiContext& ctx) {
         ctx.tr(a.source).empty() ? std::string() : labelled(ctx.str("alert.source"), ctx.tr(a.source));
     ImFont* body = ctx.fonts.large;
     ImFont* meta = ctx.fonts.body;
-    // The title shrinks from display size towards twice the normal title size until everything fits
-    // (in large text the large role has the normal title size).
-    const float min_title = 2 * (ctx.state.large_text ? ctx.fonts.large : ctx.fonts.title)->FontSize;
+    // The title shrinks from display size towards twice the normal title size until everything fits.
+    const float min_title = 2 * normal_title(ctx)->FontSize;
     float title_px = std::max(ctx.fonts.huge->FontSize, min_title);
     auto height = [&](float tpx, bool draw, float y0) {
       float y = y0;

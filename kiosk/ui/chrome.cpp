@@ -85,9 +85,8 @@ void draw_status_bar(UiContext& ctx) {
 
   // Right to left: clock, freshness. (Controls live in the navigation bar, within everyone's reach.)
   const std::string clock = clock_text(ctx.now, ctx.zone_offset_minutes);
-  // The clock keeps the normal title size in large text (the large role is that size then): the bar
-  // does not grow.
-  ImFont* title = ctx.state.large_text ? ctx.fonts.large : ctx.fonts.title;
+  // The clock keeps the normal title size in large text: the bar does not grow.
+  ImFont* title = normal_title(ctx);
   const float clock_w = measure(title, clock).x;
   const float clock_x = l.size.x - l.pad - clock_w;
   text(ctx, title, ImVec2(clock_x, mid - title->FontSize / 2), t.on_bar, clock);

@@ -81,6 +81,10 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
   offer_full_text(ctx, s, pos, ImVec2(pos.x + measure(font, withdots).x, pos.y + font->FontSize));
 }
 
+ImFont* normal_title(const UiContext& ctx) {
+  return ctx.state.large_text ? ctx.fonts.large : ctx.fonts.title;
+}
+
 ImFont* shrunk_font(const UiContext& ctx, ImFont* font, float width,
                     const std::vector<std::string_view>& texts) {
   // The frame's roles from the largest down; a role's font never shrinks below body.

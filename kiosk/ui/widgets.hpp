@@ -29,6 +29,10 @@ void text_fit(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color
 // Text that matters (a name, a heading): drawn with `font` when it fits, else with the next smaller role
 // down to body size (never smaller), and only then shortened. Returns the font used.
 ImFont* text_shrink(UiContext& ctx, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view s);
+// The title role at its normal size: large text draws every role a step up, so the large role has it then.
+// For what keeps its size in large text (the status bar's clock, the severe alert's least title).
+ImFont* normal_title(const UiContext& ctx);
+
 // The font text_shrink would use for the widest of `texts`: one size for a group of siblings (a list's
 // names), so one long name does not leave it smaller than the rest.
 ImFont* shrunk_font(const UiContext& ctx, ImFont* font, float width,
